@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Regenerates src/SeqLang.Syntax/Generated/ from grammar/*.g4 with antlr-ng (pinned, from npm; no Java).
+#   grammar/regen.sh           write the generated C# into the source tree
+#   grammar/regen.sh --check   generate into a temporary folder and fail if it differs from what is committed
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+target="$here/../src/SeqLang.Syntax/Generated"
+antlr=(npx --yes antlr-ng@1.0.10)
+
+generate() {
+  local out=$1 work
+  work=$(mktemp -d)
+  cp "$here"/*.g4 "$work/"
+  (cd "$work" &&
+    "${antlr[@]}" -Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated -o gen SeqLangLexer.g4 >/dev/null &&
+    "${antlr[@]}" -Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated --lib gen -o gen SeqLangParser.g4 >/dev/null &&
+    "${antlr[@]}" -Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated -o gen MiniNotation.g4 >/dev/null)
+  rm -rf "$out"; mkdir -p "$out"
+  # Only the C#: .interp and .tokens files are build-time artefacts of the tool.
+  for f in "$work"/gen/*.cs; do
+    # The generated parser is an implementation detail: nothing outside SeqLang.Syntax may see a *Context type.
+    sed -E -e 's/^public (partial |interface |class )/internal \1/' \
+           -e 's/^(\[[^]]*\]\s*)?public (partial |interface |class )/\1internal \2/' \
+           -e 's/[[:space:]]+$//' "$f" > "$out/$(basename "$f")"
+  done
+  rm -rf "$work"
+}
+
+if [ "${1:-}" = "--check" ]; then
+  fresh=$(mktemp -d)
+  generate "$fresh/Generated"
+  if ! diff -r -q "$fresh/Generated" "$target" >/dev/null; then
+    diff -r "$fresh/Generated" "$target" | head -40
+    echo "grammar/regen.sh --check: the committed parser in src/SeqLang.Syntax/Generated differs from a fresh generation; run grammar/regen.sh and commit." >&2
+    rm -rf "$fresh"; exit 1
+  fi
+  rm -rf "$fresh"
+  echo "grammar/regen.sh --check: generated parser is up to date"
+else
+  generate "$target"
+  echo "regenerated $(ls "$target" | wc -l) files in src/SeqLang.Syntax/Generated"
+fi

@@ -1,0 +1,7 @@
+namespace SeqLang.Core.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
