@@ -6,15 +6,16 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target="$here/../src/SeqLang.Syntax/Generated"
 antlr=(npx --yes antlr-ng@1.0.10)
+options=(-Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated)
 
 generate() {
   local out=$1 work
   work=$(mktemp -d)
   cp "$here"/*.g4 "$work/"
-  (cd "$work" &&
-    "${antlr[@]}" -Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated -o gen SeqLangLexer.g4 >/dev/null &&
-    "${antlr[@]}" -Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated --lib gen -o gen SeqLangParser.g4 >/dev/null &&
-    "${antlr[@]}" -Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated -o gen MiniNotation.g4 >/dev/null)
+  # Lexer grammars first: a parser grammar reads its lexer's .tokens file through --lib.
+  (cd "$work" && for g in *Lexer.g4; do "${antlr[@]}" "${options[@]}" -o gen "$g" >/dev/null || exit 1; done)
+  (cd "$work" && for g in *.g4; do case "$g" in *Lexer.g4) continue;; esac
+     "${antlr[@]}" "${options[@]}" --lib gen -o gen "$g" >/dev/null || exit 1; done)
   rm -rf "$out"; mkdir -p "$out"
   # Only the C#: .interp and .tokens files are build-time artefacts of the tool.
   for f in "$work"/gen/*.cs; do

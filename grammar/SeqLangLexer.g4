@@ -1,0 +1,74 @@
+// SeqLang statement language: tokens. Mini-notation inside strings has its own grammar (MiniNotation.g4).
+// Newlines are tokens: one statement per line, so a lane's modifiers end at the line's end.
+lexer grammar SeqLangLexer;
+
+LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+NL            : '\r'? '\n' | '\r';
+WS            : [ \t\f\u00A0\uFEFF]+ -> channel(HIDDEN);
+
+// Statements and settings
+TITLE     : 'title';
+TEMPO     : 'tempo';
+METER     : 'meter';
+KEY       : 'key';
+SEED      : 'seed';
+OUTPUT    : 'output';
+INPUT     : 'input';
+CLOCK     : 'clock';
+OUT       : 'out';
+IN        : 'in';
+SCALE     : 'scale';
+KIT       : 'kit';
+CHORDS    : 'chords';
+HARMONY   : 'harmony';
+GRAVITY   : 'gravity';
+FORM      : 'form';
+LOOP      : 'loop';
+END       : 'end';
+OVER      : 'over';
+BAR       : 'bar';
+BARS      : 'bars';
+TRACK     : 'track';
+CHANNEL   : 'channel';
+PROGRAM   : 'program';
+BANK      : 'bank';
+PLAY      : 'play';
+CC        : 'cc';
+
+// Modifiers
+EVERY     : 'every';
+VEL       : 'vel';
+LEGATO    : 'legato';
+PROB      : 'prob';
+TRANSPOSE : 'transpose';
+OCTAVE    : 'octave';
+DEGREES   : 'degrees';
+TONES     : 'tones';
+FAST      : 'fast';
+SLOW      : 'slow';
+REV       : 'rev';
+SHIFT     : 'shift';
+SWING     : 'swing';
+GRID      : 'grid';
+HUMANIZE  : 'humanize';
+VOICING   : 'voicing';
+MUTE      : 'mute';
+CHAN      : 'chan';
+
+ARROW     : '->';
+LBRACE    : '{';
+RBRACE    : '}';
+COMMA     : ',';
+PIPE      : '|';
+COLON     : ':';
+SLASH     : '/';
+SHARP     : '#';
+
+NUMBER    : '-'? ([0-9]+ ('.' [0-9]+)? | '.' [0-9]+);
+// Strings hold mini-notation; they may span lines and have no escapes.
+STRING    : '"' ~["]* '"';
+// A string with no closing quote runs to the end of the file; the parser reports it where it starts.
+UNTERMINATED_STRING : '"' ~["]*;
+IDENT     : [A-Za-z_] [A-Za-z0-9_]*;
+UNEXPECTED_CHAR : .;

@@ -1,0 +1,212 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using SeqLang.Core.Text;
+using SeqLang.Core.Time;
+using SeqLang.Syntax.Ast;
+using SeqLang.Syntax.Generated;
+using static SeqLang.Syntax.Generated.SeqLangParser;
+
+namespace SeqLang.Syntax;
+
+/// <summary>
+/// Turns ANTLR's parse tree into our AST. Each visit method names the grammar rule it handles.
+/// After a syntax error ANTLR may leave holes in the tree (missing tokens, null children):
+/// those statements are dropped here, since the error has already been reported.
+/// </summary>
+internal sealed class AstBuilder
+{
+    public FileSyntax Build(FileContext file)
+    {
+        var statements = new List<StatementSyntax>();
+        foreach (var s in file.statement())
+        {
+            var built = Statement(s);
+            if (built is not null) statements.Add(built);
+        }
+        return new FileSyntax(statements, Span(file));
+    }
+
+    // statement : ... (one alternative per label)
+    private StatementSyntax? Statement(StatementContext context)
+    {
+        try
+        {
+            return context switch
+            {
+                TitleStatementContext c => Str(c.STRING()) is { } s ? new TitleSyntax(s, Span(c), Span(c.TITLE())) : null,
+                TempoStatementContext c => Num(c.NUMBER()) is { } bpm ? new TempoSyntax(bpm, Ramp(c.tempoRamp()), Span(c), Span(c.TEMPO())) : null,
+                MeterStatementContext c => c.NUMBER().Length == 2 ? new MeterSyntax(Num(c.NUMBER(0))!, Num(c.NUMBER(1))!, Span(c), Span(c.METER())) : null,
+                KeyStatementContext c => Key(c),
+                SeedStatementContext c => Num(c.NUMBER()) is { } n ? new SeedSyntax(n, Span(c), Span(c.SEED())) : null,
+                SwingStatementContext c => Num(c.NUMBER()) is { } n ? new SwingSettingSyntax(n, Span(c), Span(c.SWING())) : null,
+                OutputStatementContext c => Str(c.STRING()) is { } s ? new OutputSyntax(s, Span(c), Span(c.OUTPUT())) : null,
+                InputStatementContext c => Str(c.STRING()) is { } s ? new InputSyntax(s, Span(c), Span(c.INPUT())) : null,
+                ClockStatementContext c => new ClockSyntax(c.OUT() is not null, Str(c.STRING()), Span(c), Span(c.CLOCK())),
+                ScaleStatementContext c => Name(c.IDENT()) is { } name
+                    ? new ScaleSyntax(name, c.NUMBER().Select(n => Num(n)!).ToList(), Span(c), Span(c.SCALE())) : null,
+                KitStatementContext c => Name(c.IDENT()) is { } name
+                    ? new KitSyntax(name, c.kitEntry().Where(e => e.IDENT() is not null && e.NUMBER() is not null)
+                        .Select(e => new KitEntrySyntax(Name(e.IDENT())!, Num(e.NUMBER())!, Span(e))).ToList(), Span(c), Span(c.KIT())) : null,
+                ChordsStatementContext c => Str(c.STRING()) is { } s ? new ChordsSyntax(s, Span(c), Span(c.CHORDS())) : null,
+                HarmonyStatementContext c => Harmony(c),
+                FormGraphStatementContext c => new FormSyntax(FormShape.Graph, c.formNode().Select(FormNode).OfType<FormSectionSyntax>().ToList(), Span(c), Span(c.FORM())),
+                FormListStatementContext c => new FormSyntax(c.LOOP() is null ? FormShape.Once : FormShape.Loop,
+                    c.formItem().Where(i => i.IDENT() is not null && i.NUMBER() is not null)
+                        .Select(i => new FormSectionSyntax(Name(i.IDENT())!, Num(i.NUMBER())!, null, Span(i))).ToList(), Span(c), Span(c.FORM())),
+                SectionStatementContext c => new SectionBlockSyntax(Sections(c.sectionList()), c.sectionItem().Select(SectionItem).OfType<StatementSyntax>().ToList(), Span(c), Span(c.IN())),
+                TrackStatementContext c => Track(c),
+                UnknownStatementContext c => new UnknownStatementSyntax(Name(c.IDENT())!, Span(c)),
+                _ => null,
+            };
+        }
+        catch (NullReferenceException)
+        {
+            // A tree with error holes; the syntax error is already in the bag.
+            return null;
+        }
+    }
+
+    // tempoRamp : ARROW NUMBER OVER NUMBER (BAR | BARS)
+    private TempoRampSyntax? Ramp(TempoRampContext? c) =>
+        c is null || c.NUMBER().Length < 2 ? null : new TempoRampSyntax(Num(c.NUMBER(0))!, Num(c.NUMBER(1))!, Span(c));
+
+    // keyStatement : KEY IDENT SHARP? IDENT
+    private KeySyntax? Key(KeyStatementContext c)
+    {
+        if (c.IDENT().Length < 2) return null;
+        var tonic = Name(c.IDENT(0))!;
+        if (c.SHARP() is { } sharp) tonic = new NameSyntax(tonic.Text + "#", tonic.Span.Union(Span(sharp)));
+        return new KeySyntax(tonic, Name(c.IDENT(1))!, Span(c), Span(c.KEY()));
+    }
+
+    // harmonyStatement : HARMONY IDENT harmonyOption*
+    private HarmonySyntax? Harmony(HarmonyStatementContext c)
+    {
+        if (Name(c.IDENT()) is not { } style) return null;
+        NumberSyntax? every = null, gravity = null;
+        foreach (var option in c.harmonyOption())
+        {
+            if (option is HarmonyEveryContext e) every = Num(e.NUMBER());
+            if (option is HarmonyGravityContext g) gravity = Num(g.NUMBER());
+        }
+        return new HarmonySyntax(style, every, gravity, Span(c), Span(c.HARMONY()));
+    }
+
+    // formNode : IDENT NUMBER (ARROW (END | formTarget (PIPE formTarget)*))?
+    private FormSectionSyntax? FormNode(FormNodeContext c)
+    {
+        if (Name(c.IDENT()) is not { } name || Num(c.NUMBER()) is not { } bars) return null;
+        FormNextSyntax? next = null;
+        if (c.ARROW() is not null)
+        {
+            var targets = c.formTarget().Where(t => t.IDENT() is not null)
+                .Select(t => new FormTargetSyntax(Name(t.IDENT())!, Num(t.NUMBER()), Span(t))).ToList();
+            next = new FormNextSyntax(c.END() is not null, targets, SourceSpan.FromBounds(Span(c.ARROW()).Start, Span(c).End));
+        }
+        return new FormSectionSyntax(name, bars, next, Span(c));
+    }
+
+    // sectionList : IDENT (COMMA IDENT)*
+    private static List<NameSyntax> Sections(SectionListContext? c) =>
+        c is null ? new List<NameSyntax>() : c.IDENT().Select(i => Name(i)!).ToList();
+
+    // sectionItem : CHORDS STRING | TEMPO NUMBER tempoRamp?
+    private StatementSyntax? SectionItem(SectionItemContext c) => c switch
+    {
+        SectionChordsContext s when Str(s.STRING()) is { } str => new ChordsSyntax(str, Span(s), Span(s.CHORDS())),
+        SectionTempoContext s when Num(s.NUMBER()) is { } bpm => new TempoSyntax(bpm, Ramp(s.tempoRamp()), Span(s), Span(s.TEMPO())),
+        _ => null,
+    };
+
+    // trackStatement : TRACK IDENT trackOption* LBRACE ... trackItem ... RBRACE
+    private TrackSyntax? Track(TrackStatementContext c)
+    {
+        if (Name(c.IDENT()) is not { } name) return null;
+        var options = new List<TrackOptionSyntax>();
+        foreach (var o in c.trackOption())
+        {
+            switch (o)
+            {
+                case ChannelOptionContext ch: options.Add(new TrackOptionSyntax(Word(ch.CHANNEL()), Num(ch.NUMBER()), null, null, Span(ch))); break;
+                case ProgramOptionContext p: options.Add(new TrackOptionSyntax(Word(p.PROGRAM()), Num(p.NUMBER()), null, null, Span(p))); break;
+                case BankOptionContext b when b.NUMBER().Length > 0:
+                    options.Add(new TrackOptionSyntax(Word(b.BANK()), Num(b.NUMBER(0)), b.NUMBER().Length > 1 ? Num(b.NUMBER(1)) : null, null, Span(b)));
+                    break;
+                case KitOptionContext k: options.Add(new TrackOptionSyntax(Word(k.KIT()), null, null, Name(k.IDENT()), Span(k))); break;
+            }
+        }
+        return new TrackSyntax(name, options, Items(c.trackItem()), Span(c), Span(c.TRACK()));
+    }
+
+    private List<TrackItemSyntax> Items(TrackItemContext[] items)
+    {
+        var list = new List<TrackItemSyntax>();
+        foreach (var item in items)
+        {
+            var built = TrackItem(item);
+            if (built is not null) list.Add(built);
+        }
+        return list;
+    }
+
+    // trackItem : laneItem | ccLaneItem | everyItem | inItem
+    private TrackItemSyntax? TrackItem(TrackItemContext c) => c switch
+    {
+        LaneItemContext l when Str(l.STRING()) is { } mini =>
+            new LaneSyntax(l.IDENT() is { } id ? Name(id)! : Word(l.PLAY()), null, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
+        CcLaneItemContext l when Str(l.STRING()) is { } mini && Num(l.NUMBER()) is { } controller =>
+            new LaneSyntax(Word(l.CC()), controller, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
+        EveryItemContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
+            new EveryItemSyntax(new ModifierSyntax(Word(e.EVERY()), n, null, null, null, inner, Span(e)), Span(e)),
+        InItemContext i => new InBlockSyntax(Sections(i.sectionList()), Items(i.trackItem()), Span(i)),
+        _ => null,
+    };
+
+    private List<ModifierSyntax> Modifiers(ModifierContext[] modifiers) =>
+        modifiers.Select(Modifier).OfType<ModifierSyntax>().ToList();
+
+    // modifier : velModifier | numberModifier | flagModifier | everyModifier | swingModifier | voicingModifier
+    private ModifierSyntax? Modifier(ModifierContext? c) => c switch
+    {
+        VelModifierContext v => new ModifierSyntax(Word(v.VEL()), Num(v.NUMBER()), Str(v.STRING()), null, null, null, Span(v)),
+        NumberModifierContext n when Num(n.NUMBER()) is { } value => new ModifierSyntax(FirstWord(n), value, null, null, null, null, Span(n)),
+        FlagModifierContext f => new ModifierSyntax(FirstWord(f), null, null, null, null, null, Span(f)),
+        EveryModifierContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
+            new ModifierSyntax(Word(e.EVERY()), n, null, null, null, inner, Span(e)),
+        SwingModifierContext s when s.NUMBER().Length > 0 =>
+            new ModifierSyntax(Word(s.SWING()), Num(s.NUMBER(0)), null, null, s.NUMBER().Length > 1 ? Num(s.NUMBER(1)) : null, null, Span(s)),
+        VoicingModifierContext v when Name(v.IDENT()) is { } word => new ModifierSyntax(Word(v.VOICING()), null, null, word, null, null, Span(v)),
+        _ => null,
+    };
+
+    // unknownModifier : IDENT (NUMBER | STRING | IDENT)*
+    private static UnknownModifierSyntax? Unknown(UnknownModifierContext? c) =>
+        c?.IDENT(0) is { } word ? new UnknownModifierSyntax(Name(word)!, Span(c)) : null;
+
+    private static NameSyntax FirstWord(ParserRuleContext c) => Word((ITerminalNode)c.GetChild(0));
+
+    private static NameSyntax Word(ITerminalNode node) => new(node.GetText(), Span(node));
+
+    private static NameSyntax? Name(ITerminalNode? node) =>
+        node is null || node.Symbol.TokenIndex < 0 ? null : new NameSyntax(node.GetText(), Span(node));
+
+    private static NumberSyntax? Num(ITerminalNode? node)
+    {
+        if (node is null || node.Symbol.TokenIndex < 0) return null;
+        var text = node.GetText();
+        return new NumberSyntax(text, Rational.TryParseDecimal(text, out var value) ? value : null, Span(node));
+    }
+
+    private static StringSyntax? Str(ITerminalNode? node)
+    {
+        if (node is null || node.Symbol.TokenIndex < 0) return null;
+        var text = node.GetText();
+        if (text.Length < 2) return null;
+        return new StringSyntax(text[1..^1], node.Symbol.StartIndex + 1, Span(node));
+    }
+
+    private static SourceSpan Span(ITerminalNode node) => SourceSpan.FromBounds(node.Symbol.StartIndex, node.Symbol.StopIndex + 1);
+
+    private static SourceSpan Span(ParserRuleContext c) =>
+        SourceSpan.FromBounds(c.Start.StartIndex, Math.Max(c.Start.StartIndex, (c.Stop ?? c.Start).StopIndex + 1));
+}

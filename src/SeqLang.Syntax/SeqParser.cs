@@ -1,0 +1,62 @@
+using Antlr4.Runtime;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Syntax.Ast;
+using SeqLang.Syntax.Generated;
+
+namespace SeqLang.Syntax;
+
+/// <summary>The public face of the statement parser: text in, AST and diagnostics out. Never throws for bad input.</summary>
+public static class SeqParser
+{
+    /// <summary>Deeper brace nesting than this is refused before parsing: ANTLR's parser recurses per level.</summary>
+    public const int MaxNesting = 64;
+
+    public static FileSyntax Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        var lexer = new SeqLangLexer(new AntlrInputStream(source.Text));
+        lexer.RemoveErrorListeners();
+        var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
+        if (!CheckTokens(tokens.GetTokens(), diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
+
+        var parser = new SeqLangParser(tokens);
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(new SyntaxErrorListener(diagnostics, source.Text));
+        var tree = parser.file();
+        return new AstBuilder().Build(tree);
+    }
+
+    /// <summary>Reports lexical problems and refuses absurd nesting; false when parsing must not go on.</summary>
+    private static bool CheckTokens(IList<IToken> tokens, DiagnosticBag diagnostics)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            var span = SourceSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
+            switch (token.Type)
+            {
+                case SeqLangLexer.UNTERMINATED_STRING:
+                    diagnostics.Add(Codes.UnterminatedString, new SourceSpan(token.StartIndex, 1));
+                    break;
+                case SeqLangLexer.UNEXPECTED_CHAR:
+                    diagnostics.Add(Codes.UnexpectedCharacter, span, Printable(token.Text));
+                    break;
+                case SeqLangLexer.LBRACE:
+                    if (++depth > MaxNesting)
+                    {
+                        diagnostics.Add(Codes.NestingTooDeep, span, MaxNesting);
+                        return false;
+                    }
+                    break;
+                case SeqLangLexer.RBRACE:
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private static string Printable(string text) =>
+        text.Length == 1 && char.IsControl(text[0]) ? $"U+{(int)text[0]:X4}" : text;
+}
