@@ -1,0 +1,40 @@
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Core.Time;
+using SeqLang.Syntax.Ast;
+
+namespace SeqLang.Compiler.Checks;
+
+/// <summary>What every checking step needs: the source (for line numbers in messages) and the bag.</summary>
+public sealed class BindContext
+{
+    public BindContext(SourceText source, DiagnosticBag diagnostics)
+    {
+        Source = source;
+        Diagnostics = diagnostics;
+    }
+
+    public SourceText Source { get; }
+    public DiagnosticBag Diagnostics { get; }
+
+    public int LineOf(SourceSpan span) => Source.GetLineColumn(span.Start).Line;
+
+    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
+        Diagnostics.Add(descriptor, span, args);
+
+    /// <summary>A whole number within [min, max], or null after reporting <paramref name="descriptor"/>.</summary>
+    public int? Integer(NumberSyntax number, int min, int max, DiagnosticDescriptor descriptor)
+    {
+        if (number.Value is { IsInteger: true } v && v >= min && v <= max) return (int)v.Numerator;
+        Report(descriptor, number.Span, number.Text);
+        return null;
+    }
+
+    /// <summary>A number within [min, max] (inclusive unless told), or null after reporting.</summary>
+    public Rational? InRange(NumberSyntax number, Rational min, Rational max, DiagnosticDescriptor descriptor, bool minExclusive = false)
+    {
+        if (number.Value is { } v && (minExclusive ? v > min : v >= min) && v <= max) return v;
+        Report(descriptor, number.Span, number.Text);
+        return null;
+    }
+}
