@@ -47,9 +47,12 @@ public sealed class MidiTrackBuilder
     /// </summary>
     public MidiTrackBuilder AddProgramChange(int channel, long tick, int program, int? bankMsb = null, int? bankLsb = null)
     {
+        // Every message is made (and validated) before any is added, so a bad LSB adds nothing.
+        MidiChannelMessage? msb = bankMsb is { } m ? MidiChannelMessage.ControlChange(tick, channel, 0, m) : null;
+        MidiChannelMessage? lsb = bankLsb is { } l ? MidiChannelMessage.ControlChange(tick, channel, 32, l) : null;
         var change = MidiChannelMessage.ProgramChange(tick, channel, program);
-        if (bankMsb is { } msb) Add(MessageRank.BankAndProgram, 0, MidiChannelMessage.ControlChange(tick, channel, 0, msb));
-        if (bankLsb is { } lsb) Add(MessageRank.BankAndProgram, 0, MidiChannelMessage.ControlChange(tick, channel, 32, lsb));
+        if (msb is { } bankHigh) Add(MessageRank.BankAndProgram, 0, bankHigh);
+        if (lsb is { } bankLow) Add(MessageRank.BankAndProgram, 0, bankLow);
         Add(MessageRank.BankAndProgram, 0, change);
         return this;
     }
