@@ -1,0 +1,45 @@
+using SeqLang.Core.Time;
+
+namespace SeqLang.Patterns;
+
+/// <summary>Speeds a pattern up by a constant positive factor (mini-notation <c>*</c>, <c>/</c>).</summary>
+internal sealed class FastPattern<T> : Pattern<T>
+{
+    private readonly Pattern<T> _source;
+    private readonly Rational _factor;
+    private readonly Rational _inverse;
+
+    public FastPattern(Pattern<T> source, Rational factor)
+    {
+        _source = source;
+        _factor = factor;
+        _inverse = Rational.One / factor;
+    }
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
+    {
+        var start = output.Count;
+        _source.QueryInto(Time.Scale(arc, _factor), context, output);
+        for (var i = start; i < output.Count; i++) output[i] = Time.ScaleHap(output[i], _inverse);
+    }
+}
+
+/// <summary>Moves a pattern later by a constant number of cycles (negative: earlier).</summary>
+internal sealed class ShiftPattern<T> : Pattern<T>
+{
+    private readonly Pattern<T> _source;
+    private readonly Rational _by;
+
+    public ShiftPattern(Pattern<T> source, Rational by)
+    {
+        _source = source;
+        _by = by;
+    }
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
+    {
+        var start = output.Count;
+        _source.QueryInto(Time.Shift(arc, -_by), context, output);
+        for (var i = start; i < output.Count; i++) output[i] = Time.ShiftHap(output[i], _by);
+    }
+}

@@ -1,0 +1,87 @@
+using SeqLang.Core.Time;
+
+namespace SeqLang.Patterns;
+
+/// <summary>Maps every value, keeping the structure (Strudel's <c>fmap</c>).</summary>
+internal sealed class SelectPattern<TIn, TOut> : Pattern<TOut>
+{
+    private readonly Pattern<TIn> _source;
+    private readonly Func<TIn, TOut> _map;
+
+    public SelectPattern(Pattern<TIn> source, Func<TIn, TOut> map)
+    {
+        _source = source;
+        _map = map;
+    }
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<TOut>> output)
+    {
+        var haps = ListPool<Hap<TIn>>.Rent();
+        try
+        {
+            _source.QueryInto(arc, context, haps);
+            foreach (var hap in haps) output.Add(new Hap<TOut>(hap.Whole, hap.Part, _map(hap.Value)));
+        }
+        finally
+        {
+            ListPool<Hap<TIn>>.Return(haps);
+        }
+    }
+}
+
+/// <summary>Keeps the events whose value passes a test (Strudel's <c>filterValues</c>).</summary>
+internal sealed class WherePattern<T> : Pattern<T>
+{
+    private readonly Pattern<T> _source;
+    private readonly Func<T, bool> _keep;
+
+    public WherePattern(Pattern<T> source, Func<T, bool> keep)
+    {
+        _source = source;
+        _keep = keep;
+    }
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
+    {
+        var start = output.Count;
+        _source.QueryInto(arc, context, output);
+        var kept = start;
+        for (var i = start; i < output.Count; i++)
+        {
+            if (_keep(output[i].Value)) output[kept++] = output[i];
+        }
+        output.RemoveRange(kept, output.Count - kept);
+    }
+}
+
+/// <summary>
+/// Applies a transformation in cycles where cycle mod N = 0 (Strudel's <c>every</c>/<c>firstOf</c>):
+/// the transformed pattern is queried in place, not shifted, so <c>every 4 rev</c> reverses bars 0, 4, 8...
+/// </summary>
+internal sealed class EveryPattern<T> : CycleSplitPattern<T>
+{
+    private readonly Pattern<T> _source;
+    private readonly Pattern<T> _transformed;
+    private readonly long _n;
+
+    public EveryPattern(Pattern<T> source, Pattern<T> transformed, long n)
+    {
+        _source = source;
+        _transformed = transformed;
+        _n = n;
+    }
+
+    protected override void QueryPiece(Arc piece, long cycle, QueryContext context, List<Hap<T>> output) =>
+        (Time.Mod(cycle, _n) == 0 ? _transformed : _source).QueryInto(piece, context, output);
+}
+
+/// <summary>A pattern that fails when queried, for arguments Strudel rejects at query time (its query then yields nothing).</summary>
+internal sealed class FailingPattern<T> : Pattern<T>
+{
+    private readonly string _message;
+
+    public FailingPattern(string message) => _message = message;
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output) =>
+        throw new PatternQueryException(_message);
+}

@@ -1,0 +1,16 @@
+using SeqLang.Core.Time;
+
+namespace SeqLang.Patterns;
+
+/// <summary>All children at once (mini-notation <c>,</c>).</summary>
+internal sealed class StackPattern<T> : Pattern<T>
+{
+    private readonly Pattern<T>[] _children;
+
+    public StackPattern(Pattern<T>[] children) => _children = children;
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
+    {
+        foreach (var child in _children) child.QueryInto(arc, context, output);
+    }
+}
