@@ -1,0 +1,245 @@
+'use strict';
+// One test per construct: the token that covers exactly the construct carries the expected scope.
+// Scopes are compared by dotted prefix ("constant.numeric" matches "constant.numeric.seq").
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { tokenize } = require('./helpers/textmate');
+
+const hasScope = (token, scope) => token.scopes.some((s) => s === scope || s.startsWith(`${scope}.`));
+
+/**
+ * The tokens covering `needle`, found on the first line of `source` that contains `line`
+ * (default: the needle itself), at the first occurrence of the needle on that line after `after`.
+ */
+async function tokensAt(source, needle, { line: lineText = needle, after = '' } = {}) {
+  const { lines } = await tokenize(source);
+  const row = lines.find((l) => l.text.includes(lineText) && l.text.includes(after));
+  assert.ok(row, `no line contains ${JSON.stringify(lineText)}`);
+  const start = row.text.indexOf(needle, after ? row.text.indexOf(after) + after.length : 0);
+  assert.ok(start >= 0, `${JSON.stringify(needle)} is not on line ${JSON.stringify(row.text)}`);
+  const end = start + needle.length;
+  return row.tokens.filter((t) => t.start < end && t.start + t.text.length > start);
+}
+
+/** Asserts that one token spans exactly `needle` and has `scope`. */
+async function expectScope(source, needle, scope, where) {
+  const tokens = await tokensAt(source, needle, where);
+  const shown = tokens.map((t) => `${JSON.stringify(t.text)} [${t.scopes.join(' ')}]`).join(', ');
+  assert.equal(tokens.length, 1, `${JSON.stringify(needle)} should be one token, got ${shown}`);
+  assert.equal(tokens[0].text, needle, `the token should be exactly ${JSON.stringify(needle)}, got ${shown}`);
+  assert.ok(hasScope(tokens[0], scope), `${JSON.stringify(needle)} should have ${scope}, got ${shown}`);
+}
+
+/** Asserts that the tokens covering `needle` start and end with it and all have `scope`. */
+async function expectSpanScope(source, needle, scope, where) {
+  const tokens = await tokensAt(source, needle, where);
+  const shown = tokens.map((t) => `${JSON.stringify(t.text)} [${t.scopes.join(' ')}]`).join(', ');
+  assert.equal(tokens.map((t) => t.text).join(''), needle, `tokens should cover exactly ${JSON.stringify(needle)}, got ${shown}`);
+  assert.ok(tokens.every((t) => hasScope(t, scope)), `all of ${JSON.stringify(needle)} should have ${scope}, got ${shown}`);
+}
+
+// --- Statements -------------------------------------------------------------------------------
+
+const statements = [
+  // [construct, source, needle, scope, where?]
+  ['title keyword', 'title "Song"', 'title', 'keyword.other.setting'],
+  ['tempo keyword', 'tempo 120', 'tempo', 'keyword.other.setting'],
+  ['meter keyword', 'meter 7/8', 'meter', 'keyword.other.setting'],
+  ['key keyword', 'key E minor', 'key', 'keyword.other.setting'],
+  ['seed keyword', 'seed 42', 'seed', 'keyword.other.setting'],
+  ['swing setting', 'swing 55', 'swing', 'keyword.other.setting'],
+  ['output keyword', 'output "IAC"', 'output', 'keyword.other.setting'],
+  ['input keyword', 'input "Pads"', 'input', 'keyword.other.setting'],
+  ['clock keyword', 'clock out', 'clock', 'keyword.other.setting'],
+  ['clock direction', 'clock in "Ext"', 'in', 'constant.language'],
+  ['track keyword', 'track bass channel 2 {', 'track', 'storage.type'],
+  ['channel keyword', 'track bass channel 2 {', 'channel', 'keyword.other'],
+  ['program keyword', 'track bass channel 2 program 38 {', 'program', 'keyword.other'],
+  ['bank keyword', 'track bass channel 2 bank 0:32 {', 'bank', 'keyword.other'],
+  ['kit keyword in a track', 'track d channel 9 kit gm {', 'kit', 'keyword.other'],
+  ['kit name', 'track d channel 9 kit gm {', 'gm', 'entity.name.type'],
+  ['user kit keyword', 'kit tr8 { kick 36 }', 'kit', 'storage.type'],
+  ['drum name in a user kit', 'kit tr8 { kick 36 }', 'kick', 'support.function'],
+  ['play keyword', '  play "c4"', 'play', 'keyword.control'],
+  ['cc keyword', '  cc 74 "0 127"', 'cc', 'keyword.control'],
+  ['every keyword', '  every 4 rev', 'every', 'keyword.control'],
+  ['in keyword', '  in verse, chorus {', 'in', 'keyword.control'],
+  ['form keyword', 'form {', 'form', 'keyword.control'],
+  ['loop keyword', 'form loop a 4, b 8', 'loop', 'keyword.control'],
+  ['end keyword', 'form {\n  outro 4 -> end\n}', 'end', 'keyword.control'],
+  ['harmony keyword', 'harmony aeolian_minor every 1 bar gravity 0.8', 'harmony', 'keyword.other'],
+  ['harmony style', 'harmony aeolian_minor every 1 bar', 'aeolian_minor', 'constant.language'],
+  ['bar word', 'harmony aeolian_minor every 1 bar gravity 0.8', 'bar', 'keyword.other'],
+  ['gravity word', 'harmony aeolian_minor every 1 bar gravity 0.8', 'gravity', 'keyword.other'],
+  ['chords keyword', 'chords "<Am F>"', 'chords', 'keyword.other'],
+  ['scale keyword', 'scale gypsy 0 1 4 5 7 8 10', 'scale', 'storage.type'],
+  ['scale name', 'scale gypsy 0 1 4 5 7 8 10', 'gypsy', 'entity.name.type'],
+  ['map keyword', 'map cc 74 -> tempo 60..180', 'map', 'keyword.other'],
+  ['map range', 'map cc 74 -> tempo 60..180', '..', 'keyword.operator'],
+  ['track name', 'track bass channel 2 {', 'bass', 'entity.name.type'],
+  ['lane name', '  snare "~ x"', 'snare', 'entity.name.function'],
+  ['lane name after a brace', '  in a { snare "~ x" }', 'snare', 'entity.name.function'],
+  ['track.lane reference', 'map cc 71 -> drums.hat vel 40..127', 'hat', 'entity.name.function'],
+  ['section name in a form', 'form {\n  intro 4 -> verse\n}', 'verse', 'entity.name.tag'],
+  ['section name in a one-line form', 'form intro 4, verse 8', 'verse', 'entity.name.tag'],
+  ['section name in an in block', '  in verse, chorus {', 'chorus', 'entity.name.tag'],
+  ['form arrow', 'form {\n  intro 4 -> verse\n}', '->', 'keyword.operator'],
+  ['form choice', 'form {\n  verse 8 -> chorus 3 | verse 1\n}', '|', 'keyword.operator'],
+  ['integer', 'tempo 120', '120', 'constant.numeric'],
+  ['decimal', '  play "c4" legato 0.9', '0.9', 'constant.numeric'],
+  ['negative number', '  play "c4" shift -0.25', '-0.25', 'constant.numeric'],
+  ['meter numerator', 'meter 7/8', '7', 'constant.numeric.meter'],
+  ['meter slash', 'meter 7/8', '/', 'constant.numeric.meter'],
+  ['meter denominator', 'meter 7/8', '8', 'constant.numeric.meter'],
+  ['key tonic', 'key E minor', 'E', 'constant.language'],
+  ['key tonic with accidental', 'key F# harmonic_minor', 'F#', 'constant.language'],
+  ['key mode', 'key E minor', 'minor', 'constant.language'],
+  ['string quote', 'title "Song"', '"', 'punctuation.definition.string.begin'],
+  ['string text', 'title "Song"', 'Song', 'string.quoted.double'],
+  ['plain string is not mini-notation', 'title "Bass in C"', 'Bass in C', 'string.quoted.double'],
+  ['pattern string', '  hat "x*8"', '"', 'string.quoted.double'],
+  ['block brace', 'track a channel 1 {', '{', 'punctuation.section.block.begin'],
+];
+for (const m of ['vel', 'legato', 'prob', 'transpose', 'octave', 'fast', 'slow', 'shift', 'swing', 'humanize', 'chan']) {
+  statements.push([`${m} modifier`, `  play "c4" ${m} 2`, m, 'keyword.other.modifier']);
+}
+for (const m of ['degrees', 'tones', 'rev', 'mute']) {
+  statements.push([`${m} modifier`, `  play "0 1" ${m}`, m, 'keyword.other.modifier']);
+}
+statements.push(['grid modifier', '  hat "x*16" swing 58 grid 16', 'grid', 'keyword.other.modifier']);
+statements.push(['voicing modifier', '  play "c4\'maj7" voicing lead', 'voicing', 'keyword.other.modifier']);
+statements.push(['voicing value', '  play "c4\'maj7" voicing lead', 'lead', 'constant.language']);
+
+for (const [construct, source, needle, scope, where] of statements) {
+  test(`statement: ${construct}`, () => expectScope(source, needle, scope, where));
+}
+
+test('statement: a keyword inside a name is not a keyword', async () => {
+  const [token] = await tokensAt('track velocity_lane channel 1 {', 'velocity_lane');
+  assert.ok(hasScope(token, 'entity.name.type') && !hasScope(token, 'keyword'));
+});
+
+// --- Comments ---------------------------------------------------------------------------------
+
+test('comment: a line comment runs to the end of the line, keywords and quotes included', async () => {
+  const source = 'tempo 120 // tempo "x ~" track 7/8 {';
+  await expectScope(source, '//', 'comment.line.double-slash');
+  await expectScope(source, ' tempo "x ~" track 7/8 {', 'comment.line.double-slash');
+  await expectScope(source, 'tempo', 'keyword.other.setting'); // before the comment: still code
+});
+
+test('comment: a block comment spans lines up to */, and code resumes after it', async () => {
+  const source = 'seed 1 /* seed "x"\ntrack a channel 1 { -> } */ tempo 90';
+  const { lines } = await tokenize(source);
+  const commentTokens = [...lines[0].tokens.filter((t) => t.start >= 7), ...lines[1].tokens.filter((t) => t.start < 26)];
+  assert.ok(commentTokens.length > 0);
+  for (const t of commentTokens) assert.ok(hasScope(t, 'comment.block'), `${JSON.stringify(t.text)} is in the comment`);
+  await expectScope(source, '/*', 'punctuation.definition.comment.begin');
+  await expectScope(source, '*/', 'punctuation.definition.comment.end');
+  await expectScope(source, 'tempo', 'keyword.other.setting', { line: '*/ tempo' });
+  await expectScope(source, '90', 'constant.numeric');
+});
+
+test('comment: a string does not start inside a comment', async () => {
+  const { endState } = await tokenize('// say "hello\ntempo 120');
+  assert.equal(endState.depth, 1);
+  await expectScope('// say "hello\ntempo 120', 'tempo', 'keyword.other.setting');
+});
+
+// --- Mini-notation inside strings ---------------------------------------------------------------
+
+const lane = (pattern) => `  play "${pattern}" vel 90`;
+const inside = [
+  ['rest ~', lane('c4 ~ e4'), '~', 'constant.language.rest'],
+  ['rest -', lane('c4 - e4'), '-', 'constant.language.rest'],
+  ['hit x', '  kick "x ~"', 'x', 'keyword.control.hit'],
+  ['accented hit X', '  kick "X ~"', 'X', 'keyword.control.hit'],
+  ['subdivision [', lane('[c4 e4]'), '[', 'punctuation.section.subdivision.begin'],
+  ['subdivision ]', lane('[c4 e4]'), ']', 'punctuation.section.subdivision.end'],
+  ['alternation <', lane('<c4 e4>'), '<', 'punctuation.section.alternation.begin'],
+  ['alternation >', lane('<c4 e4>'), '>', 'punctuation.section.alternation.end'],
+  ['polymeter {', lane('{c4 e4 g4}%4'), '{', 'punctuation.section.polymeter.begin'],
+  ['polymeter }', lane('{c4 e4 g4}%4'), '}', 'punctuation.section.polymeter.end'],
+  ['steps %', lane('{c4 e4 g4}%4'), '%', 'keyword.operator.steps'],
+  ['stack ,', lane('[c4, e4]'), ',', 'keyword.operator.stack'],
+  ['replicate !', lane('c4!3'), '!', 'keyword.operator.replicate'],
+  ['elongate @', lane('c4@3'), '@', 'keyword.operator.elongate'],
+  ['elongate _', lane('c4 _ e4'), '_', 'keyword.operator.elongate'],
+  ['fast *', lane('c4*2'), '*', 'keyword.operator.fast'],
+  ['slow /', lane('c4/2'), '/', 'keyword.operator.slow'],
+  ['degrade ?', lane('c4?'), '?', 'keyword.operator.degrade'],
+  ['random choice |', lane('c4 | e4'), '|', 'keyword.operator.choice'],
+  ['feet .', lane('c4 e4 . g4'), '.', 'keyword.operator.feet'],
+  ['colon :', lane('bd:3'), ':', 'keyword.operator.colon'],
+  ['euclid (', lane('c4(3,8,2)'), '(', 'punctuation.section.euclid.begin'],
+  ['euclid argument', lane('c4(3,8,2)'), '8', 'constant.numeric'],
+  ['euclid separator', lane('c4(3,8,2)'), ',', 'punctuation.separator.euclid'],
+  ['euclid )', lane('c4(3,8,2)'), ')', 'punctuation.section.euclid.end'],
+  ['integer', lane('0 12 7'), '12', 'constant.numeric'],
+  ['negative number', lane('0 -3 7'), '-3', 'constant.numeric'],
+  ['decimal', lane('c4?0.25'), '0.25', 'constant.numeric'],
+  ['note c4', lane('c4 e4'), 'c4', 'variable.other.note'],
+  ['note Eb3', lane('Eb3'), 'Eb3', 'variable.other.note'],
+  ['note eb3', lane('eb3'), 'eb3', 'variable.other.note'],
+  ['note f#5', lane('f#5'), 'f#5', 'variable.other.note'],
+  ['note cs4', lane('cs4'), 'cs4', 'variable.other.note'],
+  ['note c-1', lane('c-1'), 'c-1', 'variable.other.note'],
+  ['chord atom c4\'maj7', lane("c4'maj7"), "c4'maj7", 'meta.chord'],
+  ['chord atom root', lane("c4'maj7"), 'c4', 'support.type.chord.root'],
+  ['chord atom quote', lane("c4'maj7"), "'", 'punctuation.separator.chord'],
+  ['chord atom quality', lane("c4'maj7"), 'maj7', 'support.type.chord.quality'],
+  ['chord atom without octave', lane("e'm7"), 'm7', 'support.type.chord.quality'],
+  ['lead-sheet chord Cmaj7', lane('Cmaj7'), 'Cmaj7', 'meta.chord'],
+  ['lead-sheet chord root', lane('Cmaj7'), 'C', 'support.type.chord.root'],
+  ['chords string: G7 is a chord', 'chords "<C G7>"', '7', 'support.type.chord.quality'],
+  ['chords string: bare C is a chord', 'chords "<C G7>"', 'C', 'support.type.chord.root'],
+  ['chords string: slash bass', 'chords "C/E"', 'E', 'support.type.chord.bass'],
+  ['lane string: G7 is a note', lane('G7'), 'G7', 'variable.other.note'],
+  ['harmony word root', lane('root ~'), 'root', 'variable.language.harmony'],
+  ['harmony word chord', lane('chord*2'), 'chord', 'variable.language.harmony'],
+  ['GM drum name', '  perc "closed_hi_hat ~"', 'closed_hi_hat', 'support.function.drum'],
+  ['GM drum name with a digit', '  perc "bass_drum_1 ~"', 'bass_drum_1', 'support.function.drum'],
+];
+for (const drum of 'bd kick rim sd snare cp clap lt hh hat ch ph oh mt ht cr crash rd ride tb cb cowbell sh'.split(' ')) {
+  inside.push([`short drum name ${drum}`, `  perc "${drum} ~"`, drum, 'support.function.drum']);
+}
+for (const [construct, source, needle, scope] of inside) {
+  // meta.* scopes wrap several tokens (c4'maj7 is root, quote and quality); the rest are one token.
+  const expect = scope.startsWith('meta.') ? expectSpanScope : expectScope;
+  test(`in a string: ${construct}`, () => expect(source, needle, scope, { line: source.split('\n').pop(), after: '"' }));
+}
+
+test('in a string: every mini-notation token is also inside the string scope', async () => {
+  const tokens = await tokensAt(lane("bd(3,8) [c4 e'm7]!2 ~ x"), "bd(3,8) [c4 e'm7]!2 ~ x");
+  for (const t of tokens) assert.ok(hasScope(t, 'string.quoted.double') && hasScope(t, 'meta.mini-notation'), t.text);
+});
+
+test('in a string: an unknown word is left plain, and the _ inside it is no operator', async () => {
+  const [token] = await tokensAt('  perc "my_drum ~"', 'my_drum');
+  assert.equal(token.text, 'my_drum');
+  assert.deepEqual(token.scopes.slice(-1), ['meta.mini-notation.seq']);
+});
+
+test('in a string: a missing ) does not run past the closing quote', async () => {
+  const { endState } = await tokenize('  play "c4(3,8" vel 90\ntempo 120');
+  assert.equal(endState.depth, 1);
+  await expectScope('  play "c4(3,8" vel 90\ntempo 120', 'vel', 'keyword.other.modifier');
+});
+
+test('in a string: a pattern string may span lines', async () => {
+  await expectScope('  play "c4 e4\n    g4 ~" vel 90', 'g4', 'variable.other.note');
+  await expectScope('  play "c4 e4\n    g4 ~" vel 90', 'vel', 'keyword.other.modifier');
+});
+
+// The grammar's drum names must be the compiler's: a name the CLI rejects should not look valid.
+test('drum names match the compiler\'s GmDrums table', (t) => {
+  const table = path.resolve(__dirname, '..', '..', '..', 'src', 'SeqLang.Compiler', 'Music', 'GmDrums.cs');
+  if (!fs.existsSync(table)) return t.skip(`${table} not found; nothing to compare`);
+  const cs = fs.readFileSync(table, 'utf8');
+  const fromCompiler = new Set([...cs.matchAll(/"([a-z][a-z0-9_]*)"/g)].map((m) => m[1]));
+  const grammar = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'syntaxes', 'seq-mini.tmLanguage.json'), 'utf8'));
+  const alternation = grammar.repository.drum.match.match(/\(\?:([^)]*)\)/)[1];
+  assert.deepEqual(new Set(alternation.split('|')), fromCompiler);
+});
