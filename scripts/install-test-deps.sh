@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the test suites need beyond the .NET SDK and Node.js: the independent MIDI readers
+# (python3-mido, midicsv). As root it installs them with apt-get; otherwise it says exactly what to run.
+set -euo pipefail
+packages=(python3-mido midicsv)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "installing: ${missing[*]}"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "The tests need these Debian packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test suite of SeqLang on a fresh machine: installs what the tests need, checks that the
+# committed parser matches the grammar, builds, runs the .NET suites, the VS Code extension's tests,
+# and the fuzz run. Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp -d)
+passed=0; failed=0; status=0
+
+step() { echo; echo "== $*"; }
+
+step "test dependencies"
+scripts/install-test-deps.sh || exit 1
+
+step "generated parser is up to date"
+if ! grammar/regen.sh --check; then failed=$((failed + 1)); status=1; else passed=$((passed + 1)); fi
+
+step "build"
+if ! dotnet build SeqLang.sln -c Release -nologo -v q > "$log/build.txt" 2>&1; then
+  cat "$log/build.txt"; echo "0 passed, 1 failed"; exit 1
+fi
+
+step ".NET test suites"
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo > "$log/$name.txt" 2>&1
+  code=$?
+  summary=$(grep -E "^(Passed|Failed)!" "$log/$name.txt" | tail -1)
+  echo "$name: ${summary:-no summary (exit $code)}"
+  p=$(echo "$summary" | sed -nE 's/.*Passed: *([0-9]+).*/\1/p'); f=$(echo "$summary" | sed -nE 's/.*Failed: *([0-9]+).*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [ $code -ne 0 ]; then
+    status=1; [ -z "$f" ] || [ "$f" = 0 ] && failed=$((failed + 1))
+    grep -E "Failed |Error Message|Assert|error" "$log/$name.txt" | head -60
+  fi
+done
+
+if [ -f editors/vscode/package.json ]; then
+  step "VS Code extension"
+  (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm test) > "$log/vscode.txt" 2>&1
+  code=$?
+  tail -12 "$log/vscode.txt"
+  p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log/vscode.txt" | tail -1); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log/vscode.txt" | tail -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [ $code -ne 0 ]; then status=1; [ "${f:-0}" = 0 ] && failed=$((failed + 1)); fi
+fi
+
+if [ -x scripts/fuzz.sh ]; then
+  step "fuzz (100,000 inputs)"
+  if scripts/fuzz.sh 100000; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+fi
+
+echo
+echo "$passed passed, $failed failed"
+exit $status
