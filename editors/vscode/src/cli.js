@@ -52,7 +52,9 @@ async function resolveCli(commands) {
   for (const command of commands) {
     const shown = `\`${command.join(' ')} --version\``;
     const r = await run(command, ['--version'], { timeout: 30000 });
-    const firstLine = (r.stdout.trim() || r.stderr.trim()).split('\n')[0];
+    // On failure the reason is on stderr (dotnet prints its hints on stdout after it).
+    const said = r.exitCode === 0 ? r.stdout.trim() || r.stderr.trim() : r.stderr.trim() || r.stdout.trim();
+    const firstLine = said.split('\n')[0].replace(/\.$/, '');
     if (r.exitCode === 0 && isSeqLangVersion(r.stdout)) return { command, version: r.stdout.trim() };
     if (r.exitCode === null) tried.push(`${shown}: ${r.error?.code === 'ENOENT' ? 'not found' : r.error?.message}`);
     else if (/coreutils/i.test(firstLine)) tried.push(`${shown} printed "${firstLine}": that is the coreutils seq, not SeqLang`);

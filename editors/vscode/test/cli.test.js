@@ -40,8 +40,9 @@ test('resolveCli skips the coreutils seq and takes the next candidate', async ()
 });
 
 test('resolveCli says clearly what it tried when nothing is SeqLang', async () => {
-  const found = await resolveCli([fakeCoreutils, ['seqlang-cli-that-does-not-exist']]);
+  const found = await resolveCli([fakeCoreutils, [...fakeSeqLang, 'extra'], ['seqlang-cli-that-does-not-exist']]);
   assert.match(found.error, /coreutils seq, not SeqLang/);
+  assert.match(found.error, /failed \(exit 2\): usage: seq check FILE --json;/);
   assert.match(found.error, /`seqlang-cli-that-does-not-exist --version`: not found/);
   assert.match(found.error, /seq\.path/);
 });
