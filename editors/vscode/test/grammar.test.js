@@ -5,7 +5,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { tokenize, loadOniguruma, allRegexes, oniguruma } = require('./helpers/textmate');
+const { tokenize, render, loadOniguruma, allRegexes, oniguruma } = require('./helpers/textmate');
 const { matchSnapshot } = require('./helpers/snapshot');
 
 const fixtures = path.join(__dirname, 'fixtures');
@@ -17,19 +17,6 @@ function seqFiles(dir) {
     .filter((e) => e.isFile() && e.name.endsWith('.seq'))
     .map((e) => path.join(e.parentPath ?? e.path, e.name))
     .sort();
-}
-
-/** One line per token: its text (JSON-quoted, so spaces show) and its scopes below source.seq. */
-function render({ lines }) {
-  const out = [];
-  for (const line of lines) {
-    out.push(`> ${line.text}`);
-    for (const token of line.tokens) {
-      if (token.text.trim() === '') continue; // whitespace carries no information a reader needs
-      out.push(`  ${JSON.stringify(token.text).padEnd(16)} ${token.scopes.slice(1).join(' ')}`);
-    }
-  }
-  return out.join('\n') + '\n';
 }
 
 test('every regular expression in the grammars compiles in Oniguruma', async () => {

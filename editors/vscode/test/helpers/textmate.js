@@ -62,6 +62,19 @@ async function tokenize(text) {
   return { lines, endState: state };
 }
 
+/** One line per token: its text (JSON-quoted, so spaces show) and its scopes below source.seq. */
+function render({ lines }) {
+  const out = [];
+  for (const line of lines) {
+    out.push(`> ${line.text}`);
+    for (const token of line.tokens) {
+      if (token.text.trim() === '') continue; // whitespace carries no information a reader needs
+      out.push(`  ${JSON.stringify(token.text).padEnd(16)} ${token.scopes.slice(1).join(' ')}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
 /** Every regular expression in both grammars, with where it sits, to check that each compiles. */
 function allRegexes() {
   const found = [];
@@ -77,4 +90,4 @@ function allRegexes() {
   return found;
 }
 
-module.exports = { tokenize, loadOniguruma, allRegexes, oniguruma };
+module.exports = { tokenize, render, loadOniguruma, allRegexes, oniguruma };
