@@ -139,14 +139,16 @@ public static class SmfReader
     {
         private readonly byte[] _bytes;
         private readonly long _end;
+        private readonly string _window;
 
-        public Cursor(byte[] bytes) : this(bytes, 0, bytes.Length) { }
+        public Cursor(byte[] bytes) : this(bytes, 0, bytes.Length, "file") { }
 
-        private Cursor(byte[] bytes, long start, long end)
+        private Cursor(byte[] bytes, long start, long end, string window)
         {
             _bytes = bytes;
             Position = start;
             _end = end;
+            _window = window;
         }
 
         public long Position { get; private set; }
@@ -182,7 +184,7 @@ public static class SmfReader
         public Cursor Slice(long length)
         {
             if (length > Remaining) throw new SmfFormatException($"the chunk announces {length} bytes but only {Remaining} remain", Position - 4);
-            var slice = new Cursor(_bytes, Position, Position + length);
+            var slice = new Cursor(_bytes, Position, Position + length, "chunk");
             Position += length;
             return slice;
         }
@@ -201,6 +203,6 @@ public static class SmfReader
         }
 
         private readonly SmfFormatException Truncated(long wanted) =>
-            new($"expected {wanted} more byte(s) but the {(_end == _bytes.Length ? "file" : "chunk")} ends", Position);
+            new($"expected {wanted} more byte(s) but the {_window} ends", Position);
     }
 }
