@@ -37,9 +37,9 @@ for (const file of files) {
   });
 }
 
-test('the examples folder is walked when it has files', () => {
+test('the examples folder is walked when it has files', (t) => {
   // Not a failure when empty: examples arrive with the CLI. This keeps the count honest in the log.
-  console.log(`# ${seqFiles(examples).length} example(s) under ${examples}, ${seqFiles(fixtures).length} fixture(s)`);
+  t.diagnostic(`${seqFiles(examples).length} example(s) under ${examples}, ${seqFiles(fixtures).length} fixture(s)`);
 });
 
 for (const name of ['drums', 'pitched', 'form-harmony']) {
