@@ -1,0 +1,168 @@
+using System.Globalization;
+using Antlr4.Runtime;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Core.Time;
+using SeqLang.Syntax.Generated;
+
+namespace SeqLang.Syntax.Mini;
+
+/// <summary>
+/// Builds the public mini-notation AST from an error-free parse tree, with spans offset into the file.
+/// Also checks what the grammar leaves to it: the number after an operator, '%' touching '}', and
+/// krill's '^' step marker at the start of a sequence (accepted and dropped: it only matters to
+/// Strudel's stepwise functions, which mini-notation here does not have).
+/// </summary>
+internal sealed class MiniAstBuilder
+{
+    private readonly int _offset;
+    private readonly DiagnosticBag _diagnostics;
+
+    public MiniAstBuilder(int fileOffset, DiagnosticBag diagnostics)
+    {
+        _offset = fileOffset;
+        _diagnostics = diagnostics;
+    }
+
+    public bool Failed { get; private set; }
+
+    // mini : stackOrChoose EOF
+    public MiniNodeSyntax Build(MiniNotationParser.MiniContext context) => StackOrChoose(context.stackOrChoose());
+
+    // stackOrChoose : sequence ((COMMA sequence)+ | (PIPE sequence)+ | (DOT sequence)+)?
+    private MiniNodeSyntax StackOrChoose(MiniNotationParser.StackOrChooseContext context)
+    {
+        var sequences = context.sequence();
+        if (sequences.Length == 1) return Sequence(sequences[0]);
+        var kind = context.COMMA().Length > 0 ? MiniGroupKind.Stack
+            : context.PIPE().Length > 0 ? MiniGroupKind.RandomChoice
+            : MiniGroupKind.Feet;
+        return new MiniGroupSyntax(kind, Sequences(sequences), Span(context));
+    }
+
+    // polymeterStack : sequence (COMMA sequence)*
+    private MiniSequenceSyntax[] PolymeterStack(MiniNotationParser.PolymeterStackContext context) => Sequences(context.sequence());
+
+    private MiniSequenceSyntax[] Sequences(MiniNotationParser.SequenceContext[] contexts)
+    {
+        var result = new MiniSequenceSyntax[contexts.Length];
+        for (var i = 0; i < contexts.Length; i++) result[i] = Sequence(contexts[i]);
+        return result;
+    }
+
+    // sequence : sliceWithOps+
+    private MiniSequenceSyntax Sequence(MiniNotationParser.SequenceContext context)
+    {
+        var elements = new List<MiniElementSyntax>();
+        foreach (var item in context.sliceWithOps()) elements.Add(SliceWithOps(item));
+        // krill: sequence = '^'? slice_with_ops+ — a leading '^' marks the sequence, it is not a step.
+        if (elements[0].Slice is MiniAtomSyntax { Text: ['^', ..] } marked)
+        {
+            var rest = new MiniAtomSyntax(marked.Text[1..], new SourceSpan(marked.Span.Start + 1, marked.Span.Length - 1));
+            if (rest.Text.Length > 0)
+            {
+                elements[0] = elements[0] with { Slice = rest, Span = SourceSpan.FromBounds(rest.Span.Start, elements[0].Span.End) };
+            }
+            else if (elements[0].Operators.Count > 0 || elements.Count == 1)
+            {
+                Report(Codes.MiniMisplaced, marked.Span, "'^' must be followed by a step");
+            }
+            else
+            {
+                elements.RemoveAt(0);
+            }
+        }
+        return new MiniSequenceSyntax(elements, Span(context));
+    }
+
+    // sliceWithOps : slice op*
+    private MiniElementSyntax SliceWithOps(MiniNotationParser.SliceWithOpsContext context)
+    {
+        var slice = Slice(context.slice());
+        var ops = context.op();
+        var operators = new MiniOperatorSyntax[ops.Length];
+        for (var i = 0; i < ops.Length; i++) operators[i] = Operator(ops[i]);
+        return new MiniElementSyntax(slice, operators, Span(context));
+    }
+
+    private MiniNodeSyntax Slice(MiniNotationParser.SliceContext context) => context switch
+    {
+        // slice : WORD
+        MiniNotationParser.StepSliceContext step => new MiniAtomSyntax(step.WORD().GetText(), Span(step.WORD().Symbol)),
+        // slice : LBRACK stackOrChoose RBRACK
+        MiniNotationParser.SubCycleSliceContext sub => new MiniSubCycleSyntax(StackOrChoose(sub.stackOrChoose()), Span(sub)),
+        // slice : LBRACE polymeterStack RBRACE (PERCENT slice)?
+        MiniNotationParser.PolymeterSliceContext poly => Polymeter(poly),
+        // slice : LANGLE polymeterStack RANGLE
+        MiniNotationParser.AlternationSliceContext alt => new MiniAlternationSyntax(PolymeterStack(alt.polymeterStack()), Span(alt)),
+        _ => throw new InvalidOperationException("unknown mini-notation slice: " + context.GetType().Name),
+    };
+
+    private MiniPolymeterSyntax Polymeter(MiniNotationParser.PolymeterSliceContext context)
+    {
+        MiniNodeSyntax? steps = null;
+        if (context.PERCENT() is { } percent)
+        {
+            // krill reads "}%" with nothing in between: "{a b} %4" is an error there.
+            if (percent.Symbol.StartIndex != context.RBRACE().Symbol.StopIndex + 1)
+                Report(Codes.MiniMisplaced, Span(percent.Symbol), "'%' must follow '}' directly, as in {a b c}%4");
+            steps = Slice(context.slice());
+        }
+        return new MiniPolymeterSyntax(PolymeterStack(context.polymeterStack()), steps, Span(context));
+    }
+
+    private MiniOperatorSyntax Operator(MiniNotationParser.OpContext context)
+    {
+        switch (context)
+        {
+            case MiniNotationParser.WeightOpContext weight: // op : WEIGHT
+                return new MiniWeightSyntax(Amount(weight.WEIGHT().Symbol), false, Span(weight));
+            case MiniNotationParser.ElongateOpContext elongate: // op : ELONGATE
+                return new MiniWeightSyntax(Amount(elongate.ELONGATE().Symbol), true, Span(elongate));
+            case MiniNotationParser.ReplicateOpContext replicate: // op : REPLICATE
+                return new MiniReplicateSyntax(Amount(replicate.REPLICATE().Symbol), Span(replicate));
+            case MiniNotationParser.DegradeOpContext degrade: // op : DEGRADE
+            {
+                var text = degrade.DEGRADE().GetText()[1..];
+                double? amount = text.Length == 0 ? null : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                return new MiniDegradeSyntax(amount, Span(degrade));
+            }
+            case MiniNotationParser.EuclidOpContext euclid: // op : LPAREN sliceWithOps COMMA sliceWithOps COMMA? sliceWithOps? RPAREN
+            {
+                var args = euclid.sliceWithOps();
+                return new MiniEuclidSyntax(SliceWithOps(args[0]), SliceWithOps(args[1]), args.Length > 2 ? SliceWithOps(args[2]) : null, Span(euclid));
+            }
+            case MiniNotationParser.FastOpContext fast: // op : STAR slice
+                return new MiniStretchSyntax(true, Slice(fast.slice()), Span(fast));
+            case MiniNotationParser.SlowOpContext slow: // op : SLASH slice
+                return new MiniStretchSyntax(false, Slice(slow.slice()), Span(slow));
+            case MiniNotationParser.TailOpContext tail: // op : COLON slice
+                return new MiniTailSyntax(Slice(tail.slice()), Span(tail));
+            case MiniNotationParser.RangeOpContext range: // op : RANGE slice
+                return new MiniRangeSyntax(Slice(range.slice()), Span(range));
+            default:
+                throw new InvalidOperationException("unknown mini-notation operator: " + context.GetType().Name);
+        }
+    }
+
+    /// <summary>The exact number after an operator character ("@3" → 3), null when there is none.</summary>
+    private Rational? Amount(IToken token)
+    {
+        var text = token.Text[1..];
+        if (text.Length == 0) return null;
+        if (Rational.TryParseDecimal(text, out var value)) return value;
+        Report(Codes.MiniBadNumber, new SourceSpan(_offset + token.StartIndex + 1, text.Length), text);
+        return null;
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+    {
+        _diagnostics.Add(descriptor, span, args);
+        Failed = true;
+    }
+
+    private SourceSpan Span(ParserRuleContext context) =>
+        SourceSpan.FromBounds(_offset + context.Start.StartIndex, _offset + Math.Max(context.Start.StartIndex, context.Stop.StopIndex + 1));
+
+    private SourceSpan Span(IToken token) => SourceSpan.FromBounds(_offset + token.StartIndex, _offset + token.StopIndex + 1);
+}

@@ -1,0 +1,80 @@
+using Antlr4.Runtime;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Syntax.Generated;
+
+namespace SeqLang.Syntax.Mini;
+
+/// <summary>
+/// The public face of the mini-notation parser: a string's content in, AST and diagnostics out.
+/// Never throws for bad input; spans are offsets into the enclosing file.
+/// </summary>
+public static class MiniParser
+{
+    /// <summary>Brackets nested deeper than this are refused before parsing (SPEC §10): ANTLR's parser recurses per level.</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, the content of a mini-notation string whose first character is at
+    /// <paramref name="fileOffset"/> in the file. Returns null when the string has errors, which are then
+    /// in <paramref name="diagnostics"/> (one syntax error per string: the first is the one that matters).
+    /// </summary>
+    public static MiniSyntax? Parse(string text, int fileOffset, DiagnosticBag diagnostics)
+    {
+        var lexer = new MiniNotationLexer(new AntlrInputStream(text));
+        lexer.RemoveErrorListeners();
+        var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
+        if (!CheckTokens(tokens.GetTokens(), text, fileOffset, diagnostics)) return null;
+
+        var parser = new MiniNotationParser(tokens);
+        parser.RemoveErrorListeners();
+        var listener = new MiniErrorListener(diagnostics, text, fileOffset);
+        parser.AddErrorListener(listener);
+        var tree = parser.mini();
+        if (listener.Failed) return null;
+
+        var builder = new MiniAstBuilder(fileOffset, diagnostics);
+        var body = builder.Build(tree);
+        return builder.Failed ? null : new MiniSyntax(body, text, fileOffset);
+    }
+
+    /// <summary>Reports stray characters, an empty string and absurd nesting; false when parsing must not go on.</summary>
+    private static bool CheckTokens(IList<IToken> tokens, string text, int offset, DiagnosticBag diagnostics)
+    {
+        var depth = 0;
+        var visible = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Type == TokenConstants.EOF || token.Channel != TokenConstants.DefaultChannel) continue;
+            visible++;
+            var span = SourceSpan.FromBounds(offset + token.StartIndex, offset + token.StopIndex + 1);
+            switch (token.Type)
+            {
+                case MiniNotationLexer.UNEXPECTED_CHAR:
+                    diagnostics.Add(Codes.MiniUnexpectedCharacter, span, Printable(token.Text));
+                    return false;
+                case MiniNotationLexer.LBRACK or MiniNotationLexer.LBRACE or MiniNotationLexer.LANGLE or MiniNotationLexer.LPAREN:
+                    if (++depth > MaxNesting)
+                    {
+                        diagnostics.Add(Codes.MiniNestingTooDeep, span, MaxNesting);
+                        return false;
+                    }
+                    break;
+                case MiniNotationLexer.RBRACK or MiniNotationLexer.RBRACE or MiniNotationLexer.RANGLE or MiniNotationLexer.RPAREN:
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+        if (visible == 0)
+        {
+            diagnostics.Add(Codes.MiniEmpty, new SourceSpan(offset, text.Length));
+            return false;
+        }
+        return true;
+    }
+
+    internal static string Printable(string text) => text.Length == 1 && char.IsControl(text[0])
+        ? $"\\u{(int)text[0]:X4}"
+        : text;
+}
