@@ -45,13 +45,14 @@ function run(command, args, options = {}) {
 
 /**
  * The first candidate whose `--version` is SeqLang's: {command, version}; or {error} with a
- * message saying what each candidate turned out to be, for the user to act on.
+ * message saying what each candidate turned out to be, for the user to act on. `cwd` matters for
+ * `dotnet seq`: dotnet finds a local tool through the manifest in .config/ above the folder it runs in.
  */
-async function resolveCli(commands) {
+async function resolveCli(commands, cwd) {
   const tried = [];
   for (const command of commands) {
     const shown = `\`${command.join(' ')} --version\``;
-    const r = await run(command, ['--version'], { timeout: 30000 });
+    const r = await run(command, ['--version'], { timeout: 30000, cwd });
     // On failure the reason is on stderr (dotnet prints its hints on stdout after it).
     const said = r.exitCode === 0 ? r.stdout.trim() || r.stderr.trim() : r.stderr.trim() || r.stdout.trim();
     const firstLine = said.split('\n')[0].replace(/\.$/, '');
@@ -73,7 +74,7 @@ async function resolveCli(commands) {
  * temporary folder, because the CLI reads files and a piece's default title is its file name;
  * the copy's diagnostics are the document's.
  */
-async function checkDocument(command, { filePath, text, signal }) {
+async function checkDocument(command, { filePath, text, signal, cwd }) {
   let dir;
   let target = filePath;
   try {
@@ -82,7 +83,7 @@ async function checkDocument(command, { filePath, text, signal }) {
       target = path.join(dir, path.basename(filePath));
       await fs.writeFile(target, text, 'utf8');
     }
-    const r = await run(command, ['check', target, '--json'], { signal });
+    const r = await run(command, ['check', target, '--json'], { signal, cwd });
     if (signal?.aborted) return { diagnostics: [], aborted: true };
     // 0: no errors, 1: errors in the input; both print the JSON array.
     if (r.exitCode === 0 || r.exitCode === 1) {

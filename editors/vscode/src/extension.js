@@ -3,6 +3,8 @@
 // (debounced) and on save, and shows the results as diagnostics. The logic lives in cli.js and
 // diagnostics.js, which do not need VS Code and are tested on their own.
 
+const os = require('node:os');
+const path = require('node:path');
 const vscode = require('vscode');
 const { candidateCommands, resolveCli, checkDocument } = require('./cli');
 
@@ -18,7 +20,9 @@ function activate(context) {
   const output = vscode.window.createOutputChannel('SeqLang');
   const timers = new Map(); // uri -> pending debounce timer
   const running = new Map(); // uri -> AbortController of the check in flight
-  let cli; // Promise of resolveCli's answer; reset when seq.path changes
+  // cwd -> Promise of resolveCli's answer, reset when settings change. Keyed by folder because a
+  // local dotnet tool (`dotnet seq`) is only found from inside the repository that declares it.
+  const clis = new Map();
   let toldNoCli = false; // say it once, not on every keystroke
 
   const settings = () => vscode.workspace.getConfiguration('seq');
@@ -31,8 +35,10 @@ function activate(context) {
     const controller = new AbortController();
     running.set(key, controller);
 
-    cli ??= resolveCli(candidateCommands(settings().get('path')));
-    const found = await cli;
+    const cwd = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ??
+      (doc.uri.scheme === 'file' && !doc.isUntitled ? path.dirname(doc.uri.fsPath) : os.homedir());
+    if (!clis.has(cwd)) clis.set(cwd, resolveCli(candidateCommands(settings().get('path')), cwd));
+    const found = await clis.get(cwd);
     if (controller.signal.aborted) return;
     if (found.error) {
       if (!toldNoCli) {
@@ -49,6 +55,7 @@ function activate(context) {
       filePath,
       text: onDisk ? undefined : doc.getText(),
       signal: controller.signal,
+      cwd,
     });
     if (result.aborted || controller.signal.aborted) return;
     running.delete(key);
@@ -86,7 +93,7 @@ function activate(context) {
     vscode.workspace.onDidCloseTextDocument(forget),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('seq')) return;
-      cli = undefined;
+      clis.clear();
       toldNoCli = false;
       vscode.workspace.textDocuments.forEach(check);
     }),

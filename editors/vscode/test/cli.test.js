@@ -55,16 +55,16 @@ test('unsaved text is checked from a same-named temporary copy, mapped back, and
   const [first] = result.diagnostics;
   const at = kikPosition(text);
   assert.deepEqual(first.range, { start: at, end: { line: at.line, character: at.character + 3 } });
-  const checked = first.message.match(/checked (.*)\)/)[1];
+  const checked = first.message.match(/checked ([^)]*)\)/)[1];
   assert.notEqual(checked, broken);
   assert.equal(path.basename(checked), path.basename(broken));
   assert.ok(!fs.existsSync(path.dirname(checked)), 'the temporary folder is removed');
 });
 
-test('a saved file is checked in place', async () => {
-  const result = await checkDocument(fakeSeqLang, { filePath: broken });
+test('a saved file is checked in place, from the folder asked for', async () => {
+  const result = await checkDocument(fakeSeqLang, { filePath: broken, cwd: fakes });
   assert.equal(result.diagnostics.length, 1);
-  assert.match(result.diagnostics[0].message, new RegExp(`checked ${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.ok(result.diagnostics[0].message.includes(`(checked ${broken}) (from ${fakes})`), result.diagnostics[0].message);
 });
 
 test('a usage error (exit 2) is reported as a problem, not as diagnostics', async () => {

@@ -33,6 +33,7 @@ function createFakeVscode(settings) {
     },
     workspace: {
       textDocuments: [],
+      getWorkspaceFolder: () => undefined,
       getConfiguration: () => ({ get: (key) => settings[key] }),
       onDidOpenTextDocument: events.open.event,
       onDidChangeTextDocument: events.change.event,
