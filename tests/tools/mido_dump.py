@@ -26,7 +26,7 @@ import sys
 try:
     import mido
 except ImportError:
-    sys.stderr.write("mido is not installed for /usr/bin/python3: run `apt-get install python3-mido`\n")
+    sys.stderr.write("mido is not installed for %s: run `apt-get install python3-mido` and use /usr/bin/python3\n" % sys.executable)
     sys.exit(3)
 
 
