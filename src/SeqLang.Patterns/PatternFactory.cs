@@ -72,6 +72,12 @@ public static class Pattern
     public static Pattern<TR> AppLeft<TA, TB, TR>(Pattern<TA> left, Pattern<TB> right, Func<TA, TB, TR> combine) =>
         new AppLeftPattern<TA, TB, TR>(left, right, combine);
 
+    /// <summary>Fits one cycle of each inner pattern into its outer event (Strudel's <c>squeezeJoin</c>).</summary>
+    public static Pattern<T> SqueezeJoin<T>(Pattern<Pattern<T>> outer) => new SqueezeJoinPattern<T>(outer);
+
+    /// <summary>Flattens a pattern of patterns, wholes being where outer and inner events overlap (Strudel's <c>join</c>).</summary>
+    public static Pattern<T> Join<T>(Pattern<Pattern<T>> outer) => new JoinPattern<T>(outer);
+
     /// <summary>A pattern whose every query fails with <paramref name="message"/> (Strudel's query-time errors).</summary>
     public static Pattern<T> Failing<T>(string message) => new FailingPattern<T>(message);
 }

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+using SeqLang.Syntax.Mini;
+
+namespace SeqLang.Compiler.Mini;
+
+/// <summary>A step and its operators, applied as Strudel's <c>applyOptions</c> applies them.</summary>
+internal sealed partial class MiniPatternBuilder
+{
+    /// <summary>A range longer than this (<c>0 .. 99999999</c>) fails when queried instead of filling memory.</summary>
+    private const int MaxRangeLength = 10_001;
+
+    // krill: weight starts at 1; '@N' and '_N' add N-1 (N defaults to 2); '!N' adds N-1 repetitions
+    // (N defaults to 2) and sets the weight to the repetitions. Every '!' moves the one replicate
+    // operation to the end of the list, so "a!2*3" replicates then speeds up, and "a*3!2" the reverse.
+    private Compiled Element(MiniElementSyntax element, List<MiniAtom>? values)
+    {
+        var local = values is null ? null : new List<MiniAtom>();
+        var pattern = Node(element.Slice, local).Pattern;
+        Rational weight = 1, repetitions = 1;
+        var ordered = new List<MiniOperatorSyntax>(element.Operators.Count);
+        var replicateAt = -1;
+        foreach (var op in element.Operators)
+        {
+            switch (op)
+            {
+                case MiniWeightSyntax w:
+                    weight = weight + (w.Amount ?? 2) - 1;
+                    break;
+                case MiniReplicateSyntax r:
+                    repetitions = repetitions + (r.Amount ?? 2) - 1;
+                    weight = repetitions;
+                    if (replicateAt >= 0) ordered.RemoveAt(replicateAt);
+                    ordered.Add(r);
+                    replicateAt = ordered.Count - 1;
+                    break;
+                default:
+                    ordered.Add(op);
+                    break;
+            }
+        }
+        if (_depth + ordered.Count > MaxDepth) return TooDeep(element);
+        _depth += ordered.Count;
+        try
+        {
+            foreach (var op in ordered) pattern = Apply(op, pattern, repetitions, ref local);
+        }
+        finally
+        {
+            _depth -= ordered.Count;
+        }
+        if (local is not null) AddValues(values, local);
+        // Strudel: `child.options_?.weight || 1`, so a weight of 0 counts as 1.
+        if (weight.IsZero) weight = 1;
+        if (weight.Sign < 0) Error(Codes.MiniBadWeight, element.Span, weight);
+        return new Compiled(pattern, weight);
+    }
+
+    private Pattern<MiniAtom> Apply(MiniOperatorSyntax op, Pattern<MiniAtom> pattern, Rational repetitions, ref List<MiniAtom>? values)
+    {
+        switch (op)
+        {
+            case MiniReplicateSyntax:
+                // Strudel: pat._repeatCycles(n)._fast(n); fast(0) is silence, and a negative count meets nothing.
+                return repetitions.Sign <= 0 ? Pattern.Silence<MiniAtom>() : pattern.RepeatCycles(repetitions).Fast(repetitions);
+            case MiniStretchSyntax stretch:
+                return Stretch(stretch, pattern);
+            case MiniEuclidSyntax euclid:
+                return Euclid(euclid, pattern);
+            case MiniDegradeSyntax degrade:
+                // Strudel: _degradeByWith(rand, amount ?? 0.5): keep where the random number is ≥ the amount.
+                return pattern.DegradeBy(degrade.Amount ?? 0.5, _stream, Salt(SaltKind.Degrade, degrade.Span));
+            case MiniTailSyntax tail:
+                return Tail(tail, pattern, ref values);
+            case MiniRangeSyntax range:
+                return Range(range, pattern, ref values);
+            default:
+                throw new InvalidOperationException("unexpected mini-notation operator: " + op.GetType().Name);
+        }
+    }
+
+    // Strudel: reify(pat).fast(amount) / .slow(amount), the amount a pattern (innerJoin: not restarted).
+    private Pattern<MiniAtom> Stretch(MiniStretchSyntax stretch, Pattern<MiniAtom> pattern)
+    {
+        if (Constant(stretch.Amount) is { } constant) return stretch.IsFast ? pattern.Fast(constant) : pattern.Slow(constant);
+        var amounts = Numbers(stretch.Amount, stretch.IsFast ? "'*'" : "'/'");
+        return stretch.IsFast ? pattern.Fast(amounts) : pattern.Slow(amounts);
+    }
+
+    // Strudel: pat.euclid(p, s) or pat.euclidRot(p, s, r), the arguments patterns combined with appLeft.
+    private Pattern<MiniAtom> Euclid(MiniEuclidSyntax euclid, Pattern<MiniAtom> pattern)
+    {
+        var p = ConstantElement(euclid.Pulses);
+        var s = ConstantElement(euclid.Steps);
+        Rational? r = euclid.Rotation is null ? Rational.Zero : ConstantElement(euclid.Rotation);
+        if (p is { } pulses && s is { } steps && r is { } rotation)
+        {
+            if (!pulses.IsInteger || !steps.IsInteger || steps.Sign < 0 || pulses.Abs() > steps)
+                _diagnostics.Add(Codes.MiniBadEuclid, euclid.Span, pulses, steps);
+            return pattern.Euclid(pulses, steps, rotation);
+        }
+        var pairs = Pattern.AppLeft(ArgumentNumbers(euclid.Pulses, "euclid"), ArgumentNumbers(euclid.Steps, "euclid"),
+            static (a, b) => (a, b));
+        var triples = euclid.Rotation is null
+            ? pairs.Select(static t => (t.a, t.b, Rational.Zero))
+            : Pattern.AppLeft(pairs, ArgumentNumbers(euclid.Rotation, "euclid"), static (t, c) => (t.a, t.b, c));
+        return Pattern.Patterned(triples, t => pattern.Euclid(t.Item1, t.Item2, t.Item3));
+    }
+
+    private static Rational? ConstantElement(MiniElementSyntax element) =>
+        element.Operators.Count == 0 ? Constant(element.Slice) : null;
+
+    private Pattern<Rational> ArgumentNumbers(MiniElementSyntax element, string what) =>
+        element.Operators.Count == 0 ? Numbers(element.Slice, what) : Element(element, null).Pattern.Select(ToNumber);
+
+    // Strudel: pat.fmap(a => b => Array.isArray(a) ? [...a, b] : [a, b]).appLeft(friend).
+    private Pattern<MiniAtom> Tail(MiniTailSyntax tail, Pattern<MiniAtom> pattern, ref List<MiniAtom>? values)
+    {
+        var friendValues = values is null ? null : new List<MiniAtom>();
+        var friend = Node(tail.Element, friendValues).Pattern;
+        var lists = new ConcurrentDictionary<(MiniAtom, MiniAtom), MiniAtom>();
+        if (values is not null && friendValues is not null)
+        {
+            var combined = new List<MiniAtom>();
+            if ((long)values.Count * friendValues.Count <= MaxStaticValues)
+            {
+                foreach (var a in values)
+                    foreach (var b in friendValues)
+                        combined.Add(lists.GetOrAdd((a, b), static k => MiniAtom.List(k.Item1, k.Item2)));
+            }
+            else
+            {
+                ValuesComplete = false;
+            }
+            values = combined;
+        }
+        return Pattern.AppLeft(pattern, friend, (a, b) => lists.GetOrAdd((a, b), static k => MiniAtom.List(k.Item1, k.Item2)));
+    }
+
+    // Strudel: pat.squeezeBind(a => friend.bind(b => fastcat(...arrayRange(a, b)))).
+    private Pattern<MiniAtom> Range(MiniRangeSyntax range, Pattern<MiniAtom> pattern, ref List<MiniAtom>? values)
+    {
+        var friend = Node(range.End, null).Pattern;
+        var ranges = new ConcurrentDictionary<(MiniAtom, MiniAtom), Pattern<MiniAtom>>();
+        var bound = new ConcurrentDictionary<MiniAtom, Pattern<MiniAtom>>();
+        if (values is not null)
+        {
+            // The numbers a range makes are only known while querying; the lane reads them then.
+            ValuesComplete = false;
+            values = new List<MiniAtom>();
+        }
+        Pattern<MiniAtom> Bound(MiniAtom a) => Pattern.Join(friend.Select(b => ranges.GetOrAdd((a, b), RangeOf)));
+        return Pattern.SqueezeJoin(pattern.Select(a => bound.GetOrAdd(a, Bound)));
+    }
+
+    // arrayRange(a, b): |b - a| + 1 numbers (the length truncated), counting up or down from a.
+    private static Pattern<MiniAtom> RangeOf((MiniAtom From, MiniAtom To) key)
+    {
+        if (key.From.Number is not { } start || key.To.Number is not { } stop) return Pattern.Silence<MiniAtom>();
+        var length = Math.Floor(Math.Abs(stop - start) + 1);
+        if (double.IsNaN(length) || length < 1) return Pattern.Silence<MiniAtom>();
+        if (length > MaxRangeLength) return Pattern.Failing<MiniAtom>($"the range {key.From.Text} .. {key.To.Text} is too long");
+        var steps = new Pattern<MiniAtom>[(int)length];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var value = start < stop ? start + i : start - i;
+            steps[i] = Pattern.Pure(new MiniAtom(JsNumber.Format(value), key.From.Span.Union(key.To.Span)));
+        }
+        return Pattern.FastCat(steps);
+    }
+}

@@ -1,0 +1,202 @@
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+using SeqLang.Syntax.Mini;
+
+namespace SeqLang.Compiler.Mini;
+
+/// <summary>
+/// Turns a mini-notation AST into a pattern, node by node, as Strudel's <c>mini.mjs</c> does: sequences
+/// are weighted time-cats, <c>&lt; &gt;</c> stacks its sequences each slowed by its total weight,
+/// <c>{ }</c> speeds each sequence to the steps per cycle, and operators apply left to right
+/// (see <c>MiniPatternBuilder.Operators.cs</c>). Operator arguments are compiled in the same way, as
+/// patterns of numbers.
+/// </summary>
+internal sealed partial class MiniPatternBuilder
+{
+    /// <summary>Nodes plus operators along any path; beyond this a query could exhaust the thread's stack.</summary>
+    public const int MaxDepth = 500;
+
+    private const int MaxStaticValues = 1024;
+
+    private readonly ulong _stream;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly int _contentStart;
+    private int _depth;
+
+    public MiniPatternBuilder(ulong stream, DiagnosticBag diagnostics, int contentStart)
+    {
+        _stream = stream;
+        _diagnostics = diagnostics;
+        _contentStart = contentStart;
+    }
+
+    public bool Failed { get; private set; }
+
+    /// <summary>
+    /// The values the pattern can produce, when they can be listed at compile time (atoms, and the
+    /// lists <c>:</c> makes when there are few); <see cref="ValuesComplete"/> is false when some are only
+    /// known while querying (long ranges, huge products of lists).
+    /// </summary>
+    public List<MiniAtom> Values { get; } = new();
+
+    public bool ValuesComplete { get; private set; } = true;
+
+    public Pattern<MiniAtom> Build(MiniSyntax syntax) => Node(syntax.Body, Values).Pattern;
+
+    /// <summary>A compiled node and its weight: a sequence's total step weight (Strudel's <c>__weight</c>), else 1.</summary>
+    private readonly record struct Compiled(Pattern<MiniAtom> Pattern, Rational Weight);
+
+    // values collects the atoms that become event values; null for operator arguments.
+    private Compiled Node(MiniNodeSyntax node, List<MiniAtom>? values)
+    {
+        if (++_depth > MaxDepth) return TooDeep(node);
+        try
+        {
+            switch (node)
+            {
+                case MiniAtomSyntax atom:
+                    return new Compiled(Atom(atom, values), Rational.One);
+                case MiniSequenceSyntax sequence:
+                    return Sequence(sequence, values);
+                case MiniGroupSyntax group:
+                    return new Compiled(Group(group, values), Rational.One);
+                case MiniSubCycleSyntax sub:
+                    return new Compiled(Node(sub.Body, values).Pattern, Rational.One);
+                case MiniPolymeterSyntax polymeter:
+                    return new Compiled(Polymeter(polymeter, values), Rational.One);
+                case MiniAlternationSyntax alternation:
+                    return new Compiled(Alternation(alternation, values), Rational.One);
+                case MiniElementSyntax element:
+                    return Element(element, values);
+                default:
+                    throw new InvalidOperationException("unknown mini-notation node: " + node.GetType().Name);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Compiled TooDeep(MiniNodeSyntax node)
+    {
+        if (!Failed) _diagnostics.Add(Codes.MiniTooComplex, node.Span, MaxDepth);
+        Failed = true;
+        return new Compiled(Pattern.Silence<MiniAtom>(), Rational.One);
+    }
+
+    // Strudel: "~" and "-" are silence; anything else is pure(value).
+    private static Pattern<MiniAtom> Atom(MiniAtomSyntax syntax, List<MiniAtom>? values)
+    {
+        if (syntax.IsRest) return Pattern.Silence<MiniAtom>();
+        var atom = new MiniAtom(syntax.Text, syntax.Span);
+        values?.Add(atom);
+        return Pattern.Pure(atom);
+    }
+
+    // Strudel: timeCat of the elements by weight (a weight of 0 counts as 1); __weight = the total.
+    private Compiled Sequence(MiniSequenceSyntax sequence, List<MiniAtom>? values)
+    {
+        var steps = new (Rational Weight, Pattern<MiniAtom> Pattern)[sequence.Elements.Count];
+        var total = Rational.Zero;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var (pattern, weight) = Element(sequence.Elements[i], values);
+            steps[i] = (weight, pattern);
+            total += weight;
+        }
+        return new Compiled(Pattern.TimeCat(steps), total);
+    }
+
+    private Pattern<MiniAtom> Group(MiniGroupSyntax group, List<MiniAtom>? values)
+    {
+        var patterns = new Pattern<MiniAtom>[group.Sequences.Count];
+        for (var i = 0; i < patterns.Length; i++) patterns[i] = Node(group.Sequences[i], values).Pattern;
+        return group.Kind switch
+        {
+            MiniGroupKind.Stack => Pattern.Stack(patterns),
+            // Strudel: chooseInWith(rand.segment(1), children): one pick per cycle.
+            MiniGroupKind.RandomChoice => Pattern.RandomChoice(patterns, _stream, Salt(SaltKind.Choice, group.Span)),
+            // Strudel: fastcat(children): each foot one equal step.
+            _ => Pattern.FastCat(patterns),
+        };
+    }
+
+    // Strudel: stack(children.map(child => child.fast(steps / child.__weight))), where steps is the
+    // %-pattern or the first sequence's weight.
+    private Pattern<MiniAtom> Polymeter(MiniPolymeterSyntax polymeter, List<MiniAtom>? values)
+    {
+        var sequences = new Compiled[polymeter.Sequences.Count];
+        for (var i = 0; i < sequences.Length; i++) sequences[i] = Node(polymeter.Sequences[i], values);
+        Rational? constantSteps = sequences[0].Weight;
+        Pattern<Rational>? patternedSteps = null;
+        if (polymeter.StepsPerCycle is { } stepsSyntax)
+        {
+            constantSteps = Constant(stepsSyntax);
+            if (constantSteps is null) patternedSteps = Numbers(stepsSyntax, "the steps per cycle");
+        }
+        var aligned = new Pattern<MiniAtom>[sequences.Length];
+        for (var i = 0; i < sequences.Length; i++)
+        {
+            var (pattern, weight) = sequences[i];
+            aligned[i] = patternedSteps is null
+                ? pattern.Fast(constantSteps!.Value / weight)
+                : Pattern.Patterned(patternedSteps, steps => pattern.Fast(steps / weight));
+        }
+        return Pattern.Stack(aligned);
+    }
+
+    // Strudel (polymeter_slowcat): stack(children.map(child => child._slow(child.__weight))).
+    private Pattern<MiniAtom> Alternation(MiniAlternationSyntax alternation, List<MiniAtom>? values)
+    {
+        var patterns = new Pattern<MiniAtom>[alternation.Sequences.Count];
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            var (pattern, weight) = Node(alternation.Sequences[i], values);
+            patterns[i] = pattern.Slow(weight);
+        }
+        return Pattern.Stack(patterns);
+    }
+
+    /// <summary>The exact number a slice stands for when it is a plain number atom, such as the 3 in <c>a*3</c>.</summary>
+    private static Rational? Constant(MiniNodeSyntax node) => node switch
+    {
+        MiniAtomSyntax { IsRest: false } atom when Rational.TryParseDecimal(atom.Text, out var value) => value,
+        _ => null,
+    };
+
+    /// <summary>
+    /// An operator's argument as a pattern of numbers. Strudel converts each value with <c>Fraction(x)</c>,
+    /// which throws for a word, and a query that throws yields nothing; a word written as the argument
+    /// gets a warning here so the silence is explained.
+    /// </summary>
+    private Pattern<Rational> Numbers(MiniNodeSyntax node, string what)
+    {
+        if (node is MiniAtomSyntax { IsRest: false } atom && new MiniAtom(atom.Text, atom.Span).ExactNumber is null)
+            _diagnostics.Add(Codes.MiniNotANumber, atom.Span, atom.Text, what);
+        return Node(node, null).Pattern.Select(ToNumber);
+    }
+
+    private static Rational ToNumber(MiniAtom atom) =>
+        atom.ExactNumber ?? throw new PatternQueryException($"'{atom.Text}' is not a number");
+
+    private enum SaltKind : ulong { Choice = 1, Degrade = 2 }
+
+    /// <summary>Random operators are told apart by kind and position in the string, so editing one leaves the others' dice alone.</summary>
+    private ulong Salt(SaltKind kind, SourceSpan span) => ((ulong)kind << 40) ^ (ulong)(uint)(span.Start - _contentStart);
+
+    private void Error(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+    {
+        _diagnostics.Add(descriptor, span, args);
+        Failed = true;
+    }
+
+    private void AddValues(List<MiniAtom>? target, List<MiniAtom> source)
+    {
+        if (target is null) return;
+        if (target.Count + source.Count > MaxStaticValues * 16) { ValuesComplete = false; return; }
+        target.AddRange(source);
+    }
+}
