@@ -1,0 +1,60 @@
+using System.CommandLine;
+using SeqLang.Cli.Output;
+using SeqLang.Compiler;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Midi;
+
+namespace SeqLang.Cli.Commands;
+
+/// <summary><c>seq render FILE [-o OUT.mid] [--bars N] [--from BAR] [--seed N] [--ppq N]</c> (SPEC §8).</summary>
+public static class RenderCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "the .seq file" };
+        var output = new Option<string?>("--output", "-o") { Description = "where to write the MIDI file (default: FILE with .mid)" };
+        var bars = new Option<long?>("--bars") { Description = "how many bars to render (default: to the form's end, else 60 minutes)" };
+        var from = new Option<long>("--from") { Description = "the first bar to render; it lands at the file's start", DefaultValueFactory = _ => 0 };
+        var seed = new Option<long?>("--seed") { Description = "override the file's seed" };
+        var ppq = new Option<int>("--ppq") { Description = "ticks per quarter note", DefaultValueFactory = _ => TickConverter.DefaultPpq };
+        var command = new Command("render", "Render a .seq file to a Standard MIDI File.") { file, output, bars, from, seed, ppq };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(bars), parse.GetValue(from), parse.GetValue(seed), parse.GetValue(ppq), console));
+        return command;
+    }
+
+    private static int Run(string path, string? output, long? bars, long from, long? seed, int ppq, CliConsole console)
+    {
+        if (bars is < 1 or > 10_000_000) return Usage(console, "--bars must be 1 to 10000000");
+        if (from is < 0 or > 10_000_000) return Usage(console, "--from must be 0 to 10000000");
+        if (ppq is < 1 or > TickConverter.MaxPpq) return Usage(console, $"--ppq must be 1 to {TickConverter.MaxPpq}");
+
+        var loaded = SourceFile.Compile(path, new CompileOptions(seed), console);
+        if (loaded is null) return ExitCodes.IoError;
+        if (loaded.Compilation.Piece is not { } piece) return loaded.ExitCode;
+
+        var diagnostics = new DiagnosticBag();
+        var length = bars ?? RenderLength.Default(piece, diagnostics);
+        var content = PieceRenderer.Render(piece, from, length, ppq, diagnostics);
+        DiagnosticPrinter.PrintText(console.Error, loaded.Compilation.Source, diagnostics.Sorted());
+        if (content is null) return ExitCodes.InputErrors;
+
+        var target = output ?? Path.ChangeExtension(path, ".mid");
+        try
+        {
+            SmfWriter.WriteFile(target, content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            console.Error.WriteLine($"seq: cannot write '{target}': {SourceFile.Describe(e)}");
+            return ExitCodes.IoError;
+        }
+        return ExitCodes.Success;
+    }
+
+    private static int Usage(CliConsole console, string message)
+    {
+        console.Error.WriteLine($"seq render: {message}");
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using SeqLang.Cli.Commands;
+using SeqLang.Cli.Output;
+
+namespace SeqLang.Cli;
+
+/// <summary>The `seq` command tree (SPEC §8). Usage errors exit 2, not System.CommandLine's default 1.</summary>
+public static class SeqCommandLine
+{
+    private const string Examples = """
+        SeqLang: write drum lanes, basslines and arpeggios in mini-notation; render them to MIDI files.
+
+        Examples:
+          seq render examples/demo.seq                 write examples/demo.mid
+          seq render song.seq -o out.mid --bars 32     the first 32 bars
+          seq check song.seq                           report errors and warnings
+          seq check song.seq --json                    the same, for editors
+          seq events song.seq --bars 0:4               what plays in bars 0 to 3
+          seq events --mini "bd*2 [sd hh]" --json      the events of a mini-notation string
+
+        On Linux, coreutils also has a command named seq: use `dotnet seq ...` from a folder with the
+        tool manifest, or put ~/.dotnet/tools first on PATH (see README).
+        """;
+
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand(Examples)
+        {
+            RenderCommand.Create(console),
+            CheckCommand.Create(console),
+            EventsCommand.Create(console),
+        };
+        return root;
+    }
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = Build(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) console.Error.WriteLine($"seq: {error.Message}");
+            console.Error.WriteLine("Try 'seq --help'.");
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        return parse.Invoke(configuration);
+    }
+}

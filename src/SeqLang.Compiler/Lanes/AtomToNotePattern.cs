@@ -1,0 +1,24 @@
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>Lifts a lane's atoms into lane notes with the lane's defaults (velocity 100, legato 1, its channel).</summary>
+internal sealed class AtomToNotePattern : Pattern<LaneNote>
+{
+    private readonly Pattern<Atom> _atoms;
+    private readonly LaneNote _defaults;
+
+    public AtomToNotePattern(Pattern<Atom> atoms, LaneNote defaults)
+    {
+        _atoms = atoms;
+        _defaults = defaults;
+    }
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<LaneNote>> output)
+    {
+        var buffer = new List<Hap<Atom>>();
+        _atoms.QueryInto(arc, context, buffer);
+        foreach (var hap in buffer) output.Add(hap.WithValue(_defaults with { Atom = hap.Value }));
+    }
+}

@@ -1,0 +1,21 @@
+using SeqLang.Core.Text;
+using SeqLang.Patterns;
+
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>
+/// A lane ready to be queried: its pattern of notes (or controller values) with every modifier applied,
+/// and where it plays. <see cref="Sections"/> is null for a lane outside any <c>in</c> block.
+/// </summary>
+public sealed record CompiledLane(
+    string Name,
+    string FullName,
+    int TrackIndex,
+    int LaneIndex,
+    LaneKind Kind,
+    int? Controller,
+    Pattern<LaneNote> Pattern,
+    bool Muted,
+    IReadOnlySet<string>? Sections,
+    string Voicing,
+    SourceSpan Span);

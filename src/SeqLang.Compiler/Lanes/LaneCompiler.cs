@@ -1,0 +1,115 @@
+using SeqLang.Compiler.Checks;
+using SeqLang.Compiler.Mini;
+using SeqLang.Compiler.Piece;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+using SeqLang.Syntax.Ast;
+using SeqLang.Syntax.Mini;
+
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>
+/// Compiles one lane: its string into a pattern of atoms read by the lane's kind, then its modifiers
+/// applied in the order written, then the block's <c>every</c> lines. Randomness (<c>?</c>, <c>|</c>,
+/// <c>prob</c>, <c>humanize</c>) draws from a stream named after the lane, so adding a lane never
+/// changes another's random choices.
+/// </summary>
+internal sealed class LaneCompiler
+{
+    private readonly BindContext _context;
+    private readonly PieceSettings _settings;
+    private readonly string _trackName;
+    private readonly int _trackIndex;
+    private readonly int _channel;
+    private readonly IReadOnlyDictionary<string, int>? _kit;
+    private readonly string _kitLabel;
+    private readonly bool _hasHarmony;
+
+    public LaneCompiler(BindContext context, PieceSettings settings, string trackName, int trackIndex, int channel,
+        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony)
+    {
+        _context = context;
+        _settings = settings;
+        _trackName = trackName;
+        _trackIndex = trackIndex;
+        _channel = channel;
+        _kit = kit;
+        _kitLabel = kitLabel;
+        _hasHarmony = hasHarmony;
+    }
+
+    public CompiledLane? Compile(LaneSyntax lane, string name, int laneIndex, IReadOnlySet<string>? sections, IReadOnlyList<ModifierSyntax> blockEvery)
+    {
+        var fullName = $"{_trackName}.{name}";
+        var stream = SeededRandom.StreamFor(_settings.Seed, fullName);
+        var errorsBefore = _context.Diagnostics.Items.Count(d => d.IsError);
+
+        if (lane.IsControl) _context.Integer(lane.Controller!, 0, 127, Codes.ControllerOutOfRange);
+        if (lane.Unknown is { } unknown) new ModifierBinder(_context, _ => null).Unknown(unknown);
+
+        var baseKind = lane.IsControl ? LaneKind.Control : _kit is not null ? LaneKind.Drums : LaneKind.Pitched;
+        var description = baseKind switch
+        {
+            LaneKind.Control => "a cc lane",
+            LaneKind.Drums => "a drum lane",
+            _ => "this lane",
+        };
+        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream));
+        var bound = new ModifierBinder.Bound();
+        foreach (var modifier in lane.Modifiers) binder.Bind(modifier, bound, baseKind, description);
+        var every = new List<LaneModifier>();
+        foreach (var modifier in blockEvery)
+            if (binder.Transform(modifier, baseKind, description, inEvery: false) is { } t) every.Add(t);
+
+        var kind = bound.Mode switch { "degrees" => LaneKind.Degrees, "tones" => LaneKind.Tones, _ => baseKind };
+        var resolver = new AtomResolver(kind, name, _kitLabel, _kit, bound.Octave, _settings.Key.Steps, _settings.Key.Tonic, _hasHarmony, _context.Diagnostics);
+        var atoms = AtomPattern(lane.Mini, stream, resolver);
+        if (atoms is null || _context.Diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
+
+        var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
+        Pattern<LaneNote> pattern = new AtomToNotePattern(atoms, laneDefault);
+        var transforms = new LaneTransforms(_settings, stream);
+        if (_settings.Swing != 50 && !bound.Transforms.Any(t => t is SwingModifier))
+            pattern = transforms.Swing(pattern, _settings.Swing, 16);
+        foreach (var modifier in bound.Transforms) pattern = transforms.Apply(pattern, modifier);
+        foreach (var modifier in every) pattern = transforms.Apply(pattern, modifier);
+
+        if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
+        return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
+            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span);
+    }
+
+    private delegate bool AtomReader<T>(MiniAtomSyntax atom, out T value);
+
+    private Pattern<Atom>? AtomPattern(StringSyntax mini, ulong stream, AtomResolver resolver) =>
+        Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) => (value = resolver.Resolve(atom.Text, atom.Span)!) is not null);
+
+    private Pattern<int>? VelocityPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out int value) =>
+    {
+        if (int.TryParse(atom.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 127)
+            return true;
+        _context.Report(Codes.BadVelocityAtom, atom.Span, atom.Text);
+        return false;
+    });
+
+    /// <summary>
+    /// Parses a string, reads every played atom once (so each mistake is reported once, where it is, whether or
+    /// not a render reaches it), and maps the pattern's atoms to what they were read as.
+    /// </summary>
+    private Pattern<T>? Resolve<T>(StringSyntax mini, ulong stream, AtomReader<T> read)
+    {
+        var syntax = MiniParser.Parse(mini.Content, mini.ContentStart, _context.Diagnostics);
+        if (syntax is null) return null;
+        var values = new Dictionary<int, T>();
+        var ok = true;
+        foreach (var atom in MiniAtoms.Played(syntax.Body))
+        {
+            if (read(atom, out var value)) values[atom.Span.Start] = value;
+            else ok = false;
+        }
+        var pattern = MiniCompiler.Compile(syntax, stream, _context.Diagnostics);
+        if (!ok || pattern is null) return null;
+        return pattern.Select(atom => values[atom.Span.Start]);
+    }
+}

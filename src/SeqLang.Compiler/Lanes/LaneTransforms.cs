@@ -1,0 +1,90 @@
+using SeqLang.Compiler.Piece;
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>How each modifier of SPEC §3 transforms a lane's pattern. Pure: the same lane and bar give the same events.</summary>
+internal sealed class LaneTransforms
+{
+    private readonly PieceSettings _settings;
+    private readonly ulong _stream;
+
+    public LaneTransforms(PieceSettings settings, ulong stream)
+    {
+        _settings = settings;
+        _stream = stream;
+    }
+
+    public Pattern<LaneNote> Apply(Pattern<LaneNote> pattern, LaneModifier modifier) => modifier switch
+    {
+        VelocityModifier { Fixed: { } v } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Velocity = v }; return true; }),
+        VelocityModifier { Pattern: { } velocities } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = velocities.TrySampleAt(h.WholeOrPart.Begin, out var v) ? h.Value with { Velocity = v } : h.Value;
+            return true;
+        }),
+        LegatoModifier l => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Legato = l.Factor }; return true; }),
+        TransposeModifier t => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Transpose = h.Value.Transpose + t.Semitones }; return true; }),
+        ChannelModifier c => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Channel = c.Channel }; return true; }),
+        MuteModifier => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Silent = true }; return true; }),
+        ProbabilityModifier p => Probability(pattern, p),
+        FastModifier f => pattern.Fast(f.Factor),
+        SlowModifier s => pattern.Slow(s.Factor),
+        RevModifier => pattern.Rev(),
+        ShiftModifier s => pattern.Late(s.Cycles),
+        EveryModifier e => pattern.Every(e.Period, p => Apply(p, e.Inner)),
+        SwingModifier s => Swing(pattern, s.Percent, s.Grid),
+        HumanizeModifier h => Humanize(pattern, h),
+        _ => throw new InvalidOperationException($"No transformation for {modifier.GetType().Name}."),
+    };
+
+    private static Pattern<LaneNote> Map(Pattern<LaneNote> pattern, HapTransformPattern.Transform transform) => new HapTransformPattern(pattern, transform);
+
+    /// <summary>Keeps an event when the lane's random stream at its onset falls below P: a pure function of position.</summary>
+    private Pattern<LaneNote> Probability(Pattern<LaneNote> pattern, ProbabilityModifier p)
+    {
+        var keep = p.Keep.ToDouble();
+        var stream = _stream;
+        var salt = (ulong)p.Salt;
+        return Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            return SeededRandom.At(stream, salt, h.WholeOrPart.Begin) < keep;
+        });
+    }
+
+    /// <summary>
+    /// Delays events in the second half of each pair of grid steps so that the off-beat sits at P% of the
+    /// pair (SPEC §3). Events in the first half stay; all of the second half moves by the same amount.
+    /// </summary>
+    public Pattern<LaneNote> Swing(Pattern<LaneNote> pattern, Rational percent, int grid)
+    {
+        var step = new Rational(4, grid) / _settings.Meter.BarQuarters;
+        var pair = step * 2;
+        var delta = pair * (percent / 100 - Rational.Half);
+        if (delta.IsZero) return pattern;
+        return new OnsetShiftPattern(pattern, onset =>
+        {
+            var local = onset.CyclePos();
+            var within = local - pair * (local / pair).Floor();
+            return within >= step ? delta : Rational.Zero;
+        }, delta);
+    }
+
+    /// <summary>A seeded offset of whole microseconds within ±MS, converted to cycles at the file's tempo.</summary>
+    private Pattern<LaneNote> Humanize(Pattern<LaneNote> pattern, HumanizeModifier h)
+    {
+        var microseconds = (long)(h.Milliseconds * 1000).Floor();
+        if (microseconds == 0) return pattern;
+        var cyclesPerMicrosecond = Rational.One / (_settings.SecondsPerBar * 1_000_000);
+        var stream = _stream;
+        var salt = (ulong)h.Salt;
+        return new OnsetShiftPattern(pattern, onset =>
+        {
+            var r = SeededRandom.At(stream, salt, onset);
+            var offset = (long)Math.Floor(r * (2 * microseconds + 1)) - microseconds;
+            return cyclesPerMicrosecond * offset;
+        }, cyclesPerMicrosecond * microseconds);
+    }
+}

@@ -1,0 +1,136 @@
+using SeqLang.Compiler.Checks;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Time;
+using SeqLang.Syntax.Ast;
+
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>
+/// Checks a lane's modifiers (SPEC §3 table) and sorts them into how atoms are read (octave, degrees/tones,
+/// voicing: properties of the lane wherever they are written) and the transformations applied in order.
+/// </summary>
+public sealed class ModifierBinder
+{
+    private static readonly string[] Known =
+    {
+        "vel", "legato", "prob", "transpose", "octave", "degrees", "tones", "fast", "slow", "rev", "shift",
+        "every", "swing", "humanize", "voicing", "mute", "chan",
+    };
+
+    public static readonly string[] Voicings = { "close", "open", "lead" };
+
+    private readonly BindContext _context;
+    private readonly Func<StringSyntax, Patterns.Pattern<int>?> _compileVelocity;
+    private int _salt;
+
+    public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity)
+    {
+        _context = context;
+        _compileVelocity = compileVelocity;
+    }
+
+    /// <summary>The result for one lane.</summary>
+    public sealed class Bound
+    {
+        public List<LaneModifier> Transforms { get; } = new();
+        public int Octave { get; set; } = 4;
+        public string? Mode { get; set; }
+        public string Voicing { get; set; } = "close";
+        public bool Muted { get; set; }
+    }
+
+    public void Unknown(UnknownModifierSyntax unknown) =>
+        _context.Report(Codes.UnknownModifier, unknown.Word.Span, unknown.Word.Text, Suggestions.DidYouMean(unknown.Word.Text, Known));
+
+    /// <summary>Binds one modifier into <paramref name="bound"/>; <paramref name="laneDescription"/> names the lane kind in messages.</summary>
+    public void Bind(ModifierSyntax m, Bound bound, LaneKind kind, string laneDescription)
+    {
+        switch (m.Name)
+        {
+            case "octave":
+                if (NotFor(m, kind is LaneKind.Drums or LaneKind.Control, laneDescription)) return;
+                if (_context.Integer(m.Number!, -1, 9, Range("octave", "use -1 to 9")) is { } octave) bound.Octave = octave;
+                return;
+            case "degrees" or "tones":
+                if (NotFor(m, kind is LaneKind.Drums or LaneKind.Control, laneDescription)) return;
+                if (bound.Mode is { } previous && previous != m.Name) { _context.Report(Codes.ConflictingModes, m.Keyword.Span, m.Name, previous); return; }
+                bound.Mode = m.Name;
+                return;
+            case "voicing":
+                if (NotFor(m, kind is LaneKind.Drums or LaneKind.Control, laneDescription)) return;
+                if (Voicings.Contains(m.Word!.Text)) bound.Voicing = m.Word.Text;
+                else _context.Report(Codes.UnknownVoicing, m.Word.Span, m.Word.Text, Suggestions.DidYouMean(m.Word.Text, Voicings));
+                return;
+            case "mute":
+                bound.Muted = true;
+                return;
+        }
+        if (Transform(m, kind, laneDescription, inEvery: false) is { } transform) bound.Transforms.Add(transform);
+    }
+
+    /// <summary>A modifier that transforms the pattern, or null after reporting.</summary>
+    public LaneModifier? Transform(ModifierSyntax m, LaneKind kind, string laneDescription, bool inEvery)
+    {
+        var noteOnly = kind == LaneKind.Control;
+        switch (m.Name)
+        {
+            case "vel":
+                if (NotFor(m, noteOnly, laneDescription)) return null;
+                if (m.Number is { } fixedVelocity)
+                    return _context.Integer(fixedVelocity, 1, 127, Range("vel", "use 1 to 127")) is { } v ? new VelocityModifier(v, null, m.Span) : null;
+                return _compileVelocity(m.Text!) is { } pattern ? new VelocityModifier(null, pattern, m.Span) : null;
+            case "legato":
+                if (NotFor(m, noteOnly, laneDescription)) return null;
+                return _context.InRange(m.Number!, 0, 1000, Range("legato", "use a number above 0"), minExclusive: true) is { } l ? new LegatoModifier(l, m.Span) : null;
+            case "prob":
+                return _context.InRange(m.Number!, 0, 1, Range("prob", "use 0 to 1")) is { } p ? new ProbabilityModifier(p, ++_salt, m.Span) : null;
+            case "transpose":
+                if (NotFor(m, noteOnly, laneDescription)) return null;
+                return _context.Integer(m.Number!, -127, 127, Range("transpose", "use a whole number of semitones, -127 to 127")) is { } t ? new TransposeModifier(t, m.Span) : null;
+            case "fast":
+                return _context.InRange(m.Number!, 0, 10_000, Range("fast", "use a number above 0, at most 10000"), minExclusive: true) is { } f ? new FastModifier(f, m.Span) : null;
+            case "slow":
+                return _context.InRange(m.Number!, 0, 10_000, Range("slow", "use a number above 0, at most 10000"), minExclusive: true) is { } s ? new SlowModifier(s, m.Span) : null;
+            case "rev":
+                return new RevModifier(m.Span);
+            case "shift":
+                return _context.InRange(m.Number!, -10_000, 10_000, Range("shift", "use -10000 to 10000 cycles")) is { } sh ? new ShiftModifier(sh, m.Span) : null;
+            case "swing":
+                var percent = _context.InRange(m.Number!, 1, 99, Range("swing", "use 1 to 99 percent (50 is straight)"));
+                var grid = 16;
+                if (m.Grid is { } g)
+                {
+                    if (g.Value is { } gv && (gv == 8 || gv == 16)) grid = (int)gv.Numerator;
+                    else { _context.Report(Codes.ModifierOutOfRange, g.Span, "grid", g.Text, "use 8 or 16"); return null; }
+                }
+                return percent is { } pc ? new SwingModifier(pc, grid, m.Span) : null;
+            case "humanize":
+                return _context.InRange(m.Number!, 0, 1000, Range("humanize", "use 0 to 1000 milliseconds")) is { } ms ? new HumanizeModifier(ms, ++_salt, m.Span) : null;
+            case "chan":
+                return _context.Integer(m.Number!, 1, 16, Codes.ChannelOutOfRange) is { } c ? new ChannelModifier(c - 1, m.Span) : null;
+            case "mute" when inEvery:
+                return new MuteModifier(m.Span);
+            case "every":
+                if (_context.Integer(m.Number!, 1, 1_000_000, Range("every", "use a whole number of cycles, at least 1")) is not { } period) return null;
+                if (m.Inner!.Name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chan")
+                {
+                    _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);
+                    return null;
+                }
+                return Transform(m.Inner, kind, laneDescription, inEvery: true) is { } inner ? new EveryModifier(period, inner, m.Span) : null;
+            default:
+                _context.Report(Codes.ModifierNotInEvery, m.Keyword.Span, m.Name);
+                return null;
+        }
+    }
+
+    private bool NotFor(ModifierSyntax m, bool invalid, string laneDescription)
+    {
+        if (invalid) _context.Report(Codes.ModifierNotForLane, m.Keyword.Span, m.Name, laneDescription);
+        return invalid;
+    }
+
+    /// <summary>The out-of-range descriptor bound to a modifier's name and advice.</summary>
+    private static DiagnosticDescriptor Range(string name, string advice) =>
+        Codes.ModifierOutOfRange with { Format = name + " {0} is out of range: " + advice };
+}

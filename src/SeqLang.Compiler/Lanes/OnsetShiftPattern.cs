@@ -1,0 +1,40 @@
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>
+/// Moves each event by an amount that depends on its onset (<c>swing</c>, <c>humanize</c>), keeping its
+/// length. The inner pattern is queried over the arc widened by the largest possible move, so an event
+/// that moves into the arc from outside it is found.
+/// </summary>
+internal sealed class OnsetShiftPattern : Pattern<LaneNote>
+{
+    private readonly Pattern<LaneNote> _inner;
+    private readonly Func<Rational, Rational> _offset;
+    private readonly Rational _maxOffset;
+
+    public OnsetShiftPattern(Pattern<LaneNote> inner, Func<Rational, Rational> offset, Rational maxOffset)
+    {
+        _inner = inner;
+        _offset = offset;
+        _maxOffset = maxOffset.Abs();
+    }
+
+    public override void QueryInto(Arc arc, QueryContext context, List<Hap<LaneNote>> output)
+    {
+        // One small list per lane and bar: only swung or humanized lanes pay for it.
+        var buffer = new List<Hap<LaneNote>>();
+        {
+            _inner.QueryInto(new Arc(arc.Begin - _maxOffset, arc.End + _maxOffset), context, buffer);
+            foreach (var hap in buffer)
+            {
+                if (hap.Whole is not { } whole) continue;
+                var delta = _offset(whole.Begin);
+                var part = new Arc(hap.Part.Begin + delta, hap.Part.End + delta);
+                if (part.Intersect(arc) is not { } clipped) continue;
+                output.Add(new Hap<LaneNote>(new Arc(whole.Begin + delta, whole.End + delta), clipped, hap.Value));
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using SeqLang.Compiler.Checks;
+using SeqLang.Compiler.Lanes;
+using SeqLang.Compiler.Piece;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+using SeqLang.Syntax;
+using SeqLang.Syntax.Ast;
+
+namespace SeqLang.Compiler;
+
+/// <summary>
+/// The compiler's front door: bytes → text → AST → checks → compiled piece (patterns per lane).
+/// Every stage logs into one bag; the piece exists only when no stage found an error.
+/// </summary>
+public static class SeqCompiler
+{
+    public static Compilation Compile(string path, ReadOnlySpan<byte> bytes, CompileOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var source = SourceLoader.Load(path, bytes, diagnostics);
+        if (source is null || diagnostics.HasErrors) return new Compilation(source ?? new SourceText(path, ""), diagnostics.Sorted(), null);
+        return Compile(source, options, diagnostics);
+    }
+
+    public static Compilation Compile(SourceText source, CompileOptions options) => Compile(source, options, new DiagnosticBag());
+
+    private static Compilation Compile(SourceText source, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var file = SeqParser.Parse(source, diagnostics);
+        var context = new BindContext(source, diagnostics);
+
+        foreach (var unknown in file.Statements.OfType<UnknownStatementSyntax>())
+            context.Report(Codes.UnknownStatement, unknown.Word.Span, unknown.Word.Text, Suggestions.DidYouMean(unknown.Word.Text, StatementKeywords));
+
+        var settingsBinder = new SettingsBinder(context);
+        var settings = settingsBinder.Bind(file, Path.GetFileNameWithoutExtension(source.Path));
+        if (options.SeedOverride is { } seed) settings = settings with { Seed = seed };
+
+        var hasHarmony = file.Statements.Any(s => s is ChordsSyntax or HarmonySyntax
+            || (s is SectionBlockSyntax block && block.Body.Any(b => b is ChordsSyntax)));
+        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony).Bind(file.Statements.OfType<TrackSyntax>().ToList());
+        if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
+
+        var piece = diagnostics.HasErrors ? null : new CompiledPiece(settings, tracks);
+        return new Compilation(source, diagnostics.Sorted(), piece);
+    }
+
+    private static readonly string[] StatementKeywords =
+    {
+        "title", "tempo", "meter", "key", "seed", "swing", "output", "input", "clock", "scale", "kit",
+        "chords", "harmony", "form", "in", "track",
+    };
+}

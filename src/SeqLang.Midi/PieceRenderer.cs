@@ -1,0 +1,83 @@
+using SeqLang.Compiler.Music;
+using SeqLang.Compiler.Piece;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Time;
+
+namespace SeqLang.Midi;
+
+/// <summary>
+/// The renderer: pulls bars from the <see cref="EventStream"/> as fast as it can and lays them into
+/// a format 1 file (SPEC §7). Exact times become ticks here, through the one <see cref="TickConverter"/>.
+/// </summary>
+public static class PieceRenderer
+{
+    /// <summary>The file for bars [<paramref name="fromBar"/>, <paramref name="fromBar"/> + <paramref name="bars"/>), bar <paramref name="fromBar"/> at tick 0; null after reporting a limit.</summary>
+    public static MidiFileContent? Render(CompiledPiece piece, long fromBar, long bars, int ppq, DiagnosticBag diagnostics)
+    {
+        var settings = piece.Settings;
+        var ticks = new TickConverter(ppq, settings.Meter.BarQuarters);
+        var conductor = Conductor(piece, ticks, fromBar, bars);
+
+        var builders = piece.Tracks.Select(t => Header(t)).ToArray();
+        var stream = new EventStream(piece);
+        var events = new List<PieceEvent>(256);
+        var origin = (Rational)fromBar;
+        long total = 0;
+        for (var bar = fromBar; bar < fromBar + bars; bar++)
+        {
+            events.Clear();
+            if (!stream.Bar(bar, events, diagnostics)) return null;
+            total += events.Count;
+            if (total > EventStream.MaxRenderEvents)
+            {
+                var lane = piece.Tracks[events[^1].Track].Lanes.First(l => l.LaneIndex == events[^1].Lane);
+                diagnostics.Add(Codes.RenderTooLarge, lane.Span, EventStream.MaxRenderEvents, lane.FullName, bar);
+                return null;
+            }
+            foreach (var e in events)
+            {
+                var start = Math.Max(0, ticks.ToTick(e.Begin - origin));
+                if (e.Kind == PieceEventKind.Control)
+                    builders[e.Track].AddControlChange(e.Channel, start, e.Number, e.Value);
+                else
+                    builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, Math.Max(0, ticks.ToTick(e.End - origin)));
+            }
+        }
+        var tracks = builders.Select(b => b.Build()).ToList();
+        return new MidiFileContent(ppq, conductor, tracks, ticks.ToTick(bars));
+    }
+
+    private static MidiTrackBuilder Header(CompiledTrack track)
+    {
+        var builder = new MidiTrackBuilder(track.Name);
+        if (track.Program is { } program) builder.AddProgramChange(track.Channel, 0, program, track.BankMsb, track.BankLsb);
+        else if (track.BankMsb is { } msb)
+        {
+            // A bank with no program still selects the bank; the synth applies it at the next program change.
+            builder.AddControlChange(track.Channel, 0, 0, msb);
+            if (track.BankLsb is { } lsb) builder.AddControlChange(track.Channel, 0, 32, lsb);
+        }
+        return builder;
+    }
+
+    private static ConductorTrack Conductor(CompiledPiece piece, TickConverter ticks, long fromBar, long bars)
+    {
+        var s = piece.Settings;
+        MidiKeySignature? key = null;
+        if (Scales.IsMinorLike(s.Key.Mode) is { } minor && MidiKeySignature.TryFromTonic(s.Key.TonicText, minor, out var signature)) key = signature;
+        var conductor = new ConductorTrack(s.Title, new MidiTimeSignature(s.Meter.Numerator, s.Meter.Denominator), key, s.TempoRamp?.TempoAt(fromBar) ?? s.Tempo);
+        if (s.TempoRamp is { } ramp)
+        {
+            // A ramp is written as one tempo event per quarter note: fine enough that no DAW hears steps.
+            var quarters = s.Meter.BarQuarters;
+            var first = Math.Max(ramp.StartBar, fromBar);
+            var last = Math.Min(ramp.StartBar + ramp.Bars, fromBar + bars);
+            for (var q = (Rational)first * quarters; q <= (Rational)last * quarters; q += 1)
+            {
+                var cycle = q / quarters;
+                conductor.SetTempo(ticks.ToTick(cycle - fromBar), ramp.TempoAt(cycle));
+            }
+        }
+        return conductor;
+    }
+}

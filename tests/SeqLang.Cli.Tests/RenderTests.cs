@@ -1,0 +1,103 @@
+using SeqLang.Cli.Tests.Support;
+using SeqLang.Midi;
+
+namespace SeqLang.Cli.Tests;
+
+/// <summary>The render command's contract (SPEC §7-8): defaults, seeds, exit codes, atomic output.</summary>
+public class RenderTests
+{
+    private static string Write(string folder, string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void WritesFileWithMidExtensionByDefault()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "beat.seq", "track d channel 10 { kick \"x*4\" }\n");
+        var result = SeqRun.Run("render", path, "--bars", "2");
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder, "beat.mid")));
+    }
+
+    [Fact]
+    public void EndlessPieceIsCappedAtSixtyMinutesWithAWarning()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "beat.seq", "tempo 120\ntrack d channel 10 { kick \"x\" }\n");
+        var result = SeqRun.Run("render", path, "-o", Path.Combine(folder, "o.mid"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: the piece never ends: rendering the first 60 minutes (1800 bars); use --bars N", result.Error);
+        var file = SmfReader.Read(File.ReadAllBytes(Path.Combine(folder, "o.mid")));
+        Assert.Equal(1800, file.Tracks[1].Events.Count(e => e.IsNoteOn));
+    }
+
+    [Fact]
+    public void SeedChangesRandomChoicesAndOnlyThem()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "r.seq", "seed 1\ntrack d channel 10 { hat \"x*16?\" }\n");
+        string Render(params string[] extra)
+        {
+            var output = Path.Combine(folder, Guid.NewGuid() + ".mid");
+            Assert.Equal(0, SeqRun.Run(new[] { "render", path, "-o", output, "--bars", "4" }.Concat(extra).ToArray()).ExitCode);
+            return Convert.ToHexString(File.ReadAllBytes(output));
+        }
+        Assert.Equal(Render(), Render("--seed", "1"));
+        Assert.NotEqual(Render(), Render("--seed", "2"));
+        Assert.Equal(Render("--seed", "2"), Render("--seed", "2"));
+    }
+
+    [Fact]
+    public void FromMovesTheStartBar()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "a.seq", "track p channel 1 { play \"<c4 d4 e4>\" }\n");
+        var output = Path.Combine(folder, "a.mid");
+        Assert.Equal(0, SeqRun.Run("render", path, "-o", output, "--from", "2", "--bars", "1").ExitCode);
+        var note = SmfReader.Read(File.ReadAllBytes(output)).Tracks[1].Events.First(e => e.IsNoteOn);
+        Assert.Equal(0, note.Tick);
+        Assert.Equal(64, note.Note);
+    }
+
+    [Fact]
+    public void InputErrorsExitOneAndWriteNothing()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "bad.seq", "track d channel 10 { kik \"x\" }\n");
+        var result = SeqRun.Run("render", path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(folder, "bad.mid")));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
+    }
+
+    [Fact]
+    public void MissingFileExitsThree() => Assert.Equal(3, SeqRun.Run("render", "/nonexistent/x.seq").ExitCode);
+
+    [Fact]
+    public void UnwritableOutputExitsThree()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "a.seq", "track d channel 10 { kick \"x\" }\n");
+        Assert.Equal(3, SeqRun.Run("render", path, "-o", "/nonexistent/dir/a.mid", "--bars", "1").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("render")]
+    [InlineData("render", "a.seq", "--bars", "x")]
+    [InlineData("render", "a.seq", "--bars", "0")]
+    [InlineData("frobnicate")]
+    [InlineData("events")]
+    public void UsageErrorsExitTwo(params string[] args) => Assert.Equal(2, SeqRun.Run(args).ExitCode);
+
+    [Fact]
+    public void HelpListsExamples()
+    {
+        var result = SeqRun.Run("--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("seq render examples/demo.seq", result.Out);
+    }
+}

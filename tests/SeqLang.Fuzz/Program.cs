@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using SeqLang.Compiler;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Fuzz;
+using SeqLang.Midi;
+
+// Feeds generated bad input through the whole pipeline (load, parse, check, compile, render 4 bars,
+// write bytes) in-process. A crash is any exception escaping; a hang is any input over 2 s, caught by
+// a watchdog thread because a hung query cannot be interrupted. Prints figures; exits 1 on either.
+var count = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20261121;
+var root = FindRoot();
+var examples = Directory.GetFiles(Path.Combine(root, "examples"), "*.seq").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+var generator = new InputGenerator(seed, examples);
+var limit = TimeSpan.FromSeconds(2);
+
+byte[] current = Array.Empty<byte>();
+var currentKind = "";
+long currentStart = 0;
+var watchdog = new Thread(() =>
+{
+    while (true)
+    {
+        Thread.Sleep(100);
+        var start = Interlocked.Read(ref currentStart);
+        if (start != 0 && Stopwatch.GetElapsedTime(start) > limit)
+        {
+            Console.Error.WriteLine($"HANG: a {currentKind} input took over {limit.TotalSeconds} s:\n{Escape(current)}");
+            Environment.Exit(1);
+        }
+    }
+}) { IsBackground = true };
+watchdog.Start();
+
+var times = new double[count];
+var byKind = new Dictionary<string, long>();
+long accepted = 0, rejected = 0;
+var total = Stopwatch.StartNew();
+for (long i = 0; i < count; i++)
+{
+    var (kind, bytes) = generator.Next(i);
+    current = bytes;
+    currentKind = kind;
+    byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
+    var started = Stopwatch.GetTimestamp();
+    Interlocked.Exchange(ref currentStart, started);
+    try
+    {
+        var compilation = SeqCompiler.Compile("fuzz.seq", bytes, new CompileOptions());
+        if (compilation.Piece is { } piece)
+        {
+            var diagnostics = new DiagnosticBag();
+            var content = PieceRenderer.Render(piece, 0, 4, TickConverter.DefaultPpq, diagnostics);
+            if (content is not null) { SmfWriter.ToBytes(content); accepted++; } else rejected++;
+        }
+        else
+        {
+            if (!compilation.HasErrors) throw new InvalidOperationException("no piece and no error");
+            rejected++;
+        }
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine($"CRASH on a {kind} input (#{i}): {e}\n{Escape(bytes)}");
+        return 1;
+    }
+    Interlocked.Exchange(ref currentStart, 0);
+    times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}
+total.Stop();
+Array.Sort(times);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"fuzz: {count} inputs (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s: {accepted} rendered, {rejected} rejected with diagnostics, 0 crashes, 0 hangs"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"fuzz: per input median {times[count / 2]:F3} ms, p99 {times[(long)(count * 0.99)]:F3} ms, max {times[^1]:F1} ms (limit {limit.TotalSeconds} s)"));
+Console.WriteLine("fuzz: " + string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
+return 0;
+
+static string FindRoot()
+{
+    var dir = AppContext.BaseDirectory;
+    while (dir is not null && !File.Exists(Path.Combine(dir, "SeqLang.sln"))) dir = Path.GetDirectoryName(dir);
+    return dir ?? throw new InvalidOperationException("SeqLang.sln not found above " + AppContext.BaseDirectory);
+}
+
+static string Escape(byte[] bytes)
+{
+    var text = System.Text.Encoding.UTF8.GetString(bytes);
+    return text.Length > 2000 ? text[..2000] + $"... ({text.Length} chars)" : text;
+}
