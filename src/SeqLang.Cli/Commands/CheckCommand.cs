@@ -35,7 +35,8 @@ public static class CheckCommand
                 }
                 else if (!loaded.Compilation.HasErrors)
                 {
-                    console.Error.WriteLine($"{path}: ok ({loaded.Compilation.Diagnostics.Count} warning{(loaded.Compilation.Diagnostics.Count == 1 ? "" : "s")})");
+                    var warnings = loaded.Compilation.Diagnostics.Count;
+                    console.Error.WriteLine(warnings == 0 ? $"{path}: ok" : $"{path}: ok, {warnings} warning{(warnings == 1 ? "" : "s")}");
                 }
             }
             writer.WriteEndArray();

@@ -8,7 +8,7 @@ public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span,
 {
     public static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
         new(descriptor.Code, descriptor.Severity, span,
-            args.Length == 0 ? descriptor.Format : string.Format(CultureInfo.InvariantCulture, descriptor.Format, args));
+            string.Format(CultureInfo.InvariantCulture, descriptor.Format, args));
 
     public bool IsError => Severity == Severity.Error;
 }
