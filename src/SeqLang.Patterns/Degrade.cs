@@ -4,7 +4,7 @@ namespace SeqLang.Patterns;
 
 /// <summary>
 /// Keeps or drops each event by a random number drawn at its onset (Strudel's <c>degradeBy</c>:
-/// an event survives when the number is ≥ the amount). Drawing at the onset means every fragment of
+/// an event survives when the number is above the amount). Drawing at the onset means every fragment of
 /// one event gets the same verdict, and events stacked at one instant share it, as in Strudel.
 /// </summary>
 internal sealed class DegradePattern<T> : Pattern<T>
@@ -15,7 +15,7 @@ internal sealed class DegradePattern<T> : Pattern<T>
     private readonly ulong _salt;
     private readonly bool _keepBelow;
 
-    // keepBelow false: keep when r >= threshold (degradeBy); true: keep when r < threshold (prob).
+    // keepBelow false: keep when r > threshold (degradeBy); true: keep when r < threshold (prob).
     public DegradePattern(Pattern<T> source, double threshold, ulong stream, ulong salt, bool keepBelow)
     {
         _source = source;
@@ -34,7 +34,7 @@ internal sealed class DegradePattern<T> : Pattern<T>
         {
             var hap = output[i];
             var r = SeededRandom.At(_stream, _salt, hap.WholeOrPart.Begin);
-            if ((r < _threshold) == _keepBelow) output[kept++] = hap;
+            if (_keepBelow ? r < _threshold : r > _threshold) output[kept++] = hap;
         }
         output.RemoveRange(kept, output.Count - kept);
     }

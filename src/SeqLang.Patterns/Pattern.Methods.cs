@@ -5,15 +5,19 @@ namespace SeqLang.Patterns;
 /// <summary>Transformations, named as in Strudel. Each returns a new pattern; none changes this one.</summary>
 public abstract partial class Pattern<T>
 {
-    /// <summary>Plays <paramref name="factor"/> cycles per cycle. Zero or negative gives silence, as in Strudel.</summary>
+    /// <summary>
+    /// Plays <paramref name="factor"/> cycles per cycle. Zero gives silence, as in Strudel. A negative factor
+    /// maps time through zero as Strudel's does: alone it meets nothing (its queries run backwards), but
+    /// two of them cancel out (<c>a*-1*-1</c> is <c>a</c>).
+    /// </summary>
     public Pattern<T> Fast(Rational factor)
     {
-        if (factor.Sign <= 0) return Pattern.Silence<T>();
+        if (factor.IsZero) return Pattern.Silence<T>();
         return factor == Rational.One ? this : new FastPattern<T>(this, factor);
     }
 
-    /// <summary>Stretches one cycle over <paramref name="factor"/> cycles (fractions allowed). Zero or negative gives silence.</summary>
-    public Pattern<T> Slow(Rational factor) => factor.Sign <= 0 ? Pattern.Silence<T>() : Fast(Rational.One / factor);
+    /// <summary>Stretches one cycle over <paramref name="factor"/> cycles (fractions allowed). Zero gives silence.</summary>
+    public Pattern<T> Slow(Rational factor) => factor.IsZero ? Pattern.Silence<T>() : Fast(Rational.One / factor);
 
     /// <summary><see cref="Fast(Rational)"/> with a patterned factor; the pattern is not restarted when the factor changes.</summary>
     public Pattern<T> Fast(Pattern<Rational> factor) => Pattern.Patterned(factor, Fast);
@@ -56,13 +60,13 @@ public abstract partial class Pattern<T>
     public Pattern<T> Where(Func<T, bool> keep) => new WherePattern<T>(this, keep);
 
     /// <summary>Plays each cycle <paramref name="times"/> times before moving on.</summary>
-    public Pattern<T> RepeatCycles(Rational times) => times == Rational.One ? this : new RepeatCyclesPattern<T>(this, times);
+    public Pattern<T> RepeatCycles(Rational times) => times.IsZero ? Pattern.Silence<T>() : new RepeatCyclesPattern<T>(this, times);
 
     /// <summary>Squeezes each cycle into [<paramref name="begin"/>, <paramref name="end"/>) of the cycle; silence unless 0 ≤ begin &lt; end ≤ 1.</summary>
     public Pattern<T> Compress(Rational begin, Rational end)
     {
         if (begin >= end || begin.Sign < 0 || end > Rational.One) return Pattern.Silence<T>();
-        return begin.IsZero && end == Rational.One ? this : new CompressPattern<T>(this, begin, end);
+        return new CompressPattern<T>(this, begin, end);
     }
 
     /// <summary>Samples the pattern <paramref name="steps"/> times per cycle: each step an event with the value there.</summary>
@@ -73,15 +77,16 @@ public abstract partial class Pattern<T>
     /// A Euclidean rhythm of <paramref name="pulses"/> onsets over <paramref name="steps"/> steps, rotated
     /// later by <paramref name="rotation"/> steps, with this pattern's values (mini <c>a(3,8,2)</c>).
     /// Negative pulses invert the rhythm. Arguments Strudel rejects (non-integers, more pulses than steps)
-    /// give a pattern whose queries fail, as Strudel's do.
+    /// give a pattern whose queries fail, as Strudel's do. <paramref name="queryOffSteps"/>: see
+    /// <see cref="StructPattern{T}"/> (only for sources whose queries can fail).
     /// </summary>
-    public Pattern<T> Euclid(Rational pulses, Rational steps, Rational rotation)
+    public Pattern<T> Euclid(Rational pulses, Rational steps, Rational rotation, bool queryOffSteps = false)
     {
         if (!pulses.IsInteger || !steps.IsInteger || steps.Sign < 0 || pulses.Abs() > steps)
             return Pattern.Failing<T>($"euclid({pulses},{steps}) needs whole numbers with at most as many pulses as steps");
         if (steps.IsZero) return Pattern.Silence<T>();
         // Strudel rotates by the integer part of the rotation (JavaScript's slice truncates).
         var rotation0 = rotation.Sign < 0 ? -(-rotation).Floor() : rotation.Floor();
-        return new StructPattern<T>(this, new Bjorklund(pulses.Numerator, steps.Numerator, rotation0));
+        return new StructPattern<T>(this, new Bjorklund(pulses.Numerator, steps.Numerator, rotation0), queryOffSteps);
     }
 }

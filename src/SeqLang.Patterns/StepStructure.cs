@@ -40,12 +40,21 @@ internal sealed class StructPattern<T> : Pattern<T>
     private readonly Pattern<T> _source;
     private readonly StepStructure _structure;
     private readonly Rational _steps;
+    private readonly bool _queryOffSteps;
 
-    public StructPattern(Pattern<T> source, StepStructure structure)
+    /// <param name="source">The values.</param>
+    /// <param name="structure">Which steps sound.</param>
+    /// <param name="queryOffSteps">
+    /// Also query the source at the steps that are off, and throw the result away. Strudel does (its struct
+    /// queries the source for every step), which matters only when the source's queries can fail: a failing
+    /// source then fails the whole query, as in Strudel. Off by default, so huge sparse rhythms stay cheap.
+    /// </param>
+    public StructPattern(Pattern<T> source, StepStructure structure, bool queryOffSteps = false)
     {
         _source = source;
         _structure = structure;
         _steps = structure.Steps;
+        _queryOffSteps = queryOffSteps;
     }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
@@ -58,6 +67,7 @@ internal sealed class StructPattern<T> : Pattern<T>
             return;
         }
         var endScaled = arc.End * _steps;
+        if (_queryOffSteps) ProbeOffSteps(arc, first, endScaled, context);
         var step = _structure.NextOn(first);
         while (step < endScaled)
         {
@@ -67,6 +77,25 @@ internal sealed class StructPattern<T> : Pattern<T>
             EmitStep(whole, part, context, output);
             if (step == long.MaxValue) break;
             step = _structure.NextOn(step + 1);
+        }
+    }
+
+    private void ProbeOffSteps(Arc arc, long first, Rational endScaled, QueryContext context)
+    {
+        var scratch = ListPool<Hap<T>>.Rent();
+        try
+        {
+            for (var step = first; step < endScaled; step++)
+            {
+                context.Tick();
+                if (_structure.IsOn(step)) continue;
+                scratch.Clear();
+                _source.QueryInto(new Arc(new Rational(step, 1) / _steps, new Rational(step + 1, 1) / _steps), context, scratch);
+            }
+        }
+        finally
+        {
+            ListPool<Hap<T>>.Return(scratch);
         }
     }
 

@@ -62,7 +62,7 @@ public static class MiniEvents
             if (result.Status == QueryStatus.InvalidArgument)
             {
                 // Strudel's query throws here and yields no events at all; say why, but it is not an error.
-                diagnostics.Add(Codes.MiniNotANumber, new Core.Text.SourceSpan(0, mini.Length), mini, result.Message);
+                diagnostics.Add(Codes.MiniNoEvents, new Core.Text.SourceSpan(0, mini.Length), result.Message);
                 return new MiniEventsResult(Array.Empty<MiniEvent>(), diagnostics.Sorted());
             }
             if (!result.IsOk)

@@ -18,6 +18,7 @@ internal sealed partial class MiniPatternBuilder
     private Compiled Element(MiniElementSyntax element, List<MiniAtom>? values)
     {
         var local = values is null ? null : new List<MiniAtom>();
+        var mayFailBefore = _mayFail;
         var pattern = Node(element.Slice, local).Pattern;
         Rational weight = 1, repetitions = 1;
         var ordered = new List<MiniOperatorSyntax>(element.Operators.Count);
@@ -45,32 +46,30 @@ internal sealed partial class MiniPatternBuilder
         _depth += ordered.Count;
         try
         {
-            foreach (var op in ordered) pattern = Apply(op, pattern, repetitions, ref local);
+            foreach (var op in ordered) pattern = Apply(op, pattern, repetitions, ref local, _mayFail > mayFailBefore);
         }
         finally
         {
             _depth -= ordered.Count;
         }
         if (local is not null) AddValues(values, local);
-        // Strudel: `child.options_?.weight || 1`, so a weight of 0 counts as 1.
-        if (weight.IsZero) weight = 1;
-        if (weight.Sign < 0) Error(Codes.MiniBadWeight, element.Span, weight);
+        // The raw weight: the sequence decides what 0 means (Strudel's `weight || 1`).
         return new Compiled(pattern, weight);
     }
 
-    private Pattern<MiniAtom> Apply(MiniOperatorSyntax op, Pattern<MiniAtom> pattern, Rational repetitions, ref List<MiniAtom>? values)
+    private Pattern<MiniAtom> Apply(MiniOperatorSyntax op, Pattern<MiniAtom> pattern, Rational repetitions, ref List<MiniAtom>? values, bool mayFail)
     {
         switch (op)
         {
             case MiniReplicateSyntax:
-                // Strudel: pat._repeatCycles(n)._fast(n); fast(0) is silence, and a negative count meets nothing.
-                return repetitions.Sign <= 0 ? Pattern.Silence<MiniAtom>() : pattern.RepeatCycles(repetitions).Fast(repetitions);
+                // Strudel: pat._repeatCycles(n)._fast(n); fast(0) is silence.
+                return repetitions.IsZero ? Pattern.Silence<MiniAtom>() : pattern.RepeatCycles(repetitions).Fast(repetitions);
             case MiniStretchSyntax stretch:
                 return Stretch(stretch, pattern);
             case MiniEuclidSyntax euclid:
-                return Euclid(euclid, pattern);
+                return Euclid(euclid, pattern, mayFail);
             case MiniDegradeSyntax degrade:
-                // Strudel: _degradeByWith(rand, amount ?? 0.5): keep where the random number is ≥ the amount.
+                // Strudel: _degradeByWith(rand, amount ?? 0.5): keep where the random number is above the amount.
                 return pattern.DegradeBy(degrade.Amount ?? 0.5, _stream, Salt(SaltKind.Degrade, degrade.Span));
             case MiniTailSyntax tail:
                 return Tail(tail, pattern, ref values);
@@ -81,39 +80,55 @@ internal sealed partial class MiniPatternBuilder
         }
     }
 
-    // Strudel: reify(pat).fast(amount) / .slow(amount), the amount a pattern (innerJoin: not restarted).
+    // Strudel: reify(pat).fast(amount) / .slow(amount). A plain atom is passed on as a value, converted
+    // while the pattern is built (a word there is refused); anything else is a pattern of amounts
+    // (innerJoin: the pattern is not restarted when the amount changes).
     private Pattern<MiniAtom> Stretch(MiniStretchSyntax stretch, Pattern<MiniAtom> pattern)
     {
-        if (Constant(stretch.Amount) is { } constant) return stretch.IsFast ? pattern.Fast(constant) : pattern.Slow(constant);
-        var amounts = Numbers(stretch.Amount, stretch.IsFast ? "'*'" : "'/'");
+        var what = stretch.IsFast ? "'*'" : "'/'";
+        if (PlainAtom(stretch.Amount) is { } atom)
+        {
+            if (atom.ExactNumber is not { } constant)
+            {
+                Error(Codes.MiniNotANumber, atom.Span, atom.Text, what);
+                return pattern;
+            }
+            return stretch.IsFast ? pattern.Fast(constant) : pattern.Slow(constant);
+        }
+        var amounts = Numbers(stretch.Amount, what);
         return stretch.IsFast ? pattern.Fast(amounts) : pattern.Slow(amounts);
     }
 
-    // Strudel: pat.euclid(p, s) or pat.euclidRot(p, s, r), the arguments patterns combined with appLeft.
-    private Pattern<MiniAtom> Euclid(MiniEuclidSyntax euclid, Pattern<MiniAtom> pattern)
+    // Strudel: pat.euclid(p, s) or pat.euclidRot(p, s, r). The arguments are entered as slices: operators
+    // written on them are ignored, as in Strudel. When all are plain atoms the rhythm is built at once and
+    // impossible ones refused; otherwise the arguments are patterns combined with appLeft, and an
+    // impossible rhythm makes the query fail (no events), as Strudel's does.
+    private Pattern<MiniAtom> Euclid(MiniEuclidSyntax euclid, Pattern<MiniAtom> pattern, bool mayFail)
     {
-        var p = ConstantElement(euclid.Pulses);
-        var s = ConstantElement(euclid.Steps);
-        Rational? r = euclid.Rotation is null ? Rational.Zero : ConstantElement(euclid.Rotation);
-        if (p is { } pulses && s is { } steps && r is { } rotation)
+        var p = PlainAtom(euclid.Pulses.Slice);
+        var s = PlainAtom(euclid.Steps.Slice);
+        var r = euclid.Rotation is null ? null : PlainAtom(euclid.Rotation.Slice);
+        if (p is not null && s is not null && (euclid.Rotation is null || r is not null))
         {
-            if (!pulses.IsInteger || !steps.IsInteger || steps.Sign < 0 || pulses.Abs() > steps)
-                _diagnostics.Add(Codes.MiniBadEuclid, euclid.Span, pulses, steps);
-            return pattern.Euclid(pulses, steps, rotation);
+            if (p.ExactNumber is not { } pulses || s.ExactNumber is not { } steps
+                || !pulses.IsInteger || !steps.IsInteger || pulses.Abs() > steps)
+            {
+                Error(Codes.MiniBadEuclid, euclid.Span, p.Text, s.Text);
+                return pattern;
+            }
+            return pattern.Euclid(pulses, steps, r is null ? Rational.Zero : Rotation(r), mayFail);
         }
-        var pairs = Pattern.AppLeft(ArgumentNumbers(euclid.Pulses, "euclid"), ArgumentNumbers(euclid.Steps, "euclid"),
+        var pairs = Pattern.AppLeft(Numbers(euclid.Pulses.Slice, "euclid"), Numbers(euclid.Steps.Slice, "euclid"),
             static (a, b) => (a, b));
         var triples = euclid.Rotation is null
             ? pairs.Select(static t => (t.a, t.b, Rational.Zero))
-            : Pattern.AppLeft(pairs, ArgumentNumbers(euclid.Rotation, "euclid"), static (t, c) => (t.a, t.b, c));
-        return Pattern.Patterned(triples, t => pattern.Euclid(t.Item1, t.Item2, t.Item3));
+            : Pattern.AppLeft(pairs, Node(euclid.Rotation.Slice, null).Pattern, static (t, c) => (t.a, t.b, Rotation(c)));
+        _mayFail++;
+        return Pattern.Patterned(triples, t => pattern.Euclid(t.Item1, t.Item2, t.Item3, mayFail));
     }
 
-    private static Rational? ConstantElement(MiniElementSyntax element) =>
-        element.Operators.Count == 0 ? Constant(element.Slice) : null;
-
-    private Pattern<Rational> ArgumentNumbers(MiniElementSyntax element, string what) =>
-        element.Operators.Count == 0 ? Numbers(element.Slice, what) : Element(element, null).Pattern.Select(ToNumber);
+    // Strudel rotates with arr.slice(-r): a word (NaN) or 0 leaves the rhythm alone.
+    private static Rational Rotation(MiniAtom atom) => atom.ExactNumber ?? Rational.Zero;
 
     // Strudel: pat.fmap(a => b => Array.isArray(a) ? [...a, b] : [a, b]).appLeft(friend).
     private Pattern<MiniAtom> Tail(MiniTailSyntax tail, Pattern<MiniAtom> pattern, ref List<MiniAtom>? values)
@@ -143,6 +158,7 @@ internal sealed partial class MiniPatternBuilder
     private Pattern<MiniAtom> Range(MiniRangeSyntax range, Pattern<MiniAtom> pattern, ref List<MiniAtom>? values)
     {
         var friend = Node(range.End, null).Pattern;
+        _mayFail++;
         var ranges = new ConcurrentDictionary<(MiniAtom, MiniAtom), Pattern<MiniAtom>>();
         var bound = new ConcurrentDictionary<MiniAtom, Pattern<MiniAtom>>();
         if (values is not null)

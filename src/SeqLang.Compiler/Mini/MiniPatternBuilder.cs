@@ -25,6 +25,13 @@ internal sealed partial class MiniPatternBuilder
     private readonly int _contentStart;
     private int _depth;
 
+    /// <summary>
+    /// Counts constructs whose queries can fail (a word as a patterned argument, a patterned euclid,
+    /// a zero-step polymeter, a range): a euclid over a source compiled after such a mark queries its
+    /// off steps too, as Strudel does, so the failure shows the same way.
+    /// </summary>
+    private int _mayFail;
+
     public MiniPatternBuilder(ulong stream, DiagnosticBag diagnostics, int contentStart)
     {
         _stream = stream;
@@ -45,8 +52,11 @@ internal sealed partial class MiniPatternBuilder
 
     public Pattern<MiniAtom> Build(MiniSyntax syntax) => Node(syntax.Body, Values).Pattern;
 
-    /// <summary>A compiled node and its weight: a sequence's total step weight (Strudel's <c>__weight</c>), else 1.</summary>
-    private readonly record struct Compiled(Pattern<MiniAtom> Pattern, Rational Weight);
+    /// <summary>
+    /// A compiled node and its weight: a sequence's total step weight (Strudel's <c>__weight</c>), else 1.
+    /// Null where Strudel leaves <c>__weight</c> undefined (a sequence whose steps all weigh 0).
+    /// </summary>
+    private readonly record struct Compiled(Pattern<MiniAtom> Pattern, Rational? Weight);
 
     // values collects the atoms that become event values; null for operator arguments.
     private Compiled Node(MiniNodeSyntax node, List<MiniAtom>? values)
@@ -96,17 +106,32 @@ internal sealed partial class MiniPatternBuilder
         return Pattern.Pure(atom);
     }
 
-    // Strudel: timeCat of the elements by weight (a weight of 0 counts as 1); __weight = the total.
+    // Strudel: when some step has a weight other than 0, timeCat of the steps by weight (0 counting as 1)
+    // and __weight = the total; a total of 0 makes timeCat divide by zero, so Strudel refuses the string.
+    // When every weight is 0 (a@0), a plain sequence with __weight undefined.
     private Compiled Sequence(MiniSequenceSyntax sequence, List<MiniAtom>? values)
     {
         var steps = new (Rational Weight, Pattern<MiniAtom> Pattern)[sequence.Elements.Count];
-        var total = Rational.Zero;
+        var weighted = false;
         for (var i = 0; i < steps.Length; i++)
         {
             var (pattern, weight) = Element(sequence.Elements[i], values);
-            steps[i] = (weight, pattern);
-            total += weight;
+            steps[i] = (weight ?? Rational.One, pattern);
+            weighted |= !steps[i].Weight.IsZero;
         }
+        if (!weighted)
+        {
+            var patterns = new Pattern<MiniAtom>[steps.Length];
+            for (var i = 0; i < steps.Length; i++) patterns[i] = steps[i].Pattern;
+            return new Compiled(Pattern.FastCat(patterns), null);
+        }
+        var total = Rational.Zero;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i].Weight.IsZero) steps[i].Weight = 1;
+            total += steps[i].Weight;
+        }
+        if (total.IsZero && steps.Length > 1) Error(Codes.MiniWeightsAddToZero, sequence.Span);
         return new Compiled(Pattern.TimeCat(steps), total);
     }
 
@@ -124,38 +149,60 @@ internal sealed partial class MiniPatternBuilder
         };
     }
 
-    // Strudel: stack(children.map(child => child.fast(steps / child.__weight))), where steps is the
-    // %-pattern or the first sequence's weight.
+    // Strudel: stack(children.map(child => child.fast(steps.fmap(x => x.div(child.__weight))))), steps
+    // being the %-pattern or the first sequence's weight. The factor is a Fraction there, so a factor of 0
+    // is not caught as "silence" and the query divides by zero (see ZeroSpeedPattern).
     private Pattern<MiniAtom> Polymeter(MiniPolymeterSyntax polymeter, List<MiniAtom>? values)
     {
         var sequences = new Compiled[polymeter.Sequences.Count];
         for (var i = 0; i < sequences.Length; i++) sequences[i] = Node(polymeter.Sequences[i], values);
-        Rational? constantSteps = sequences[0].Weight;
+        Rational? constantSteps = sequences[0].Weight ?? Rational.Zero; // Fraction(undefined) is 0
         Pattern<Rational>? patternedSteps = null;
         if (polymeter.StepsPerCycle is { } stepsSyntax)
         {
             constantSteps = Constant(stepsSyntax);
-            if (constantSteps is null) patternedSteps = Numbers(stepsSyntax, "the steps per cycle");
+            if (constantSteps is null) patternedSteps = Numbers(stepsSyntax, "'%'");
         }
+        if (patternedSteps is not null || constantSteps is { IsZero: true }) _mayFail++;
         var aligned = new Pattern<MiniAtom>[sequences.Length];
         for (var i = 0; i < sequences.Length; i++)
         {
             var (pattern, weight) = sequences[i];
-            aligned[i] = patternedSteps is null
-                ? pattern.Fast(constantSteps!.Value / weight)
-                : Pattern.Patterned(patternedSteps, steps => pattern.Fast(steps / weight));
+            if (weight is not { } w)
+            {
+                _mayFail++;
+                aligned[i] = Pattern.Failing<MiniAtom>("the steps of a polymeter sequence all weigh 0 (division by zero)");
+            }
+            else if (patternedSteps is null)
+                aligned[i] = PolymeterSpeed(pattern, constantSteps!.Value, w);
+            else
+                aligned[i] = Pattern.Patterned(patternedSteps, steps => PolymeterSpeed(pattern, steps / w));
         }
         return Pattern.Stack(aligned);
     }
 
-    // Strudel (polymeter_slowcat): stack(children.map(child => child._slow(child.__weight))).
+    private static Pattern<MiniAtom> PolymeterSpeed(Pattern<MiniAtom> pattern, Rational factor) =>
+        factor.IsZero ? new ZeroSpeedPattern(pattern) : pattern.Fast(factor);
+
+    // Strudel's steps are a pattern even when constant, so the speed-up is applied cycle by cycle (an
+    // innerJoin over one event per cycle): a backwards query (inside a negative speed) meets nothing.
+    private static Pattern<MiniAtom> PolymeterSpeed(Pattern<MiniAtom> pattern, Rational steps, Rational weight) =>
+        Pattern.Patterned(Pattern.Pure(steps / weight), factor => PolymeterSpeed(pattern, factor));
+
+    // Strudel (polymeter_slowcat): stack(children.map(child => child._slow(child.__weight))); an undefined
+    // weight makes _slow divide by zero while the pattern is built, so Strudel refuses the string.
     private Pattern<MiniAtom> Alternation(MiniAlternationSyntax alternation, List<MiniAtom>? values)
     {
         var patterns = new Pattern<MiniAtom>[alternation.Sequences.Count];
         for (var i = 0; i < patterns.Length; i++)
         {
             var (pattern, weight) = Node(alternation.Sequences[i], values);
-            patterns[i] = pattern.Slow(weight);
+            if (weight is not { } w || w.IsZero)
+            {
+                Error(Codes.MiniWeightsAddToZero, alternation.Sequences[i].Span);
+                w = Rational.One;
+            }
+            patterns[i] = pattern.Slow(w);
         }
         return Pattern.Stack(patterns);
     }
@@ -168,19 +215,29 @@ internal sealed partial class MiniPatternBuilder
     };
 
     /// <summary>
-    /// An operator's argument as a pattern of numbers. Strudel converts each value with <c>Fraction(x)</c>,
-    /// which throws for a word, and a query that throws yields nothing; a word written as the argument
-    /// gets a warning here so the silence is explained.
+    /// An operator's argument as a pattern of numbers. Strudel converts each value with <c>Fraction(x)</c>
+    /// while querying, which throws for a word, and a query that throws yields nothing: each word among
+    /// the argument's atoms gets a warning so the silence is explained.
     /// </summary>
     private Pattern<Rational> Numbers(MiniNodeSyntax node, string what)
     {
-        if (node is MiniAtomSyntax { IsRest: false } atom && new MiniAtom(atom.Text, atom.Span).ExactNumber is null)
-            _diagnostics.Add(Codes.MiniNotANumber, atom.Span, atom.Text, what);
-        return Node(node, null).Pattern.Select(ToNumber);
+        var atoms = new List<MiniAtom>();
+        var pattern = Node(node, atoms).Pattern;
+        foreach (var atom in atoms)
+        {
+            if (atom.ExactNumber is not null) continue;
+            _diagnostics.Add(Codes.MiniArgumentMayFail, atom.Span, atom.Text, what);
+            _mayFail++;
+        }
+        return pattern.Select(ToNumber);
     }
 
     private static Rational ToNumber(MiniAtom atom) =>
         atom.ExactNumber ?? throw new PatternQueryException($"'{atom.Text}' is not a number");
+
+    /// <summary>A plain atom given directly as an argument (Strudel passes it on as a value, not a pattern).</summary>
+    private static MiniAtom? PlainAtom(MiniNodeSyntax node) =>
+        node is MiniAtomSyntax { IsRest: false } atom ? new MiniAtom(atom.Text, atom.Span) : null;
 
     private enum SaltKind : ulong { Choice = 1, Degrade = 2 }
 

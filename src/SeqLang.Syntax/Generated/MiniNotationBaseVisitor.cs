@@ -95,6 +95,28 @@ internal partial class MiniNotationBaseVisitor<Result> : AbstractParseTreeVisito
 	/// <return>The visitor result.</return>
 	public virtual Result VisitStepSlice([NotNull] MiniNotationParser.StepSliceContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>underscoreStepSlice</c>
+	/// labeled alternative in <see cref="MiniNotationParser.slice"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitUnderscoreStepSlice([NotNull] MiniNotationParser.UnderscoreStepSliceContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>rangeStepSlice</c>
+	/// labeled alternative in <see cref="MiniNotationParser.slice"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitRangeStepSlice([NotNull] MiniNotationParser.RangeStepSliceContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>subCycleSlice</c>
 	/// labeled alternative in <see cref="MiniNotationParser.slice"/>.
 	/// <para>

@@ -68,6 +68,20 @@ internal interface IMiniNotationVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitStepSlice([NotNull] MiniNotationParser.StepSliceContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>underscoreStepSlice</c>
+	/// labeled alternative in <see cref="MiniNotationParser.slice"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUnderscoreStepSlice([NotNull] MiniNotationParser.UnderscoreStepSliceContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>rangeStepSlice</c>
+	/// labeled alternative in <see cref="MiniNotationParser.slice"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRangeStepSlice([NotNull] MiniNotationParser.RangeStepSliceContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>subCycleSlice</c>
 	/// labeled alternative in <see cref="MiniNotationParser.slice"/>.
 	/// </summary>

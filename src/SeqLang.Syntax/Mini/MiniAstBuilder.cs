@@ -89,6 +89,10 @@ internal sealed class MiniAstBuilder
     {
         // slice : WORD
         MiniNotationParser.StepSliceContext step => new MiniAtomSyntax(step.WORD().GetText(), Span(step.WORD().Symbol)),
+        // slice : ELONGATE+ WORD?
+        MiniNotationParser.UnderscoreStepSliceContext underscored => UnderscoreStep(underscored),
+        // slice : RANGE
+        MiniNotationParser.RangeStepSliceContext range => new MiniAtomSyntax(range.RANGE().GetText(), Span(range.RANGE().Symbol)),
         // slice : LBRACK stackOrChoose RBRACK
         MiniNotationParser.SubCycleSliceContext sub => new MiniSubCycleSyntax(StackOrChoose(sub.stackOrChoose()), Span(sub)),
         // slice : LBRACE polymeterStack RBRACE (PERCENT slice)?
@@ -97,6 +101,26 @@ internal sealed class MiniAstBuilder
         MiniNotationParser.AlternationSliceContext alt => new MiniAlternationSyntax(PolymeterStack(alt.polymeterStack()), Span(alt)),
         _ => throw new InvalidOperationException("unknown mini-notation slice: " + context.GetType().Name),
     };
+
+    /// <summary>
+    /// krill reads a step starting with '_' where a step must start ("[_a]"), as long as its characters
+    /// touch; a lone "_" there is an error (it elongates the step before it, and there is none).
+    /// </summary>
+    private MiniNodeSyntax UnderscoreStep(MiniNotationParser.UnderscoreStepSliceContext context)
+    {
+        var tokens = new List<IToken>();
+        foreach (var child in context.children) if (child is Antlr4.Runtime.Tree.ITerminalNode terminal) tokens.Add(terminal.Symbol);
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0 && tokens[i].StartIndex != tokens[i - 1].StopIndex + 1) break;
+            text.Append(tokens[i].Text);
+        }
+        var span = Span(context);
+        if (text.Length != span.Length || text.ToString() == "_")
+            Report(Codes.MiniMisplaced, Span(tokens[0]), "'_' lengthens the step before it, so it cannot start a sequence");
+        return new MiniAtomSyntax(text.ToString(), span);
+    }
 
     private MiniPolymeterSyntax Polymeter(MiniNotationParser.PolymeterSliceContext context)
     {
