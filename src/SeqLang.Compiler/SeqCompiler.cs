@@ -27,6 +27,9 @@ public static class SeqCompiler
     private static Compilation Compile(SourceText source, CompileOptions options, DiagnosticBag diagnostics)
     {
         var file = SeqParser.Parse(source, diagnostics);
+        // After a syntax error ANTLR's recovery leaves holes (missing tokens) in the tree; checking such a
+        // tree would mostly report the same mistake again in other words, so stop at the syntax errors.
+        if (diagnostics.HasErrors) return new Compilation(source, diagnostics.Sorted(), null);
         var context = new BindContext(source, diagnostics);
 
         foreach (var unknown in file.Statements.OfType<UnknownStatementSyntax>())

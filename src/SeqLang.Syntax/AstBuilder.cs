@@ -168,7 +168,7 @@ internal sealed class AstBuilder
     // modifier : velModifier | numberModifier | flagModifier | everyModifier | swingModifier | voicingModifier
     private ModifierSyntax? Modifier(ModifierContext? c) => c switch
     {
-        VelModifierContext v => new ModifierSyntax(Word(v.VEL()), Num(v.NUMBER()), Str(v.STRING()), null, null, null, Span(v)),
+        VelModifierContext v when v.NUMBER() is not null || v.STRING() is not null => new ModifierSyntax(Word(v.VEL()), Num(v.NUMBER()), Str(v.STRING()), null, null, null, Span(v)),
         NumberModifierContext n when Num(n.NUMBER()) is { } value => new ModifierSyntax(FirstWord(n), value, null, null, null, null, Span(n)),
         FlagModifierContext f => new ModifierSyntax(FirstWord(f), null, null, null, null, null, Span(f)),
         EveryModifierContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>

@@ -23,6 +23,8 @@ public sealed class InputGenerator
         "!", "@", "*", "/", "?", "%", ":", "3", "8", "2", "1e3", " ", " ", " ", "c4'maj7", "bd:3", "?0.3", "@1.5",
     };
 
+    private const string MutationCharacters = "[]{}<>\"~*/!@?(),.|:-_#x0123456789 \n";
+
     private readonly Random _random;
     private readonly string[] _examples;
 
@@ -82,7 +84,7 @@ public sealed class InputGenerator
             switch (_random.Next(4))
             {
                 case 0: bytes.RemoveAt(at); break;
-                case 1: bytes.Insert(at, (byte)"[]{}<>\"~*/!@?(),.|:-_#x0123456789 \n"[_random.Next(37)]); break;
+                case 1: bytes.Insert(at, (byte)MutationCharacters[_random.Next(MutationCharacters.Length)]); break;
                 case 2: bytes[at] = (byte)_random.Next(256); break;
                 default:
                     var length = Math.Min(bytes.Count - at, _random.Next(1, 40));
