@@ -21,7 +21,10 @@ internal sealed class CompressPattern<T> : Pattern<T>
         _begin = begin;
         _inverse = end - begin;
         _factor = Rational.One / _inverse;
+        Period = Periods.Whole(source.Period);
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {

@@ -14,7 +14,10 @@ internal sealed class FastPattern<T> : Pattern<T>
         _source = source;
         _factor = factor;
         _inverse = Rational.One / factor;
+        Period = Periods.Divide(source.Period, factor);
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {
@@ -35,6 +38,8 @@ internal sealed class ShiftPattern<T> : Pattern<T>
         _source = source;
         _by = by;
     }
+
+    public override Rational? Period => _source.Period;
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {

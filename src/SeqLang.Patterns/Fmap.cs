@@ -14,6 +14,19 @@ internal sealed class SelectPattern<TIn, TOut> : Pattern<TOut>
         _map = map;
     }
 
+    public override Rational? Period => _source.Period;
+
+    public override bool TrySampleAt(Rational time, out TOut value)
+    {
+        if (_source.TrySampleAt(time, out var sampled))
+        {
+            value = _map(sampled);
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<TOut>> output)
     {
         var haps = ListPool<Hap<TIn>>.Rent();
@@ -40,6 +53,8 @@ internal sealed class WherePattern<T> : Pattern<T>
         _source = source;
         _keep = keep;
     }
+
+    public override Rational? Period => _source.Period;
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {
@@ -69,7 +84,10 @@ internal sealed class EveryPattern<T> : CycleSplitPattern<T>
         _source = source;
         _transformed = transformed;
         _n = n;
+        Period = Periods.Lcm(Periods.Lcm(Periods.Whole(source.Period), Periods.Whole(transformed.Period)), n);
     }
+
+    public override Rational? Period { get; }
 
     protected override void QueryPiece(Arc piece, long cycle, QueryContext context, List<Hap<T>> output) =>
         (Time.Mod(cycle, _n) == 0 ? _transformed : _source).QueryInto(piece, context, output);

@@ -19,7 +19,12 @@ internal sealed class InnerJoinPattern<TArg, T> : Pattern<T> where TArg : notnul
     {
         _arguments = arguments;
         _build = build;
+        // A constant argument (a pattern with one value per cycle) keeps the built pattern's period, cycle-aligned.
+        if (arguments is PurePattern<TArg> pure)
+            Period = Periods.Whole(_cache.GetOrAdd(pure.Value, build).Period);
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {
@@ -56,7 +61,10 @@ internal sealed class AppLeftPattern<TA, TB, TR> : Pattern<TR>
         _left = left;
         _right = right;
         _combine = combine;
+        Period = Periods.Lcm(left.Period, right.Period);
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<TR>> output)
     {

@@ -53,6 +53,17 @@ public abstract partial class Pattern<T>
     public Pattern<T> KeepWithProbability(double probability, ulong stream, ulong salt) =>
         new DegradePattern<T>(this, probability, stream, salt, keepBelow: true);
 
+    /// <summary>
+    /// This pattern with whole cycles remembered when it is periodic (see <see cref="Period"/>), so repeated
+    /// bars are copied instead of recomputed; itself when its period is unknown or long.
+    /// </summary>
+    public Pattern<T> Cached(long maxPeriod = 256)
+    {
+        if (this is CachedPattern<T>) return this;
+        if (Periods.Whole(Period) is not { } whole || whole.Numerator > maxPeriod) return this;
+        return new CachedPattern<T>(this, whole.Numerator);
+    }
+
     /// <summary>Maps every value.</summary>
     public Pattern<TOut> Select<TOut>(Func<T, TOut> map) => new SelectPattern<T, TOut>(this, map);
 

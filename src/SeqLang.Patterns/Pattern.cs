@@ -16,6 +16,12 @@ public abstract partial class Pattern<T>
     /// </summary>
     public abstract void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output);
 
+    /// <summary>
+    /// A span after which the pattern repeats (shifting a query by it shifts the answer by it), or null when
+    /// unknown or random. Used to cache whole cycles (<see cref="Cached"/>); custom patterns may leave it null.
+    /// </summary>
+    public virtual Rational? Period => null;
+
     /// <summary>The haps meeting <paramref name="arc"/>, with no work limit.</summary>
     public List<Hap<T>> Query(Arc arc)
     {
@@ -74,7 +80,7 @@ public abstract partial class Pattern<T>
     /// The value in force at <paramref name="time"/> (e.g. a <c>vel "90 60"</c> pattern sampled at a
     /// note's onset): the first hap met by a zero-width query there. At a boundary the later event wins.
     /// </summary>
-    public bool TrySampleAt(Rational time, out T value)
+    public virtual bool TrySampleAt(Rational time, out T value)
     {
         var list = ListPool<Hap<T>>.Rent();
         try

@@ -47,7 +47,8 @@ public static class Pattern
         foreach (var (weight, pattern) in steps)
         {
             var end = begin + weight;
-            parts.Add(pattern.Compress(begin / total, end / total));
+            // Rests squeezed are still rests: skipping them saves a query per rest per cycle.
+            if (pattern is not SilencePattern<T>) parts.Add(pattern.Compress(begin / total, end / total));
             begin = end;
         }
         return Stack(parts.ToArray());

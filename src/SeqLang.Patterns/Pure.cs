@@ -9,6 +9,10 @@ internal sealed class PurePattern<T> : Pattern<T>
 
     public PurePattern(T value) => _value = value;
 
+    public override Rational? Period => Rational.One;
+
+    public T Value => _value;
+
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {
         var begin = arc.Begin;
@@ -37,6 +41,8 @@ internal sealed class PurePattern<T> : Pattern<T>
 internal sealed class SilencePattern<T> : Pattern<T>
 {
     public static readonly SilencePattern<T> Instance = new();
+
+    public override Rational? Period => Rational.One;
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output) { }
 }

@@ -16,7 +16,10 @@ internal sealed class RepeatCyclesPattern<T> : CycleSplitPattern<T>
     {
         _source = source;
         _times = times;
+        Period = times.IsInteger && times.Sign > 0 ? Periods.Times(source.Period, times.Numerator) : null;
     }
+
+    public override Rational? Period { get; }
 
     protected override void QueryPiece(Arc piece, long cycle, QueryContext context, List<Hap<T>> output)
     {

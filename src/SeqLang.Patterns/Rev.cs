@@ -9,6 +9,8 @@ internal sealed class RevPattern<T> : CycleSplitPattern<T>
 
     public RevPattern(Pattern<T> source) => _source = source;
 
+    public override Rational? Period => Periods.Whole(_source.Period);
+
     protected override void QueryPiece(Arc piece, long cycle, QueryContext context, List<Hap<T>> output)
     {
         // t -> cycle + (cycle + 1 - t), with begin and end swapped.

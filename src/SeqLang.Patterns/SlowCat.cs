@@ -11,7 +11,15 @@ internal sealed class SlowCatPattern<T> : CycleSplitPattern<T>
 {
     private readonly Pattern<T>[] _children;
 
-    public SlowCatPattern(Pattern<T>[] children) => _children = children;
+    private readonly Rational? _period;
+
+    public SlowCatPattern(Pattern<T>[] children)
+    {
+        _children = children;
+        _period = Periods.Times(Periods.Lcm(children.Select(c => Periods.Whole(c.Period))), children.Length);
+    }
+
+    public override Rational? Period => _period;
 
     protected override void QueryPiece(Arc piece, long cycle, QueryContext context, List<Hap<T>> output)
     {

@@ -7,7 +7,15 @@ internal sealed class StackPattern<T> : Pattern<T>
 {
     private readonly Pattern<T>[] _children;
 
-    public StackPattern(Pattern<T>[] children) => _children = children;
+    private readonly Rational? _period;
+
+    public StackPattern(Pattern<T>[] children)
+    {
+        _children = children;
+        _period = Periods.Lcm(children.Select(c => c.Period));
+    }
+
+    public override Rational? Period => _period;
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {

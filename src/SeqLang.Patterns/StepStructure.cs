@@ -55,7 +55,10 @@ internal sealed class StructPattern<T> : Pattern<T>
         _structure = structure;
         _steps = structure.Steps;
         _queryOffSteps = queryOffSteps;
+        Period = Periods.Whole(source.Period);
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {

@@ -17,7 +17,7 @@ public static class MiniCompiler
     {
         var builder = new MiniPatternBuilder(stream, diagnostics, syntax.ContentStart);
         var pattern = builder.Build(syntax);
-        return builder.Failed ? null : pattern;
+        return builder.Failed ? null : pattern.Cached();
     }
 
     /// <summary>Parses and compiles in one step; null on errors.</summary>
@@ -33,7 +33,7 @@ public static class MiniCompiler
     public static Pattern<T>? Compile<T>(MiniSyntax syntax, ulong stream, DiagnosticBag diagnostics, Func<MiniAtom, T?> resolve)
     {
         var builder = new MiniPatternBuilder(stream, diagnostics, syntax.ContentStart);
-        var pattern = builder.Build(syntax);
+        var pattern = builder.Build(syntax).Cached();
         if (builder.Failed) return null;
         var known = new Dictionary<MiniAtom, T>(ReferenceEqualityComparer.Instance);
         var ok = true;

@@ -67,6 +67,10 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
     public static Rational operator +(Rational a, Rational b)
     {
+        // A whole number added to a reduced fraction leaves it reduced (gcd(p + kq, q) = gcd(p, q) = 1): moving
+        // an event by whole cycles, the renderer's commonest sum, then needs no gcd.
+        if (b.Denominator == 1) return WholeSum(a.Numerator, (Int128)b.Numerator * a.Denominator, a.Denominator);
+        if (a.Denominator == 1) return WholeSum(b.Numerator, (Int128)a.Numerator * b.Denominator, b.Denominator);
         if (a.Denominator == b.Denominator)
             return a.Denominator == 1 ? FromInteger(checked(a.Numerator + b.Numerator)) : FromInt128((Int128)a.Numerator + b.Numerator, a.Denominator);
         return FromInt128((Int128)a.Numerator * b.Denominator + (Int128)b.Numerator * a.Denominator, (Int128)a.Denominator * b.Denominator);
@@ -74,9 +78,20 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
     public static Rational operator -(Rational a, Rational b)
     {
+        if (b.Denominator == 1) return WholeSum(a.Numerator, -(Int128)b.Numerator * a.Denominator, a.Denominator);
+        if (a.Denominator == 1) return WholeSum(-(Int128)b.Numerator, (Int128)a.Numerator * b.Denominator, b.Denominator);
         if (a.Denominator == b.Denominator)
             return a.Denominator == 1 ? FromInteger(checked(a.Numerator - b.Numerator)) : FromInt128((Int128)a.Numerator - b.Numerator, a.Denominator);
         return FromInt128((Int128)a.Numerator * b.Denominator - (Int128)b.Numerator * a.Denominator, (Int128)a.Denominator * b.Denominator);
+    }
+
+    /// <summary>(numerator + wholePart) / denominator, already reduced because numerator/denominator is.</summary>
+    private static Rational WholeSum(Int128 numerator, Int128 wholePart, long denominator)
+    {
+        checked
+        {
+            return new Rational((long)(numerator + wholePart), denominator, reduced: true);
+        }
     }
 
     public static Rational operator -(Rational a) => new(checked(-a.Numerator), a.Denominator, reduced: true);
