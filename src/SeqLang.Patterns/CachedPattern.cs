@@ -5,8 +5,9 @@ namespace SeqLang.Patterns;
 /// <summary>
 /// Remembers whole cycles of a periodic pattern: cycle c is answered from cycle c mod P, moved by a whole
 /// number of cycles. A lane's mini-notation is usually periodic with a small P ("x*16" has P = 1,
-/// "&lt;a b c&gt;" P = 3), so rendering 10,000 bars computes a handful and copies the rest. Only exact
-/// whole-cycle queries use the cache; anything else goes to the pattern itself, so answers never change.
+/// "&lt;a b c&gt;" P = 3), so rendering 10,000 bars computes a handful and copies the rest. Only queries of
+/// exactly one whole cycle, and points, use the cache; anything else goes to the pattern itself, so answers
+/// never change.
 /// Safe across threads: a slot is filled with a complete array or not at all.
 /// </summary>
 internal sealed class CachedPattern<T> : Pattern<T>
@@ -33,20 +34,10 @@ internal sealed class CachedPattern<T> : Pattern<T>
             PointFromCycle(begin, context, output);
             return;
         }
-        if (begin > end)
-        {
-            _source.QueryInto(arc, context, output);
-            return;
-        }
-        while (begin < end)
-        {
-            var cycle = begin.Floor();
-            Rational next = cycle + 1;
-            var pieceEnd = next < end ? next : end;
-            if (begin.IsInteger && pieceEnd == next) CopyCycle(cycle, context, output);
-            else _source.QueryInto(new Arc(begin, pieceEnd), context, output);
-            begin = pieceEnd;
-        }
+        // Only an exact whole cycle comes from the cache: splitting longer queries at cycle boundaries would
+        // cut events that cross them into fragments the pattern itself does not make.
+        if (begin.IsInteger && end - begin == Rational.One) CopyCycle(begin.Numerator, context, output);
+        else _source.QueryInto(arc, context, output);
     }
 
     public override bool TrySampleAt(Rational time, out T value)
