@@ -32,6 +32,8 @@ public class DiagnosticGoldenTests
     {
         ["SEQ0402"] = "the mini parser always knows what it expected; kept for ANTLR errors with no expected set",
         ["SEQ0410"] = "needs operator nesting beyond the depth limit that SEQ0404 already refuses",
+        ["SEQ0413"] = "the work budget is a backstop: every input found so far that exhausts it first has too many events (SEQ0412)",
+        ["SEQ0702"] = "as SEQ0413, for a lane in a file (SEQ0701 comes first)",
         ["SEQ0703"] = "a lane's times overflowing 64-bit fractions: lane modifiers are range-checked first",
         ["SEQ0704"] = "needs a render of over 10,000,000 events: seconds of work and hundreds of MB",
         ["SEQ0705"] = "combinators reject bad arguments at compile time; kept for patterned arguments",
