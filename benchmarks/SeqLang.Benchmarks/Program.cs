@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+
+namespace SeqLang.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SeqLang.Benchmarks -- --filter '*'</c>
+/// (BenchmarkDotNet's own options apply, e.g. <c>--job short</c> for a quick look), or
+/// <c>-- --breakdown</c> for a Stopwatch split of one render into compile, render and write.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--breakdown") return Breakdown.Run(args.Skip(1).ToArray());
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
