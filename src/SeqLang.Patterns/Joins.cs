@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SeqLang.Core.Time;
 
 namespace SeqLang.Patterns;
@@ -13,7 +12,9 @@ internal sealed class InnerJoinPattern<TArg, T> : Pattern<T> where TArg : notnul
 {
     private readonly Pattern<TArg> _arguments;
     private readonly Func<TArg, Pattern<T>> _build;
-    private readonly ConcurrentDictionary<TArg, Pattern<T>> _cache = new();
+    // A plain dictionary under a lock: far cheaper to create than a concurrent one, and a file compiles
+    // thousands of these; lookups are short.
+    private readonly Dictionary<TArg, Pattern<T>> _cache = new();
 
     public InnerJoinPattern(Pattern<TArg> arguments, Func<TArg, Pattern<T>> build)
     {
@@ -21,10 +22,19 @@ internal sealed class InnerJoinPattern<TArg, T> : Pattern<T> where TArg : notnul
         _build = build;
         // A constant argument (a pattern with one value per cycle) keeps the built pattern's period, cycle-aligned.
         if (arguments is PurePattern<TArg> pure)
-            Period = Periods.Whole(_cache.GetOrAdd(pure.Value, build).Period);
+            Period = Periods.Whole(Built(pure.Value).Period);
     }
 
     public override Rational? Period { get; }
+
+    private Pattern<T> Built(TArg value)
+    {
+        lock (_cache)
+        {
+            if (!_cache.TryGetValue(value, out var pattern)) _cache[value] = pattern = _build(value);
+            return pattern;
+        }
+    }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output)
     {
@@ -34,8 +44,7 @@ internal sealed class InnerJoinPattern<TArg, T> : Pattern<T> where TArg : notnul
             _arguments.QueryInto(arc, context, outer);
             foreach (var hap in outer)
             {
-                var inner = _cache.GetOrAdd(hap.Value, _build);
-                inner.QueryInto(hap.Part, context, output);
+                Built(hap.Value).QueryInto(hap.Part, context, output);
             }
         }
         finally

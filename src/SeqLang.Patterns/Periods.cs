@@ -21,17 +21,6 @@ internal static class Periods
         return new Rational(n, Gcd(x.Denominator, y.Denominator));
     }
 
-    public static Rational? Lcm(IEnumerable<Rational?> periods)
-    {
-        Rational? result = Rational.One;
-        foreach (var p in periods)
-        {
-            result = Lcm(result, p);
-            if (result is null) return null;
-        }
-        return result;
-    }
-
     /// <summary>
     /// The least whole number of cycles that is a multiple of the period: what combinators that work cycle
     /// by cycle (compress, rev, struct) keep. For a period a/b (reduced) that is a.

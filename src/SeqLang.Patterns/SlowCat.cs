@@ -16,7 +16,9 @@ internal sealed class SlowCatPattern<T> : CycleSplitPattern<T>
     public SlowCatPattern(Pattern<T>[] children)
     {
         _children = children;
-        _period = Periods.Times(Periods.Lcm(children.Select(c => Periods.Whole(c.Period))), children.Length);
+        Rational? period = Rational.One;
+        foreach (var child in children) period = Periods.Lcm(period, Periods.Whole(child.Period));
+        _period = Periods.Times(period, children.Length);
     }
 
     public override Rational? Period => _period;

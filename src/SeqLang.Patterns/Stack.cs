@@ -12,7 +12,9 @@ internal sealed class StackPattern<T> : Pattern<T>
     public StackPattern(Pattern<T>[] children)
     {
         _children = children;
-        _period = Periods.Lcm(children.Select(c => c.Period));
+        Rational? period = Rational.One;
+        foreach (var child in children) period = Periods.Lcm(period, child.Period);
+        _period = period;
     }
 
     public override Rational? Period => _period;

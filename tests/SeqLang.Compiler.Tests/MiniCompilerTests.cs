@@ -216,3 +216,29 @@ public sealed class MiniCompilerTests
     [InlineData("..")]
     public void Words_are_not_numbers(string text) => Assert.False(JsNumber.TryParse(text, out _));
 }
+
+/// <summary>The short-literal fast path of exact decimals agrees with the general parser.</summary>
+public sealed class ExactDecimalTests
+{
+    [Fact]
+    public void Agrees_with_the_general_parser()
+    {
+        var random = new Random(99);
+        var samples = new List<string> { "0", "-0", "1.", ".5", "-.5", "1e3", "1E-2", "2.5e-3", "123456789012345", "0.000000000000001", "9e15", "1e18", "-7.125" };
+        for (var i = 0; i < 2000; i++)
+        {
+            var digits = random.Next(1, 9);
+            var text = (random.Next(3) == 0 ? "-" : "") + random.NextInt64(0, (long)Math.Pow(10, digits)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (random.Next(2) == 0) text = text.Insert(random.Next(text.TrimStart('-').Length + 1) + (text.StartsWith('-') ? 1 : 0), ".");
+            if (random.Next(4) == 0) text += "e" + random.Next(-9, 10);
+            samples.Add(text);
+        }
+        foreach (var text in samples)
+        {
+            var general = Rational.TryParseDecimal(text, out var expected);
+            var fast = JsNumber.TryExactDecimal(text, out var actual);
+            Assert.Equal(general, fast);
+            if (general) Assert.Equal(expected, actual);
+        }
+    }
+}

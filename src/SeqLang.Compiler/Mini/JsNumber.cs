@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SeqLang.Core.Time;
 
 namespace SeqLang.Compiler.Mini;
 
@@ -62,6 +63,44 @@ public static class JsNumber
             if (d >= radix) { value = double.NaN; return false; }
             value = value * radix + d;
         }
+        return true;
+    }
+
+    /// <summary>
+    /// A decimal literal as an exact fraction. Short literals (the usual "3", "0.25", "1e3") are read
+    /// directly; anything longer goes through <see cref="Rational.TryParseDecimal"/>.
+    /// </summary>
+    public static bool TryExactDecimal(string text, out Rational value)
+    {
+        value = Rational.Zero;
+        var s = text.AsSpan();
+        if (s.Length > 16) return Rational.TryParseDecimal(text, out value);
+        if (s.Length == 0 || !IsDecimalLiteral(s)) return false;
+        var i = 0;
+        var negative = s[0] == '-';
+        if (s[0] is '+' or '-') i++;
+        long mantissa = 0;
+        var scale = 0;
+        var seenPoint = false;
+        for (; i < s.Length && (s[i] | 0x20) != 'e'; i++)
+        {
+            if (s[i] == '.') { seenPoint = true; continue; }
+            mantissa = mantissa * 10 + (s[i] - '0');
+            if (seenPoint) scale++;
+        }
+        if (i < s.Length) scale -= int.Parse(s[(i + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (scale < -15 || scale > 15) return Rational.TryParseDecimal(text, out value);
+        if (negative) mantissa = -mantissa;
+        var power = 1L;
+        for (var k = 0; k < Math.Abs(scale); k++) power *= 10;
+        if (scale >= 0)
+        {
+            value = new Rational(mantissa, power);
+            return true;
+        }
+        var big = (Int128)mantissa * power;
+        if (big > long.MaxValue || big < long.MinValue) return Rational.TryParseDecimal(text, out value);
+        value = Rational.FromInteger((long)big);
         return true;
     }
 

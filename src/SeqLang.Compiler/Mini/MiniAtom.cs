@@ -17,7 +17,7 @@ public sealed record MiniAtom
         if (JsNumber.TryParse(text, out var number))
         {
             Number = number;
-            if (Rational.TryParseDecimal(text, out var exact)) ExactNumber = exact;
+            if (JsNumber.TryExactDecimal(text, out var exact)) ExactNumber = exact;
             else if (double.IsFinite(number) && Math.Abs(number) < 9e15 && number == Math.Floor(number)) ExactNumber = (long)number;
         }
     }

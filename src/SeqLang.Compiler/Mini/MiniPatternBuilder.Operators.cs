@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Time;
 using SeqLang.Patterns;
@@ -135,7 +134,7 @@ internal sealed partial class MiniPatternBuilder
     {
         var friendValues = values is null ? null : new List<MiniAtom>();
         var friend = Node(tail.Element, friendValues).Pattern;
-        var lists = new ConcurrentDictionary<(MiniAtom, MiniAtom), MiniAtom>();
+        var lists = new Memo<(MiniAtom, MiniAtom), MiniAtom>(static k => MiniAtom.List(k.Item1, k.Item2));
         if (values is not null && friendValues is not null)
         {
             var combined = new List<MiniAtom>();
@@ -143,7 +142,7 @@ internal sealed partial class MiniPatternBuilder
             {
                 foreach (var a in values)
                     foreach (var b in friendValues)
-                        combined.Add(lists.GetOrAdd((a, b), static k => MiniAtom.List(k.Item1, k.Item2)));
+                        combined.Add(lists.Get((a, b)));
             }
             else
             {
@@ -151,7 +150,7 @@ internal sealed partial class MiniPatternBuilder
             }
             values = combined;
         }
-        return Pattern.AppLeft(pattern, friend, (a, b) => lists.GetOrAdd((a, b), static k => MiniAtom.List(k.Item1, k.Item2)));
+        return Pattern.AppLeft(pattern, friend, (a, b) => lists.Get((a, b)));
     }
 
     // Strudel: pat.squeezeBind(a => friend.bind(b => fastcat(...arrayRange(a, b)))).
@@ -159,16 +158,15 @@ internal sealed partial class MiniPatternBuilder
     {
         var friend = Node(range.End, null).Pattern;
         _mayFail++;
-        var ranges = new ConcurrentDictionary<(MiniAtom, MiniAtom), Pattern<MiniAtom>>();
-        var bound = new ConcurrentDictionary<MiniAtom, Pattern<MiniAtom>>();
+        var ranges = new Memo<(MiniAtom, MiniAtom), Pattern<MiniAtom>>(RangeOf);
         if (values is not null)
         {
             // The numbers a range makes are only known while querying; the lane reads them then.
             ValuesComplete = false;
             values = new List<MiniAtom>();
         }
-        Pattern<MiniAtom> Bound(MiniAtom a) => Pattern.Join(friend.Select(b => ranges.GetOrAdd((a, b), RangeOf)));
-        return Pattern.SqueezeJoin(pattern.Select(a => bound.GetOrAdd(a, Bound)));
+        var bound = new Memo<MiniAtom, Pattern<MiniAtom>>(a => Pattern.Join(friend.Select(b => ranges.Get((a, b)))));
+        return Pattern.SqueezeJoin(pattern.Select(bound.Get));
     }
 
     // arrayRange(a, b): |b - a| + 1 numbers (the length truncated), counting up or down from a.

@@ -210,7 +210,7 @@ internal sealed partial class MiniPatternBuilder
     /// <summary>The exact number a slice stands for when it is a plain number atom, such as the 3 in <c>a*3</c>.</summary>
     private static Rational? Constant(MiniNodeSyntax node) => node switch
     {
-        MiniAtomSyntax { IsRest: false } atom when Rational.TryParseDecimal(atom.Text, out var value) => value,
+        MiniAtomSyntax { IsRest: false } atom when JsNumber.TryExactDecimal(atom.Text, out var value) => value,
         _ => null,
     };
 

@@ -21,6 +21,24 @@ public static class MiniParser
     /// </summary>
     public static MiniSyntax? Parse(string text, int fileOffset, DiagnosticBag diagnostics)
     {
+        // Files repeat their strings ("x*16" in every drum track): a tree parsed once is moved, not reparsed.
+        if (Parsed.TryGetValue(text, out var known)) return MiniSyntaxRebaser.Rebase(known, fileOffset);
+        var syntax = ParseFresh(text, fileOffset, diagnostics);
+        if (syntax is not null)
+        {
+            if (Parsed.Count >= MaxRemembered) Parsed.Clear();
+            Parsed.TryAdd(text, syntax);
+        }
+        return syntax;
+    }
+
+    /// <summary>Strings parsed without error, by their text; cleared when it grows past <see cref="MaxRemembered"/>.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MiniSyntax> Parsed = new(StringComparer.Ordinal);
+
+    private const int MaxRemembered = 4096;
+
+    private static MiniSyntax? ParseFresh(string text, int fileOffset, DiagnosticBag diagnostics)
+    {
         var lexer = new MiniNotationLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
         var tokens = new CommonTokenStream(lexer);
@@ -28,6 +46,9 @@ public static class MiniParser
         if (!CheckTokens(tokens.GetTokens(), text, fileOffset, diagnostics)) return null;
 
         var parser = new MiniNotationParser(tokens);
+        // SLL prediction is enough for this grammar (its only ambiguities resolve to the first choice either
+        // way) and much cheaper than full LL: a file may hold thousands of strings.
+        parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.SLL;
         parser.RemoveErrorListeners();
         var listener = new MiniErrorListener(diagnostics, text, fileOffset);
         parser.AddErrorListener(listener);
