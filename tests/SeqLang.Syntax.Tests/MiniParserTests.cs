@@ -63,6 +63,19 @@ public sealed class MiniParserTests
     }
 
     [Fact]
+    public void A_string_written_twice_gets_spans_at_each_place()
+    {
+        var first = Parse("<x y>(3,8) z:2 {p q}%<4 8>", 10);
+        var second = Parse("<x y>(3,8) z:2 {p q}%<4 8>", 500);
+        var a = Atoms(first.Body).Select(x => x.Span.Start - 10).ToList();
+        var b = Atoms(second.Body).Select(x => x.Span.Start - 500).ToList();
+        Assert.Equal(a, b);
+        var euclid = Assert.IsType<MiniEuclidSyntax>(Assert.IsType<MiniSequenceSyntax>(second.Body).Elements[0].Operators[0]);
+        Assert.Equal(new SourceSpan(500 + 6, 1), euclid.Pulses.Span);
+        Assert.Equal(new SourceSpan(500, 26), second.Span);
+    }
+
+    [Fact]
     public void Atoms_keep_the_words_of_the_language()
     {
         var syntax = Parse("c4 eb3 f#5 cs4 c-1 c4'maj7 e'm7 Cmaj7 x X -1 0.5 .5 1e3 closed_hi_hat ~ -");
