@@ -3,7 +3,7 @@ using SeqLang.Core.Time;
 namespace SeqLang.Patterns;
 
 /// <summary>Builders of elementary and combined patterns, named as in Strudel.</summary>
-public static class Pattern
+public static partial class Pattern
 {
     /// <summary>One event per cycle holding <paramref name="value"/>.</summary>
     public static Pattern<T> Pure<T>(T value) => new PurePattern<T>(value);
@@ -25,34 +25,6 @@ public static class Pattern
         0 => Silence<T>(),
         _ => new SlowCatPattern<T>((Pattern<T>[])patterns.Clone()),
     };
-
-    /// <summary>All patterns squeezed into one cycle, each one step (Strudel's <c>fastcat</c>/<c>sequence</c>).</summary>
-    public static Pattern<T> FastCat<T>(params Pattern<T>[] patterns) => patterns.Length switch
-    {
-        0 => Silence<T>(),
-        1 => patterns[0],
-        _ => new FastPattern<T>(new SlowCatPattern<T>((Pattern<T>[])patterns.Clone()), patterns.Length),
-    };
-
-    /// <summary>Like <see cref="FastCat{T}"/> but each step as long as its weight (mini-notation <c>a@3 b</c>).</summary>
-    public static Pattern<T> TimeCat<T>(IReadOnlyList<(Rational Weight, Pattern<T> Pattern)> steps)
-    {
-        if (steps.Count == 0) return Silence<T>();
-        if (steps.Count == 1) return steps[0].Pattern;
-        var total = Rational.Zero;
-        foreach (var step in steps) total += step.Weight;
-        if (total.IsZero) return Silence<T>();
-        var parts = new List<Pattern<T>>(steps.Count);
-        var begin = Rational.Zero;
-        foreach (var (weight, pattern) in steps)
-        {
-            var end = begin + weight;
-            // Rests squeezed are still rests: skipping them saves a query per rest per cycle.
-            if (pattern is not SilencePattern<T>) parts.Add(pattern.Compress(begin / total, end / total));
-            begin = end;
-        }
-        return Stack(parts.ToArray());
-    }
 
     /// <summary>One of the patterns per cycle, picked at random from (stream, salt, cycle).</summary>
     public static Pattern<T> RandomChoice<T>(Pattern<T>[] patterns, ulong stream, ulong salt) => patterns.Length switch

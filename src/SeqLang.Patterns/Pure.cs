@@ -36,13 +36,3 @@ internal sealed class PurePattern<T> : Pattern<T>
         }
     }
 }
-
-/// <summary>No events at all.</summary>
-internal sealed class SilencePattern<T> : Pattern<T>
-{
-    public static readonly SilencePattern<T> Instance = new();
-
-    public override Rational? Period => Rational.One;
-
-    public override void QueryInto(Arc arc, QueryContext context, List<Hap<T>> output) { }
-}

@@ -136,3 +136,17 @@ public sealed class LawTests
         Assert.Empty(Onsets(P("a").Slow(0)));
     }
 }
+
+/// <summary>Polymeter alignment: {a b c, d e}%4 plays four steps of each sequence per cycle.</summary>
+public sealed class PolymeterTests
+{
+    [Fact]
+    public void Each_sequence_plays_the_given_steps_per_cycle()
+    {
+        var p = Pattern.Polymeter(new SeqLang.Core.Time.Rational(4, 1), (Show.Seq("a", "b", "c"), new SeqLang.Core.Time.Rational(3, 1)), (Show.Seq("d", "e"), new SeqLang.Core.Time.Rational(2, 1)));
+        var first = Show.Onsets(p, 1);
+        Assert.Equal(8, first.Count);
+        Assert.Contains("3/4-1:a", first);
+        Assert.Contains("3/4-1:e", first);
+    }
+}
