@@ -54,7 +54,7 @@ internal sealed class MiniAstBuilder
     private MiniSequenceSyntax Sequence(MiniNotationParser.SequenceContext context)
     {
         var elements = new List<MiniElementSyntax>();
-        foreach (var item in context.sliceWithOps()) elements.Add(SliceWithOps(item));
+        foreach (var item in context.sliceWithOps()) elements.AddRange(SliceWithOps(item));
         // krill: sequence = '^'? slice_with_ops+ — a leading '^' marks the sequence, it is not a step.
         if (elements[0].Slice is MiniAtomSyntax { Text: ['^', ..] } marked)
         {
@@ -76,13 +76,56 @@ internal sealed class MiniAstBuilder
     }
 
     // sliceWithOps : slice op*
-    private MiniElementSyntax SliceWithOps(MiniNotationParser.SliceWithOpsContext context)
+    // krill lets whitespace before an operator only where the thing before it ate its trailing spaces:
+    // a step or a bracket does, but '@3', '_', '!', '?' and '(k,n)' do not, and of the operators only
+    // '@', '_' and '!' skip spaces themselves. So "a(3,8) *2" is an error there, and in "a@3 .. 4" the
+    // ".." is not the range operator but a step of its own, followed by the step 4.
+    private List<MiniElementSyntax> SliceWithOps(MiniNotationParser.SliceWithOpsContext context)
     {
+        var result = new List<MiniElementSyntax>();
         var slice = Slice(context.slice());
-        var ops = context.op();
-        var operators = new MiniOperatorSyntax[ops.Length];
-        for (var i = 0; i < ops.Length; i++) operators[i] = Operator(ops[i]);
-        return new MiniElementSyntax(slice, operators, Span(context));
+        var start = context.Start;
+        var operators = new List<MiniOperatorSyntax>();
+        MiniNotationParser.OpContext? previous = null;
+        foreach (var op in context.op())
+        {
+            if (previous is not null && EndsWithoutSpace(previous) && MustTouch(op) && op.Start.StartIndex != previous.Stop.StopIndex + 1)
+            {
+                if (op is MiniNotationParser.RangeOpContext range)
+                {
+                    result.Add(new MiniElementSyntax(slice, operators.ToArray(), Span(start, previous.Stop)));
+                    var dots = range.RANGE().Symbol;
+                    result.Add(new MiniElementSyntax(new MiniAtomSyntax(dots.Text, Span(dots)), Array.Empty<MiniOperatorSyntax>(), Span(dots)));
+                    slice = Slice(range.slice());
+                    start = range.slice().Start;
+                    operators.Clear();
+                    previous = null;
+                    continue;
+                }
+                Report(Codes.MiniUnexpectedTokenNoHint, Span(op.Start), $"'{op.Start.Text}' (write it right after the operator before it)");
+            }
+            operators.Add(Operator(op));
+            previous = op;
+        }
+        result.Add(new MiniElementSyntax(slice, operators.ToArray(), Span(start, context.Stop)));
+        return result;
+    }
+
+    /// <summary>Operators that end without eating the spaces after them.</summary>
+    private static bool EndsWithoutSpace(MiniNotationParser.OpContext op) => op is MiniNotationParser.WeightOpContext
+        or MiniNotationParser.ElongateOpContext or MiniNotationParser.ReplicateOpContext
+        or MiniNotationParser.DegradeOpContext or MiniNotationParser.EuclidOpContext;
+
+    /// <summary>Operators that do not skip spaces before themselves.</summary>
+    private static bool MustTouch(MiniNotationParser.OpContext op) => op is not (MiniNotationParser.WeightOpContext
+        or MiniNotationParser.ElongateOpContext or MiniNotationParser.ReplicateOpContext);
+
+    /// <summary>A euclid argument is one step with its operators; krill has no room for more.</summary>
+    private MiniElementSyntax Argument(MiniNotationParser.SliceWithOpsContext context)
+    {
+        var elements = SliceWithOps(context);
+        if (elements.Count > 1) Report(Codes.MiniMisplaced, elements[1].Span, "a euclid argument is a single step");
+        return elements[0];
     }
 
     private MiniNodeSyntax Slice(MiniNotationParser.SliceContext context) => context switch
@@ -154,7 +197,7 @@ internal sealed class MiniAstBuilder
             case MiniNotationParser.EuclidOpContext euclid: // op : LPAREN sliceWithOps COMMA sliceWithOps COMMA? sliceWithOps? RPAREN
             {
                 var args = euclid.sliceWithOps();
-                return new MiniEuclidSyntax(SliceWithOps(args[0]), SliceWithOps(args[1]), args.Length > 2 ? SliceWithOps(args[2]) : null, Span(euclid));
+                return new MiniEuclidSyntax(Argument(args[0]), Argument(args[1]), args.Length > 2 ? Argument(args[2]) : null, Span(euclid));
             }
             case MiniNotationParser.FastOpContext fast: // op : STAR slice
                 return new MiniStretchSyntax(true, Slice(fast.slice()), Span(fast));
@@ -189,4 +232,6 @@ internal sealed class MiniAstBuilder
         SourceSpan.FromBounds(_offset + context.Start.StartIndex, _offset + Math.Max(context.Start.StartIndex, context.Stop.StopIndex + 1));
 
     private SourceSpan Span(IToken token) => SourceSpan.FromBounds(_offset + token.StartIndex, _offset + token.StopIndex + 1);
+
+    private SourceSpan Span(IToken first, IToken last) => SourceSpan.FromBounds(_offset + first.StartIndex, _offset + last.StopIndex + 1);
 }
