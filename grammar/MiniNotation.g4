@@ -8,8 +8,8 @@
 // - The number after @ _ ! ? belongs to the operator token ("@3", "?0.3"): krill reads it with no
 //   space in between and stops where a number stops, so "a@3b" is a@3 then b, "a?.5" is a? then .5.
 // - "_" never starts a WORD, so "a _b" elongates a and then plays b, as krill does; where a step must
-//   start (after '[', ',', '*'...) krill takes "_b" as one step: underscoreStepSlice, whose tokens the
-//   AST builder requires to touch. A ".." that no step follows is krill's step "..".
+//   start (after '[', ',', '*'...) krill takes "_b" as one step: the AST builder joins the tokens of a
+//   run of step characters that touch there ("_" then "b"). A ".." that no step follows is krill's step "..".
 // Whitespace separates tokens and is otherwise insignificant, as in krill (every slice eats the
 // whitespace after it).
 grammar MiniNotation;
@@ -38,7 +38,7 @@ sliceWithOps
 
 slice
     : WORD                                                  # stepSlice
-    | ELONGATE+ WORD?                                       # underscoreStepSlice
+    | ELONGATE+                                             # underscoreStepSlice
     | RANGE                                                 # rangeStepSlice
     | LBRACK stackOrChoose RBRACK                           # subCycleSlice
     | LBRACE polymeterStack RBRACE (PERCENT slice)?         # polymeterSlice

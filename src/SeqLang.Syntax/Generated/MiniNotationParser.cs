@@ -461,7 +461,6 @@ internal partial class MiniNotationParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELONGATE(int i) {
 			return GetToken(MiniNotationParser.ELONGATE, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORD() { return GetToken(MiniNotationParser.WORD, 0); }
 		public UnderscoreStepSliceContext(SliceContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -534,7 +533,7 @@ internal partial class MiniNotationParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 83;
+			State = 80;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WORD:
@@ -569,23 +568,13 @@ internal partial class MiniNotationParser : Parser {
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,7,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
-				State = 65;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
-				case 1:
-					{
-					State = 64;
-					Match(WORD);
-					}
-					break;
-				}
 				}
 				break;
 			case RANGE:
 				_localctx = new RangeStepSliceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 67;
+				State = 64;
 				Match(RANGE);
 				}
 				break;
@@ -593,11 +582,11 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new SubCycleSliceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 68;
+				State = 65;
 				Match(LBRACK);
-				State = 69;
+				State = 66;
 				stackOrChoose();
-				State = 70;
+				State = 67;
 				Match(RBRACK);
 				}
 				break;
@@ -605,20 +594,20 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new PolymeterSliceContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 72;
+				State = 69;
 				Match(LBRACE);
-				State = 73;
+				State = 70;
 				polymeterStack();
-				State = 74;
+				State = 71;
 				Match(RBRACE);
-				State = 77;
+				State = 74;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PERCENT) {
 					{
-					State = 75;
+					State = 72;
 					Match(PERCENT);
-					State = 76;
+					State = 73;
 					slice();
 					}
 				}
@@ -629,11 +618,11 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new AlternationSliceContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 79;
+				State = 76;
 				Match(LANGLE);
-				State = 80;
+				State = 77;
 				polymeterStack();
-				State = 81;
+				State = 78;
 				Match(RANGLE);
 				}
 				break;
@@ -784,14 +773,14 @@ internal partial class MiniNotationParser : Parser {
 		EnterRule(_localctx, 12, RULE_op);
 		int _la;
 		try {
-			State = 109;
+			State = 106;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WEIGHT:
 				_localctx = new WeightOpContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 85;
+				State = 82;
 				Match(WEIGHT);
 				}
 				break;
@@ -799,7 +788,7 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new ElongateOpContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 86;
+				State = 83;
 				Match(ELONGATE);
 				}
 				break;
@@ -807,7 +796,7 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new ReplicateOpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 87;
+				State = 84;
 				Match(REPLICATE);
 				}
 				break;
@@ -815,7 +804,7 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new DegradeOpContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 88;
+				State = 85;
 				Match(DEGRADE);
 				}
 				break;
@@ -823,35 +812,35 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new EuclidOpContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 89;
+				State = 86;
 				Match(LPAREN);
-				State = 90;
+				State = 87;
+				sliceWithOps();
+				State = 88;
+				Match(COMMA);
+				State = 89;
 				sliceWithOps();
 				State = 91;
-				Match(COMMA);
-				State = 92;
-				sliceWithOps();
-				State = 94;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 93;
+					State = 90;
 					Match(COMMA);
 					}
 				}
 
-				State = 97;
+				State = 94;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2687018L) != 0)) {
 					{
-					State = 96;
+					State = 93;
 					sliceWithOps();
 					}
 				}
 
-				State = 99;
+				State = 96;
 				Match(RPAREN);
 				}
 				break;
@@ -859,9 +848,9 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new FastOpContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 101;
+				State = 98;
 				Match(STAR);
-				State = 102;
+				State = 99;
 				slice();
 				}
 				break;
@@ -869,9 +858,9 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new SlowOpContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 103;
+				State = 100;
 				Match(SLASH);
-				State = 104;
+				State = 101;
 				slice();
 				}
 				break;
@@ -879,9 +868,9 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new TailOpContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 105;
+				State = 102;
 				Match(COLON);
-				State = 106;
+				State = 103;
 				slice();
 				}
 				break;
@@ -889,9 +878,9 @@ internal partial class MiniNotationParser : Parser {
 				_localctx = new RangeOpContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 107;
+				State = 104;
 				Match(RANGE);
-				State = 108;
+				State = 105;
 				slice();
 				}
 				break;
@@ -911,42 +900,41 @@ internal partial class MiniNotationParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,23,112,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,1,0,
+		4,1,23,109,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,1,0,
 		1,0,1,0,1,1,1,1,1,1,4,1,21,8,1,11,1,12,1,22,1,1,1,1,4,1,27,8,1,11,1,12,
 		1,28,1,1,1,1,4,1,33,8,1,11,1,12,1,34,3,1,37,8,1,1,2,1,2,1,2,5,2,42,8,2,
 		10,2,12,2,45,9,2,1,3,4,3,48,8,3,11,3,12,3,49,1,4,1,4,5,4,54,8,4,10,4,12,
-		4,57,9,4,1,5,1,5,4,5,61,8,5,11,5,12,5,62,1,5,3,5,66,8,5,1,5,1,5,1,5,1,
-		5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,78,8,5,1,5,1,5,1,5,1,5,3,5,84,8,5,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,95,8,6,1,6,3,6,98,8,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,110,8,6,1,6,0,0,7,0,2,4,6,8,10,12,0,0,131,
-		0,14,1,0,0,0,2,17,1,0,0,0,4,38,1,0,0,0,6,47,1,0,0,0,8,51,1,0,0,0,10,83,
-		1,0,0,0,12,109,1,0,0,0,14,15,3,2,1,0,15,16,5,0,0,1,16,1,1,0,0,0,17,36,
-		3,6,3,0,18,19,5,9,0,0,19,21,3,6,3,0,20,18,1,0,0,0,21,22,1,0,0,0,22,20,
-		1,0,0,0,22,23,1,0,0,0,23,37,1,0,0,0,24,25,5,10,0,0,25,27,3,6,3,0,26,24,
-		1,0,0,0,27,28,1,0,0,0,28,26,1,0,0,0,28,29,1,0,0,0,29,37,1,0,0,0,30,31,
-		5,20,0,0,31,33,3,6,3,0,32,30,1,0,0,0,33,34,1,0,0,0,34,32,1,0,0,0,34,35,
-		1,0,0,0,35,37,1,0,0,0,36,20,1,0,0,0,36,26,1,0,0,0,36,32,1,0,0,0,36,37,
-		1,0,0,0,37,3,1,0,0,0,38,43,3,6,3,0,39,40,5,9,0,0,40,42,3,6,3,0,41,39,1,
-		0,0,0,42,45,1,0,0,0,43,41,1,0,0,0,43,44,1,0,0,0,44,5,1,0,0,0,45,43,1,0,
-		0,0,46,48,3,8,4,0,47,46,1,0,0,0,48,49,1,0,0,0,49,47,1,0,0,0,49,50,1,0,
-		0,0,50,7,1,0,0,0,51,55,3,10,5,0,52,54,3,12,6,0,53,52,1,0,0,0,54,57,1,0,
-		0,0,55,53,1,0,0,0,55,56,1,0,0,0,56,9,1,0,0,0,57,55,1,0,0,0,58,84,5,21,
-		0,0,59,61,5,16,0,0,60,59,1,0,0,0,61,62,1,0,0,0,62,60,1,0,0,0,62,63,1,0,
-		0,0,63,65,1,0,0,0,64,66,5,21,0,0,65,64,1,0,0,0,65,66,1,0,0,0,66,84,1,0,
-		0,0,67,84,5,19,0,0,68,69,5,1,0,0,69,70,3,2,1,0,70,71,5,2,0,0,71,84,1,0,
-		0,0,72,73,5,3,0,0,73,74,3,4,2,0,74,77,5,4,0,0,75,76,5,13,0,0,76,78,3,10,
-		5,0,77,75,1,0,0,0,77,78,1,0,0,0,78,84,1,0,0,0,79,80,5,5,0,0,80,81,3,4,
-		2,0,81,82,5,6,0,0,82,84,1,0,0,0,83,58,1,0,0,0,83,60,1,0,0,0,83,67,1,0,
-		0,0,83,68,1,0,0,0,83,72,1,0,0,0,83,79,1,0,0,0,84,11,1,0,0,0,85,110,5,15,
-		0,0,86,110,5,16,0,0,87,110,5,17,0,0,88,110,5,18,0,0,89,90,5,7,0,0,90,91,
-		3,8,4,0,91,92,5,9,0,0,92,94,3,8,4,0,93,95,5,9,0,0,94,93,1,0,0,0,94,95,
-		1,0,0,0,95,97,1,0,0,0,96,98,3,8,4,0,97,96,1,0,0,0,97,98,1,0,0,0,98,99,
-		1,0,0,0,99,100,5,8,0,0,100,110,1,0,0,0,101,102,5,11,0,0,102,110,3,10,5,
-		0,103,104,5,12,0,0,104,110,3,10,5,0,105,106,5,14,0,0,106,110,3,10,5,0,
-		107,108,5,19,0,0,108,110,3,10,5,0,109,85,1,0,0,0,109,86,1,0,0,0,109,87,
-		1,0,0,0,109,88,1,0,0,0,109,89,1,0,0,0,109,101,1,0,0,0,109,103,1,0,0,0,
-		109,105,1,0,0,0,109,107,1,0,0,0,110,13,1,0,0,0,14,22,28,34,36,43,49,55,
-		62,65,77,83,94,97,109
+		4,57,9,4,1,5,1,5,4,5,61,8,5,11,5,12,5,62,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,
+		5,1,5,1,5,3,5,75,8,5,1,5,1,5,1,5,1,5,3,5,81,8,5,1,6,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,3,6,92,8,6,1,6,3,6,95,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,3,6,107,8,6,1,6,0,0,7,0,2,4,6,8,10,12,0,0,127,0,14,1,0,0,0,2,
+		17,1,0,0,0,4,38,1,0,0,0,6,47,1,0,0,0,8,51,1,0,0,0,10,80,1,0,0,0,12,106,
+		1,0,0,0,14,15,3,2,1,0,15,16,5,0,0,1,16,1,1,0,0,0,17,36,3,6,3,0,18,19,5,
+		9,0,0,19,21,3,6,3,0,20,18,1,0,0,0,21,22,1,0,0,0,22,20,1,0,0,0,22,23,1,
+		0,0,0,23,37,1,0,0,0,24,25,5,10,0,0,25,27,3,6,3,0,26,24,1,0,0,0,27,28,1,
+		0,0,0,28,26,1,0,0,0,28,29,1,0,0,0,29,37,1,0,0,0,30,31,5,20,0,0,31,33,3,
+		6,3,0,32,30,1,0,0,0,33,34,1,0,0,0,34,32,1,0,0,0,34,35,1,0,0,0,35,37,1,
+		0,0,0,36,20,1,0,0,0,36,26,1,0,0,0,36,32,1,0,0,0,36,37,1,0,0,0,37,3,1,0,
+		0,0,38,43,3,6,3,0,39,40,5,9,0,0,40,42,3,6,3,0,41,39,1,0,0,0,42,45,1,0,
+		0,0,43,41,1,0,0,0,43,44,1,0,0,0,44,5,1,0,0,0,45,43,1,0,0,0,46,48,3,8,4,
+		0,47,46,1,0,0,0,48,49,1,0,0,0,49,47,1,0,0,0,49,50,1,0,0,0,50,7,1,0,0,0,
+		51,55,3,10,5,0,52,54,3,12,6,0,53,52,1,0,0,0,54,57,1,0,0,0,55,53,1,0,0,
+		0,55,56,1,0,0,0,56,9,1,0,0,0,57,55,1,0,0,0,58,81,5,21,0,0,59,61,5,16,0,
+		0,60,59,1,0,0,0,61,62,1,0,0,0,62,60,1,0,0,0,62,63,1,0,0,0,63,81,1,0,0,
+		0,64,81,5,19,0,0,65,66,5,1,0,0,66,67,3,2,1,0,67,68,5,2,0,0,68,81,1,0,0,
+		0,69,70,5,3,0,0,70,71,3,4,2,0,71,74,5,4,0,0,72,73,5,13,0,0,73,75,3,10,
+		5,0,74,72,1,0,0,0,74,75,1,0,0,0,75,81,1,0,0,0,76,77,5,5,0,0,77,78,3,4,
+		2,0,78,79,5,6,0,0,79,81,1,0,0,0,80,58,1,0,0,0,80,60,1,0,0,0,80,64,1,0,
+		0,0,80,65,1,0,0,0,80,69,1,0,0,0,80,76,1,0,0,0,81,11,1,0,0,0,82,107,5,15,
+		0,0,83,107,5,16,0,0,84,107,5,17,0,0,85,107,5,18,0,0,86,87,5,7,0,0,87,88,
+		3,8,4,0,88,89,5,9,0,0,89,91,3,8,4,0,90,92,5,9,0,0,91,90,1,0,0,0,91,92,
+		1,0,0,0,92,94,1,0,0,0,93,95,3,8,4,0,94,93,1,0,0,0,94,95,1,0,0,0,95,96,
+		1,0,0,0,96,97,5,8,0,0,97,107,1,0,0,0,98,99,5,11,0,0,99,107,3,10,5,0,100,
+		101,5,12,0,0,101,107,3,10,5,0,102,103,5,14,0,0,103,107,3,10,5,0,104,105,
+		5,19,0,0,105,107,3,10,5,0,106,82,1,0,0,0,106,83,1,0,0,0,106,84,1,0,0,0,
+		106,85,1,0,0,0,106,86,1,0,0,0,106,98,1,0,0,0,106,100,1,0,0,0,106,102,1,
+		0,0,0,106,104,1,0,0,0,107,13,1,0,0,0,13,22,28,34,36,43,49,55,62,74,80,
+		91,94,106
 	};
 
 	public static readonly ATN _ATN =

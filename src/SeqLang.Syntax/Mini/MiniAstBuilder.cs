@@ -54,12 +54,32 @@ internal sealed class MiniAstBuilder
     private MiniSequenceSyntax Sequence(MiniNotationParser.SequenceContext context)
     {
         var elements = new List<MiniElementSyntax>();
-        foreach (var item in context.sliceWithOps()) elements.AddRange(SliceWithOps(item));
+        foreach (var item in context.sliceWithOps())
+        {
+            foreach (var element in SliceWithOps(item))
+            {
+                // Tokens of one run of step characters that the lexer cut ("..x" is ".." then "x") are one step,
+                // as krill reads the run whole where a step starts.
+                if (elements.Count > 0 && elements[^1] is { Operators.Count: 0, Slice: MiniAtomSyntax before }
+                    && element.Slice is MiniAtomSyntax after && after.Span.Start == before.Span.End)
+                {
+                    var merged = new MiniAtomSyntax(before.Text + after.Text, before.Span.Union(after.Span));
+                    elements[^1] = element with { Slice = merged, Span = before.Span.Union(element.Span) };
+                    continue;
+                }
+                elements.Add(element);
+            }
+        }
+        foreach (var element in elements) Checked(element.Slice);
         // krill: sequence = '^'? slice_with_ops+ — a leading '^' marks the sequence, it is not a step.
         if (elements[0].Slice is MiniAtomSyntax { Text: ['^', ..] } marked)
         {
             var rest = new MiniAtomSyntax(marked.Text[1..], new SourceSpan(marked.Span.Start + 1, marked.Span.Length - 1));
-            if (rest.Text.Length > 0)
+            if (rest.Text is "." or "_")
+            {
+                Report(Codes.MiniMisplaced, rest.Span, $"'{rest.Text}' cannot start a sequence");
+            }
+            else if (rest.Text.Length > 0)
             {
                 elements[0] = elements[0] with { Slice = rest, Span = SourceSpan.FromBounds(rest.Span.Start, elements[0].Span.End) };
             }
@@ -146,23 +166,28 @@ internal sealed class MiniAstBuilder
     };
 
     /// <summary>
-    /// krill reads a step starting with '_' where a step must start ("[_a]"), as long as its characters
-    /// touch; a lone "_" there is an error (it elongates the step before it, and there is none).
+    /// Underscores where a step must start ("[_a]", "[__ b]"): they begin a step, joined in
+    /// <see cref="Sequence"/> with the tokens that touch them; a lone "_" there is refused by <see cref="Checked"/>.
     /// </summary>
     private MiniNodeSyntax UnderscoreStep(MiniNotationParser.UnderscoreStepSliceContext context)
     {
-        var tokens = new List<IToken>();
-        foreach (var child in context.children) if (child is Antlr4.Runtime.Tree.ITerminalNode terminal) tokens.Add(terminal.Symbol);
-        var text = new System.Text.StringBuilder();
-        for (var i = 0; i < tokens.Count; i++)
+        var tokens = context.ELONGATE();
+        var text = new System.Text.StringBuilder(tokens[0].GetText());
+        for (var i = 1; i < tokens.Length; i++)
         {
-            if (i > 0 && tokens[i].StartIndex != tokens[i - 1].StopIndex + 1) break;
-            text.Append(tokens[i].Text);
+            if (tokens[i].Symbol.StartIndex != tokens[i - 1].Symbol.StopIndex + 1)
+                Report(Codes.MiniMisplaced, Span(tokens[i - 1].Symbol), "'_' lengthens the step before it, so it cannot start a sequence");
+            text.Append(tokens[i].GetText());
         }
-        var span = Span(context);
-        if (text.Length != span.Length || text.ToString() == "_")
-            Report(Codes.MiniMisplaced, Span(tokens[0]), "'_' lengthens the step before it, so it cannot start a sequence");
-        return new MiniAtomSyntax(text.ToString(), span);
+        return new MiniAtomSyntax(text.ToString(), Span(context));
+    }
+
+    /// <summary>krill refuses a step that is exactly "_" or "." (they elongate and separate feet).</summary>
+    private MiniNodeSyntax Checked(MiniNodeSyntax node)
+    {
+        if (node is MiniAtomSyntax { Text: "_" or "." } atom)
+            Report(Codes.MiniMisplaced, atom.Span, $"'{atom.Text}' cannot start a sequence ('_' lengthens the step before it)");
+        return node;
     }
 
     private MiniPolymeterSyntax Polymeter(MiniNotationParser.PolymeterSliceContext context)
@@ -173,7 +198,7 @@ internal sealed class MiniAstBuilder
             // krill reads "}%" with nothing in between: "{a b} %4" is an error there.
             if (percent.Symbol.StartIndex != context.RBRACE().Symbol.StopIndex + 1)
                 Report(Codes.MiniMisplaced, Span(percent.Symbol), "'%' must follow '}' directly, as in {a b c}%4");
-            steps = Slice(context.slice());
+            steps = Checked(Slice(context.slice()));
         }
         return new MiniPolymeterSyntax(PolymeterStack(context.polymeterStack()), steps, Span(context));
     }
@@ -200,13 +225,13 @@ internal sealed class MiniAstBuilder
                 return new MiniEuclidSyntax(Argument(args[0]), Argument(args[1]), args.Length > 2 ? Argument(args[2]) : null, Span(euclid));
             }
             case MiniNotationParser.FastOpContext fast: // op : STAR slice
-                return new MiniStretchSyntax(true, Slice(fast.slice()), Span(fast));
+                return new MiniStretchSyntax(true, Checked(Slice(fast.slice())), Span(fast));
             case MiniNotationParser.SlowOpContext slow: // op : SLASH slice
-                return new MiniStretchSyntax(false, Slice(slow.slice()), Span(slow));
+                return new MiniStretchSyntax(false, Checked(Slice(slow.slice())), Span(slow));
             case MiniNotationParser.TailOpContext tail: // op : COLON slice
-                return new MiniTailSyntax(Slice(tail.slice()), Span(tail));
+                return new MiniTailSyntax(Checked(Slice(tail.slice())), Span(tail));
             case MiniNotationParser.RangeOpContext range: // op : RANGE slice
-                return new MiniRangeSyntax(Slice(range.slice()), Span(range));
+                return new MiniRangeSyntax(Checked(Slice(range.slice())), Span(range));
             default:
                 throw new InvalidOperationException("unknown mini-notation operator: " + context.GetType().Name);
         }
