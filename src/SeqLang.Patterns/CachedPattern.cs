@@ -113,6 +113,14 @@ internal sealed class CachedPattern<T> : Pattern<T>
         }
     }
 
+    /// <summary>
+    /// Events remembered at most, over all cycles: a dense pattern with a long period (256 cycles of
+    /// 9,000 events) would otherwise keep hundreds of megabytes alive. Past it, cycles are computed each time.
+    /// </summary>
+    private const int MaxRemembered = 1 << 16;
+
+    private int _remembered;
+
     private Hap<T>[] Cycle(long slot, QueryContext context)
     {
         var haps = Volatile.Read(ref _cycles[slot]);
@@ -120,7 +128,8 @@ internal sealed class CachedPattern<T> : Pattern<T>
         var list = new List<Hap<T>>();
         _source.QueryInto(new Arc(slot, slot + 1), context, list);
         haps = list.ToArray();
-        Volatile.Write(ref _cycles[slot], haps);
+        if (Interlocked.Add(ref _remembered, haps.Length) <= MaxRemembered) Volatile.Write(ref _cycles[slot], haps);
+        else Interlocked.Add(ref _remembered, -haps.Length);
         return haps;
     }
 }
