@@ -89,6 +89,8 @@ public sealed class MiniCompilerTests
     [InlineData("a(x,8)", "SEQ0411")]
     [InlineData("<a@0>", "SEQ0409")]
     [InlineData("a@-1 b", "SEQ0409")]
+    [InlineData("a@9e18 b@9e18", "SEQ0417")]
+    [InlineData("a*9e18*9e18", "SEQ0414")]
     public void Strings_strudel_refuses_are_errors(string mini, string code)
     {
         var result = MiniEvents.Run(mini);

@@ -50,7 +50,20 @@ internal sealed partial class MiniPatternBuilder
 
     public bool ValuesComplete { get; private set; } = true;
 
-    public Pattern<MiniAtom> Build(MiniSyntax syntax) => Node(syntax.Body, Values).Pattern;
+    /// <summary>The pattern; on errors (then reported, <see cref="Failed"/> set) silence. Never throws for the input's sake.</summary>
+    public Pattern<MiniAtom> Build(MiniSyntax syntax)
+    {
+        try
+        {
+            return Node(syntax.Body, Values).Pattern;
+        }
+        catch (Exception e) when (e is OverflowException or DivideByZeroException)
+        {
+            // Weights or speeds whose exact sums outgrow 64-bit fractions ("a@9e18 b@9e18").
+            Error(Codes.MiniNumbersTooLarge, syntax.Span);
+            return Pattern.Silence<MiniAtom>();
+        }
+    }
 
     /// <summary>
     /// A compiled node and its weight: a sequence's total step weight (Strudel's <c>__weight</c>), else 1.

@@ -20,5 +20,6 @@ public static partial class Codes
     public static readonly DiagnosticDescriptor MiniTooMuchWork = Error("SEQ0413", "mini-notation needs too much work to compute cycle {0} (a huge speed-up or repetition); simplify the pattern");
     public static readonly DiagnosticDescriptor MiniTimeOverflow = Error("SEQ0414", "mini-notation reaches times too large or too fine to compute exactly in cycle {0}");
     public static readonly DiagnosticDescriptor MiniArgumentMayFail = Warning("SEQ0415", "'{0}' is not a number, so {1} has no events where it is used");
+    public static readonly DiagnosticDescriptor MiniNumbersTooLarge = Error("SEQ0417", "mini-notation: its numbers are too large or too fine to compute exactly");
     public static readonly DiagnosticDescriptor MiniNoEvents = Warning("SEQ0416", "mini-notation has no events: {0} (Strudel gives none here either)");
 }
