@@ -244,3 +244,21 @@ public sealed class ExactDecimalTests
         }
     }
 }
+
+/// <summary>Whatever the string, <see cref="MiniEvents"/> answers with events or diagnostics, never an exception.</summary>
+public sealed class MiniRobustnessTests
+{
+    [Fact]
+    public void Random_strings_never_throw()
+    {
+        string[] pieces = { "a", "b", "1", "0", "-1", "~", "-", "_", ".", "..", "@", "@2", "@-1", "!", "!3", "?", "?0.3", "*", "*2", "*-1", "*0",
+            "/", "/0", "/1.5", "%", "%0", "%3", ":", ":1", "(", ")", ",", "|", "[", "]", "{", "}", "<", ">", " ", " ", "^", "9e18", "1e-18", "x'm7", "0x10" };
+        var random = new Random(20261121);
+        for (var i = 0; i < 4000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var result = MiniEvents.Run(text, 2, seed: i);
+            Assert.True(result.Succeeded || result.Diagnostics.Any(d => d.IsError), text);
+        }
+    }
+}
