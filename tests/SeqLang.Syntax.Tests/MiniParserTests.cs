@@ -168,6 +168,9 @@ public sealed class MiniParserTests
         Assert.Equal(new SourceSpan(10 + MiniParser.MaxNesting, 1), error.Span);
         // Far deeper than any stack could take: refused, not crashed.
         Assert.Equal("SEQ0404", Error(new string('<', 200_000) + "a" + new string('>', 200_000)).Code);
+        // A chain nests with no bracket left open; it is stopped too.
+        Assert.Equal("SEQ0404", Error(string.Concat(Enumerable.Repeat("{a}%", 50_000)) + "4").Code);
+        Parse(string.Concat(Enumerable.Repeat("{a}%", 20)) + "4");
     }
 
     [Fact]

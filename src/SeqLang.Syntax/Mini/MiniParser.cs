@@ -52,7 +52,16 @@ public static class MiniParser
         parser.RemoveErrorListeners();
         var listener = new MiniErrorListener(diagnostics, text, fileOffset);
         parser.AddErrorListener(listener);
-        var tree = parser.mini();
+        MiniNotationParser.MiniContext tree;
+        try
+        {
+            tree = parser.mini();
+        }
+        catch (MiniNotationParser.TooDeepException e)
+        {
+            diagnostics.Add(Codes.MiniNestingTooDeep, SourceSpan.FromBounds(fileOffset + e.At.StartIndex, fileOffset + Math.Max(e.At.StartIndex + 1, e.At.StopIndex + 1)), MaxNesting);
+            return null;
+        }
         if (listener.Failed) return null;
 
         var builder = new MiniAstBuilder(fileOffset, diagnostics);
