@@ -8,6 +8,7 @@
 #   RUNS=20 bash benchmarks/whole-process.sh    more runs on a noisy machine
 #   SEQ=/path/to/seq bash benchmarks/whole-process.sh   time an existing build instead of publishing
 #   bash benchmarks/whole-process.sh --strict   exit 1 when a target is missed
+#   NO_HYPERFINE=1 bash benchmarks/whole-process.sh   time with the bash loop even if hyperfine is there
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,9 +58,10 @@ must_succeed() {
 # measure NAME COMMAND...: prints "MEDIAN MIN CPU" in milliseconds over RUNS runs: the median and the
 # fastest wall time, and the mean user+system CPU time ("-" without hyperfine). On a shared machine
 # the minimum and the CPU time move much less with other load than the median does.
+have_hyperfine() { [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine > /dev/null; }
 measure() {
   local name=$1; shift
-  if command -v hyperfine > /dev/null; then
+  if have_hyperfine; then
     hyperfine --runs "$runs" --warmup 2 -N --style none --export-json "$work/$name.json" -- "$*" > /dev/null 2>&1 || {
       echo "whole-process.sh: hyperfine failed on '$*'" >&2; exit 1; }
     # hyperfine reports seconds; the JSON holds one result, so the first of each field is ours.
@@ -78,7 +80,7 @@ measure() {
   fi
 }
 
-timer=$(command -v hyperfine > /dev/null && echo "hyperfine $(hyperfine --version | awk '{print $2}')" || echo "bash loop (date +%s%N)")
+timer=$(have_hyperfine && echo "hyperfine $(hyperfine --version | awk '{print $2}')" || echo "bash loop (date +%s%N)")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown CPU); .NET $(dotnet --version 2>/dev/null || echo '?')"
 echo "timer: $timer; median of $runs runs after 2 warm-up runs; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo ' + uncommitted changes' || true)"

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using SeqLang.Compiler;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
 using SeqLang.Midi;
+using SeqLang.Syntax;
 
 namespace SeqLang.Benchmarks;
 
 /// <summary>
 /// A quick Stopwatch split of <c>seq render three-track.seq --bars N</c> and <c>seq check</c> into their
 /// stages, in one process: the first (cold, JIT-compiling) call of each stage, then the median of
-/// several warm calls. Not a substitute for BenchmarkDotNet; it answers "where does the time go?"
+/// several warm calls. Indented stages are parts of the unindented one below them. Not a substitute for BenchmarkDotNet; it answers "where does the time go?"
 /// in seconds rather than minutes. Usage: <c>-- --breakdown [BARS] [RUNS]</c>.
 /// </summary>
 public static class Breakdown
@@ -27,13 +29,20 @@ public static class Breakdown
         CompiledPiece piece = null!;
         MidiFileContent content = null!;
         byte[] bytes = Array.Empty<byte>();
+        List<PieceEvent> events = null!;
+        long[] ticks = Array.Empty<long>();
+        MidiTrackBuilder[] builders = Array.Empty<MidiTrackBuilder>();
         var stages = new (string Name, Action Body)[]
         {
             ("compile three-track.seq", () => piece = Inputs.CompileOrThrow(threeTrack, threeTrackBytes)),
-            ($"events only ({bars:N0} bars)", () => Events(piece, bars)),
+            ($"  events ({bars:N0} bars, EventStream)", () => events = Events(piece, bars)),
+            ("  ticks (TickConverter)", () => ticks = Ticks(piece, events)),
+            ("  track builders (AddNote)", () => builders = Builders(piece, events, ticks)),
+            ("  Build() (overlaps, sort)", () => { foreach (var b in builders) b.Build(); }),
             ($"render {bars:N0} bars", () => content = PieceRenderer.Render(piece, 0, bars, 480, new DiagnosticBag())!),
             ("SMF bytes", () => bytes = SmfWriter.ToBytes(content)),
             ("write file (atomic)", () => SmfWriter.WriteFile(output, content)),
+            ("  parse five-thousand-lines.seq", () => SeqParser.Parse(new SourceText(large, System.Text.Encoding.UTF8.GetString(largeBytes)), new DiagnosticBag())),
             ("check five-thousand-lines.seq", () => SeqCompiler.Compile(large, largeBytes, new CompileOptions())),
         };
 
@@ -60,19 +69,40 @@ public static class Breakdown
     /// The pattern side of a render alone: every lane queried bar by bar into exact-time events, as the
     /// renderer does before any tick or MIDI message exists. Render minus this is the MIDI side.
     /// </summary>
-    private static long Events(CompiledPiece piece, int bars)
+    private static List<PieceEvent> Events(CompiledPiece piece, int bars)
     {
         var stream = new EventStream(piece);
-        var events = new List<PieceEvent>(256);
+        var events = new List<PieceEvent>(bars * Inputs.ThreeTrackNotesPerBar);
         var diagnostics = new DiagnosticBag();
-        long total = 0;
         for (var bar = 0L; bar < bars; bar++)
         {
-            events.Clear();
             if (!stream.Bar(bar, events, diagnostics)) throw new InvalidOperationException($"bar {bar} failed");
-            total += events.Count;
         }
-        return total;
+        return events;
+    }
+
+    // The next two repeat PieceRenderer's loop in pieces (as of this writing), to split the MIDI side of a render.
+    private static long[] Ticks(CompiledPiece piece, List<PieceEvent> events)
+    {
+        var converter = new TickConverter(480, piece.Settings.Meter.BarQuarters);
+        var ticks = new long[events.Count * 2];
+        for (var i = 0; i < events.Count; i++)
+        {
+            ticks[2 * i] = converter.ToTick(events[i].Begin);
+            ticks[2 * i + 1] = converter.ToTick(events[i].End);
+        }
+        return ticks;
+    }
+
+    private static MidiTrackBuilder[] Builders(CompiledPiece piece, List<PieceEvent> events, long[] ticks)
+    {
+        var builders = piece.Tracks.Select(t => new MidiTrackBuilder(t.Name)).ToArray();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            builders[e.Track].AddNote(e.Channel, e.Number, e.Value, ticks[2 * i], ticks[2 * i + 1]);
+        }
+        return builders;
     }
 
     private static double Time(Action body)
