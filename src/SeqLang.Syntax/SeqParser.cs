@@ -1,4 +1,6 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Text;
 using SeqLang.Syntax.Ast;
@@ -20,10 +22,26 @@ public static class SeqParser
         tokens.Fill();
         if (!CheckTokens(tokens.GetTokens(), diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
 
+        // Two-stage parse: SLL prediction is much faster and right for every valid file; only when it
+        // fails is the file parsed again with full LL, which also reports the errors.
         var parser = new SeqLangParser(tokens);
         parser.RemoveErrorListeners();
-        parser.AddErrorListener(new SyntaxErrorListener(diagnostics, source.Text));
-        var tree = parser.file();
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        parser.ErrorHandler = new BailErrorStrategy();
+        SeqLangParser.FileContext tree;
+        try
+        {
+            tree = parser.file();
+        }
+        catch (ParseCanceledException)
+        {
+            tokens.Seek(0);
+            parser.Reset();
+            parser.Interpreter.PredictionMode = PredictionMode.LL;
+            parser.ErrorHandler = new DefaultErrorStrategy();
+            parser.AddErrorListener(new SyntaxErrorListener(diagnostics, source.Text));
+            tree = parser.file();
+        }
         return new AstBuilder().Build(tree);
     }
 
