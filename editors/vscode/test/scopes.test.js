@@ -234,9 +234,8 @@ test('in a string: a pattern string may span lines', async () => {
 });
 
 // The grammar's drum names must be the compiler's: a name the CLI rejects should not look valid.
-test('drum names match the compiler\'s GmDrums table', (t) => {
+test('drum names match the compiler\'s GmDrums table', () => {
   const table = path.resolve(__dirname, '..', '..', '..', 'src', 'SeqLang.Compiler', 'Music', 'GmDrums.cs');
-  if (!fs.existsSync(table)) return t.skip(`${table} not found; nothing to compare`);
   const cs = fs.readFileSync(table, 'utf8');
   const fromCompiler = new Set([...cs.matchAll(/"([a-z][a-z0-9_]*)"/g)].map((m) => m[1]));
   const grammar = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'syntaxes', 'seq-mini.tmLanguage.json'), 'utf8'));
