@@ -30,7 +30,7 @@ public static class PieceRenderer
             total += events.Count;
             if (total > EventStream.MaxRenderEvents)
             {
-                var lane = piece.Tracks[events[^1].Track].Lanes.First(l => l.LaneIndex == events[^1].Lane);
+                var lane = piece.Tracks[events[^1].Track].Lanes[events[^1].Lane];
                 diagnostics.Add(Codes.RenderTooLarge, lane.Span, EventStream.MaxRenderEvents, lane.FullName, bar);
                 return null;
             }

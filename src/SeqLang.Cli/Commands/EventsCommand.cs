@@ -87,7 +87,7 @@ public static class EventsCommand
     private static void WriteJson(Utf8JsonWriter w, CompiledPiece piece, TickConverter ticks, PieceEvent e)
     {
         var track = piece.Tracks[e.Track];
-        var lane = track.Lanes.First(l => l.LaneIndex == e.Lane);
+        var lane = track.Lanes[e.Lane];
         w.WriteStartObject();
         w.WriteNumber("bar", e.Bar);
         w.WriteString("track", track.Name);
@@ -119,7 +119,7 @@ public static class EventsCommand
         foreach (var e in events)
         {
             var track = piece.Tracks[e.Track];
-            var lane = track.Lanes.First(l => l.LaneIndex == e.Lane);
+            var lane = track.Lanes[e.Lane];
             var what = e.Kind == PieceEventKind.Note ? $"note {e.Number,3} vel {e.Value,3}" : $"cc {e.Number,3} = {e.Value,3}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Begin - bar,-7} {lane.FullName,-18} ch {e.Channel + 1,2}  {what}  len {e.End - e.Begin}"));
         }

@@ -5,7 +5,7 @@ namespace SeqLang.Compiler.Lanes;
 
 /// <summary>
 /// A lane ready to be queried: its pattern of notes (or controller values) with every modifier applied,
-/// and where it plays. <see cref="Sections"/> is null for a lane outside any <c>in</c> block.
+/// and where it plays. <see cref="LaneIndex"/> is the lane's position in its track's list. <see cref="Sections"/> is null for a lane outside any <c>in</c> block.
 /// </summary>
 public sealed record CompiledLane(
     string Name,

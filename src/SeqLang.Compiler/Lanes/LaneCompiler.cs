@@ -43,10 +43,9 @@ internal sealed class LaneCompiler
     {
         var fullName = $"{_trackName}.{name}";
         var stream = SeededRandom.StreamFor(_settings.Seed, fullName);
-        var errorsBefore = _context.Diagnostics.Items.Count(d => d.IsError);
+        var errorsBefore = _context.Diagnostics.ErrorCount;
 
         if (lane.IsControl) _context.Integer(lane.Controller!, 0, 127, Codes.ControllerOutOfRange);
-        if (lane.Unknown is { } unknown) new ModifierBinder(_context, _ => null).Unknown(unknown);
 
         var baseKind = lane.IsControl ? LaneKind.Control : _kit is not null ? LaneKind.Drums : LaneKind.Pitched;
         var description = baseKind switch
@@ -57,6 +56,7 @@ internal sealed class LaneCompiler
         };
         var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream));
         var bound = new ModifierBinder.Bound();
+        if (lane.Unknown is { } unknown) binder.Unknown(unknown);
         foreach (var modifier in lane.Modifiers) binder.Bind(modifier, bound, baseKind, description);
         var every = new List<LaneModifier>();
         foreach (var modifier in blockEvery)
@@ -65,7 +65,7 @@ internal sealed class LaneCompiler
         var kind = bound.Mode switch { "degrees" => LaneKind.Degrees, "tones" => LaneKind.Tones, _ => baseKind };
         var resolver = new AtomResolver(kind, name, _kitLabel, _kit, bound.Octave, _settings.Key.Steps, _settings.Key.Tonic, _hasHarmony, _context.Diagnostics);
         var atoms = AtomPattern(lane.Mini, stream, resolver);
-        if (atoms is null || _context.Diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
+        if (atoms is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
 
         var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
         Pattern<LaneNote> pattern = new AtomToNotePattern(atoms, laneDefault);

@@ -25,16 +25,14 @@ internal sealed class OnsetShiftPattern : Pattern<LaneNote>
     {
         // One small list per lane and bar: only swung or humanized lanes pay for it.
         var buffer = new List<Hap<LaneNote>>();
+        _inner.QueryInto(new Arc(arc.Begin - _maxOffset, arc.End + _maxOffset), context, buffer);
+        foreach (var hap in buffer)
         {
-            _inner.QueryInto(new Arc(arc.Begin - _maxOffset, arc.End + _maxOffset), context, buffer);
-            foreach (var hap in buffer)
-            {
-                if (hap.Whole is not { } whole) continue;
-                var delta = _offset(whole.Begin);
-                var part = new Arc(hap.Part.Begin + delta, hap.Part.End + delta);
-                if (part.Intersect(arc) is not { } clipped) continue;
-                output.Add(new Hap<LaneNote>(new Arc(whole.Begin + delta, whole.End + delta), clipped, hap.Value));
-            }
+            if (hap.Whole is not { } whole) continue;
+            var delta = _offset(whole.Begin);
+            var part = new Arc(hap.Part.Begin + delta, hap.Part.End + delta);
+            if (part.Intersect(arc) is not { } clipped) continue;
+            output.Add(new Hap<LaneNote>(new Arc(whole.Begin + delta, whole.End + delta), clipped, hap.Value));
         }
     }
 }

@@ -8,13 +8,14 @@ public sealed class DiagnosticBag
     private readonly List<Diagnostic> _items = new();
 
     public IReadOnlyList<Diagnostic> Items => _items;
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
+    public int ErrorCount { get; private set; }
     public int Count => _items.Count;
 
     public void Add(Diagnostic diagnostic)
     {
         _items.Add(diagnostic);
-        if (diagnostic.IsError) HasErrors = true;
+        if (diagnostic.IsError) ErrorCount++;
     }
 
     public void Add(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
