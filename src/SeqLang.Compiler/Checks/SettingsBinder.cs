@@ -151,9 +151,10 @@ public sealed class SettingsBinder
 
     private void BindKit(KitSyntax s)
     {
-        if (_kitSyntax.TryGetValue(s.Name.Text, out var first) || s.Name.Text == "gm")
+        if (s.Name.Text == "gm") { _context.Report(Codes.KitShadowsGm, s.Name.Span); return; }
+        if (_kitSyntax.TryGetValue(s.Name.Text, out var first))
         {
-            _context.Report(Codes.RepeatedDefinition, s.Name.Span, "kit", s.Name.Text, first is null ? 0 : _context.LineOf(first.Span));
+            _context.Report(Codes.RepeatedDefinition, s.Name.Span, "kit", s.Name.Text, _context.LineOf(first.Span));
             return;
         }
         _kitSyntax[s.Name.Text] = s;

@@ -15,5 +15,6 @@ public static partial class Codes
     public static readonly DiagnosticDescriptor ScaleShadowsMode = Error("SEQ0210", "scale '{0}' has the name of a built-in mode; choose another name");
     public static readonly DiagnosticDescriptor RepeatedDefinition = Error("SEQ0211", "{0} '{1}' is defined twice (first on line {2})");
     public static readonly DiagnosticDescriptor BadKitNote = Error("SEQ0212", "kit note {0} is out of range: use 0 to 127");
+    public static readonly DiagnosticDescriptor KitShadowsGm = Error("SEQ0214", "kit 'gm' is built in (General MIDI); choose another name");
     public static readonly DiagnosticDescriptor NoTracks = Warning("SEQ0213", "the file has no tracks, so it makes no sound");
 }
