@@ -7,7 +7,7 @@ namespace SeqLang.Patterns;
 /// Null means unknown or none (randomness, patterned arguments). Periods feed the cycle cache
 /// (<see cref="CachedPattern{T}"/>), so an unknown period only costs speed, never correctness.
 /// </summary>
-internal static class Periods
+public static class Periods
 {
     /// <summary>Periods past this are treated as none: caching them would cost memory for little gain.</summary>
     public const long Max = 1 << 20;

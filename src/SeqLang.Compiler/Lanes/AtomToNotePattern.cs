@@ -15,6 +15,8 @@ internal sealed class AtomToNotePattern : Pattern<LaneNote>
         _defaults = defaults;
     }
 
+    public override Rational? Period => _atoms.Period;
+
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<LaneNote>> output)
     {
         var buffer = new List<Hap<Atom>>();

@@ -14,11 +14,16 @@ internal sealed class HapTransformPattern : Pattern<LaneNote>
     private readonly Pattern<LaneNote> _inner;
     private readonly Transform _transform;
 
-    public HapTransformPattern(Pattern<LaneNote> inner, Transform transform)
+    // period: the result's period: the inner pattern's when the transform ignores time, a common multiple
+    // when it samples another pattern, null when it draws random numbers from the position.
+    public HapTransformPattern(Pattern<LaneNote> inner, Transform transform, Rational? period)
     {
         _inner = inner;
         _transform = transform;
+        Period = period;
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<LaneNote>> output)
     {

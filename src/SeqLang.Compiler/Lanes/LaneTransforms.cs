@@ -19,11 +19,11 @@ internal sealed class LaneTransforms
     public Pattern<LaneNote> Apply(Pattern<LaneNote> pattern, LaneModifier modifier) => modifier switch
     {
         VelocityModifier { Fixed: { } v } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Velocity = v }; return true; }),
-        VelocityModifier { Pattern: { } velocities } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        VelocityModifier { Pattern: { } velocities } => new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
         {
             n = velocities.TrySampleAt(h.WholeOrPart.Begin, out var v) ? h.Value with { Velocity = v } : h.Value;
             return true;
-        }),
+        }, Periods.Lcm(pattern.Period, velocities.Period)),
         LegatoModifier l => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Legato = l.Factor }; return true; }),
         TransposeModifier t => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Transpose = h.Value.Transpose + t.Semitones }; return true; }),
         ChannelModifier c => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Channel = c.Channel }; return true; }),
@@ -39,7 +39,8 @@ internal sealed class LaneTransforms
         _ => throw new InvalidOperationException($"No transformation for {modifier.GetType().Name}."),
     };
 
-    private static Pattern<LaneNote> Map(Pattern<LaneNote> pattern, HapTransformPattern.Transform transform) => new HapTransformPattern(pattern, transform);
+    /// <summary>A transform that ignores time, so the pattern keeps its period.</summary>
+    private static Pattern<LaneNote> Map(Pattern<LaneNote> pattern, HapTransformPattern.Transform transform) => new HapTransformPattern(pattern, transform, pattern.Period);
 
     /// <summary>Keeps an event when the lane's random stream at its onset falls below P: a pure function of position.</summary>
     private Pattern<LaneNote> Probability(Pattern<LaneNote> pattern, ProbabilityModifier p)
@@ -47,11 +48,11 @@ internal sealed class LaneTransforms
         var keep = p.Keep.ToDouble();
         var stream = _stream;
         var salt = (ulong)p.Salt;
-        return Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        return new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
         {
             n = h.Value;
             return SeededRandom.At(stream, salt, h.WholeOrPart.Begin) < keep;
-        });
+        }, period: null);
     }
 
     /// <summary>
@@ -69,7 +70,7 @@ internal sealed class LaneTransforms
             var local = onset.CyclePos();
             var within = local - pair * (local / pair).Floor();
             return within >= step ? delta : Rational.Zero;
-        }, delta);
+        }, delta, Periods.Lcm(pattern.Period, Rational.One));
     }
 
     /// <summary>A seeded offset of whole microseconds within ±MS, converted to cycles at the file's tempo.</summary>
@@ -85,6 +86,6 @@ internal sealed class LaneTransforms
             var r = SeededRandom.At(stream, salt, onset);
             var offset = (long)Math.Floor(r * (2 * microseconds + 1)) - microseconds;
             return cyclesPerMicrosecond * offset;
-        }, cyclesPerMicrosecond * microseconds);
+        }, cyclesPerMicrosecond * microseconds, period: null);
     }
 }

@@ -14,12 +14,17 @@ internal sealed class OnsetShiftPattern : Pattern<LaneNote>
     private readonly Func<Rational, Rational> _offset;
     private readonly Rational _maxOffset;
 
-    public OnsetShiftPattern(Pattern<LaneNote> inner, Func<Rational, Rational> offset, Rational maxOffset)
+    // period: the result's period: null when the offset is random, else a common multiple of the inner
+    // pattern's and the offset's.
+    public OnsetShiftPattern(Pattern<LaneNote> inner, Func<Rational, Rational> offset, Rational maxOffset, Rational? period)
     {
         _inner = inner;
         _offset = offset;
         _maxOffset = maxOffset.Abs();
+        Period = period;
     }
+
+    public override Rational? Period { get; }
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<LaneNote>> output)
     {

@@ -16,11 +16,33 @@ public sealed class EventStream
     /// <summary>SPEC §10: a render beyond this many events is refused.</summary>
     public const long MaxRenderEvents = 10_000_000;
 
+    /// <summary>Lanes whose period is longer than this are computed bar by bar: the cache would cost more memory than it saves.</summary>
+    private const long MaxCachedPeriod = 256;
+
     private readonly CompiledPiece _piece;
     private readonly List<Hap<LaneNote>> _haps = new();
     private readonly HashSet<string> _warnedLanes = new(StringComparer.Ordinal);
+    private readonly List<PieceEvent> _scratch = new();
+    // Per lane (tracks flattened in order): the events of each bar of one period, timed from the bar's start,
+    // or null when the lane is not periodic. Bar b is then bar b mod P moved by whole cycles, exactly.
+    private readonly PieceEvent[]?[]?[] _periodBars;
 
-    public EventStream(CompiledPiece piece) => _piece = piece;
+    /// <param name="piece">The compiled piece.</param>
+    /// <param name="cachePeriodicLanes">
+    /// Answer periodic lanes from one computed period (the default). False computes every bar afresh: the
+    /// same events, more slowly; the tests compare the two.
+    /// </param>
+    public EventStream(CompiledPiece piece, bool cachePeriodicLanes = true)
+    {
+        _piece = piece;
+        var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
+        _periodBars = new PieceEvent[]?[]?[lanes.Count];
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            if (cachePeriodicLanes && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
+                _periodBars[i] = new PieceEvent[]?[p.Numerator];
+        }
+    }
 
     /// <summary>
     /// Appends the events starting in <paramref name="bar"/>, track by track and lane by lane in file order,
@@ -28,26 +50,52 @@ public sealed class EventStream
     /// </summary>
     public bool Bar(long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
-        var arc = new Arc(bar, bar + 1);
+        var laneNumber = -1;
         foreach (var track in _piece.Tracks)
         {
             foreach (var lane in track.Lanes)
             {
+                laneNumber++;
                 if (lane.Muted || !PlaysIn(lane, bar)) continue;
-                _haps.Clear();
-                var result = lane.Pattern.TryQuery(arc, _haps, QueryLimits.Default);
-                if (!result.IsOk)
+                if (_periodBars[laneNumber] is not { } slots)
                 {
-                    Report(diagnostics, lane, bar, result);
-                    return false;
+                    if (!Compute(track, lane, bar, output, diagnostics)) return false;
+                    continue;
                 }
-                _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
-                foreach (var hap in _haps)
+                var slot = bar % slots.Length;
+                if (slot < 0) slot += slots.Length;
+                if (slots[slot] is not { } events)
                 {
-                    if (!hap.HasOnset) continue;
-                    Emit(track, lane, hap, bar, output, diagnostics);
+                    _scratch.Clear();
+                    if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
+                    events = new PieceEvent[_scratch.Count];
+                    for (var i = 0; i < events.Length; i++)
+                    {
+                        var e = _scratch[i];
+                        events[i] = e with { Begin = e.Begin - bar, End = e.End - bar, Bar = 0 };
+                    }
+                    slots[slot] = events;
                 }
+                foreach (var e in events) output.Add(e with { Begin = e.Begin + bar, End = e.End + bar, Bar = bar });
             }
+        }
+        return true;
+    }
+
+    private bool Compute(CompiledTrack track, CompiledLane lane, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    {
+        _haps.Clear();
+        var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), _haps, QueryLimits.Default);
+        if (!result.IsOk)
+        {
+            Report(diagnostics, lane, bar, result);
+            return false;
+        }
+        _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+        foreach (var hap in _haps)
+        {
+            if (!hap.HasOnset) continue;
+            Emit(track, lane, hap, bar, output, diagnostics);
         }
         return true;
     }
