@@ -28,8 +28,8 @@ public sealed class FormTimeline
     private readonly ulong _stream;
     private readonly List<WalkedEntry> _entries = new();
     private readonly int[] _entriesByName;
-    private long? _cachedEnd;
-    private bool _walkEnded;
+    /// <summary>Set once the cached walk has reached <c>-> end</c>: the first bar after the piece.</summary>
+    private long? _walkedEnd;
     private bool _endBarKnown;
     private long? _endBar;
 
@@ -73,8 +73,8 @@ public sealed class FormTimeline
         ArgumentOutOfRangeException.ThrowIfNegative(bar);
         lock (_gate)
         {
-            while (!_walkEnded && LastEnd() is { } end && end <= bar) Extend();
-            if (_cachedEnd is { } pieceEnd && bar >= pieceEnd) return null;
+            while (_walkedEnd is null && LastEnd() is { } end && end <= bar) Extend();
+            if (_walkedEnd is { } pieceEnd && bar >= pieceEnd) return null;
             var index = IndexOfBar(bar);
             return new SectionPosition(ToEntry(index), bar - _entries[index].Start + 1);
         }
@@ -86,7 +86,7 @@ public sealed class FormTimeline
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
         lock (_gate)
         {
-            while (!_walkEnded && _entries.Count <= ordinal && LastEnd() is not null) Extend();
+            while (_walkedEnd is null && _entries.Count <= ordinal && LastEnd() is not null) Extend();
             return ordinal < _entries.Count ? ToEntry((int)ordinal) : null;
         }
     }
@@ -112,11 +112,7 @@ public sealed class FormTimeline
         var last = _entries[^1];
         var end = LastEnd()!.Value;
         if (Follow(last.Section, _entries.Count - 1) is { } next) Append(next, end);
-        else
-        {
-            _cachedEnd = end;
-            _walkEnded = true;
-        }
+        else _walkedEnd = end;
     }
 
     private void Append(int section, long start)
@@ -129,7 +125,7 @@ public sealed class FormTimeline
     /// <summary>Walks on from the last cached entry without caching: the end may lie far beyond any bar asked about.</summary>
     private long? FindEnd()
     {
-        if (_walkEnded) return _cachedEnd;
+        if (_walkedEnd is not null) return _walkedEnd;
         var section = _entries[^1].Section;
         var start = _entries[^1].Start;
         for (long ordinal = _entries.Count - 1; ordinal < EndSearchEntries; ordinal++)
