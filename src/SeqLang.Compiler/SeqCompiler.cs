@@ -1,4 +1,5 @@
 using SeqLang.Compiler.Checks;
+using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Lanes;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
@@ -44,7 +45,9 @@ public static class SeqCompiler
         var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony).Bind(file.Statements.OfType<TrackSyntax>().ToList());
         if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
 
-        var piece = diagnostics.HasErrors ? null : new CompiledPiece(settings, tracks);
+        var form = new FormBinder(context).Bind(file.Statements.OfType<FormSyntax>().ToList(), SectionReferences.Collect(file));
+
+        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, new FormTimeline(form, settings.Seed));
         return new Compilation(source, diagnostics.Sorted(), piece);
     }
 

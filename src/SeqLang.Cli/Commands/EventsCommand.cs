@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SeqLang.Cli.Output;
 using SeqLang.Compiler;
+using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Mini;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
@@ -73,8 +74,9 @@ public static class EventsCommand
             {
                 events.Clear();
                 if (!stream.Bar(bar, events, diagnostics)) break;
-                if (json) foreach (var e in events) WriteJson(writer, piece, ticks, e);
-                else WriteText(console.Out, piece, bar, events);
+                var position = piece.Form.SectionAt(bar);
+                if (json) foreach (var e in events) WriteJson(writer, piece, ticks, e, position);
+                else WriteText(console.Out, piece, bar, events, position);
             }
             writer.WriteEndArray();
         }
@@ -84,7 +86,7 @@ public static class EventsCommand
         return ExitCodes.Success;
     }
 
-    private static void WriteJson(Utf8JsonWriter w, CompiledPiece piece, TickConverter ticks, PieceEvent e)
+    private static void WriteJson(Utf8JsonWriter w, CompiledPiece piece, TickConverter ticks, PieceEvent e, SectionPosition? position)
     {
         var track = piece.Tracks[e.Track];
         var lane = track.Lanes[e.Lane];
@@ -108,14 +110,28 @@ public static class EventsCommand
             w.WriteNumber("controller", e.Number);
             w.WriteNumber("value", e.Value);
         }
-        w.WriteString("section", "main");
+        if (position is { } p)
+        {
+            w.WriteString("section", p.Section);
+            // A file with no form is one endless section: its bar within it would only repeat "bar".
+            if (p.Length is { } length)
+            {
+                w.WriteNumber("sectionBar", p.BarInSection);
+                w.WriteNumber("sectionBars", length);
+            }
+        }
         w.WriteNull("chord");
         w.WriteEndObject();
     }
 
-    private static void WriteText(TextWriter output, CompiledPiece piece, long bar, List<PieceEvent> events)
+    private static void WriteText(TextWriter output, CompiledPiece piece, long bar, List<PieceEvent> events, SectionPosition? position)
     {
-        output.WriteLine($"bar {bar} · main");
+        output.WriteLine(position switch
+        {
+            { Length: not null } p => $"bar {bar} · {p}",
+            { } p => $"bar {bar} · {p.Section}",
+            null => $"bar {bar} · after the end of the form",
+        });
         foreach (var e in events)
         {
             var track = piece.Tracks[e.Track];

@@ -34,8 +34,9 @@ public static class RenderCommand
         if (loaded.Compilation.Piece is not { } piece) return loaded.ExitCode;
 
         var diagnostics = new DiagnosticBag();
-        var length = bars ?? RenderLength.Default(piece, diagnostics);
-        var content = PieceRenderer.Render(piece, from, length, ppq, diagnostics);
+        var length = bars ?? RenderLength.Default(piece, from, diagnostics);
+        if (length is null) return Usage(console, $"--from {from} is past the piece's end: its form ends after bar {piece.Form.EndBar - 1}");
+        var content = PieceRenderer.Render(piece, from, length.Value, ppq, diagnostics);
         DiagnosticPrinter.PrintText(console.Error, loaded.Compilation.Source, diagnostics.Sorted());
         if (content is null) return ExitCodes.InputErrors;
 

@@ -50,13 +50,16 @@ public sealed class EventStream
     /// </summary>
     public bool Bar(long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
+        // Past the form's end the piece is silent (a render asked for more bars than the form has).
+        if (_piece.Form.SectionAt(bar) is not { } position) return true;
+        var section = position.Section;
         var laneNumber = -1;
         foreach (var track in _piece.Tracks)
         {
             foreach (var lane in track.Lanes)
             {
                 laneNumber++;
-                if (lane.Muted || !PlaysIn(lane, bar)) continue;
+                if (lane.Muted || !PlaysIn(lane, section)) continue;
                 if (_periodBars[laneNumber] is not { } slots)
                 {
                     if (!Compute(track, lane, bar, output, diagnostics)) return false;
@@ -100,7 +103,7 @@ public sealed class EventStream
         return true;
     }
 
-    private static bool PlaysIn(CompiledLane lane, long bar) => lane.Sections is null || lane.Sections.Contains("main");
+    private static bool PlaysIn(CompiledLane lane, string section) => lane.Sections is null || lane.Sections.Contains(section);
 
     private void Emit(CompiledTrack track, CompiledLane lane, Hap<LaneNote> hap, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
