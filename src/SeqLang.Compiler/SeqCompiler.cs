@@ -1,5 +1,6 @@
 using SeqLang.Compiler.Checks;
 using SeqLang.Compiler.Form;
+using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Lanes;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
@@ -40,14 +41,16 @@ public static class SeqCompiler
         var settings = settingsBinder.Bind(file, Path.GetFileNameWithoutExtension(source.Path));
         if (options.SeedOverride is { } seed) settings = settings with { Seed = seed };
 
-        var hasHarmony = file.Statements.Any(s => s is ChordsSyntax or HarmonySyntax
-            || (s is SectionBlockSyntax block && block.Body.Any(b => b is ChordsSyntax)));
+        var hasHarmony = HarmonyBinder.HasHarmony(file);
         var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony).Bind(file.Statements.OfType<TrackSyntax>().ToList());
         if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
 
         var form = new FormBinder(context).Bind(file.Statements.OfType<FormSyntax>().ToList(), SectionReferences.Collect(file));
 
-        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, new FormTimeline(form, settings.Seed));
+        var timeline = new FormTimeline(form ?? FormGraph.WholePiece, settings.Seed);
+        var harmony = new HarmonyBinder(context, settings).Bind(file, timeline);
+
+        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, timeline, harmony);
         return new Compilation(source, diagnostics.Sorted(), piece);
     }
 

@@ -120,18 +120,21 @@ public static class EventsCommand
                 w.WriteNumber("sectionBars", length);
             }
         }
-        w.WriteNull("chord");
+        if (piece.Harmony?.ChordAt(e.Begin) is { } chord) w.WriteString("chord", chord.Name);
+        else w.WriteNull("chord");
         w.WriteEndObject();
     }
 
     private static void WriteText(TextWriter output, CompiledPiece piece, long bar, List<PieceEvent> events, SectionPosition? position)
     {
-        output.WriteLine(position switch
+        var header = position switch
         {
             { Length: not null } p => $"bar {bar} · {p}",
             { } p => $"bar {bar} · {p.Section}",
             null => $"bar {bar} · after the end of the form",
-        });
+        };
+        if (position is not null && piece.Harmony?.ChordAt(bar) is { } chord) header += $" · {chord.Name}";
+        output.WriteLine(header);
         foreach (var e in events)
         {
             var track = piece.Tracks[e.Track];

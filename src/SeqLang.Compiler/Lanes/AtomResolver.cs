@@ -84,7 +84,14 @@ public sealed class AtomResolver
         if (Harmony(text, span) is { } harmony) return harmony;
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index) && Math.Abs(index) <= 100)
         {
-            if (!_hasHarmony) { _diagnostics.Add(Codes.HarmonyWithoutChords, span, "tones"); return null; }
+            if (!_hasHarmony)
+            {
+                // Once per lane: every number of a tones lane would otherwise repeat the same message.
+                if (!_reportedTonesWithoutHarmony) _diagnostics.Add(Codes.HarmonyWithoutChords, span, "tones");
+                _reportedTonesWithoutHarmony = true;
+                return null;
+            }
+            UsesHarmony = true;
             return new Atom(Array.Empty<int>(), false, HarmonyRef.Tone, index, _octave);
         }
         if (!IsNumber(text)) return Pitched(text, span);
@@ -153,8 +160,14 @@ public sealed class AtomResolver
             _diagnostics.Add(Codes.HarmonyWithoutChords, span, text);
             return new Atom(Array.Empty<int>(), false, HarmonyRef.None);
         }
+        UsesHarmony = true;
         return new Atom(Array.Empty<int>(), false, reference, 0, _octave);
     }
+
+    /// <summary>True once an atom that follows the chords (<c>root</c>, <c>chord</c>, a tone) was read.</summary>
+    public bool UsesHarmony { get; private set; }
+
+    private bool _reportedTonesWithoutHarmony;
 
     private Atom? InRange(int pitch, string text, SourceSpan span)
     {

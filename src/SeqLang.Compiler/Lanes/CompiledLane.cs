@@ -6,6 +6,7 @@ namespace SeqLang.Compiler.Lanes;
 /// <summary>
 /// A lane ready to be queried: its pattern of notes (or controller values) with every modifier applied,
 /// and where it plays. <see cref="LaneIndex"/> is the lane's position in its track's list. <see cref="Sections"/> is null for a lane outside any <c>in</c> block.
+/// <see cref="UsesHarmony"/> marks lanes with <c>root</c>, <c>chord</c> or tones, whose pitches are known only with the chord.
 /// </summary>
 public sealed record CompiledLane(
     string Name,
@@ -18,4 +19,5 @@ public sealed record CompiledLane(
     bool Muted,
     IReadOnlySet<string>? Sections,
     string Voicing,
-    SourceSpan Span);
+    SourceSpan Span,
+    bool UsesHarmony = false);

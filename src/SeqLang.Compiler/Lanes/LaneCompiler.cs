@@ -77,7 +77,7 @@ internal sealed class LaneCompiler
 
         if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
-            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span);
+            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony);
     }
 
     private delegate bool AtomReader<T>(MiniAtomSyntax atom, out T value);

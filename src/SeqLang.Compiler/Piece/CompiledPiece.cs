@@ -1,15 +1,17 @@
 using SeqLang.Compiler.Form;
+using SeqLang.Compiler.Harmony;
 
 namespace SeqLang.Compiler.Piece;
 
-/// <summary>The compiled piece both back ends consume: settings, tracks of lane patterns, and the form's timeline.</summary>
+/// <summary>The compiled piece both back ends consume: settings, tracks of lane patterns, the form's timeline and the harmony.</summary>
 public sealed class CompiledPiece
 {
-    public CompiledPiece(PieceSettings settings, IReadOnlyList<CompiledTrack> tracks, FormTimeline? form = null)
+    public CompiledPiece(PieceSettings settings, IReadOnlyList<CompiledTrack> tracks, FormTimeline? form = null, PieceHarmony? harmony = null)
     {
         Settings = settings;
         Tracks = tracks;
         Form = form ?? new FormTimeline(FormGraph.WholePiece, settings.Seed);
+        Harmony = harmony;
     }
 
     public PieceSettings Settings { get; }
@@ -17,4 +19,7 @@ public sealed class CompiledPiece
 
     /// <summary>Which section plays in each bar, and where the piece ends (SPEC §5).</summary>
     public FormTimeline Form { get; }
+
+    /// <summary>The chord in force at each moment (SPEC §4); null when the file has neither <c>chords</c> nor <c>harmony</c>.</summary>
+    public PieceHarmony? Harmony { get; }
 }

@@ -1,3 +1,4 @@
+using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Lanes;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Time;
@@ -23,6 +24,8 @@ public sealed class EventStream
     private readonly List<Hap<LaneNote>> _haps = new();
     private readonly HashSet<string> _warnedLanes = new(StringComparer.Ordinal);
     private readonly List<PieceEvent> _scratch = new();
+    private readonly HashSet<string> _silentLanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Lane, int Octave), LeadVoiceChain> _leadChains = new();
     // Per lane (tracks flattened in order): the events of each bar of one period, timed from the bar's start,
     // or null when the lane is not periodic. Bar b is then bar b mod P moved by whole cycles, exactly.
     private readonly PieceEvent[]?[]?[] _periodBars;
@@ -39,7 +42,8 @@ public sealed class EventStream
         _periodBars = new PieceEvent[]?[]?[lanes.Count];
         for (var i = 0; i < lanes.Count; i++)
         {
-            if (cachePeriodicLanes && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
+            // A lane that follows the chords changes with the harmony, whatever its pattern's period.
+            if (cachePeriodicLanes && !lanes[i].UsesHarmony && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
                 _periodBars[i] = new PieceEvent[]?[p.Numerator];
         }
     }
@@ -117,7 +121,8 @@ public sealed class EventStream
             return;
         }
         var end = begin + (whole.End - whole.Begin) * note.Legato;
-        foreach (var pitch in note.Atom.Pitches)
+        var pitches = note.Atom.Harmony == HarmonyRef.None ? note.Atom.Pitches : Follow(lane, note.Atom, begin, bar, diagnostics);
+        foreach (var pitch in pitches)
         {
             var key = pitch + note.Transpose;
             if (key is < 0 or > 127)
@@ -126,6 +131,33 @@ public sealed class EventStream
                 continue;
             }
             output.Add(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, key, note.VelocityOrAccent, begin, end, bar));
+        }
+    }
+
+    /// <summary>
+    /// The pitches of <c>root</c>, <c>chord</c> or a tone number against the chord in force at the event's onset;
+    /// none (after a warning, once per lane) where no chord is.
+    /// </summary>
+    private IReadOnlyList<int> Follow(CompiledLane lane, Atom atom, Rational onset, long bar, DiagnosticBag diagnostics)
+    {
+        if (_piece.Harmony?.ChordAt(onset) is not { } chord)
+        {
+            var word = atom.Harmony switch { HarmonyRef.Root => "root", HarmonyRef.Chord => "chord", _ => atom.ToneIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (_silentLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoChordInForce, lane.Span, lane.FullName, word, bar);
+            return Array.Empty<int>();
+        }
+        switch (atom.Harmony)
+        {
+            case HarmonyRef.Root:
+                return new[] { ChordVoicing.Root(chord, atom.Octave) };
+            case HarmonyRef.Tone:
+                return new[] { ChordVoicing.ChordTone(chord, atom.ToneIndex, atom.Octave) };
+            default:
+                ChordVoicing.TryParseVoicing(lane.Voicing, out var voicing);
+                if (voicing != Voicing.Lead) return ChordVoicing.Voice(chord, atom.Octave, voicing);
+                var key = (lane.FullName, atom.Octave);
+                if (!_leadChains.TryGetValue(key, out var chain)) _leadChains[key] = chain = new LeadVoiceChain(_piece.Harmony!, atom.Octave);
+                return chain.VoicingAt(onset, chord);
         }
     }
 
