@@ -12,7 +12,7 @@ namespace SeqLang.Benchmarks;
 /// A quick Stopwatch split of <c>seq render three-track.seq --bars N</c> and <c>seq check</c> into their
 /// stages, in one process: the first (cold, JIT-compiling) call of each stage, then the median of
 /// several warm calls. Indented stages are parts of the unindented one below them. Not a substitute for BenchmarkDotNet; it answers "where does the time go?"
-/// in seconds rather than minutes. Usage: <c>-- --breakdown [BARS] [RUNS]</c>.
+/// in seconds rather than minutes. Usage: <c>-- --breakdown [BARS] [RUNS] [INPUT.seq]</c>.
 /// </summary>
 public static class Breakdown
 {
@@ -20,7 +20,9 @@ public static class Breakdown
     {
         var bars = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
         var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
-        var threeTrack = Inputs.PathOf(Inputs.ThreeTrack);
+        // A third argument names another piece of inputs/ (e.g. three-track-form.seq, the same music over form and harmony).
+        var pieceName = args.Length > 2 ? args[2] : Inputs.ThreeTrack;
+        var threeTrack = Inputs.PathOf(pieceName);
         var threeTrackBytes = File.ReadAllBytes(threeTrack);
         var large = Inputs.PathOf(Inputs.FiveThousandLines);
         var largeBytes = File.ReadAllBytes(large);
@@ -34,7 +36,7 @@ public static class Breakdown
         MidiTrackBuilder[] builders = Array.Empty<MidiTrackBuilder>();
         var stages = new (string Name, Action Body)[]
         {
-            ("compile three-track.seq", () => piece = Inputs.CompileOrThrow(threeTrack, threeTrackBytes)),
+            ($"compile {pieceName}", () => piece = Inputs.CompileOrThrow(threeTrack, threeTrackBytes)),
             ($"  events ({bars:N0} bars, EventStream)", () => events = Events(piece, bars)),
             ("  ticks (TickConverter)", () => ticks = Ticks(piece, events)),
             ("  track builders (AddNote)", () => builders = Builders(piece, events, ticks)),
@@ -60,8 +62,7 @@ public static class Breakdown
         {
             File.Delete(output);
         }
-        var notes = Inputs.ThreeTrackNotesPerBar * (long)bars;
-        Console.WriteLine($"{bytes.Length:N0} bytes of SMF, {notes:N0} notes");
+        Console.WriteLine($"{bytes.Length:N0} bytes of SMF, {events.Count(e => e.Kind == PieceEventKind.Note):N0} notes");
         return 0;
     }
 

@@ -29,6 +29,24 @@ public class EventStreamCacheTests
         }
         """;
 
+    // Lanes that follow the chords are cached unresolved and resolved per bar: form, generated harmony,
+    // a section-bound chart that restarts on each entry, lead voicing chained from bar 0.
+    private const string HarmonyPiece = """
+        key D dorian
+        harmony dorian_minor gravity 0.4
+        form {
+          a 2 -> a | b 2
+          b 3 -> a
+        }
+        in b { chords "<Dm7 [G7 C/E]> ~ F" }
+        track p channel 1 {
+          play "chord ~ chord chord" voicing lead
+          play "[0 1 2 -1]*2" tones octave 3 transpose 12
+          in b { play "root*3" octave 2 }
+        }
+        track q channel 2 { play "chord" voicing open slow 2 }
+        """;
+
     private static List<PieceEvent> Render(EventStream stream, IEnumerable<long> bars)
     {
         var events = new List<PieceEvent>();
@@ -36,9 +54,9 @@ public class EventStreamCacheTests
         return events;
     }
 
-    private static CompiledPiece Compile()
+    private static CompiledPiece Compile(string text = Piece)
     {
-        var compilation = SeqCompiler.Compile(new SourceText("t.seq", Piece), new CompileOptions());
+        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
         Assert.True(compilation.Piece is not null, string.Join("\n", compilation.Diagnostics.Select(d => d.Message)));
         return compilation.Piece!;
     }
@@ -72,5 +90,18 @@ public class EventStreamCacheTests
         var piece = Compile();
         var bars = new long[] { 1_000_003, 7, 999_999, 12 };
         Assert.Equal(Render(new EventStream(piece, cachePeriodicLanes: false), bars), Render(new EventStream(piece), bars));
+    }
+
+    [Fact]
+    public void LanesThatFollowTheChordsAreTheSameCachedAndInAnyOrder()
+    {
+        var piece = Compile(HarmonyPiece);
+        var bars = Enumerable.Range(0, 80).Select(b => (long)b).ToList();
+        var fresh = Render(new EventStream(piece, cachePeriodicLanes: false), bars);
+        Assert.Equal(fresh, Render(new EventStream(piece), bars));
+        var backwards = new EventStream(piece);
+        var reversed = bars.AsEnumerable().Reverse().Select(b => Render(backwards, new[] { b })).Reverse().SelectMany(e => e).ToList();
+        Assert.Equal(fresh, reversed);
+        Assert.Contains(fresh, e => e.Track == 0 && e.Lane == 2);
     }
 }

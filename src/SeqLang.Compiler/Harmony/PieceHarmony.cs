@@ -40,13 +40,14 @@ public sealed class PieceHarmony
     }
 
     /// <summary>
-    /// The moments in bar <paramref name="bar"/> where a new chord event starts, with the chord at the bar's start
-    /// first: what voice leading walks through. Appends (time, chord) in time order; a null chord is a gap.
+    /// The moments in bar <paramref name="bar"/> where the chord in force may change, each with the chord from
+    /// then on (null in a gap): the bar's start, then every start and end of a chart's chord inside the bar.
+    /// Appends in time order. Between two moments <see cref="ChordAt"/> is constant, so this is the bar's
+    /// harmony in a few entries, what voice leading walks through and what the event stream looks up.
     /// </summary>
     public void ChangesIn(long bar, List<(Rational Time, Chord? Chord)> output)
     {
-        output.Add((bar, ChordAt(bar)));
-        var haps = new List<Hap<Chord>>();
+        var times = new SortedSet<Rational> { bar };
         Rational offset = 0;
         Pattern<Chord>? chart = null;
         if (_sectionCharts.Count > 0 && _form.SectionAt(bar) is { } position && _sectionCharts.TryGetValue(position.Section, out var sectionChart))
@@ -55,10 +56,20 @@ public sealed class PieceHarmony
             offset = position.Entry.Start;
         }
         else if (_chart is not null) chart = _chart;
-        if (chart is null) return;
-        var local = new Arc(bar - offset, bar + 1 - offset);
-        if (!chart.TryQuery(local, haps, QueryLimits.Default).IsOk) return;
-        foreach (var hap in haps.Where(h => h.HasOnset && h.Whole!.Value.Begin > local.Begin).OrderBy(h => h.Whole!.Value.Begin))
-            output.Add((hap.Whole!.Value.Begin + offset, hap.Value));
+        if (chart is not null)
+        {
+            var haps = new List<Hap<Chord>>();
+            var local = new Arc(bar - offset, bar + 1 - offset);
+            if (chart.TryQuery(local, haps, QueryLimits.Default).IsOk)
+            {
+                foreach (var hap in haps)
+                {
+                    var whole = hap.Whole ?? hap.Part;
+                    if (whole.Begin > local.Begin && whole.Begin < local.End) times.Add(whole.Begin + offset);
+                    if (whole.End > local.Begin && whole.End < local.End) times.Add(whole.End + offset);
+                }
+            }
+        }
+        foreach (var time in times) output.Add((time, ChordAt(time)));
     }
 }

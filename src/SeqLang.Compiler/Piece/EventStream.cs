@@ -8,9 +8,9 @@ namespace SeqLang.Compiler.Piece;
 
 /// <summary>
 /// Produces the events of one bar at a time, for both back ends. A bar's events depend only on the
-/// piece and the bar number (every pattern is a pure query, randomness a function of position), so
-/// the renderer and the player, querying the same bar, get the same events. Not thread-safe: each
-/// consumer owns its stream (the buffers are reused from bar to bar).
+/// piece and the bar number (every pattern is a pure query, randomness a function of position, form
+/// and harmony chains walked from bar 0), so the renderer and the player, querying the same bar, get the
+/// same events. Not thread-safe: each consumer owns its stream (the buffers are reused from bar to bar).
 /// </summary>
 public sealed class EventStream
 {
@@ -23,12 +23,17 @@ public sealed class EventStream
     private readonly CompiledPiece _piece;
     private readonly List<Hap<LaneNote>> _haps = new();
     private readonly HashSet<string> _warnedLanes = new(StringComparer.Ordinal);
-    private readonly List<PieceEvent> _scratch = new();
     private readonly HashSet<string> _silentLanes = new(StringComparer.Ordinal);
+    private readonly List<LaneEvent> _scratch = new();
     private readonly Dictionary<(string Lane, int Octave), LeadVoiceChain> _leadChains = new();
+    private readonly Dictionary<(Chord Chord, int Octave, Voicing Voicing), int[]> _voicings = new();
     // Per lane (tracks flattened in order): the events of each bar of one period, timed from the bar's start,
-    // or null when the lane is not periodic. Bar b is then bar b mod P moved by whole cycles, exactly.
-    private readonly PieceEvent[]?[]?[] _periodBars;
+    // or null when the lane is not periodic. Bar b is then bar b mod P moved by whole cycles, exactly. Events
+    // that follow the chords are kept unresolved and resolved against each bar's harmony.
+    private readonly LaneEvent[]?[]?[] _periodBars;
+    // The chord changes of the bar being produced, found once per bar: most onsets fall in the bar.
+    private readonly List<(Rational Time, Chord? Chord)> _changes = new();
+    private long _changesBar = -1;
 
     /// <param name="piece">The compiled piece.</param>
     /// <param name="cachePeriodicLanes">
@@ -39,14 +44,19 @@ public sealed class EventStream
     {
         _piece = piece;
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
-        _periodBars = new PieceEvent[]?[]?[lanes.Count];
+        _periodBars = new LaneEvent[]?[]?[lanes.Count];
         for (var i = 0; i < lanes.Count; i++)
         {
-            // A lane that follows the chords changes with the harmony, whatever its pattern's period.
-            if (cachePeriodicLanes && !lanes[i].UsesHarmony && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
-                _periodBars[i] = new PieceEvent[]?[p.Numerator];
+            if (cachePeriodicLanes && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
+                _periodBars[i] = new LaneEvent[]?[p.Numerator];
         }
     }
+
+    /// <summary>
+    /// An event as a lane's pattern gives it: final, or (<see cref="Follow"/> set) waiting for the chord in force
+    /// at its onset, with <see cref="PieceEvent.Number"/> holding the lane's transposition.
+    /// </summary>
+    private readonly record struct LaneEvent(PieceEvent Event, Atom? Follow);
 
     /// <summary>
     /// Appends the events starting in <paramref name="bar"/>, track by track and lane by lane in file order,
@@ -66,7 +76,9 @@ public sealed class EventStream
                 if (lane.Muted || !PlaysIn(lane, section)) continue;
                 if (_periodBars[laneNumber] is not { } slots)
                 {
-                    if (!Compute(track, lane, bar, output, diagnostics)) return false;
+                    _scratch.Clear();
+                    if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
+                    foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
                     continue;
                 }
                 var slot = bar % slots.Length;
@@ -75,21 +87,21 @@ public sealed class EventStream
                 {
                     _scratch.Clear();
                     if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
-                    events = new PieceEvent[_scratch.Count];
+                    events = new LaneEvent[_scratch.Count];
                     for (var i = 0; i < events.Length; i++)
                     {
-                        var e = _scratch[i];
-                        events[i] = e with { Begin = e.Begin - bar, End = e.End - bar, Bar = 0 };
+                        var e = _scratch[i].Event;
+                        events[i] = _scratch[i] with { Event = e with { Begin = e.Begin - bar, End = e.End - bar, Bar = 0 } };
                     }
                     slots[slot] = events;
                 }
-                foreach (var e in events) output.Add(e with { Begin = e.Begin + bar, End = e.End + bar, Bar = bar });
+                foreach (var e in events) Emit(lane, e, bar, bar, output, diagnostics);
             }
         }
         return true;
     }
 
-    private bool Compute(CompiledTrack track, CompiledLane lane, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    private bool Compute(CompiledTrack track, CompiledLane lane, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
     {
         _haps.Clear();
         var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), _haps, QueryLimits.Default);
@@ -102,14 +114,14 @@ public sealed class EventStream
         foreach (var hap in _haps)
         {
             if (!hap.HasOnset) continue;
-            Emit(track, lane, hap, bar, output, diagnostics);
+            Collect(track, lane, hap, bar, output, diagnostics);
         }
         return true;
     }
 
     private static bool PlaysIn(CompiledLane lane, string section) => lane.Sections is null || lane.Sections.Contains(section);
 
-    private void Emit(CompiledTrack track, CompiledLane lane, Hap<LaneNote> hap, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    private void Collect(CompiledTrack track, CompiledLane lane, Hap<LaneNote> hap, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
     {
         var note = hap.Value;
         if (note.Silent) return;
@@ -117,12 +129,16 @@ public sealed class EventStream
         var begin = whole.Begin;
         if (lane.Kind == LaneKind.Control)
         {
-            output.Add(new PieceEvent(PieceEventKind.Control, track.Index, lane.LaneIndex, note.Channel, lane.Controller!.Value, note.Atom.Pitches[0], begin, begin, bar));
+            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Control, track.Index, lane.LaneIndex, note.Channel, lane.Controller!.Value, note.Atom.Pitches[0], begin, begin, bar), null));
             return;
         }
         var end = begin + (whole.End - whole.Begin) * note.Legato;
-        var pitches = note.Atom.Harmony == HarmonyRef.None ? note.Atom.Pitches : Follow(lane, note.Atom, begin, bar, diagnostics);
-        foreach (var pitch in pitches)
+        if (note.Atom.Harmony != HarmonyRef.None)
+        {
+            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, note.Transpose, note.VelocityOrAccent, begin, end, bar), note.Atom));
+            return;
+        }
+        foreach (var pitch in note.Atom.Pitches)
         {
             var key = pitch + note.Transpose;
             if (key is < 0 or > 127)
@@ -130,35 +146,86 @@ public sealed class EventStream
                 if (_warnedLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoteDropped, lane.Span, lane.FullName, key, bar);
                 continue;
             }
-            output.Add(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, key, note.VelocityOrAccent, begin, end, bar));
+            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, key, note.VelocityOrAccent, begin, end, bar), null));
         }
     }
 
-    /// <summary>
-    /// The pitches of <c>root</c>, <c>chord</c> or a tone number against the chord in force at the event's onset;
-    /// none (after a warning, once per lane) where no chord is.
-    /// </summary>
-    private IReadOnlyList<int> Follow(CompiledLane lane, Atom atom, Rational onset, long bar, DiagnosticBag diagnostics)
+    /// <summary>Appends one lane event moved by <paramref name="shift"/> whole cycles, resolving it against the harmony if it follows the chords.</summary>
+    private void Emit(CompiledLane lane, LaneEvent laneEvent, long shift, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
-        if (_piece.Harmony?.ChordAt(onset) is not { } chord)
+        var e = laneEvent.Event;
+        var placed = shift == 0 ? e with { Bar = bar } : e with { Begin = e.Begin + shift, End = e.End + shift, Bar = bar };
+        if (laneEvent.Follow is not { } atom)
+        {
+            output.Add(placed);
+            return;
+        }
+        var transpose = e.Number;
+        if (ChordAt(placed.Begin) is not { } chord)
         {
             var word = atom.Harmony switch { HarmonyRef.Root => "root", HarmonyRef.Chord => "chord", _ => atom.ToneIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             if (_silentLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoChordInForce, lane.Span, lane.FullName, word, bar);
-            return Array.Empty<int>();
+            return;
         }
         switch (atom.Harmony)
         {
             case HarmonyRef.Root:
-                return new[] { ChordVoicing.Root(chord, atom.Octave) };
+                Add(lane, placed, ChordVoicing.Root(chord, atom.Octave) + transpose, bar, output, diagnostics);
+                break;
             case HarmonyRef.Tone:
-                return new[] { ChordVoicing.ChordTone(chord, atom.ToneIndex, atom.Octave) };
+                Add(lane, placed, ChordVoicing.ChordTone(chord, atom.ToneIndex, atom.Octave) + transpose, bar, output, diagnostics);
+                break;
             default:
-                ChordVoicing.TryParseVoicing(lane.Voicing, out var voicing);
-                if (voicing != Voicing.Lead) return ChordVoicing.Voice(chord, atom.Octave, voicing);
-                var key = (lane.FullName, atom.Octave);
-                if (!_leadChains.TryGetValue(key, out var chain)) _leadChains[key] = chain = new LeadVoiceChain(_piece.Harmony!, atom.Octave);
-                return chain.VoicingAt(onset, chord);
+                foreach (var pitch in Voice(lane, atom, chord, placed.Begin)) Add(lane, placed, pitch + transpose, bar, output, diagnostics);
+                break;
         }
+    }
+
+    private void Add(CompiledLane lane, PieceEvent placed, int key, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    {
+        if (key is < 0 or > 127)
+        {
+            if (_warnedLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoteDropped, lane.Span, lane.FullName, key, bar);
+            return;
+        }
+        output.Add(placed with { Number = key });
+    }
+
+    /// <summary>The chord in force at <paramref name="time"/>: from this bar's changes when the time is in the bar being produced.</summary>
+    private Chord? ChordAt(Rational time)
+    {
+        var harmony = _piece.Harmony;
+        if (harmony is null) return null;
+        var bar = time.Floor();
+        if (bar < 0) return null;
+        if (bar != _changesBar)
+        {
+            _changes.Clear();
+            harmony.ChangesIn(bar, _changes);
+            _changesBar = bar;
+        }
+        Chord? chord = null;
+        foreach (var (at, c) in _changes)
+        {
+            if (at > time) break;
+            chord = c;
+        }
+        return chord;
+    }
+
+    /// <summary>The lane's voicing of <paramref name="chord"/>: lead voicings chain per lane; close and open are remembered per chord.</summary>
+    private int[] Voice(CompiledLane lane, Atom atom, Chord chord, Rational onset)
+    {
+        ChordVoicing.TryParseVoicing(lane.Voicing, out var voicing);
+        if (voicing == Voicing.Lead)
+        {
+            var key = (lane.FullName, atom.Octave);
+            if (!_leadChains.TryGetValue(key, out var chain)) _leadChains[key] = chain = new LeadVoiceChain(_piece.Harmony!, atom.Octave);
+            return chain.VoicingAt(onset, chord);
+        }
+        if (!_voicings.TryGetValue((chord, atom.Octave, voicing), out var pitches))
+            _voicings[(chord, atom.Octave, voicing)] = pitches = ChordVoicing.Voice(chord, atom.Octave, voicing);
+        return pitches;
     }
 
     private static void Report(DiagnosticBag diagnostics, CompiledLane lane, long bar, QueryResult result)
