@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SeqLang.Cli.Output;
 using SeqLang.Compiler;
+using SeqLang.Core.Time;
 using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Mini;
 using SeqLang.Compiler.Piece;
@@ -133,7 +134,7 @@ public static class EventsCommand
             { } p => $"bar {bar} · {p.Section}",
             null => $"bar {bar} · after the end of the form",
         };
-        if (position is not null && piece.Harmony?.ChordAt(bar) is { } chord) header += $" · {chord.Name}";
+        if (position is not null && piece.Harmony is { } harmony) header += ChordsOfBar(harmony, bar);
         output.WriteLine(header);
         foreach (var e in events)
         {
@@ -142,6 +143,20 @@ public static class EventsCommand
             var what = e.Kind == PieceEventKind.Note ? $"note {e.Number,3} vel {e.Value,3}" : $"cc {e.Number,3} = {e.Value,3}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Begin - bar,-7} {lane.FullName,-18} ch {e.Channel + 1,2}  {what}  len {e.End - e.Begin}"));
         }
+    }
+
+    /// <summary>" · Dm7 G7": the chords of the bar in order (a gap is "~"), or "" when none is in force.</summary>
+    private static string ChordsOfBar(Compiler.Harmony.PieceHarmony harmony, long bar)
+    {
+        var changes = new List<(Rational Time, Compiler.Harmony.Chord? Chord)>();
+        harmony.ChangesIn(bar, changes);
+        var names = new List<string>();
+        foreach (var (_, chord) in changes)
+        {
+            var name = chord?.Name ?? "~";
+            if (names.Count == 0 || names[^1] != name) names.Add(name);
+        }
+        return names.All(n => n == "~") ? "" : " · " + string.Join(" ", names);
     }
 
     /// <summary>"A:B" (half-open) or "N" meaning 0:N; absent means 0:4.</summary>

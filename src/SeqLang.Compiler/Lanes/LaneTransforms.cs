@@ -84,8 +84,9 @@ internal sealed class LaneTransforms
         return new OnsetShiftPattern(pattern, onset =>
         {
             var r = SeededRandom.At(stream, salt, onset);
-            var offset = (long)Math.Floor(r * (2 * microseconds + 1)) - microseconds;
-            return cyclesPerMicrosecond * offset;
+            var offset = cyclesPerMicrosecond * ((long)Math.Floor(r * (2 * microseconds + 1)) - microseconds);
+            // Nothing is pushed before the piece's start: the first downbeat would otherwise be lost.
+            return onset.Sign >= 0 && (onset + offset).Sign < 0 ? -onset : offset;
         }, cyclesPerMicrosecond * microseconds, period: null);
     }
 }

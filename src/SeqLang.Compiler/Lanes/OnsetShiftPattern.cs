@@ -37,7 +37,8 @@ internal sealed class OnsetShiftPattern : Pattern<LaneNote>
             var delta = _offset(whole.Begin);
             var part = new Arc(hap.Part.Begin + delta, hap.Part.End + delta);
             if (part.Intersect(arc) is not { } clipped) continue;
-            output.Add(new Hap<LaneNote>(new Arc(whole.Begin + delta, whole.End + delta), clipped, hap.Value));
+            var value = delta.IsZero ? hap.Value : hap.Value with { FeelOffset = (hap.Value.FeelOffset ?? Rational.Zero) + delta };
+            output.Add(new Hap<LaneNote>(new Arc(whole.Begin + delta, whole.End + delta), clipped, value));
         }
     }
 }

@@ -56,7 +56,8 @@ public sealed class EventStream
     /// An event as a lane's pattern gives it: final, or (<see cref="Follow"/> set) waiting for the chord in force
     /// at its onset, with <see cref="PieceEvent.Number"/> holding the lane's transposition.
     /// </summary>
-    private readonly record struct LaneEvent(PieceEvent Event, Atom? Follow);
+    /// <see cref="AnchorOffset"/>: where the chord is looked up, relative to the onset (before swing or humanize).
+    private readonly record struct LaneEvent(PieceEvent Event, Atom? Follow, Rational AnchorOffset);
 
     /// <summary>
     /// Appends the events starting in <paramref name="bar"/>, track by track and lane by lane in file order,
@@ -129,13 +130,14 @@ public sealed class EventStream
         var begin = whole.Begin;
         if (lane.Kind == LaneKind.Control)
         {
-            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Control, track.Index, lane.LaneIndex, note.Channel, lane.Controller!.Value, note.Atom.Pitches[0], begin, begin, bar), null));
+            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Control, track.Index, lane.LaneIndex, note.Channel, lane.Controller!.Value, note.Atom.Pitches[0], begin, begin, bar), null, Rational.Zero));
             return;
         }
         var end = begin + (whole.End - whole.Begin) * note.Legato;
         if (note.Atom.Harmony != HarmonyRef.None)
         {
-            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, note.Transpose, note.VelocityOrAccent, begin, end, bar), note.Atom));
+            var anchorOffset = note.FeelOffset is { } feel ? -feel : Rational.Zero;
+            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, note.Transpose, note.VelocityOrAccent, begin, end, bar), note.Atom, anchorOffset));
             return;
         }
         foreach (var pitch in note.Atom.Pitches)
@@ -146,7 +148,7 @@ public sealed class EventStream
                 if (_warnedLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoteDropped, lane.Span, lane.FullName, key, bar);
                 continue;
             }
-            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, key, note.VelocityOrAccent, begin, end, bar), null));
+            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, key, note.VelocityOrAccent, begin, end, bar), null, Rational.Zero));
         }
     }
 
@@ -161,7 +163,8 @@ public sealed class EventStream
             return;
         }
         var transpose = e.Number;
-        if (ChordAt(placed.Begin) is not { } chord)
+        var anchor = placed.Begin + laneEvent.AnchorOffset;
+        if (ChordAt(anchor) is not { } chord)
         {
             var word = atom.Harmony switch { HarmonyRef.Root => "root", HarmonyRef.Chord => "chord", _ => atom.ToneIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             if (_silentLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoChordInForce, lane.Span, lane.FullName, word, bar);
@@ -176,7 +179,7 @@ public sealed class EventStream
                 Add(lane, placed, ChordVoicing.ChordTone(chord, atom.ToneIndex, atom.Octave) + transpose, bar, output, diagnostics);
                 break;
             default:
-                foreach (var pitch in Voice(lane, atom, chord, placed.Begin)) Add(lane, placed, pitch + transpose, bar, output, diagnostics);
+                foreach (var pitch in Voice(lane, atom, chord, anchor)) Add(lane, placed, pitch + transpose, bar, output, diagnostics);
                 break;
         }
     }
