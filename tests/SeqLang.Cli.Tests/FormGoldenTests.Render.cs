@@ -7,7 +7,7 @@ namespace SeqLang.Cli.Tests;
 /// <summary>`seq render` with no --bars: to the form's end, or 60 minutes of music with a warning (SPEC §8).</summary>
 public partial class FormGoldenTests
 {
-    private const int BarTicks = 4 * 480;
+    private const int QuarterTicks = 480;
 
     /// <summary>Renders with no --bars and returns the .mid's path and what `seq` printed on stderr.</summary>
     private static (string Midi, string Error) Render(string source, params string[] args)
@@ -23,9 +23,9 @@ public partial class FormGoldenTests
     /// The file is <paramref name="bars"/> bars long for both readers: every track ends there, no note sounds past
     /// it, and each track has the note-ons counted. mido also checks the structure (balanced notes, format 1).
     /// </summary>
-    private static void AssertLength(string midi, long bars, IReadOnlyDictionary<string, int> noteOns)
+    private static void AssertLength(string midi, long bars, IReadOnlyDictionary<string, int> noteOns, int quartersPerBar = 4)
     {
-        var end = bars * BarTicks;
+        var end = bars * quartersPerBar * QuarterTicks;
         var ours = SmfReader.ReadFile(midi);
         Assert.Equal(1 + noteOns.Count, ours.Tracks.Count);
         Assert.All(ours.Tracks, t => Assert.Equal(end, t.EndTick));
@@ -61,9 +61,9 @@ public partial class FormGoldenTests
         var headers = SeqEvents.Headers(SeqEvents.Write(Graph), "40", "--seed", "18");
         Assert.Equal(Enumerable.Repeat("coda", 22), headers.Skip(18).Select(h => h.Section));
         var (midi, error) = Render(Graph, "--seed", "18");
-        // 120 bpm in 4/4 is 2 s a bar: 1800 bars make 60 minutes.
-        Assert.Contains("warning: the piece never ends: rendering the first 60 minutes (1800 bars); use --bars N to choose the length", error);
-        AssertLength(midi, 1800, new Dictionary<string, int> { ["keys"] = 1800, ["drums"] = 9 });
+        // 24 bpm in 4/4 is 10 s a bar: 360 bars make 60 minutes.
+        Assert.Contains("warning: the piece never ends: rendering the first 60 minutes (360 bars); use --bars N to choose the length", error);
+        AssertLength(midi, 360, new Dictionary<string, int> { ["keys"] = 360, ["drums"] = 9 });
     }
 
     [Fact]
@@ -87,10 +87,11 @@ public partial class FormGoldenTests
         // The chorus chart restarts on each entry: C then D, never Em.
         Assert.All(headers.Where(h => h.Section == "chorus"), h => Assert.Equal(h.SectionBar == 1 ? "C" : "D", h.Chord));
         var (midi, error) = Render(Loop);
-        // 100 bpm in 4/4 is 2.4 s a bar: 1500 bars make 60 minutes.
-        Assert.Contains("warning: the piece never ends: rendering the first 60 minutes (1500 bars); use --bars N to choose the length", error);
-        var padChords = SeqEvents.Json(SeqEvents.Write(Loop), "4").Count(e => e.Track == "pad");
-        AssertLength(midi, 1500, new Dictionary<string, int> { ["keys"] = 1500, ["pad"] = padChords * 1500 / 4 });
+        // 30 bpm in 4/4 is 8 s a bar: 450 bars make 60 minutes.
+        Assert.Contains("warning: the piece never ends: rendering the first 60 minutes (450 bars); use --bars N to choose the length", error);
+        // The pad plays a four-note seventh chord in each verse bar: bars 0 and 1 of every 4, so 226 of 450.
+        var verseBars = Enumerable.Range(0, 450).Count(b => b % 4 < 2);
+        AssertLength(midi, 450, new Dictionary<string, int> { ["keys"] = 450, ["pad"] = 4 * verseBars });
     }
 
     [Fact]
@@ -101,7 +102,8 @@ public partial class FormGoldenTests
         Assert.All(headers, h => Assert.Equal(("main", (int?)null, "Dm7 G7 Cmaj7 Cmaj7".Split(' ')[h.Bar % 4]), (h.Section, h.SectionBar, h.Chord)));
         Assert.All(SeqEvents.Json(path, "8"), e => Assert.Equal(("main", (int?)null), (e.Section, e.SectionBar)));
         var (midi, error) = Render(NoForm);
-        Assert.Contains("(1800 bars)", error);
-        AssertLength(midi, 1800, new Dictionary<string, int> { ["keys"] = 1800, ["drums"] = 3600 });
+        // 40 bpm in 3/4 is 4.5 s a bar: 800 bars make 60 minutes.
+        Assert.Contains("rendering the first 60 minutes (800 bars)", error);
+        AssertLength(midi, 800, new Dictionary<string, int> { ["keys"] = 800, ["drums"] = 1600 }, quartersPerBar: 3);
     }
 }

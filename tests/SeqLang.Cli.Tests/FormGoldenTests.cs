@@ -10,8 +10,12 @@ namespace SeqLang.Cli.Tests;
 /// </summary>
 public partial class FormGoldenTests
 {
-    /// <summary>A weighted graph with every kind of arrow: one target, weighted targets, `-> end`, and none (coda repeats).</summary>
+    /// <summary>
+    /// A weighted graph with every kind of arrow: one target, weighted targets, `-> end`, and none (coda repeats).
+    /// The slow tempos here and below keep the 60-minute renders short enough for both MIDI readers.
+    /// </summary>
     private const string Graph = """
+        tempo 24
         seed 9
         chords "<C Am F G>"
         form {
@@ -44,7 +48,7 @@ public partial class FormGoldenTests
 
     /// <summary>Generated harmony (two bars a chord) with a fixed chart in one section.</summary>
     private const string Loop = """
-        tempo 100
+        tempo 30
         key G major
         seed 4
         harmony turnaround every 2 bars
@@ -59,6 +63,8 @@ public partial class FormGoldenTests
 
     /// <summary>No form: one endless section, main, which `in main` names.</summary>
     private const string NoForm = """
+        tempo 40
+        meter 3/4
         chords "<Dm7 G7 Cmaj7 Cmaj7>"
         track keys channel 1 { play "root" }
         track drums channel 10 {
