@@ -82,7 +82,8 @@ public class HarmonyGoldenTests
                  {
                      ("functional_major", "A", "minor"), ("aeolian_minor", "Bb", "minor"), ("dorian_minor", "D", "minor"),
                      ("chromatic_mediant", "F", "major"), ("diminished", "C", "major"), ("whole_tone", "B", "major"),
-                     ("mixolydian", "Ab", "major"), ("phrygian_minor", "C#", "minor"),
+                     ("mixolydian", "Ab", "major"), ("phrygian_minor", "C#", "minor"), ("lydian_major", "B", "major"),
+                     ("turnaround", "eb", "major"), ("suspended", "Cb", "major"),
                  })
             Add(StyleCases.Named(style) with { Tonic = tonic, KeyMode = mode }, 5, "0.8", 1, 120);
 

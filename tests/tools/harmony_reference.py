@@ -83,7 +83,8 @@ def spelling(tonic_text, tonic, steps):
     if relative is None:
         relative = (tonic + 3) % 12 if 3 in steps and 4 not in steps else tonic
     if relative == 6:
-        raise ValueError("Gb/F# as a relative major: pick another key for the goldens")
+        # Gb/F# as a relative major (B lydian, F locrian) follows the tonic itself.
+        relative = tonic
     return FLATS if relative in (5, 10, 3, 8, 1) else SHARPS
 
 
