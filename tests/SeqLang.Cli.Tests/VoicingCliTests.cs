@@ -75,4 +75,20 @@ public class VoicingCliTests
         Assert.Equal(all, tail);
         Assert.Equal(8 * 4, tail.Count);
     }
+
+    [Fact]
+    public void RenderFromABarSoundsTheLeadVoicingsEventsPrintForIt()
+    {
+        // The renderer starting at --from 40 must voice bar 40 as the chain from bar 0 does, not start afresh.
+        var path = SeqEvents.Write(Source("turnaround"));
+        var midi = Path.Combine(SeqRun.TempDirectory(), "from.mid");
+        var result = SeqRun.Run("render", path, "-o", midi, "--from", "40", "--bars", "8");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var track = SeqLang.Midi.SmfReader.ReadFile(midi).Tracks.Single(t => t.Name == "lead");
+        var rendered = track.Events.Where(e => e.IsNoteOn).Select(e => (40 + e.Tick / 1920, e.Note)).Order().ToList();
+        var printed = SeqEvents.Json(path, "40:48").Where(e => e.Track == "lead").Select(e => (e.Bar, e.Note!.Value)).Order().ToList();
+        Assert.Equal(printed, rendered);
+        Assert.NotEqual(printed.Where(p => p.Bar == 40).Select(p => p.Item2),
+            SeqEvents.Json(path, "40:41").Where(e => e.Track == "close").Select(e => e.Note!.Value));
+    }
 }
