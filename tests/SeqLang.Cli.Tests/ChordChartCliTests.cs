@@ -90,4 +90,30 @@ public class ChordChartCliTests
         // The header names the chord at the bar's start.
         Assert.Equal(new[] { "Am", "F", "Am", "F" }, SeqEvents.Headers(path, "4").Select(h => h.Chord));
     }
+
+    [Fact]
+    public void HumanizeMovesOnsetsButNeverChangesTheNotesThatSound()
+    {
+        // humanize is a performance jitter of ±MS milliseconds (SPEC §3): a downbeat played 10 ms early is still
+        // the downbeat of its own bar and must sound that bar's root, not the previous chord's.
+        var path = SeqEvents.Write("""
+            seed 3
+            chords "<C G>"
+            track bass channel 1 { play "root" humanize 20 }
+            track straight channel 2 { play "root" }
+            """);
+        var events = SeqEvents.Json(path, "64");
+        var grid = events.Where(e => e.Track == "straight").ToList();
+        // A downbeat humanized early may land in the bar before, so bar 64's may be among these: pair by time.
+        var bass = events.Where(e => e.Track == "bass").ToList();
+        Assert.Equal(64, grid.Count);
+        Assert.InRange(bass.Count, 63, 65);
+        Assert.Contains(bass, e => e.Tick % 1920 > 1900);
+        // 20 ms at 120 bpm (480 ticks a 500 ms beat) is 19.2 ticks: each humanized note lies beside one grid note, whose bar it belongs to.
+        var pairs = bass.Select(b => (Grid: grid.SingleOrDefault(g => Math.Abs(g.Tick - b.Tick) <= 20), Bass: b)).Where(p => p.Grid is not null).ToList();
+        Assert.True(pairs.Count >= 63, $"only {pairs.Count} humanized notes lie within 20 ticks of a grid note");
+        var wrong = pairs.Where(p => p.Grid!.Note != p.Bass.Note)
+            .Select(p => $"bar {p.Grid!.Bar}: grid {p.Grid.Note} ({p.Grid.Chord}) at tick {p.Grid.Tick}, humanized {p.Bass.Note} ({p.Bass.Chord}) at tick {p.Bass.Tick}").ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} humanized notes changed pitch:\n" + string.Join("\n", wrong.Take(5)));
+    }
 }
