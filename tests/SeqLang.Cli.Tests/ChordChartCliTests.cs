@@ -87,8 +87,8 @@ public class ChordChartCliTests
             Assert.Equal(new[] { 67, 71, 74 }, keys.Where(e => e.Chord == "G").Select(e => e.Note!.Value).Order());
             Assert.All(keys.Where(e => e.Chord == "G"), e => Assert.Equal($"{2 * bar + 1}/2", e.Begin));
         }
-        // The header names the chord at the bar's start.
-        Assert.Equal(new[] { "Am", "F", "Am", "F" }, SeqEvents.Headers(path, "4").Select(h => h.Chord));
+        // The header names the bar's chords in order.
+        Assert.Equal(new[] { "Am", "F G", "Am", "F G" }, SeqEvents.Headers(path, "4").Select(h => h.Chord));
     }
 
     [Fact]
