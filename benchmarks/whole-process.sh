@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Whole-process wall time of the `seq` tool, as a user meets it: process start, JIT-free (ReadyToRun)
-# code, parsing, checking, rendering and writing the file. Publishes src/SeqLang.Cli in Release with
-# ReadyToRun into a temporary folder, then times each command (median of RUNS runs, after warm-up)
+# Whole-process wall time of the `seq` tool, as a user meets it: process start, precompiled (ReadyToRun)
+# code, parsing, checking, rendering and writing the file. Publishes src/SeqLang.Cli in Release as
+# `scripts/install-tool.sh --native` does (see BUILD below) into a temporary folder, then times each command (median of RUNS runs, after warm-up)
 # with hyperfine if it is installed, else with a bash loop, and prints the medians next to the targets.
 #
 #   bash benchmarks/whole-process.sh            RUNS=10 by default
@@ -9,6 +9,7 @@
 #   SEQ=/path/to/seq bash benchmarks/whole-process.sh   time an existing build instead of publishing
 #   bash benchmarks/whole-process.sh --strict   exit 1 when a target is missed
 #   NO_HYPERFINE=1 bash benchmarks/whole-process.sh   time with the bash loop even if hyperfine is there
+#   BUILD=framework bash benchmarks/whole-process.sh  time the framework-dependent ReadyToRun build instead
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,9 +30,17 @@ if [ -n "${SEQ:-}" ]; then
   seq=$SEQ
   echo "timing $seq (SEQ set: not publishing)"
 else
-  echo "publishing src/SeqLang.Cli (Release, ReadyToRun, linux-x64) ..."
-  if ! dotnet publish "$repo/src/SeqLang.Cli" -c Release -r linux-x64 --self-contained false \
-        -p:PublishReadyToRun=true -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1; then
+  # BUILD=native (default): what `scripts/install-tool.sh --native` installs, self-contained with the
+  # runtime and every assembly precompiled together (ReadyToRun composite). BUILD=framework: the
+  # framework-dependent ReadyToRun build, which JIT-compiles generic code over our types at run time.
+  if [ "${BUILD:-native}" = framework ]; then
+    publish_args=(--self-contained false -p:PublishReadyToRun=true)
+  else
+    publish_args=(--self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true)
+  fi
+  echo "publishing src/SeqLang.Cli (Release, linux-x64, ${publish_args[*]}) ..."
+  if ! dotnet publish "$repo/src/SeqLang.Cli" -c Release -r linux-x64 "${publish_args[@]}" \
+        -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1; then
     cat "$work/publish.log" >&2
     echo "whole-process.sh: publish failed" >&2
     exit 1
