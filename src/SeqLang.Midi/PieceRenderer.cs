@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SeqLang.Compiler.Music;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
@@ -18,10 +19,10 @@ public static class PieceRenderer
         var ticks = new TickConverter(ppq, settings.Meter.BarQuarters);
         var conductor = Conductor(piece, ticks, fromBar, bars);
 
-        var builders = piece.Tracks.Select(t => Header(t)).ToArray();
+        var builders = new MidiTrackBuilder[piece.Tracks.Count];
+        for (var t = 0; t < builders.Length; t++) builders[t] = Header(piece.Tracks[t]);
         var stream = new EventStream(piece);
         var events = new List<PieceEvent>(256);
-        var origin = (Rational)fromBar;
         long total = 0;
         for (var bar = fromBar; bar < fromBar + bars; bar++)
         {
@@ -34,16 +35,17 @@ public static class PieceRenderer
                 diagnostics.Add(Codes.RenderTooLarge, lane.Span, EventStream.MaxRenderEvents, lane.FullName, bar);
                 return null;
             }
-            foreach (var e in events)
+            foreach (ref readonly var e in CollectionsMarshal.AsSpan(events))
             {
-                var start = Math.Max(0, ticks.ToTick(e.Begin - origin));
+                var start = Math.Max(0, ticks.ToTick(e.Begin, fromBar));
                 if (e.Kind == PieceEventKind.Control)
                     builders[e.Track].AddControlChange(e.Channel, start, e.Number, e.Value);
                 else
-                    builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, Math.Max(0, ticks.ToTick(e.End - origin)));
+                    builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, Math.Max(0, ticks.ToTick(e.End, fromBar)));
             }
         }
-        var tracks = builders.Select(b => b.Build()).ToList();
+        var tracks = new MidiTrack[builders.Length];
+        for (var t = 0; t < tracks.Length; t++) tracks[t] = builders[t].Build();
         return new MidiFileContent(ppq, conductor, tracks, ticks.ToTick(bars));
     }
 
