@@ -26,10 +26,10 @@ namespace SeqLang.Midi;
 /// </remarks>
 public sealed class MidiTrackBuilder
 {
-    private NoteEntry[] _notes = Array.Empty<NoteEntry>();
+    private NoteEntry[] _notes = new NoteEntry[64];
     private int _noteCount;
     private int _sortedNotes;
-    private OtherEntry[] _others = Array.Empty<OtherEntry>();
+    private OtherEntry[] _others = new OtherEntry[8];
     private int _otherCount;
     private int _sortedOthers;
     private long _sequence;
@@ -57,8 +57,9 @@ public sealed class MidiTrackBuilder
         // factory throws exactly what a bad field deserves.
         if ((uint)channel > 15 || (uint)note > 127 || (uint)(velocity - 1) > 126 || startTick < 0)
             _ = MidiChannelMessage.NoteOn(startTick, channel, note, velocity);
-        var end = Math.Max(endTick, startTick + 1);
-        if (_noteCount == _notes.Length) Array.Resize(ref _notes, Math.Max(64, 2 * _notes.Length));
+        var end = startTick + 1;
+        if (endTick > end) end = endTick;
+        if (_noteCount == _notes.Length) _notes = Arrays.Grow(_notes, _noteCount);
         _notes[_noteCount++] = new NoteEntry(startTick, end, (short)(note << 4 | channel), (byte)velocity);
         return this;
     }
@@ -118,7 +119,7 @@ public sealed class MidiTrackBuilder
         Array.Fill(lastStarted, -1);
         var lastEnd = new long[KeyCount];
         var offs = new OffHeap();
-        var starting = Array.Empty<Starting>();
+        var starting = new Starting[16];
 
         int n = 0, o = 0;
         while (n < noteCount || o < otherCount || offs.Count > 0)
@@ -139,11 +140,11 @@ public sealed class MidiTrackBuilder
                 var index = n++;
                 for (; n < noteCount && notes[n].Start == tick && notes[n].Key == key; n++)
                 {
-                    end = Math.Max(end, notes[n].End);
-                    velocity = Math.Max(velocity, notes[n].Velocity);
+                    if (notes[n].End > end) end = notes[n].End;
+                    if (notes[n].Velocity > velocity) velocity = notes[n].Velocity;
                 }
                 if (lastEnd[key] > tick) offs.Push(new Off(tick, key, Off.Cut));
-                if (startingCount == starting.Length) Array.Resize(ref starting, Math.Max(16, 2 * starting.Length));
+                if (startingCount == starting.Length) starting = Arrays.Grow(starting, startingCount);
                 starting[startingCount++] = new Starting(index, end, key, velocity);
             }
 
@@ -169,13 +170,13 @@ public sealed class MidiTrackBuilder
             }
         }
 
-        if (count != messages.Length) Array.Resize(ref messages, count);
+        if (count != messages.Length) messages = Arrays.Grow(messages, count, count);
         return new MidiTrack(Name, messages);
     }
 
     private void Add(MessageRank rank, int number, MidiChannelMessage message)
     {
-        if (_otherCount == _others.Length) Array.Resize(ref _others, Math.Max(16, 2 * _others.Length));
+        if (_otherCount == _others.Length) _others = Arrays.Grow(_others, _otherCount);
         _others[_otherCount++] = new OtherEntry((int)rank << 11 | number << 4 | message.Channel, _sequence++, message);
     }
 
@@ -232,7 +233,7 @@ public sealed class MidiTrackBuilder
 
         public void Push(Off item)
         {
-            if (Count == _items.Length) Array.Resize(ref _items, 2 * _items.Length);
+            if (Count == _items.Length) _items = Arrays.Grow(_items, Count);
             var items = _items;
             var i = Count++;
             while (i > 0)

@@ -37,11 +37,15 @@ public static class PieceRenderer
             }
             foreach (ref readonly var e in CollectionsMarshal.AsSpan(events))
             {
-                var start = Math.Max(0, ticks.ToTick(e.Begin, fromBar));
+                var start = ticks.ToTick(e.Begin, fromBar);
+                if (start < 0) start = 0;
                 if (e.Kind == PieceEventKind.Control)
+                {
                     builders[e.Track].AddControlChange(e.Channel, start, e.Number, e.Value);
-                else
-                    builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, Math.Max(0, ticks.ToTick(e.End, fromBar)));
+                    continue;
+                }
+                var end = ticks.ToTick(e.End, fromBar);
+                builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, end < 0 ? 0 : end);
             }
         }
         var tracks = new MidiTrack[builders.Length];

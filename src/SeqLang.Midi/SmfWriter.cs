@@ -77,9 +77,10 @@ public static class SmfWriter
     private static TrackChunkWriter TrackChunk(MidiTrack track, long endTick)
     {
         // Most channel events take 4 or 5 bytes (a one- or two-byte delta and 3 bytes); the chunk grows if not.
-        var chunk = new TrackChunkWriter(capacity: (int)Math.Min(Array.MaxLength, 5L * track.Messages.Count + 64 + 4 * track.Name.Length));
+        var array = track.Messages as MidiChannelMessage[];
+        var chunk = new TrackChunkWriter(capacity: (int)Math.Min(Array.MaxLength, 5L * (array?.Length ?? track.Messages.Count) + 64 + 4 * track.Name.Length));
         chunk.Write(MidiMetaEvent.TrackName(track.Name));
-        if (track.Messages is MidiChannelMessage[] array) chunk.Write(array);
+        if (array is not null) chunk.Write(array);
         else
         {
             foreach (var message in track.Messages) chunk.Write(message);

@@ -81,8 +81,10 @@ public sealed class TickConverter
         if (_fastPath && (ulong)(n + int.MaxValue) <= 2UL * int.MaxValue && d <= int.MaxValue)
         {
             var ticksDenominator = TicksPerCycle.Denominator;
-            var (quotient, remainder) = Math.DivRem(2 * n * TicksPerCycle.Numerator + d * ticksDenominator, 2 * d * ticksDenominator);
-            tick = remainder < 0 ? quotient - 1 : quotient;
+            var numerator = 2 * n * TicksPerCycle.Numerator + d * ticksDenominator;
+            var denominator = 2 * d * ticksDenominator;
+            var quotient = numerator / denominator;
+            tick = quotient * denominator > numerator ? quotient - 1 : quotient;   // division truncates; floor goes down
             return true;
         }
         tick = 0;

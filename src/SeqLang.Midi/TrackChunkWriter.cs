@@ -30,14 +30,15 @@ internal sealed class TrackChunkWriter
     }
 
     /// <summary>Writes the messages in order: what <see cref="Write(MidiChannelMessage)"/> does for each, in one loop.</summary>
-    public void Write(ReadOnlySpan<MidiChannelMessage> messages)
+    public void Write(MidiChannelMessage[] messages)
     {
         Reserve((long)messages.Length * MaxChannelEventLength);
         var body = _body;
         var length = _length;
         var tick = _tick;
-        foreach (ref readonly var message in messages)
+        for (var i = 0; i < messages.Length; i++)
         {
+            ref readonly var message = ref messages[i];
             var delta = message.Tick - tick;
             if ((ulong)delta > VariableLengthQuantity.MaxValue) ThrowBadDelta(message.Tick, tick);
             if (delta < 0x80) body[length++] = (byte)delta;
@@ -111,7 +112,7 @@ internal sealed class TrackChunkWriter
         var needed = _length + bytes;
         if (needed <= _body.Length) return;
         if (needed > Array.MaxLength) throw new InvalidOperationException("A track chunk cannot be larger than 2 GB.");
-        Array.Resize(ref _body, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _body.Length)));
+        _body = Arrays.Grow(_body, _length, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _body.Length)));
     }
 
     private static void ThrowBadDelta(long tick, long previous)
