@@ -96,6 +96,23 @@ public sealed class MidiTrackBuilder
         return this;
     }
 
+    /// <summary>Notes added so far.</summary>
+    internal int NoteCount => _noteCount;
+
+    /// <summary>Bank, program, controller and pitch-bend messages added so far.</summary>
+    internal int OtherCount => _otherCount;
+
+    /// <summary>
+    /// Room for <paramref name="notes"/> notes and <paramref name="others"/> other messages in all, so that a
+    /// caller who can estimate the total (the renderer, after one bar) spares the builder growing its arrays
+    /// step by step: each step copies everything and, at these sizes, allocates on the large object heap.
+    /// </summary>
+    internal void Reserve(int notes, int others)
+    {
+        if (notes > _notes.Length) _notes = Arrays.Grow(_notes, _noteCount, notes);
+        if (others > _others.Length) _others = Arrays.Grow(_others, _otherCount, others);
+    }
+
     /// <summary>
     /// The messages in wire order, with same-pitch overlaps resolved. The builder is left unchanged
     /// (but for the order it keeps its events in), so it can be built again.

@@ -47,11 +47,21 @@ public static class PieceRenderer
                 var end = ticks.ToTick(e.End, fromBar);
                 builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, end < 0 ? 0 : end);
             }
+            if (bar == fromBar && bars > 1)
+            {
+                // Most pieces repeat their bars' density: size each builder for the first bar times the length,
+                // up to a limit past which a wrong guess would cost more than growing does.
+                foreach (var builder in builders)
+                    builder.Reserve((int)Math.Min(builder.NoteCount * bars, ReserveLimit), (int)Math.Min(builder.OtherCount * bars, ReserveLimit));
+            }
         }
         var tracks = new MidiTrack[builders.Length];
         for (var t = 0; t < tracks.Length; t++) tracks[t] = builders[t].Build();
         return new MidiFileContent(ppq, conductor, tracks, ticks.ToTick(bars));
     }
+
+    /// <summary>The most notes (or other messages) reserved in a builder from the first bar's count: 24 MB of notes.</summary>
+    private const long ReserveLimit = 1 << 20;
 
     private static MidiTrackBuilder Header(CompiledTrack track)
     {
