@@ -20,7 +20,12 @@ public static class PieceRenderer
         var conductor = Conductor(piece, ticks, fromBar, bars);
 
         var builders = new MidiTrackBuilder[piece.Tracks.Count];
-        for (var t = 0; t < builders.Length; t++) builders[t] = Header(piece.Tracks[t]);
+        var headers = new int[builders.Length];
+        for (var t = 0; t < builders.Length; t++)
+        {
+            builders[t] = Header(piece.Tracks[t]);
+            headers[t] = builders[t].OtherCount;
+        }
         var stream = new EventStream(piece);
         var events = new List<PieceEvent>(256);
         long total = 0;
@@ -47,21 +52,35 @@ public static class PieceRenderer
                 var end = ticks.ToTick(e.End, fromBar);
                 builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, end < 0 ? 0 : end);
             }
-            if (bar == fromBar && bars > 1)
-            {
-                // Most pieces repeat their bars' density: size each builder for the first bar times the length,
-                // up to a limit past which a wrong guess would cost more than growing does.
-                foreach (var builder in builders)
-                    builder.Reserve((int)Math.Min(builder.NoteCount * bars, ReserveLimit), (int)Math.Min(builder.OtherCount * bars, ReserveLimit));
-            }
+            if (bar == fromBar && bars > 1) Reserve(builders, headers, bars);
         }
         var tracks = new MidiTrack[builders.Length];
         for (var t = 0; t < tracks.Length; t++) tracks[t] = builders[t].Build();
         return new MidiFileContent(ppq, conductor, tracks, ticks.ToTick(bars));
     }
 
-    /// <summary>The most notes (or other messages) reserved in a builder from the first bar's count: 24 MB of notes.</summary>
-    private const long ReserveLimit = 1 << 20;
+    /// <summary>The most notes, and other messages, reserved in all builders from the first bar's counts (48 and 20 MB).</summary>
+    private const long ReservedNotesLimit = 2 << 20, ReservedOthersLimit = 512 << 10;
+
+    /// <summary>
+    /// Most pieces keep their bars' density: after the first bar, each builder is sized for that bar's events
+    /// times the length (its header's bank and program counted once), so that it need not grow step by step,
+    /// each step a copy and a large-object-heap allocation. Builders are served in order while the estimates
+    /// fit the limits, past which a wrong guess (a dense first bar) would cost more than growing does.
+    /// </summary>
+    private static void Reserve(MidiTrackBuilder[] builders, int[] headers, long bars)
+    {
+        long notesLeft = ReservedNotesLimit, othersLeft = ReservedOthersLimit;
+        for (var t = 0; t < builders.Length; t++)
+        {
+            var builder = builders[t];
+            var notes = builder.NoteCount * bars;
+            var others = headers[t] + (builder.OtherCount - headers[t]) * bars;
+            if (notes <= notesLeft) notesLeft -= notes; else notes = 0;
+            if (others <= othersLeft) othersLeft -= others; else others = 0;
+            builder.Reserve((int)notes, (int)others);
+        }
+    }
 
     private static MidiTrackBuilder Header(CompiledTrack track)
     {
