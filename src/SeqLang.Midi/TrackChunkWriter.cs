@@ -32,12 +32,18 @@ internal sealed class TrackChunkWriter
     /// <summary>Writes the messages in order: what <see cref="Write(MidiChannelMessage)"/> does for each, in one loop.</summary>
     public void Write(MidiChannelMessage[] messages)
     {
-        Reserve((long)messages.Length * MaxChannelEventLength);
         var body = _body;
         var length = _length;
         var tick = _tick;
         for (var i = 0; i < messages.Length; i++)
         {
+            if (length > body.Length - MaxChannelEventLength)
+            {
+                // Grown for the rest at the worst case, once the caller's estimate proves short.
+                _length = length;
+                Reserve((long)(messages.Length - i) * MaxChannelEventLength);
+                body = _body;
+            }
             ref readonly var message = ref messages[i];
             var delta = message.Tick - tick;
             if ((ulong)delta > VariableLengthQuantity.MaxValue) ThrowBadDelta(message.Tick, tick);
