@@ -76,6 +76,12 @@ public readonly record struct MidiChannelMessage
         return Make(tick, MidiMessageKind.PitchBend, channel, (byte)(raw & 0x7F), (byte)(raw >> 7));
     }
 
+    /// <summary>
+    /// A message from fields the caller has already validated (the track builder checks notes when
+    /// they are added): no checks but the tick's, for the hot loop that makes every message of a track.
+    /// </summary>
+    internal static MidiChannelMessage FromValidated(long tick, byte status, byte data1, byte data2) => new(tick, status, data1, data2);
+
     private static MidiChannelMessage Make(long tick, MidiMessageKind kind, int channel, byte data1, byte data2)
     {
         if (channel is < 0 or > 15) throw new ArgumentOutOfRangeException(nameof(channel), channel, "A MIDI channel on the wire is 0..15.");

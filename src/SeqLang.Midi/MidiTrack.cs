@@ -11,14 +11,27 @@ public sealed class MidiTrack
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(messages);
-        for (var i = 1; i < messages.Count; i++)
+        // An array (what the builder makes) is checked without an interface call per message.
+        if (messages is MidiChannelMessage[] array)
         {
-            if (messages[i].Tick < messages[i - 1].Tick)
-                throw new ArgumentException($"Messages must be in tick order: message {i} at tick {messages[i].Tick} follows tick {messages[i - 1].Tick}.", nameof(messages));
+            for (var i = 1; i < array.Length; i++)
+            {
+                if (array[i].Tick < array[i - 1].Tick) throw OutOfOrder(messages, i);
+            }
+        }
+        else
+        {
+            for (var i = 1; i < messages.Count; i++)
+            {
+                if (messages[i].Tick < messages[i - 1].Tick) throw OutOfOrder(messages, i);
+            }
         }
         Name = name;
         Messages = messages;
     }
+
+    private static ArgumentException OutOfOrder(IReadOnlyList<MidiChannelMessage> messages, int i) =>
+        new($"Messages must be in tick order: message {i} at tick {messages[i].Tick} follows tick {messages[i - 1].Tick}.", nameof(messages));
 
     /// <summary>The track name written as FF 03 at tick 0.</summary>
     public string Name { get; }

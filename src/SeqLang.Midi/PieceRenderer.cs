@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SeqLang.Compiler.Music;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
@@ -18,10 +19,15 @@ public static class PieceRenderer
         var ticks = new TickConverter(ppq, settings.Meter.BarQuarters);
         var conductor = Conductor(piece, ticks, fromBar, bars);
 
-        var builders = piece.Tracks.Select(t => Header(t)).ToArray();
+        var builders = new MidiTrackBuilder[piece.Tracks.Count];
+        var headers = new int[builders.Length];
+        for (var t = 0; t < builders.Length; t++)
+        {
+            builders[t] = Header(piece.Tracks[t]);
+            headers[t] = builders[t].OtherCount;
+        }
         var stream = new EventStream(piece);
         var events = new List<PieceEvent>(256);
-        var origin = (Rational)fromBar;
         long total = 0;
         for (var bar = fromBar; bar < fromBar + bars; bar++)
         {
@@ -34,17 +40,46 @@ public static class PieceRenderer
                 diagnostics.Add(Codes.RenderTooLarge, lane.Span, EventStream.MaxRenderEvents, lane.FullName, bar);
                 return null;
             }
-            foreach (var e in events)
+            foreach (ref readonly var e in CollectionsMarshal.AsSpan(events))
             {
-                var start = Math.Max(0, ticks.ToTick(e.Begin - origin));
+                var start = ticks.ToTick(e.Begin, fromBar);
+                if (start < 0) start = 0;
                 if (e.Kind == PieceEventKind.Control)
+                {
                     builders[e.Track].AddControlChange(e.Channel, start, e.Number, e.Value);
-                else
-                    builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, Math.Max(0, ticks.ToTick(e.End - origin)));
+                    continue;
+                }
+                var end = ticks.ToTick(e.End, fromBar);
+                builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, end < 0 ? 0 : end);
             }
+            if (bar == fromBar && bars > 1) Reserve(builders, headers, bars);
         }
-        var tracks = builders.Select(b => b.Build()).ToList();
+        var tracks = new MidiTrack[builders.Length];
+        for (var t = 0; t < tracks.Length; t++) tracks[t] = builders[t].Build();
         return new MidiFileContent(ppq, conductor, tracks, ticks.ToTick(bars));
+    }
+
+    /// <summary>The most notes, and other messages, reserved in all builders from the first bar's counts (48 and 20 MB).</summary>
+    private const long ReservedNotesLimit = 2 << 20, ReservedOthersLimit = 512 << 10;
+
+    /// <summary>
+    /// Most pieces keep their bars' density: after the first bar, each builder is sized for that bar's events
+    /// times the length (its header's bank and program counted once), so that it need not grow step by step,
+    /// each step a copy and a large-object-heap allocation. Builders are served in order while the estimates
+    /// fit the limits, past which a wrong guess (a dense first bar) would cost more than growing does.
+    /// </summary>
+    private static void Reserve(MidiTrackBuilder[] builders, int[] headers, long bars)
+    {
+        long notesLeft = ReservedNotesLimit, othersLeft = ReservedOthersLimit;
+        for (var t = 0; t < builders.Length; t++)
+        {
+            var builder = builders[t];
+            var notes = builder.NoteCount * bars;
+            var others = headers[t] + (builder.OtherCount - headers[t]) * bars;
+            if (notes <= notesLeft) notesLeft -= notes; else notes = 0;
+            if (others <= othersLeft) othersLeft -= others; else others = 0;
+            builder.Reserve((int)notes, (int)others);
+        }
     }
 
     private static MidiTrackBuilder Header(CompiledTrack track)

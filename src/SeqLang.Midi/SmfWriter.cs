@@ -12,9 +12,22 @@ public static class SmfWriter
     /// <summary>The file as bytes.</summary>
     public static byte[] ToBytes(MidiFileContent content)
     {
-        using var stream = new MemoryStream();
-        Write(stream, content);
-        return stream.ToArray();
+        ArgumentNullException.ThrowIfNull(content);
+        // Every chunk first, then one array of exactly the file's size: no stream growing and copying.
+        var chunks = new TrackChunkWriter[content.Tracks.Count + 1];
+        chunks[0] = ConductorChunk(content);
+        for (var i = 0; i < content.Tracks.Count; i++) chunks[i + 1] = TrackChunk(content.Tracks[i], content.EndTick);
+        long size = HeaderLength;
+        foreach (var chunk in chunks) size += chunk.ChunkLength;
+        var bytes = new byte[checked((int)size)];
+        WriteHeader(bytes, chunks.Length, content.Ppq);
+        var at = HeaderLength;
+        foreach (var chunk in chunks)
+        {
+            chunk.CopyTo(bytes.AsSpan(at));
+            at += chunk.ChunkLength;
+        }
+        return bytes;
     }
 
     /// <summary>
@@ -33,21 +46,24 @@ public static class SmfWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(content);
-        WriteHeader(output, content.Tracks.Count + 1, content.Ppq);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        WriteHeader(header, content.Tracks.Count + 1, content.Ppq);
+        output.Write(header);
         ConductorChunk(content).CopyTo(output);
         foreach (var track in content.Tracks) TrackChunk(track, content.EndTick).CopyTo(output);
         output.Flush();
     }
 
-    private static void WriteHeader(Stream output, int trackCount, int ppq)
+    /// <summary>MThd, its length and its 6 bytes.</summary>
+    private const int HeaderLength = 14;
+
+    private static void WriteHeader(Span<byte> header, int trackCount, int ppq)
     {
-        Span<byte> header = stackalloc byte[14];
         "MThd"u8.CopyTo(header);
         BinaryPrimitives.WriteUInt32BigEndian(header[4..], 6);                 // header length
         BinaryPrimitives.WriteUInt16BigEndian(header[8..], 1);                 // format 1
         BinaryPrimitives.WriteUInt16BigEndian(header[10..], (ushort)trackCount);
         BinaryPrimitives.WriteUInt16BigEndian(header[12..], (ushort)ppq);      // bit 15 clear: ticks per quarter
-        output.Write(header);
     }
 
     private static TrackChunkWriter ConductorChunk(MidiFileContent content)
@@ -60,9 +76,15 @@ public static class SmfWriter
 
     private static TrackChunkWriter TrackChunk(MidiTrack track, long endTick)
     {
-        var chunk = new TrackChunkWriter();
+        // Most channel events take 4 or 5 bytes (a one- or two-byte delta and 3 bytes); the chunk grows if not.
+        var array = track.Messages as MidiChannelMessage[];
+        var chunk = new TrackChunkWriter(capacity: (int)Math.Min(Array.MaxLength, 5L * (array?.Length ?? track.Messages.Count) + 64 + 4 * track.Name.Length));
         chunk.Write(MidiMetaEvent.TrackName(track.Name));
-        foreach (var message in track.Messages) chunk.Write(message);
+        if (array is not null) chunk.Write(array);
+        else
+        {
+            foreach (var message in track.Messages) chunk.Write(message);
+        }
         chunk.Write(MidiMetaEvent.EndOfTrack(Math.Max(endTick, chunk.Tick)));
         return chunk;
     }

@@ -28,7 +28,14 @@ public sealed class TickConverter
         Ppq = ppq;
         BarQuarters = barQuarters;
         TicksPerCycle = barQuarters * ppq;
+        _fastPath = TicksPerCycle.Numerator < FastLimit && TicksPerCycle.Denominator < FastLimit;
     }
+
+    /// <summary>Bound on ticks per cycle's numerator and denominator for <see cref="TryToTick"/>'s 64-bit path.</summary>
+    private const long FastLimit = 1L << 30;
+
+    /// <summary>Ticks per cycle small enough for the 64-bit path (for any meter up to 8,000 beats at the largest PPQ).</summary>
+    private readonly bool _fastPath;
 
     /// <summary>A converter for the meter <paramref name="numerator"/>/<paramref name="denominator"/>.</summary>
     public static TickConverter ForMeter(int numerator, int denominator, int ppq = DefaultPpq)
@@ -47,7 +54,42 @@ public sealed class TickConverter
     public Rational TicksPerCycle { get; }
 
     /// <summary>The tick of a time given in cycles (bars). Negative times give negative ticks.</summary>
-    public long ToTick(Rational cycles) => RoundHalfUp(cycles * TicksPerCycle);
+    public long ToTick(Rational cycles) =>
+        TryToTick(cycles.Numerator, cycles.Denominator, out var tick) ? tick : RoundHalfUp(cycles * TicksPerCycle);
+
+    /// <summary>
+    /// <see cref="ToTick(Rational)"/> of <paramref name="time"/> − <paramref name="originBar"/> (the renderer's
+    /// cycles since the first bar rendered), without making the difference as a <see cref="Rational"/> where
+    /// 64 bits hold it: with |n| &lt; 2^62, d &lt; 2^31 and 0 ≤ originBar &lt; 2^24, n − originBar × d cannot overflow.
+    /// </summary>
+    internal long ToTick(Rational time, long originBar)
+    {
+        long n = time.Numerator, d = time.Denominator;
+        if ((ulong)originBar < 1UL << 24 && d <= int.MaxValue && (ulong)(n + (1L << 62)) < 1UL << 63
+            && TryToTick(n - originBar * d, d, out var tick)) return tick;
+        return ToTick(time - originBar);
+    }
+
+    /// <summary>
+    /// The tick of n/d cycles (d &gt; 0, not necessarily reduced) in 64 bits: n/d × P/Q + 1/2 = (2nP + dQ) / 2dQ
+    /// for ticks per cycle P/Q, the same exact value as the <see cref="Rational"/> path's but unreduced, whose
+    /// floor needs no gcd and no 128-bit division. With |n|, d &lt; 2^31 and P, Q &lt; 2^30 no term reaches 2^63;
+    /// false (and the caller takes the Rational path) outside those bounds.
+    /// </summary>
+    private bool TryToTick(long n, long d, out long tick)
+    {
+        if (_fastPath && (ulong)(n + int.MaxValue) <= 2UL * int.MaxValue && d <= int.MaxValue)
+        {
+            var ticksDenominator = TicksPerCycle.Denominator;
+            var numerator = 2 * n * TicksPerCycle.Numerator + d * ticksDenominator;
+            var denominator = 2 * d * ticksDenominator;
+            var quotient = numerator / denominator;
+            tick = quotient * denominator > numerator ? quotient - 1 : quotient;   // division truncates; floor goes down
+            return true;
+        }
+        tick = 0;
+        return false;
+    }
 
     /// <summary>The tick of a time given in quarter notes (beats), for tempo maps.</summary>
     public long QuartersToTick(Rational quarters) => RoundHalfUp(quarters * Ppq);

@@ -65,6 +65,35 @@ public class RoundTripTests
         Assert.Equal(bytes, again);
     }
 
+    [Fact]
+    public void LongDeltasAndTwoByteMessagesReadBackTheSameWhateverTheTrackIsHeldIn()
+    {
+        // Deltas of 1 to 4 bytes (more than the writer's first guess of 5 bytes an event), program changes of 2.
+        var builder = new MidiTrackBuilder("gaps");
+        long tick = 0;
+        var gaps = new long[] { 2_097_152, 1, 0x0FFFFFFF - 1, 127, 2_097_151, 128, 16_383, 16_384, 0x0FFFFFFF / 4 };
+        for (var i = 0; i < 3000; i++)
+        {
+            // One note at a time, so that every delta is a gap; mostly 3- and 4-byte ones.
+            if (i % 7 == 0) builder.AddProgramChange(i % 16, tick, i % 128);
+            var end = tick + 1 + gaps[i % gaps.Length];
+            builder.AddNote(i % 16, i % 128, 1 + i % 127, tick, end);
+            tick = end + gaps[(i + 4) % gaps.Length];
+        }
+        var built = builder.Build();
+        var asList = new MidiTrack("gaps", built.Messages.ToList());
+        var conductor = new ConductorTrack("t", new MidiTimeSignature(4, 4), null, 120);
+        var bytes = SmfWriter.ToBytes(new MidiFileContent(480, conductor, new[] { built }, 0));
+
+        Assert.Equal(bytes, SmfWriter.ToBytes(new MidiFileContent(480, conductor, new[] { asList }, 0)));
+        using var stream = new MemoryStream();
+        SmfWriter.Write(stream, new MidiFileContent(480, conductor, new[] { built }, 0));
+        Assert.Equal(bytes, stream.ToArray());
+        Assert.Equal(
+            built.Messages.Select(m => (m.Tick, Convert.ToHexString(m.ToBytes()))),
+            SmfReader.Read(bytes).Tracks[1].ChannelMessages.Select(e => (e.Tick, Convert.ToHexString(e.ToChannelBytes()))));
+    }
+
     private static MidiChannelMessage ToMessage(SmfEvent e) => e.Kind switch
     {
         SmfEventKind.NoteOn => MidiChannelMessage.NoteOn(e.Tick, e.Channel, e.Note, e.Velocity),

@@ -55,6 +55,60 @@ public class TickConverterTests
     public void RejectsPpqOutsideTheHeadersRange(int ppq) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => TickConverter.ForMeter(4, 4, ppq));
 
+    /// <summary>
+    /// The 64-bit paths against the plain rational formula, floor(cycles × ticks per cycle + 1/2), on random
+    /// times of every size (both sides of the paths' bounds), signs, meters, PPQs and origins.
+    /// </summary>
+    [Fact]
+    public void SixtyFourBitPathsAgreeWithTheRationalFormula()
+    {
+        var random = new Random(42);
+        long Magnitude() => random.Next(6) switch
+        {
+            0 => random.Next(0, 8),
+            1 => random.NextInt64(0, 100_000),
+            2 => random.NextInt64(int.MaxValue - 3, (long)int.MaxValue + 3),
+            3 => random.NextInt64(0, 1L << 40),
+            4 => random.NextInt64((1L << 62) - 3, (1L << 62) + 3),
+            _ => random.NextInt64(long.MaxValue / 2, long.MaxValue),
+        };
+        var meters = new[] { (4, 4), (3, 8), (7, 8), (5, 16), (13, 4), (3, 2), (9000, 1), (1, 64) };
+        var ppqs = new[] { 1, 3, 96, 480, 960, 32767 };
+        for (var i = 0; i < 200_000; i++)
+        {
+            var (numerator, denominator) = meters[random.Next(meters.Length)];
+            var converter = TickConverter.ForMeter(numerator, denominator, ppqs[random.Next(ppqs.Length)]);
+            var n = Magnitude() * (random.Next(2) == 0 ? 1 : -1);
+            var d = Math.Max(1, random.Next(3) == 0 ? Magnitude() : random.Next(1, 1000));
+            Rational time;
+            try
+            {
+                time = new Rational(n, d);
+            }
+            catch (OverflowException)
+            {
+                continue;
+            }
+            var origin = random.Next(4) switch { 0 => 0, 1 => random.Next(0, 100), 2 => random.Next((1 << 24) - 2, (1 << 24) + 2), _ => random.NextInt64(0, 10_000_000) };
+
+            Assert.Equal(Outcome(() => TickConverter.RoundHalfUp(time * converter.TicksPerCycle)), Outcome(() => converter.ToTick(time)));
+            Assert.Equal(Outcome(() => TickConverter.RoundHalfUp((time - origin) * converter.TicksPerCycle)), Outcome(() => converter.ToTick(time, origin)));
+        }
+
+        // The tick, or the overflow the formula meets: both paths must agree on either.
+        static string Outcome(Func<long> tick)
+        {
+            try
+            {
+                return tick().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (OverflowException)
+            {
+                return "overflow";
+            }
+        }
+    }
+
     [Fact]
     public void DefaultsToPpq480() => Assert.Equal(480, TickConverter.ForMeter(4, 4).Ppq);
 }
