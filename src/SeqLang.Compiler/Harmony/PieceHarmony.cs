@@ -47,7 +47,6 @@ public sealed class PieceHarmony
     /// </summary>
     public void ChangesIn(long bar, List<(Rational Time, Chord? Chord)> output)
     {
-        var times = new SortedSet<Rational> { bar };
         Rational offset = 0;
         Pattern<Chord>? chart = null;
         if (_sectionCharts.Count > 0 && _form.SectionAt(bar) is { } position && _sectionCharts.TryGetValue(position.Section, out var sectionChart))
@@ -56,20 +55,29 @@ public sealed class PieceHarmony
             offset = position.Entry.Start;
         }
         else if (_chart is not null) chart = _chart;
-        if (chart is not null)
+        if (chart is null)
         {
-            var haps = new List<Hap<Chord>>();
-            var local = new Arc(bar - offset, bar + 1 - offset);
-            if (chart.TryQuery(local, haps, QueryLimits.Default).IsOk)
+            // A generated progression changes only at bar lines.
+            output.Add((bar, _progression?.ChordAtBar(bar)));
+            return;
+        }
+        var times = new List<Rational> { bar };
+        var haps = new List<Hap<Chord>>();
+        var local = new Arc(bar - offset, bar + 1 - offset);
+        if (chart.TryQuery(local, haps, QueryLimits.Default).IsOk)
+        {
+            foreach (var hap in haps)
             {
-                foreach (var hap in haps)
-                {
-                    var whole = hap.Whole ?? hap.Part;
-                    if (whole.Begin > local.Begin && whole.Begin < local.End) times.Add(whole.Begin + offset);
-                    if (whole.End > local.Begin && whole.End < local.End) times.Add(whole.End + offset);
-                }
+                var whole = hap.Whole ?? hap.Part;
+                if (whole.Begin > local.Begin && whole.Begin < local.End) times.Add(whole.Begin + offset);
+                if (whole.End > local.Begin && whole.End < local.End) times.Add(whole.End + offset);
             }
         }
-        foreach (var time in times) output.Add((time, ChordAt(time)));
+        times.Sort();
+        for (var i = 0; i < times.Count; i++)
+        {
+            if (i > 0 && times[i] == times[i - 1]) continue;
+            output.Add((times[i], ChordAt(times[i])));
+        }
     }
 }
