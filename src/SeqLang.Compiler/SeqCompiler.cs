@@ -49,8 +49,9 @@ public static class SeqCompiler
 
         var timeline = new FormTimeline(form ?? FormGraph.WholePiece, settings.Seed);
         var harmony = new HarmonyBinder(context, settings).Bind(file, timeline);
+        var tempo = new SectionTempoBinder(context, settingsBinder).Bind(file, settings, timeline);
 
-        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, timeline, harmony);
+        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, timeline, harmony, tempo);
         return new Compilation(source, diagnostics.Sorted(), piece);
     }
 

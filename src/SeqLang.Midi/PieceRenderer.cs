@@ -100,19 +100,32 @@ public static class PieceRenderer
         var s = piece.Settings;
         MidiKeySignature? key = null;
         if (Scales.IsMinorLike(s.Key.Mode) is { } minor && MidiKeySignature.TryFromTonic(s.Key.TonicText, minor, out var signature)) key = signature;
-        var conductor = new ConductorTrack(s.Title, new MidiTimeSignature(s.Meter.Numerator, s.Meter.Denominator), key, s.TempoRamp?.TempoAt(fromBar) ?? s.Tempo);
-        if (s.TempoRamp is { } ramp)
+        var tempo = piece.Tempo;
+        var conductor = new ConductorTrack(s.Title, new MidiTimeSignature(s.Meter.Numerator, s.Meter.Denominator), key, tempo.TempoAt(fromBar));
+        var quarters = s.Meter.BarQuarters;
+        var current = tempo.TempoAt(fromBar);
+        for (var bar = fromBar; bar < fromBar + bars; bar++)
         {
-            // A ramp is written as one tempo event per quarter note: fine enough that no DAW hears steps.
-            var quarters = s.Meter.BarQuarters;
-            var first = Math.Max(ramp.StartBar, fromBar);
-            var last = Math.Min(ramp.StartBar + ramp.Bars, fromBar + bars);
-            for (var q = (Rational)first * quarters; q <= (Rational)last * quarters; q += 1)
+            if (tempo.RampsIn(bar))
             {
-                var cycle = q / quarters;
-                conductor.SetTempo(ticks.ToTick(cycle - fromBar), ramp.TempoAt(cycle));
+                // A ramp is written as one tempo event per quarter note: fine enough that no DAW hears steps.
+                for (var q = (Rational)bar * quarters; q < (Rational)(bar + 1) * quarters; q += 1)
+                {
+                    var cycle = q / quarters;
+                    current = tempo.TempoAt(cycle);
+                    conductor.SetTempo(ticks.ToTick(cycle - fromBar), current);
+                }
+                continue;
+            }
+            var atBar = tempo.TempoAt(bar);
+            if (atBar != current || (bar > fromBar && tempo.RampsIn(bar - 1)))
+            {
+                current = atBar;
+                conductor.SetTempo(ticks.ToTick(bar - fromBar), current);
             }
         }
+        // A ramp still under way where the render stops gets its tempo at the very end, as a DAW extending the file expects.
+        if (tempo.RampsIn(fromBar + bars - 1)) conductor.SetTempo(ticks.ToTick(bars), tempo.TempoAtEndOf(fromBar + bars - 1));
         return conductor;
     }
 }

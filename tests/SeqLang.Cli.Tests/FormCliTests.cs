@@ -98,4 +98,34 @@ public class FormCliTests
         Assert.Equal(Sections("1"), Sections("1"));
         Assert.NotEqual(Sections("1"), Sections("2"));
     }
+
+    [Fact]
+    public void SectionTempoIsWrittenAtEachEntryAndTheFileTempoReturnsAfter()
+    {
+        const string piece = """
+            tempo 120
+            form verse 2, chorus 2, verse 1, outro 1
+            in chorus {
+              tempo 140
+            }
+            in outro {
+              tempo 100 -> 60 over 1 bar
+            }
+            track d channel 10 { kick "x" }
+            """;
+        var path = Write(piece);
+        Assert.Equal(0, SeqRun.Run("render", path).ExitCode);
+        // Read by mido, independently: (tick, bpm) of every tempo event of the conductor track.
+        var file = SeqLang.Midi.Tests.Support.IndependentMidiReader.Dump(Path.ChangeExtension(path, ".mid"));
+        var tempos = file.Tracks[0].Messages.Where(m => m.Type == "set_tempo").Select(m => (m.Tick, Bpm: Math.Round(60_000_000.0 / m.Tempo!.Value, 3))).ToList();
+        Assert.True(tempos.Count >= 4, string.Join(", ", tempos));
+        var bar = 4 * 480;
+        Assert.Equal((0L, 120.0), tempos[0]);
+        Assert.Contains((2L * bar, 140.0), tempos);
+        Assert.Contains((4L * bar, 120.0), tempos);
+        // The outro's ramp: 100 at its start, a tempo per quarter, 60 at the end of the piece.
+        Assert.Contains((5L * bar, 100.0), tempos);
+        Assert.Contains((5L * bar + 480, 90.0), tempos);
+        Assert.Contains((6L * bar, 60.0), tempos);
+    }
 }

@@ -6,12 +6,13 @@ namespace SeqLang.Compiler.Piece;
 /// <summary>The compiled piece both back ends consume: settings, tracks of lane patterns, the form's timeline and the harmony.</summary>
 public sealed class CompiledPiece
 {
-    public CompiledPiece(PieceSettings settings, IReadOnlyList<CompiledTrack> tracks, FormTimeline? form = null, PieceHarmony? harmony = null)
+    public CompiledPiece(PieceSettings settings, IReadOnlyList<CompiledTrack> tracks, FormTimeline? form = null, PieceHarmony? harmony = null, TempoMap? tempo = null)
     {
         Settings = settings;
         Tracks = tracks;
         Form = form ?? new FormTimeline(FormGraph.WholePiece, settings.Seed);
         Harmony = harmony;
+        Tempo = tempo ?? new TempoMap(settings, Form, new Dictionary<string, TempoMap.SectionTempo>());
     }
 
     public PieceSettings Settings { get; }
@@ -22,4 +23,7 @@ public sealed class CompiledPiece
 
     /// <summary>The chord in force at each moment (SPEC §4); null when the file has neither <c>chords</c> nor <c>harmony</c>.</summary>
     public PieceHarmony? Harmony { get; }
+
+    /// <summary>The tempo at every moment: the file's, or a section's own while it plays.</summary>
+    public TempoMap Tempo { get; }
 }

@@ -14,4 +14,5 @@ public static partial class Codes
     public static readonly DiagnosticDescriptor EmptyForm = Error("SEQ0609", "the form has no sections; give at least one, e.g. 'verse 8'");
     public static readonly DiagnosticDescriptor RepeatedTransition = Error("SEQ0610", "section '{0}' lists '{1}' twice after '->'; list it once, with the sum of the weights");
     public static readonly DiagnosticDescriptor WeightsTooFine = Error("SEQ0611", "the weights after section '{0}' cannot be added up exactly; use fewer decimal places");
+    public static readonly DiagnosticDescriptor RepeatedSectionTempo = Error("SEQ0612", "section '{0}' has a tempo twice (first on line {1})");
 }
