@@ -50,7 +50,7 @@ fi
 [ -x "$seq" ] || { echo "whole-process.sh: no executable at $seq" >&2; exit 1; }
 
 # The inputs are copied so that `seq render FILE` writes FILE.mid into the temporary folder.
-cp "$inputs/three-track.seq" "$inputs/four-bar.seq" "$inputs/five-thousand-lines.seq" "$work/"
+cp "$inputs/three-track.seq" "$inputs/three-track-form.seq" "$inputs/four-bar.seq" "$inputs/five-thousand-lines.seq" "$work/"
 cd "$work"
 
 # Each command must succeed before it is timed: a failing command is fast and means nothing.
@@ -108,6 +108,11 @@ for bars in "${bars_list[@]}"; do
   record "render$bars" "render$bars" "$seq" render three-track.seq --bars "$bars"
 done
 
+# The same music over a looping form and generated harmony, its bass and arpeggio following the chords:
+# what form and harmony cost (the issue allows them 10 % on the 10,000-bar render).
+must_succeed "$seq" render three-track-form.seq --bars 10000
+record form form "$seq" render three-track-form.seq --bars 10000
+
 must_succeed "$seq" check five-thousand-lines.seq
 record check check "$seq" check five-thousand-lines.seq
 
@@ -139,6 +144,7 @@ for bars in "${bars_list[@]}"; do
   target=-; [ "$bars" = 10000 ] && target=400
   row "render$bars" "seq render three-track.seq --bars $bars" "$target" "$(notes_per_s "$bars" "${ms[render$bars]}")"
 done
+row form "seq render three-track-form.seq --bars 10000" - "$(awk -v f="${ms[form]}" -v p="${ms[render10000]}" 'BEGIN { printf "form and harmony: %+.1f%% against the same music without (<= +10%%)", (f / p - 1) * 100 }')"
 row check "seq check five-thousand-lines.seq" 200 ""
 row four "$four_bar_label" 150 ""
 echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after; above $(nproc) the medians include waiting for the CPU"
