@@ -12,14 +12,9 @@ public class GravityAndDampingTests
 {
     private const int Steps = 10_000;
 
-    public static TheoryData<string> StyleNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var style in HarmonyStyles.All) data.Add(style.Name);
-        return data;
-    }
+    public static TheoryData<string> StyleNames() => StyleData.StyleNames();
 
-    private static HarmonyStyle Style(string name) => HarmonyStyles.TryGet(name, out var style) ? style : throw new ArgumentException(name);
+    private static HarmonyStyle Style(string name) => StyleData.Style(name);
 
     /// <summary>The share of steps 1..n for which <paramref name="counts"/> holds.</summary>
     private static double Share(HarmonyProgression walk, Func<long, bool> counts)

@@ -9,14 +9,9 @@ public class HarmonyProgressionTests
 {
     private const int Steps = 10_000;
 
-    public static TheoryData<string> StyleNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var style in HarmonyStyles.All) data.Add(style.Name);
-        return data;
-    }
+    public static TheoryData<string> StyleNames() => StyleData.StyleNames();
 
-    private static HarmonyStyle Style(string name) => HarmonyStyles.TryGet(name, out var style) ? style : throw new ArgumentException(name);
+    private static HarmonyStyle Style(string name) => StyleData.Style(name);
 
     private static HarmonyProgression Walk(string style, long seed, double gravity = 0.5, int tonic = 0, HarmonyDamping? damping = null) =>
         new(Style(style), tonic, NoteSpelling.Sharps, 1, gravity, seed, damping);
