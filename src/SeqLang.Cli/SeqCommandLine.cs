@@ -17,6 +17,7 @@ public static class SeqCommandLine
           seq check song.seq --json                    the same, for editors
           seq events song.seq --bars 0:4               what plays in bars 0 to 3
           seq events --mini "bd*2 [sd hh]" --json      the events of a mini-notation string
+          seq ports                                    the MIDI ports seq play can use
 
         On Linux, coreutils also has a command named seq: use `dotnet seq ...` from a folder with the
         tool manifest, or put ~/.dotnet/tools first on PATH (see README).
@@ -29,6 +30,7 @@ public static class SeqCommandLine
             RenderCommand.Create(console),
             CheckCommand.Create(console),
             EventsCommand.Create(console),
+            PortsCommand.Create(console),
         };
         return root;
     }
