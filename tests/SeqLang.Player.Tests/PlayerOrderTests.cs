@@ -1,0 +1,85 @@
+using SeqLang.Player.Tests.Support;
+
+namespace SeqLang.Player.Tests;
+
+/// <summary>
+/// SPEC §9: "for the same bars, the messages sent are those the renderer writes, in the same order", checked
+/// on a virtual clock (no JACK, no waiting, exact times) for every example and the benchmark pieces; and the
+/// clock thread's allocations across a whole run.
+/// </summary>
+public sealed class PlayerOrderTests
+{
+    public static TheoryData<string> Pieces()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Repository.Examples, "*.seq").Order()) data.Add(Path.GetFileName(f));
+        data.Add("../benchmarks/inputs/three-track.seq");
+        data.Add("../benchmarks/inputs/three-track-form.seq");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pieces))]
+    public void The_player_sends_what_the_renderer_writes_at_the_renderer_s_times(string name)
+    {
+        var piece = Expected.Compile(Path.GetFullPath(Path.Combine(Repository.Examples, name)));
+        const long bars = 8;
+        var (tracks, endTick, endSeconds) = Expected.Render(piece, bars);
+        var clock = new VirtualClock();
+        var sink = new RecordingSink(clock);
+        using var player = new Player(piece, sink, new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
+        var result = player.Run();
+        Assert.Equal(StopReason.End, result.Reason);
+
+        var received = sink.Messages;
+        Assert.NotEmpty(received);
+        var start = received[0].Timestamp - (long)(tracks.SelectMany(t => t).Min(m => m.Seconds) * clock.Frequency);
+        var problems = Compare.Problems(tracks, endTick, endSeconds, received, m => (double)(m.Timestamp - start) / clock.Frequency, tolerance: 1e-6);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.Empty(Compare.Sounding(received));
+    }
+
+    [Fact]
+    public void Bars_past_a_held_note_end_it_at_the_stop_with_CC_123()
+    {
+        var path = Repository.TempFile("held.seq");
+        File.WriteAllText(path, "title \"Held\"\ntempo 120\ntrack keys channel 3 program 1 {\n  play \"[c4,e4,g4]/4\" legato 1\n}\n");
+        var piece = Expected.Compile(path);
+        var clock = new VirtualClock();
+        var sink = new RecordingSink(clock);
+        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 1, Clock = clock, StartDelay = TimeSpan.Zero });
+        player.Run();
+        // Program, the chord, then at the end of bar 1 (the notes would last four) offs and all-notes-off.
+        Assert.Equal(["C201", "923C64", "924064", "924364", "823C00", "824000", "824300", "B27B00"], sink.Messages.Select(m => m.ToString()));
+        Assert.Equal(2_000_000_000, sink.Messages[^1].Timestamp - sink.Messages[0].Timestamp);
+    }
+
+    [Fact]
+    public void The_clock_thread_allocates_nothing_across_a_run()
+    {
+        var piece = Expected.Compile(Path.Combine(Repository.Inputs, "three-track.seq"));
+        var clock = new VirtualClock();
+        var sink = new RecordingSink(clock);
+        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 64, Clock = clock, StartDelay = TimeSpan.Zero, RecordTiming = true });
+        var result = player.Run();
+        Assert.Equal(StopReason.End, result.Reason);
+        Assert.True(result.MessagesSent > 2000, $"only {result.MessagesSent} messages");
+        Assert.Equal(0, result.ClockThreadAllocatedBytes);
+        Assert.Equal(result.MessagesSent, result.Timing!.Events);
+    }
+
+    [Fact]
+    public void A_stop_request_ends_an_endless_piece_and_every_note()
+    {
+        var piece = Expected.Compile(Path.Combine(Repository.Inputs, "three-track.seq"));
+        var sink = new RecordingSink(new StopwatchClock());
+        using var player = new Player(piece, sink, new PlaybackOptions());
+        var stopper = new Thread(() => { Thread.Sleep(700); player.RequestStop(); });
+        stopper.Start();
+        var result = player.Run();
+        stopper.Join();
+        Assert.Equal(StopReason.Interrupted, result.Reason);
+        Assert.Empty(Compare.Sounding(sink.Messages));
+        Assert.True(result.StopLatency < TimeSpan.FromMilliseconds(10), $"silenced {result.StopLatency.TotalMilliseconds:0.00} ms after the request");
+    }
+}
