@@ -46,6 +46,10 @@ public static class PlayCommand
         {
             var api = MidiSystem.ChooseApi(requested);
             using var output = MidiOutput.Create(api, MidiSystem.ClientName);
+            // The watcher is a second client that lists ports while we play. It is made before our port is
+            // connected: under JACK a client coming or going reorders the graph, and messages sent while a
+            // new connection settles were lost (seen here: the first notes of a playback, now and then).
+            using var watcher = r.Virtual is null ? MidiOutput.Create(api, MidiSystem.ClientName + "-watch") : null;
             string where;
             if (r.Virtual is { } name)
             {
@@ -63,13 +67,12 @@ public static class PlayCommand
                 output.Open(chosen, "out");
                 where = $"'{chosen.Name}'";
             }
-            return Play(piece, output, r, where, loaded.Compilation, console);
+            return Play(piece, output, watcher, r, where, loaded.Compilation, console);
         });
     }
 
-    private static int Play(CompiledPiece piece, MidiOutput output, Request r, string where, Compilation compilation, CliConsole console)
+    private static int Play(CompiledPiece piece, MidiOutput output, MidiOutput? watcher, Request r, string where, Compilation compilation, CliConsole console)
     {
-        using var watcher = output.ConnectedTo is null ? null : MidiOutput.Create(output.Api, MidiSystem.ClientName + "-watch");
         var target = output.ConnectedTo;
         var options = new PlaybackOptions
         {

@@ -5,9 +5,4 @@ public interface IMidiSink
 {
     /// <summary>Sends one complete message now; false when the destination failed. Must not allocate.</summary>
     bool Send(ReadOnlySpan<byte> message);
-
-    /// <summary>Runs the send path once where nobody hears it, so the first real send is as fast as the rest.</summary>
-    void WarmUp()
-    {
-    }
 }

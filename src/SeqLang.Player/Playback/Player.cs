@@ -65,7 +65,6 @@ public sealed class Player : IDisposable
             GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
             Warmup.Prepare(typeof(ClockLoop), typeof(MessageRing), typeof(LatenessLog), typeof(StopSignal), typeof(PlaybackState),
                 _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative));
-            _sink.WarmUp();
             producer.Prime();
             var start = _options.Clock.Now() + (long)(_options.StartDelay.TotalSeconds * _options.Clock.Frequency);
             clock.Start = start;

@@ -32,17 +32,21 @@ internal static unsafe partial class JackProbe
     /// libjack prints "Cannot connect to server socket" and more on stderr for every failed attempt; the
     /// player reports the failure itself, in one line that says what to do.
     /// </summary>
+    /// <remarks>
+    /// The handler is a native function, the C library's <c>strlen</c> (reads the text, changes nothing; its
+    /// result is ignored, which the C calling conventions allow), not a managed callback: libjack calls it
+    /// from its own threads, also while the process exits, when calling into the runtime is unsafe (a port
+    /// vanishing at the end of a playback crashed the process, now and then, with a managed handler).
+    /// </remarks>
     private static void Silence()
     {
         if (_silenced) return;
-        SetErrorFunction(&Ignore);
-        SetInfoFunction(&Ignore);
         _silenced = true;
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Ignore(byte* message)
-    {
+        var libc = OperatingSystem.IsMacOS() ? "/usr/lib/libSystem.B.dylib" : OperatingSystem.IsWindows() ? "msvcrt.dll" : "libc.so.6";
+        if (!NativeLibrary.TryLoad(libc, out var handle) || !NativeLibrary.TryGetExport(handle, "strlen", out var strlen)) return;
+        var ignore = (delegate* unmanaged[Cdecl]<byte*, void>)strlen;
+        SetErrorFunction(ignore);
+        SetInfoFunction(ignore);
     }
 
     [LibraryImport(Library, EntryPoint = "jack_client_open", StringMarshalling = StringMarshalling.Utf8)]

@@ -73,9 +73,19 @@ public sealed unsafe class MidiInput : RtMidiDevice
 
     private protected override void Free(nint handle)
     {
-        // Freeing closes the port and stops RtMidi's thread, after which no callback can arrive.
+        // RtMidi 5's rtmidi_in_free deletes the callback's data before the input object, so a message arriving
+        // in between calls through freed memory (seen here: the test host crashed, now and then, when a
+        // recorder was disposed while a player still sent to it). So: close the port first, let a few JACK
+        // periods pass for a callback already running, cancel the callback, and only then free. (Dispose
+        // has closed the port already.)
+        if (_self.IsAllocated)
+        {
+            Thread.Sleep(20);
+            RtMidiNative.InCancelCallback(handle);
+        }
         RtMidiNative.InFree(handle);
         if (_self.IsAllocated) _self.Free();
+        _handler = null;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -33,21 +33,5 @@ public sealed unsafe class MidiOutput : RtMidiDevice, IMidiSink
         }
     }
 
-    /// <summary>
-    /// The first send of a process is slow in managed code (the P/Invoke stub is made, dispatch stubs are
-    /// bound; measured here: 155 µs, 31 µs, then 0.1 µs per send under tiered compilation, and up to
-    /// 0.5 ms for the first notes of a playback without it). Under JACK a second output with no port takes
-    /// that hit silently: its messages stay in its own buffer. Other APIs would print warnings or deliver
-    /// the message, so there the first send pays.
-    /// </summary>
-    void IMidiSink.WarmUp()
-    {
-        if (Api != MidiApi.Jack) return;
-        using var spare = Create(Api, ClientName + "-warmup");
-        IMidiSink sink = spare;
-        ReadOnlySpan<byte> off = [0x80, 0, 0];
-        for (var i = 0; i < 3; i++) sink.Send(off);
-    }
-
     private protected override void Free(nint handle) => RtMidiNative.OutFree(handle);
 }

@@ -77,6 +77,7 @@ public abstract unsafe class RtMidiDevice : IDisposable
     public void Dispose()
     {
         if (_disposed) return;
+        Close();
         _disposed = true;
         Free(Handle);
         Handle = 0;

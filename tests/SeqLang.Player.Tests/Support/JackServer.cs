@@ -4,8 +4,11 @@ using System.Runtime.InteropServices;
 namespace SeqLang.Player.Tests.Support;
 
 /// <summary>
-/// A private JACK server for the tests: <c>jackd --no-realtime -d dummy -r 48000 -p 64</c> under the name
-/// <c>seqlang-test-PID</c>, so it never meets a user's server or another test run. The name is put in
+/// A private JACK server for the tests: <c>jackd --no-realtime --sync -d dummy -r 48000 -p 64</c> under the
+/// name <c>seqlang-test-PID</c>. <c>--sync</c> makes the server wait for its clients each period: in JACK2's
+/// default asynchronous mode a client that is late on a busy machine has that period's output dropped, and
+/// the tests saw single note-offs go missing now and then. Its own name keeps it from meeting a user's
+/// server or another test run. The name is put in
 /// <c>JACK_DEFAULT_SERVER</c> for this process (in the C library's environment too, which libjack reads and
 /// .NET does not write) and for every child process the tests start. Stopped by its process id on dispose.
 /// When jackd is missing, constructing this fails every test that needs it with what to install: a test
@@ -39,7 +42,7 @@ public sealed partial class JackServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-n", Name, "--no-realtime", "-d", "dummy", "-r", SampleRate.ToString(), "-p", PeriodFrames.ToString() }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-n", Name, "--no-realtime", "--sync", "-d", "dummy", "-r", SampleRate.ToString(), "-p", PeriodFrames.ToString() }) start.ArgumentList.Add(arg);
         start.Environment["JACK_DEFAULT_SERVER"] = Name;
         _jackd = Process.Start(start) ?? throw new InvalidOperationException("jackd did not start");
         var output = new System.Text.StringBuilder();
@@ -52,10 +55,14 @@ public sealed partial class JackServer : IDisposable
         {
             if (_jackd.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(15))
             {
+                var exited = _jackd.HasExited;
                 Dispose();
                 string text;
                 lock (output) text = output.ToString();
-                throw new InvalidOperationException($"jackd '{Name}' did not accept clients within 15 s (exited: {_jackd.HasExited}); its output:\n{text}");
+                var hint = text.Contains("Too many servers already active", StringComparison.Ordinal)
+                    ? " JACK's server registry is full of servers that were killed without cleaning up: with no jackd running, remove /dev/shm/jack-shm-registry and /dev/shm/jack_*."
+                    : "";
+                throw new InvalidOperationException($"jackd '{Name}' did not accept clients within 15 s (exited: {exited}).{hint} Its output:\n{text}");
             }
             Thread.Sleep(50);
         }
@@ -92,6 +99,9 @@ public sealed partial class JackServer : IDisposable
     {
         try
         {
+            // SIGTERM, not SIGKILL: a killed jackd leaves its entry in JACK's shared registry, which holds
+            // only a few servers, and after a few test runs no new server could start (seen here).
+            if (!_jackd.HasExited && kill(_jackd.Id, 15) == 0 && !_jackd.WaitForExit(5000)) _jackd.Kill();
             if (!_jackd.HasExited)
             {
                 _jackd.Kill();
@@ -109,6 +119,9 @@ public sealed partial class JackServer : IDisposable
 
     [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);
+
+    [LibraryImport("libc.so.6")]
+    private static partial int kill(int pid, int signal);
 }
 
 /// <summary>All tests that talk to JACK share one server and run one at a time (timing on two noisy cores).</summary>
