@@ -13,14 +13,16 @@ public sealed record PlaybackResult(
     long ClockThreadAllocatedBytes,
     TimingReport? Timing,
     TimeSpan StopLatency,
-    string? Fault);
+    string? Fault,
+    GCLatencyMode GcLatencyMode);
 
 /// <summary>
 /// Plays a compiled piece into a MIDI sink (SPEC §9): a producer thread compiles bars a second ahead into a
 /// lock-free ring; a dedicated clock thread, at the highest priority, sends each message at its absolute
-/// time from the start of playback. Garbage collection is kept to short, concurrent pauses
-/// (<see cref="GCLatencyMode.SustainedLowLatency"/>) while it plays, and the clock thread allocates
-/// nothing, so it never waits on the collector to get memory. One use per instance.
+/// time from the start of playback. Garbage collection is kept to short pauses while it plays
+/// (<see cref="GCLatencyMode.SustainedLowLatency"/>, or <see cref="GCLatencyMode.LowLatency"/> where the
+/// runtime has no concurrent GC), and the clock thread allocates nothing, so it never triggers a
+/// collection; a collection the producer triggers still pauses it briefly. One use per instance.
 /// </summary>
 public sealed class Player : IDisposable
 {
@@ -59,10 +61,16 @@ public sealed class Player : IDisposable
         foreach (var track in _piece.Tracks) clock.MarkChannel(track.Channel);
 
         var previousMode = GCSettings.LatencyMode;
+        var latencyMode = previousMode;
         Exception? fault = null;
         try
         {
             GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+            // The runtime ignores SustainedLowLatency without concurrent GC, which the CLI turns off (it
+            // makes renders faster). LowLatency then keeps full blocking collections away while playing;
+            // the short gen 0/1 ones remain.
+            if (GCSettings.LatencyMode != GCLatencyMode.SustainedLowLatency) GCSettings.LatencyMode = GCLatencyMode.LowLatency;
+            latencyMode = GCSettings.LatencyMode;
             Warmup.Prepare(typeof(ClockLoop), typeof(MessageRing), typeof(LatenessLog), typeof(StopSignal), typeof(PlaybackState),
                 _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative));
             producer.Prime();
@@ -98,7 +106,7 @@ public sealed class Player : IDisposable
             : TimeSpan.FromSeconds((double)(clock.SilencedAt - requested) / _options.Clock.Frequency);
         var timing = log is null ? null : TimingReport.From(log.ToArray(), _options.Clock.Frequency);
         var reason = _state.Reason == StopReason.None ? StopReason.End : _state.Reason;
-        return new PlaybackResult(reason, producer.Bars, clock.Sent, clock.Underruns, clock.AllocatedBytes, timing, stopLatency, fault?.ToString());
+        return new PlaybackResult(reason, producer.Bars, clock.Sent, clock.Underruns, clock.AllocatedBytes, timing, stopLatency, fault?.ToString(), latencyMode);
     }
 
     public void Dispose() => _stop.Dispose();
