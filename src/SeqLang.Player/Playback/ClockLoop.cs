@@ -39,13 +39,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         Span<byte> bytes = stackalloc byte[3];
         // Touch every path once before measuring: the stop event makes its lock object at its first real wait.
         _ = stop.Wait(1);
-        // The C library gives each new thread its own malloc arena at its first malloc, which RtMidi's send
-        // makes: measured here, the first send of every playback took 0.4 to 0.7 ms until this thread had
-        // made its arena before the first note.
-        unsafe
-        {
-            System.Runtime.InteropServices.NativeMemory.Free(System.Runtime.InteropServices.NativeMemory.Alloc(64));
-        }
         _ = clock.Now();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         while (true)

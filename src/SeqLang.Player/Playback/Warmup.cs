@@ -5,10 +5,9 @@ using System.Runtime.InteropServices;
 namespace SeqLang.Player;
 
 /// <summary>
-/// Compiles the clock thread's code before playback starts. The CLI runs without tiered compilation, so a
-/// method's first call is a full JIT (about a millisecond), and a P/Invoke's first call also resolves its
-/// native entry point: measured here, the first sends of a run came out a millisecond late until both were
-/// done ahead.
+/// Compiles the clock thread's code, and binds its P/Invokes, before playback starts. The CLI runs without
+/// tiered compilation, so a method's first call would be a full JIT on the clock thread, during the
+/// first bar. (The larger first-send cost measured here was the interface call: see ClockLoop._send.)
 /// </summary>
 internal static class Warmup
 {
