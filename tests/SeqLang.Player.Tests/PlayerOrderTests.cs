@@ -40,6 +40,21 @@ public sealed class PlayerOrderTests
     }
 
     [Fact]
+    public void A_bar_larger_than_the_ring_still_plays_whole_and_in_order()
+    {
+        // 8 slots against about 90 messages a bar: priming must not wait for a consumer that has not started.
+        var piece = Expected.Compile(Path.Combine(Repository.Inputs, "three-track.seq"));
+        var (tracks, endTick, endSeconds) = Expected.Render(piece, 4);
+        var clock = new VirtualClock();
+        var sink = new RecordingSink(clock);
+        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 4, Clock = clock, StartDelay = TimeSpan.Zero, RingCapacity = 8 });
+        Assert.Equal(StopReason.End, player.Run().Reason);
+        var received = sink.Messages;
+        var problems = Compare.Problems(tracks, endTick, endSeconds, received, m => (double)(m.Timestamp - received[0].Timestamp) / clock.Frequency, tolerance: 1e-6);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Fact]
     public void Bars_past_a_held_note_end_it_at_the_stop_with_CC_123()
     {
         var path = Repository.TempFile("held.seq");

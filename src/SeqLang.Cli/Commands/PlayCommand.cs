@@ -113,7 +113,8 @@ public static class PlayCommand
                 _ => "stopped early",
             };
             var late = result.Timing is { } t ? $"; lateness p50 {t.P50Micros:0} µs, p99 {t.P99Micros:0} µs, max {t.MaxMicros:0} µs" : "";
-            console.Error.WriteLine($"seq play: {why} after {result.MessagesSent} messages{late}");
+            var underruns = result.Underruns > 0 ? $"; the compiler fell behind the clock {result.Underruns} times" : "";
+            console.Error.WriteLine($"seq play: {why} after {result.MessagesSent} messages{late}{underruns}");
         }
         return result.Reason switch
         {

@@ -27,6 +27,12 @@ internal sealed class AheadCompiler
     private readonly List<TimedMessage> _batch = new(256);
     private long _nextBar;
     private long _published;
+    // While priming nobody consumes yet: what does not fit in the ring waits here, with the horizon to
+    // announce once it is in (a bar larger than the ring would otherwise block priming forever).
+    private readonly List<TimedMessage> _deferred = new();
+    private long? _deferredHorizon;
+    private bool _deferredEnd;
+    private bool _priming;
 
     public AheadCompiler(CompiledPiece piece, PlaybackOptions options, MessageRing ring, LatenessLog? log, StopSignal stop, PlaybackState state, DiagnosticBag diagnostics)
     {
@@ -56,8 +62,10 @@ internal sealed class AheadCompiler
     /// <summary>Before the clock starts: fills the first <see cref="PlaybackOptions.Lookahead"/> (the ring permitting).</summary>
     public void Prime()
     {
-        while (!_state.ProducerFinished && _state.Reason == StopReason.None && _state.CompiledUntil < _lookahead && _ring.Count < _ring.Capacity / 2)
+        _priming = true;
+        while (_deferred.Count == 0 && !_state.ProducerFinished && _state.Reason == StopReason.None && _state.CompiledUntil < _lookahead && _ring.Count < _ring.Capacity / 2)
             Step();
+        _priming = false;
     }
 
     /// <summary>The producer thread: stays <see cref="PlaybackOptions.Lookahead"/> ahead of the clock until the end or a stop.</summary>
@@ -67,6 +75,14 @@ internal sealed class AheadCompiler
         var checkEvery = _clock.Frequency / 4;
         try
         {
+            if (_deferred.Count > 0)
+            {
+                var rest = _deferred.ToList();
+                _deferred.Clear();
+                Publish(rest);
+                if (_deferredHorizon is { } horizon) _state.CompiledUntil = horizon;
+                if (_deferredEnd) _state.ProducerFinished = true;
+            }
             while (!_stop.IsSet && !_state.ProducerFinished)
             {
                 var now = _clock.Now();
@@ -101,6 +117,12 @@ internal sealed class AheadCompiler
             Publish(_batch);
             _batch.Clear();
             _batch.Add(TimedMessage.End(endTick, _tempo.TimeOf(endTick)));
+            if (_deferred.Count > 0)
+            {
+                _deferred.AddRange(_batch);
+                _deferredEnd = true;
+                return;
+            }
             Publish(_batch, count: false);
             _state.ProducerFinished = true;
             return;
@@ -116,7 +138,8 @@ internal sealed class AheadCompiler
         var horizon = _scheduler.Ticks.ToTick(_nextBar);
         _scheduler.EmitBefore(horizon, _batch);
         Publish(_batch);
-        _state.CompiledUntil = _tempo.TimeOf(horizon);
+        if (_deferred.Count > 0) _deferredHorizon = _tempo.TimeOf(horizon);
+        else _state.CompiledUntil = _tempo.TimeOf(horizon);
     }
 
     private void Publish(List<TimedMessage> batch, bool count = true)
@@ -126,11 +149,22 @@ internal sealed class AheadCompiler
         {
             var message = batch[i];
             message.Due = _tempo.TimeOf(message.Tick);
+            if (count) _published++;
             while (!_ring.TryWrite(message))
             {
+                if (_priming)
+                {
+                    // Keep the rest (timed already) for the producer thread, once the clock consumes.
+                    for (var j = i; j < batch.Count; j++)
+                    {
+                        var rest = batch[j];
+                        rest.Due = _tempo.TimeOf(rest.Tick);
+                        _deferred.Add(rest);
+                    }
+                    return;
+                }
                 if (_stop.Wait(1)) return;
             }
-            if (count) _published++;
         }
     }
 }
