@@ -39,6 +39,25 @@ public sealed class PlayerOrderTests
         Assert.Empty(Compare.Sounding(received));
     }
 
+    [Theory]
+    [InlineData("tempo 90 -> 150 over 4 bars", "4/4")]
+    [InlineData("tempo 140 -> 70 over 3 bars", "7/8")]
+    public void Tempo_ramps_time_every_message_as_the_rendered_tempo_map_does(string tempo, string meter)
+    {
+        var path = Repository.TempFile("ramp.seq");
+        File.WriteAllText(path, $"title \"Ramp\"\n{tempo}\nmeter {meter}\ntrack drums channel 10 {{\n  hat \"x*16\"\n}}\ntrack keys channel 1 program 3 {{\n  play \"[c4 e4 g4]*3\" legato 0.7\n}}\n");
+        var piece = Expected.Compile(path);
+        const long bars = 6; // past the ramp's end, where the final tempo holds
+        var (tracks, endTick, endSeconds) = Expected.Render(piece, bars);
+        var clock = new VirtualClock();
+        var sink = new RecordingSink(clock);
+        using var player = new Player(piece, sink, new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
+        Assert.Equal(StopReason.End, player.Run().Reason);
+        var received = sink.Messages;
+        var problems = Compare.Problems(tracks, endTick, endSeconds, received, m => (double)(m.Timestamp - received[0].Timestamp) / clock.Frequency, tolerance: 1e-6);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
     [Fact]
     public void A_bar_larger_than_the_ring_still_plays_whole_and_in_order()
     {
