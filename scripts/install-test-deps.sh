@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond the .NET SDK and Node.js: the independent MIDI readers
-# (python3-mido, midicsv). As root it installs them with apt-get; otherwise it says exactly what to run.
+# (python3-mido, midicsv), and for the player's tests a JACK server with its tools and RtMidi
+# (jackd2, jack-tools, librtmidi6: tests/SeqLang.Player.Tests starts a private dummy-driver jackd).
+# As root it installs them with apt-get; otherwise it says exactly what to run.
 set -euo pipefail
-packages=(python3-mido midicsv)
+packages=(python3-mido midicsv jackd2 jack-tools librtmidi6)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

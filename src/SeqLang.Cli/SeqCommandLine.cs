@@ -8,7 +8,7 @@ namespace SeqLang.Cli;
 public static class SeqCommandLine
 {
     private const string Examples = """
-        SeqLang: write drum lanes, basslines and arpeggios in mini-notation; render them to MIDI files.
+        SeqLang: write drum lanes, basslines and arpeggios in mini-notation; render them to MIDI files or play them live.
 
         Examples:
           seq render examples/demo.seq                 write examples/demo.mid
@@ -17,6 +17,8 @@ public static class SeqCommandLine
           seq check song.seq --json                    the same, for editors
           seq events song.seq --bars 0:4               what plays in bars 0 to 3
           seq events --mini "bd*2 [sd hh]" --json      the events of a mini-notation string
+          seq play song.seq --port fluid               play it live to a MIDI port
+          seq ports                                    the MIDI ports seq play can use
 
         On Linux, coreutils also has a command named seq: use `dotnet seq ...` from a folder with the
         tool manifest, or put ~/.dotnet/tools first on PATH (see README).
@@ -29,6 +31,8 @@ public static class SeqCommandLine
             RenderCommand.Create(console),
             CheckCommand.Create(console),
             EventsCommand.Create(console),
+            PlayCommand.Create(console),
+            PortsCommand.Create(console),
         };
         return root;
     }

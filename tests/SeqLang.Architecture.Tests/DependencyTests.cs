@@ -3,7 +3,7 @@ using SeqLang.Architecture.Tests.Support;
 namespace SeqLang.Architecture.Tests;
 
 /// <summary>
-/// References point downstream only (Core ← Syntax, Patterns ← Compiler ← Midi ← Cli), checked on the
+/// References point downstream only (Core ← Syntax, Patterns ← Compiler ← Midi ← Player ← Cli), checked on the
 /// built assemblies' metadata, which records what the code really uses, and on the project files,
 /// which record what a project could start using tomorrow.
 /// </summary>
@@ -53,6 +53,18 @@ public sealed class DependencyTests
             .Select(target => target.Assembly)
             .ToList();
         Assert.True(upstream.Count == 0, $"{assembly} references {string.Join(", ", upstream)}, which is not earlier in the pipeline");
+    }
+
+    [Fact]
+    public void Only_the_CLI_references_the_player()
+    {
+        // The player owns threads, signals and a native library: no stage that the renderer or the
+        // editor tooling loads may pull it in.
+        var users = Pipeline.Stages.Where(s => s.Assembly != "SeqLang.Player")
+            .Where(s => Pipeline.References(s).Any(r => r.Name == "SeqLang.Player"))
+            .Select(s => s.Assembly)
+            .ToList();
+        Assert.Equal(["seq"], users);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class Pipeline
 
     public const string Antlr = "Antlr4.Runtime.Standard";
 
-    // Core ← Syntax, Core ← Patterns, (Core, Syntax, Patterns) ← Compiler ← Midi ← Cli.
+    // Core ← Syntax, Core ← Patterns, (Core, Syntax, Patterns) ← Compiler ← Midi ← Cli, and Midi ← Player ← Cli:
+    // the player is the second back end, beside the renderer, and reuses its tick rounding and message types.
     public static readonly IReadOnlyList<Stage> Stages = new Stage[]
     {
         new("SeqLang.Core", "SeqLang.Core", 0, []),
@@ -28,7 +29,9 @@ public static class Pipeline
         new("SeqLang.Compiler", "SeqLang.Compiler", 2, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns"]),
         // The renderer consumes the compiler's output, whose public types carry Core and Patterns types.
         new("SeqLang.Midi", "SeqLang.Midi", 3, ["SeqLang.Core", "SeqLang.Compiler", "SeqLang.Syntax", "SeqLang.Patterns"]),
-        new("SeqLang.Cli", "seq", 4, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
+        // The player (RtMidi, the clock thread) consumes the compiled piece like the renderer and orders messages as it does.
+        new("SeqLang.Player", "SeqLang.Player", 4, ["SeqLang.Core", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
+        new("SeqLang.Cli", "seq", 5, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi", "SeqLang.Player"]),
     };
 
     public static Stage ByAssembly(string assembly) => Stages.Single(s => s.Assembly == assembly);

@@ -1,0 +1,30 @@
+using SeqLang.Midi;
+
+namespace SeqLang.Player;
+
+/// <summary>How to play: length, clock, and what to check while playing.</summary>
+public sealed record PlaybackOptions
+{
+    /// <summary>Bars to play; null: to the form's end, or until stopped when the form never ends.</summary>
+    public long? Bars { get; init; }
+
+    /// <summary>Keep the lateness of every send for a timing report.</summary>
+    public bool RecordTiming { get; init; }
+
+    /// <summary>Asked four times a second on the producer thread; false stops playback (the port vanished).</summary>
+    public Func<bool>? PortAlive { get; init; }
+
+    public IClock Clock { get; init; } = new StopwatchClock();
+
+    /// <summary>The renderer's resolution, so that the player rounds and orders exactly as the file does.</summary>
+    public int Ppq { get; init; } = TickConverter.DefaultPpq;
+
+    /// <summary>How far ahead of the clock the producer compiles.</summary>
+    public TimeSpan Lookahead { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>From the end of priming to the first bar's start: lets the threads get scheduled first.</summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Ring slots (a power of two).</summary>
+    public int RingCapacity { get; init; } = 1 << 14;
+}

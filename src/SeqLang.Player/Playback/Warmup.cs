@@ -1,0 +1,35 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SeqLang.Player;
+
+/// <summary>
+/// Compiles the clock thread's code, and binds its P/Invokes, before playback starts. The CLI runs without
+/// tiered compilation, so a method's first call would be a full JIT on the clock thread, during the
+/// first bar. (The larger first-send cost measured here was the interface call: see ClockLoop._send.)
+/// </summary>
+internal static class Warmup
+{
+    private const BindingFlags All = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    public static void Prepare(params Type[] types)
+    {
+        foreach (var type in types)
+        {
+            foreach (var method in type.GetMethods(All))
+            {
+                if (method.IsAbstract || method.ContainsGenericParameters) continue;
+                try
+                {
+                    if ((method.Attributes & MethodAttributes.PinvokeImpl) != 0) Marshal.Prelink(method);
+                    else RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                }
+                catch (Exception e) when (e is ArgumentException or EntryPointNotFoundException or DllNotFoundException or InvalidOperationException)
+                {
+                    // Warming up is an optimisation; the first call will do the work instead.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace SeqLang.Player.RtMidi;
+
+/// <summary>An RtMidi output: list destinations, open one (or a virtual port), send messages.</summary>
+public sealed unsafe class MidiOutput : RtMidiDevice, IMidiSink
+{
+    private MidiOutput(nint handle, MidiApi api, string clientName) : base(handle, api, clientName)
+    {
+    }
+
+    /// <summary>An output on <paramref name="api"/>; throws <see cref="MidiDeviceException"/> when it does not initialise.</summary>
+    public static MidiOutput Create(MidiApi api, string clientName)
+    {
+        RtMidiLibrary.EnsureLoaded();
+        var handle = RtMidiNative.OutCreate((int)api, clientName);
+        if (!RtMidiNative.IsOk(handle))
+        {
+            if (handle != 0) RtMidiNative.OutFree(handle);
+            throw new MidiDeviceException($"cannot start a MIDI output through {MidiApiNames.Name(api)}");
+        }
+        return new MidiOutput(handle, api, clientName);
+    }
+
+    /// <summary>
+    /// Sends one message now. Returns false when RtMidi reports a failure. Allocates nothing (the player's
+    /// clock thread calls it for every event).
+    /// </summary>
+    public bool Send(ReadOnlySpan<byte> message)
+    {
+        if (Handle == 0) return false;
+        fixed (byte* p = message)
+        {
+            return RtMidiNative.OutSendMessage(Handle, p, message.Length) == 0 && RtMidiNative.IsOk(Handle);
+        }
+    }
+
+    private protected override void Free(nint handle) => RtMidiNative.OutFree(handle);
+}
