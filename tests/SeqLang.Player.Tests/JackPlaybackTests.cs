@@ -107,6 +107,30 @@ public sealed class JackPlaybackTests(JackServer jack)
     }
 
     [Fact]
+    public void A_virtual_port_can_be_connected_while_playing()
+    {
+        using var recorder = new MidiRecorder();
+        var name = $"virtual-{Environment.ProcessId}";
+        using var seq = SeqProcess.Start(jack, ["play", Path.Combine(Repository.Inputs, "three-track.seq"), "--virtual", name, "--bars", "3", "--quiet"]);
+        string? port = null;
+        var clock = Stopwatch.StartNew();
+        while (port is null && clock.Elapsed < TimeSpan.FromSeconds(20) && !seq.HasExited)
+        {
+            port = jack.Ports().FirstOrDefault(p => p.EndsWith(":" + name, StringComparison.Ordinal));
+            if (port is null) Thread.Sleep(20);
+        }
+        Assert.True(port is not null, $"no port ':{name}' appeared: {seq.ErrorSoFar}");
+        jack.Connect(port!, recorder.PortName);
+        var result = seq.WaitForExit(TimeSpan.FromSeconds(20));
+        Assert.True(result.ExitCode == 0, result.Error);
+        var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+        Assert.Contains(received, m => m.IsNoteOn);
+        Assert.Equal(["B07B00", "B17B00", "B97B00"], received.Where(m => m.Status == 0xB0 && m.Bytes[1] == 123).Select(m => m.ToString()));
+        // Notes that began before the connection end without their note-on ever arriving; what did arrive all ends.
+        Assert.Empty(Compare.Sounding(received));
+    }
+
+    [Fact]
     public void Seq_ports_lists_the_recorder_as_an_output()
     {
         using var recorder = new MidiRecorder();

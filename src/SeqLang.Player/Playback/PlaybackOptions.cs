@@ -22,8 +22,13 @@ public sealed record PlaybackOptions
     /// <summary>How far ahead of the clock the producer compiles.</summary>
     public TimeSpan Lookahead { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>From the end of priming to the first bar's start: lets the threads get scheduled first.</summary>
-    public TimeSpan StartDelay { get; init; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// From the end of priming to the first bar's start: lets the threads get scheduled, and lets a port
+    /// connection just made take effect. Under JACK a new connection is applied at a later process cycle,
+    /// and what is sent before that is lost: seen here, messages sent right after connecting never
+    /// arrived, now and then, on a loaded machine.
+    /// </summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Ring slots (a power of two).</summary>
     public int RingCapacity { get; init; } = 1 << 14;
