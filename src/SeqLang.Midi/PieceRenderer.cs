@@ -102,27 +102,12 @@ public static class PieceRenderer
         if (Scales.IsMinorLike(s.Key.Mode) is { } minor && MidiKeySignature.TryFromTonic(s.Key.TonicText, minor, out var signature)) key = signature;
         var tempo = piece.Tempo;
         var conductor = new ConductorTrack(s.Title, new MidiTimeSignature(s.Meter.Numerator, s.Meter.Denominator), key, tempo.TempoAt(fromBar));
-        var quarters = s.Meter.BarQuarters;
-        var current = tempo.TempoAt(fromBar);
+        var changes = new List<(Rational Cycle, Rational Bpm)>();
         for (var bar = fromBar; bar < fromBar + bars; bar++)
         {
-            if (tempo.RampsIn(bar))
-            {
-                // A ramp is written as one tempo event per quarter note: fine enough that no DAW hears steps.
-                for (var q = (Rational)bar * quarters; q < (Rational)(bar + 1) * quarters; q += 1)
-                {
-                    var cycle = q / quarters;
-                    current = tempo.TempoAt(cycle);
-                    conductor.SetTempo(ticks.ToTick(cycle - fromBar), current);
-                }
-                continue;
-            }
-            var atBar = tempo.TempoAt(bar);
-            if (atBar != current || (bar > fromBar && tempo.RampsIn(bar - 1)))
-            {
-                current = atBar;
-                conductor.SetTempo(ticks.ToTick(bar - fromBar), current);
-            }
+            changes.Clear();
+            tempo.ChangesIn(bar, first: bar == fromBar, changes);
+            foreach (var (cycle, bpm) in changes) conductor.SetTempo(ticks.ToTick(cycle - fromBar), bpm);
         }
         // A ramp still under way where the render stops gets its tempo at the very end, as a DAW extending the file expects.
         if (tempo.RampsIn(fromBar + bars - 1)) conductor.SetTempo(ticks.ToTick(bars), tempo.TempoAtEndOf(fromBar + bars - 1));

@@ -44,6 +44,29 @@ public sealed class TempoMap
         return _settings.TempoRamp?.TempoAt(bar + 1) ?? _settings.Tempo;
     }
 
+    /// <summary>
+    /// Appends the tempo changes bar <paramref name="bar"/> needs, as (cycle, BPM): during a ramp one per quarter
+    /// note (fine enough that no DAW hears steps), else one at the bar's start where the tempo differs from the
+    /// bar before or a ramp has just ended. <paramref name="first"/> marks the first bar played, whose starting
+    /// tempo the caller already set. What the renderer writes into track 0 and the player times its bars by.
+    /// </summary>
+    public void ChangesIn(long bar, bool first, List<(Rational Cycle, Rational Bpm)> output)
+    {
+        if (RampsIn(bar))
+        {
+            var quarters = _settings.Meter.BarQuarters;
+            for (var q = (Rational)bar * quarters; q < (Rational)(bar + 1) * quarters; q += 1)
+            {
+                var cycle = q / quarters;
+                output.Add((cycle, TempoAt(cycle)));
+            }
+            return;
+        }
+        if (first) return;
+        var atBar = TempoAt(bar);
+        if (RampsIn(bar - 1) || atBar != TempoAt(bar - 1)) output.Add((bar, atBar));
+    }
+
     /// <summary>True when the tempo may change inside bar <paramref name="bar"/> (a ramp is under way), not only at its start.</summary>
     public bool RampsIn(long bar)
     {

@@ -17,12 +17,11 @@ internal sealed class TempoMap
 {
     private readonly Compiler.Piece.TempoMap _tempo;
     private readonly TickConverter _ticks;
-    private readonly Rational _quarters;
     private readonly int _ppq;
     private readonly long _frequency;
     private readonly List<(long Tick, long MicrosPerQuarter)> _segments = new();
     private readonly List<Int128> _segmentStart = new(); // in nanoseconds × ppq
-    private Rational _lastBpm;
+    private readonly List<(Rational Cycle, Rational Bpm)> _changes = new();
     private long _nextBar;
     private int _cursor;
 
@@ -30,11 +29,9 @@ internal sealed class TempoMap
     {
         _tempo = piece.Tempo;
         _ticks = ticks;
-        _quarters = piece.Settings.Meter.BarQuarters;
         _ppq = ticks.Ppq;
         _frequency = frequency;
-        _lastBpm = _tempo.TempoAt(0);
-        Add(0, _lastBpm);
+        Add(0, _tempo.TempoAt(0));
     }
 
     /// <summary>Stopwatch ticks from the start of playback to <paramref name="tick"/>.</summary>
@@ -51,25 +48,12 @@ internal sealed class TempoMap
         return (long)((numerator + denominator / 2) / denominator);
     }
 
-    /// <summary>The tempo events of bar <paramref name="bar"/>, as <c>PieceRenderer</c> writes them from bar 0.</summary>
+    /// <summary>The tempo changes of bar <paramref name="bar"/>, the ones <c>PieceRenderer</c> writes from bar 0.</summary>
     private void AddBar(long bar)
     {
-        if (_tempo.RampsIn(bar))
-        {
-            for (var q = (Rational)bar * _quarters; q < (Rational)(bar + 1) * _quarters; q += 1)
-            {
-                var cycle = q / _quarters;
-                _lastBpm = _tempo.TempoAt(cycle);
-                Add(_ticks.ToTick(cycle), _lastBpm);
-            }
-            return;
-        }
-        var atBar = _tempo.TempoAt(bar);
-        if (atBar != _lastBpm || (bar > 0 && _tempo.RampsIn(bar - 1)))
-        {
-            _lastBpm = atBar;
-            Add(_ticks.ToTick(bar), atBar);
-        }
+        _changes.Clear();
+        _tempo.ChangesIn(bar, first: bar == 0, _changes);
+        foreach (var (cycle, bpm) in _changes) Add(_ticks.ToTick(cycle), bpm);
     }
 
     private void Add(long tick, Rational bpm)
