@@ -143,11 +143,7 @@ public sealed class EventStream
         foreach (var pitch in note.Atom.Pitches)
         {
             var key = pitch + note.Transpose;
-            if (key is < 0 or > 127)
-            {
-                if (_warnedLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoteDropped, lane.Span, lane.FullName, key, bar);
-                continue;
-            }
+            if (!Playable(lane, key, bar, diagnostics)) continue;
             output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Note, track.Index, lane.LaneIndex, note.Channel, key, note.VelocityOrAccent, begin, end, bar), null, Rational.Zero));
         }
     }
@@ -186,12 +182,15 @@ public sealed class EventStream
 
     private void Add(CompiledLane lane, PieceEvent placed, int key, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
-        if (key is < 0 or > 127)
-        {
-            if (_warnedLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoteDropped, lane.Span, lane.FullName, key, bar);
-            return;
-        }
-        output.Add(placed with { Number = key });
+        if (Playable(lane, key, bar, diagnostics)) output.Add(placed with { Number = key });
+    }
+
+    /// <summary>False for a note outside 0..127, which is left out with a warning once per lane.</summary>
+    private bool Playable(CompiledLane lane, int key, long bar, DiagnosticBag diagnostics)
+    {
+        if (key is >= 0 and <= 127) return true;
+        if (_warnedLanes.Add(lane.FullName)) diagnostics.Add(Codes.NoteDropped, lane.Span, lane.FullName, key, bar);
+        return false;
     }
 
     /// <summary>The chord in force at <paramref name="time"/>: from this bar's changes when the time is in the bar being produced.</summary>
