@@ -39,7 +39,7 @@ done
 
 if [ -f editors/vscode/package.json ]; then
   step "VS Code extension"
-  (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm test) > "$log/vscode.txt" 2>&1
+  (cd editors/vscode && export CI=1 && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm test) > "$log/vscode.txt" 2>&1
   code=$?
   tail -12 "$log/vscode.txt"
   p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log/vscode.txt" | tail -1); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log/vscode.txt" | tail -1)
