@@ -1,32 +1,47 @@
+using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
+using SeqLang.Midi;
 
 namespace SeqLang.Player;
 
 /// <summary>
-/// The producer: compiles bars from the <see cref="EventStream"/> a second ahead of the clock, orders them
-/// with the <see cref="MessageScheduler"/>, times them with the <see cref="TempoMap"/> and writes them into
-/// the ring. Everything that can be slow (queries, sorting, allocation, garbage collection) happens here,
-/// never on the clock thread. It also checks, four times a second, that the port is still there.
+/// The producer: compiles bars from the current <see cref="PlaybackSource"/> a second ahead of the clock,
+/// orders them with its <see cref="MessageScheduler"/>, times them with its tempo map and writes them into the
+/// ring, with MIDI clock pulses between them when the clock goes out. Everything that can be slow (queries,
+/// sorting, allocation, garbage collection) happens here, never on the clock thread. It also checks, four
+/// times a second, that the port is still there, and switches to a new version of the piece when asked
+/// (<see cref="Request"/>): see <see cref="Switch"/>.
 /// </summary>
 internal sealed class AheadCompiler
 {
-    private readonly CompiledPiece _piece;
-    private readonly EventStream _stream;
-    private readonly MessageScheduler _scheduler;
-    private readonly TempoMap _tempo;
+    private readonly PlaybackOptions _options;
     private readonly MessageRing _ring;
     private readonly LatenessLog? _log;
     private readonly StopSignal _stop;
     private readonly PlaybackState _state;
+    private readonly LiveState _live;
+    private readonly LaneRegistry _lanes;
     private readonly IClock _clock;
     private readonly long? _endBar;
     private readonly long _lookahead;
+    private readonly long _switchMargin;
     private readonly Func<bool>? _portAlive;
     private readonly List<PieceEvent> _events = new(256);
     private readonly List<TimedMessage> _batch = new(256);
+    private readonly List<TimedMessage> _merged = new(256);
+    // What was published and may not have been sent yet, in tick order: a switch takes back what lies after it.
+    private readonly List<TimedMessage> _inFlight = new(4096);
+    // Note-offs of notes that sound across a switch, waiting for their tick in the new version's stream.
+    private readonly List<TimedMessage> _carry = new();
+    private readonly int _ticksPerPulseNumerator;
+    private PlaybackSource _source;
+    private SwitchRequest? _pending;
+    private int _generation;
     private long _nextBar;
+    private long _nextPulse;
     private long _published;
+    private bool _startSent;
     // While priming nobody consumes yet: what does not fit in the ring waits here, with the horizon to
     // announce once it is in (a bar larger than the ring would otherwise block priming forever).
     private readonly List<TimedMessage> _deferred = new();
@@ -34,30 +49,43 @@ internal sealed class AheadCompiler
     private bool _deferredEnd;
     private bool _priming;
 
-    public AheadCompiler(CompiledPiece piece, PlaybackOptions options, MessageRing ring, LatenessLog? log, StopSignal stop, PlaybackState state, DiagnosticBag diagnostics)
+    public AheadCompiler(CompiledPiece piece, PlaybackOptions options, MessageRing ring, LatenessLog? log, StopSignal stop, PlaybackState state,
+        LiveState live, LaneRegistry lanes, DiagnosticBag diagnostics)
     {
-        _piece = piece;
-        _stream = new EventStream(piece);
-        _scheduler = new MessageScheduler(piece, options.Ppq);
+        _options = options;
         _clock = options.Clock;
-        _tempo = new TempoMap(piece, _scheduler.Ticks, _clock.Frequency);
         _ring = ring;
         _log = log;
         _stop = stop;
         _state = state;
-        _endBar = options.Bars ?? piece.Form.EndBar;
+        _live = live;
+        _lanes = lanes;
+        _endBar = options.Bars is { } bars ? options.FromBar + bars : piece.Form.EndBar;
         _lookahead = (long)(options.Lookahead.TotalSeconds * _clock.Frequency);
+        _switchMargin = (long)(options.SwitchMargin.TotalSeconds * _clock.Frequency);
         _portAlive = options.PortAlive;
+        _ticksPerPulseNumerator = options.Ppq;
         Diagnostics = diagnostics;
+        _nextBar = options.FromBar;
+        var ticks = new TickConverter(options.Ppq, piece.Settings.Meter.BarQuarters);
+        _source = new PlaybackSource(piece, options.Ppq, _clock.Frequency, 0, ticks.ToTick(options.FromBar), lanes.Assign(piece));
+        _source.DueOffset = -_source.Tempo.TimeOf(_source.FirstTick);
+        _nextPulse = FirstPulseAtOrAfter(_source.FirstTick);
     }
 
     public DiagnosticBag Diagnostics { get; }
 
-    /// <summary>Bars compiled so far.</summary>
-    public long Bars => _nextBar;
+    /// <summary>Bars compiled so far (counting from <see cref="PlaybackOptions.FromBar"/>).</summary>
+    public long Bars => _nextBar - _options.FromBar;
+
+    /// <summary>The tick playback starts at.</summary>
+    public long FirstTick => _source.FirstTick;
 
     /// <summary>The origin of due times, once the clock thread has one.</summary>
     public long Start { get; set; }
+
+    /// <summary>Any thread: play a new version of the piece from a point ahead; a later request replaces one not yet applied.</summary>
+    public void Request(SwitchRequest request) => Volatile.Write(ref _pending, request);
 
     /// <summary>Before the clock starts: fills the first <see cref="PlaybackOptions.Lookahead"/> (the ring permitting).</summary>
     public void Prime()
@@ -83,7 +111,7 @@ internal sealed class AheadCompiler
                 if (_deferredHorizon is { } horizon) _state.CompiledUntil = horizon;
                 if (_deferredEnd) _state.ProducerFinished = true;
             }
-            while (!_stop.IsSet && !_state.ProducerFinished)
+            while (!_stop.IsSet)
             {
                 var now = _clock.Now();
                 if (_portAlive is not null && now >= nextCheck)
@@ -95,8 +123,9 @@ internal sealed class AheadCompiler
                         return;
                     }
                 }
-                if (_state.CompiledUntil - (now - Start) < _lookahead) Step();
-                else _stop.Wait(5);
+                if (Interlocked.Exchange(ref _pending, null) is { } request) Switch(request);
+                else if (!_state.ProducerFinished && _state.CompiledUntil - PieceNow() < _lookahead) Step();
+                else _stop.Wait(2);
             }
         }
         catch (Exception)
@@ -106,17 +135,25 @@ internal sealed class AheadCompiler
         }
     }
 
+    /// <summary>Piece time the clock has reached (the live tempo may run it faster or slower than the wall clock).</summary>
+    private long PieceNow() => _options.External is null ? _live.PieceTimeAt(_clock.Now() - Start) : DueOfLastTick();
+
+    // Under an external clock piece time means nothing; what the clock has sent tells how far it got.
+    private long DueOfLastTick() => _source.DueOf(Math.Max(_source.FirstTick, _live.LastTick));
+
     /// <summary>Compiles one bar (or writes the end) and publishes its messages.</summary>
     private void Step()
     {
         _batch.Clear();
+        var ticks = _source.Scheduler.Ticks;
         if (_endBar is { } end && _nextBar >= end)
         {
-            var endTick = _scheduler.Ticks.ToTick(end);
-            _scheduler.EmitBefore(endTick + 1, _batch);
-            Publish(_batch);
+            var endTick = ticks.ToTick(end);
+            _source.Scheduler.EmitBefore(endTick + 1, _batch);
+            Merge(endTick + 1);
+            Publish(_merged);
             _batch.Clear();
-            _batch.Add(TimedMessage.End(endTick, _tempo.TimeOf(endTick)));
+            _batch.Add(TimedMessage.End(endTick, _source.DueOf(endTick), _source.Generation));
             if (_deferred.Count > 0)
             {
                 _deferred.AddRange(_batch);
@@ -128,28 +165,246 @@ internal sealed class AheadCompiler
             return;
         }
         _events.Clear();
-        if (!_stream.Bar(_nextBar, _events, Diagnostics))
+        if (!_source.Stream.Bar(_nextBar, _events, Diagnostics))
         {
             _state.TryStop(StopReason.CompileError);
             return;
         }
-        _scheduler.AddBar(_events);
+        _source.Scheduler.AddBar(_events, _source.FirstTick);
+        PublishBarInfo(_nextBar);
         _nextBar++;
-        var horizon = _scheduler.Ticks.ToTick(_nextBar);
-        _scheduler.EmitBefore(horizon, _batch);
-        Publish(_batch);
-        if (_deferred.Count > 0) _deferredHorizon = _tempo.TimeOf(horizon);
-        else _state.CompiledUntil = _tempo.TimeOf(horizon);
+        var horizon = ticks.ToTick(_nextBar);
+        _source.Scheduler.EmitBefore(horizon, _batch);
+        Merge(horizon);
+        Publish(_merged);
+        var until = _source.DueOf(horizon);
+        if (_deferred.Count > 0) _deferredHorizon = until;
+        else _state.CompiledUntil = until;
+    }
+
+    /// <summary>
+    /// Completes <see cref="_batch"/> into <see cref="_merged"/>: lane ids and generation, carried note-offs
+    /// and clock pulses before <paramref name="horizon"/>, in tick order. At one tick: realtime first (the
+    /// pulse marks the moment), then carried note-offs, then the scheduler's messages. A new note-on of a
+    /// pitch that a carried note still holds on its channel ends that note at its tick, as the renderer does.
+    /// </summary>
+    private void Merge(long horizon)
+    {
+        _merged.Clear();
+        for (var i = 0; i < _batch.Count; i++)
+        {
+            var m = _batch[i];
+            m.Generation = _source.Generation;
+            m.Lane = m.Track >= 0 && m.Lane >= 0 ? _source.LaneIds[m.Track][m.Lane] : (short)-1;
+            _batch[i] = m;
+            if (m.IsNoteOn) CutCarried(m);
+        }
+        if (!_startSent && _options.ClockOut)
+        {
+            _startSent = true;
+            if (_source.FirstTick == 0)
+            {
+                _merged.Add(TimedMessage.Realtime(0, 0xFA, _source.Generation));
+            }
+            else
+            {
+                // Song Position Pointer (in sixteenths, 14 bits), then Continue: the MIDI way to start mid-song.
+                var sixteenths = Math.Min(16383, _source.FirstTick * 4 / _options.Ppq);
+                _merged.Add(new TimedMessage
+                {
+                    Tick = _source.FirstTick, Status = 0xF2, Data1 = (byte)(sixteenths & 0x7F), Data2 = (byte)(sixteenths >> 7),
+                    Length = 3, Generation = _source.Generation, Lane = -1, Track = -1,
+                });
+                _merged.Add(TimedMessage.Realtime(_source.FirstTick, 0xFB, _source.Generation));
+            }
+        }
+        _carry.Sort(static (a, b) => a.Tick.CompareTo(b.Tick));
+        var c = 0;
+        var b = 0;
+        while (true)
+        {
+            var pulseTick = _options.ClockOut ? PulseTick(_nextPulse) : long.MaxValue;
+            var carryTick = c < _carry.Count && _carry[c].Tick < horizon ? _carry[c].Tick : long.MaxValue;
+            var batchTick = b < _batch.Count ? _batch[b].Tick : long.MaxValue;
+            if (pulseTick < horizon && pulseTick <= carryTick && pulseTick <= batchTick)
+            {
+                _merged.Add(TimedMessage.Realtime(pulseTick, 0xF8, _source.Generation));
+                _nextPulse++;
+            }
+            else if (carryTick != long.MaxValue && carryTick <= batchTick)
+            {
+                var m = _carry[c++];
+                m.Generation = _source.Generation;
+                _merged.Add(m);
+            }
+            else if (batchTick != long.MaxValue)
+            {
+                _merged.Add(_batch[b++]);
+            }
+            else
+            {
+                break;
+            }
+        }
+        _carry.RemoveRange(0, c);
+    }
+
+    private void CutCarried(in TimedMessage on)
+    {
+        for (var i = 0; i < _carry.Count; i++)
+        {
+            var off = _carry[i];
+            if (off.Status == (0x80 | on.Channel) && off.Data1 == on.Data1 && off.Tick > on.Tick)
+            {
+                off.Tick = on.Tick;
+                _carry[i] = off;
+            }
+        }
+    }
+
+    private long PulseTick(long pulse) => pulse * _ticksPerPulseNumerator / 24;
+
+    private long FirstPulseAtOrAfter(long tick)
+    {
+        var pulse = tick * 24 / _options.Ppq;
+        while (PulseTick(pulse) < tick) pulse++;
+        return pulse;
+    }
+
+    private void PublishBarInfo(long bar)
+    {
+        var piece = _source.Piece;
+        var startTick = _source.Scheduler.Ticks.ToTick(bar);
+        var position = piece.Form.SectionAt(bar);
+        var chords = piece.Harmony is { } harmony ? string.Join(' ', ChordNames(harmony, bar)) : "";
+        var bpm = piece.Tempo.TempoAt(bar).ToDouble();
+        _live.PublishBar(new BarInfo(bar, startTick, bpm, position?.Section ?? "", position?.BarInSection ?? 0, position?.Length, chords));
+    }
+
+    private static IEnumerable<string> ChordNames(PieceHarmony harmony, long bar)
+    {
+        var changes = new List<(Core.Time.Rational Time, Compiler.Harmony.Chord? Chord)>();
+        harmony.ChangesIn(bar, changes);
+        return changes.Where(c => c.Chord is not null).Select(c => c.Chord!.Name);
+    }
+
+    /// <summary>The bar a tick lies in: the last bar line at or before it.</summary>
+    private static long BarOf(TickConverter ticks, long tick)
+    {
+        var bar = (long)Math.Floor(tick / (double)ticks.TicksPerCycle.Numerator * ticks.TicksPerCycle.Denominator);
+        while (bar > 0 && ticks.ToTick(bar) > tick) bar--;
+        while (ticks.ToTick(bar + 1) <= tick) bar++;
+        return bar;
+    }
+
+    /// <summary>
+    /// Switches to the version <paramref name="request"/> builds, at a tick T far enough ahead of the clock
+    /// (<see cref="PlaybackOptions.SwitchMargin"/>). Messages of the old version at or after T are still in
+    /// the ring: the cut makes the clock thread drop them. Notes of the old version that started before T and
+    /// end after it keep their note-offs, carried into the new version's stream at their ticks. The new
+    /// version then plays from T: its bar is queried again and what starts before T is left out.
+    /// </summary>
+    private void Switch(SwitchRequest request)
+    {
+        var old = _source;
+        var ticks = old.Scheduler.Ticks;
+        var earliest = PieceNow() + _switchMargin;
+        long cut;
+        if (_state.ProducerFinished && _nextBar >= (_endBar ?? long.MaxValue) && old.DueOf(ticks.ToTick(_nextBar)) < earliest)
+            return; // the piece has ended: nothing to switch
+        var bar = _nextBar;
+        while (bar - 1 >= 0 && ticks.ToTick(bar - 1) >= old.FirstTick && old.DueOf(ticks.ToTick(bar - 1)) >= earliest) bar--;
+        if (request.At == SwitchPoint.NextStep && bar > 0)
+        {
+            // Sixteenths of the bar before the bar line found, the first far enough ahead.
+            var barStart = ticks.ToTick(bar - 1);
+            var step = Math.Max(1, _options.Ppq / 4);
+            cut = ticks.ToTick(bar);
+            for (var t = Math.Max(barStart, old.FirstTick); t < ticks.ToTick(bar); t += step)
+            {
+                if (old.DueOf(t) >= earliest)
+                {
+                    cut = t;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            cut = ticks.ToTick(bar);
+        }
+        var startBar = BarOf(ticks, cut);
+        CompiledPiece? piece;
+        try
+        {
+            piece = request.Build(startBar);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            piece = null;
+        }
+        if (piece is null) return;
+        if (piece.Settings.Meter.BarQuarters != old.Piece.Settings.Meter.BarQuarters) return; // bars would not line up; the caller checks this first
+
+        _live.SetCut(old.Generation, cut);
+        // Take back what lies at or after the cut; keep the note-offs of notes already sounding.
+        var keep = 0;
+        for (var i = 0; i < _inFlight.Count; i++)
+        {
+            var m = _inFlight[i];
+            if (m.Tick < cut) _inFlight[keep++] = m;
+            else if (m.IsNoteOff && m.OnTick < cut && m.Mark == MessageMark.Send) _carry.Add(m);
+        }
+        _inFlight.RemoveRange(keep, _inFlight.Count - keep);
+        for (var i = _carry.Count - 1; i >= 0; i--)
+        {
+            if (_carry[i].OnTick >= cut) _carry.RemoveAt(i);
+        }
+        _batch.Clear();
+        old.Scheduler.EmitBefore(long.MaxValue, _batch);
+        foreach (var m in _batch)
+        {
+            if (m.IsNoteOff && m.OnTick < cut && m.Tick >= cut)
+            {
+                var carried = m;
+                carried.Lane = m.Track >= 0 && m.Lane >= 0 ? old.LaneIds[m.Track][m.Lane] : (short)-1;
+                _carry.Add(carried);
+            }
+        }
+        _batch.Clear();
+
+        _generation++;
+        _live.SetCut(_generation, long.MaxValue);
+        var oldTracks = old.Piece.Tracks;
+        var next = new PlaybackSource(piece, _options.Ppq, _clock.Frequency, _generation, cut, _lanes.Assign(piece),
+            track => !oldTracks.Any(o => o.Channel == track.Channel && o.Program == track.Program && o.BankMsb == track.BankMsb && o.BankLsb == track.BankLsb));
+        next.DueOffset = old.DueOf(cut) - next.Tempo.TimeOf(cut);
+        _source = next;
+        _nextBar = startBar;
+        _nextPulse = FirstPulseAtOrAfter(cut);
+        // Re-time the carried note-offs on the new version's clock (its tempo may differ).
+        for (var i = 0; i < _carry.Count; i++)
+        {
+            var m = _carry[i];
+            m.Due = next.DueOf(m.Tick);
+            _carry[i] = m;
+        }
+        _state.ProducerFinished = false;
+        request.Applied?.Invoke(startBar);
+        // Fill up to where the old version had reached at once, so the clock never waits on the new one.
+        while (!_stop.IsSet && _state.CompiledUntil > next.DueOf(ticks.ToTick(_nextBar)) && (_endBar is not { } e || _nextBar < e)) Step();
     }
 
     private void Publish(List<TimedMessage> batch, bool count = true)
     {
         if (count) _log?.EnsureCapacity(_published + batch.Count);
+        PruneInFlight();
         for (var i = 0; i < batch.Count; i++)
         {
             var message = batch[i];
-            message.Due = _tempo.TimeOf(message.Tick);
+            message.Due = _source.DueOf(message.Tick);
             if (count) _published++;
+            _inFlight.Add(message);
             while (!_ring.TryWrite(message))
             {
                 if (_priming)
@@ -158,7 +413,7 @@ internal sealed class AheadCompiler
                     for (var j = i; j < batch.Count; j++)
                     {
                         var rest = batch[j];
-                        rest.Due = _tempo.TimeOf(rest.Tick);
+                        rest.Due = _source.DueOf(rest.Tick);
                         _deferred.Add(rest);
                     }
                     return;
@@ -166,5 +421,14 @@ internal sealed class AheadCompiler
                 if (_stop.Wait(1)) return;
             }
         }
+    }
+
+    /// <summary>Forgets what the clock has certainly sent (earlier than its last tick).</summary>
+    private void PruneInFlight()
+    {
+        var sent = _live.LastTick;
+        var drop = 0;
+        while (drop < _inFlight.Count && _inFlight[drop].Tick < sent) drop++;
+        if (drop > 0) _inFlight.RemoveRange(0, drop);
     }
 }

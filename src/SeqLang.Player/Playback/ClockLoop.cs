@@ -2,12 +2,17 @@ namespace SeqLang.Player;
 
 /// <summary>
 /// The clock thread's work: take the next message from the ring, wait for its absolute time (start of
-/// playback + due, on the one clock, so nothing drifts), send it, note its lateness, repeat; on any stop,
-/// silence everything. Nothing here allocates: messages are structs in preallocated slots, the bytes go
-/// out from a stack buffer, lateness goes into chunks the producer made (the tests measure this thread's
-/// allocations across a whole run).
+/// playback + its piece time through the live tempo, on the one clock, so nothing drifts; or, following an
+/// external clock, the master's position), send it, note its lateness, repeat; on any stop, silence
+/// everything. Live control acts here, on messages not yet sent: a muted lane's note-ons and controllers are
+/// dropped, a lane's velocity scaled, a tempo request re-anchors time at the moment it is seen. Messages of
+/// an older version of the piece at or after its cut are dropped without waiting. A note-off goes out only
+/// for a note that sounds (one whose note-on a mute or a cut dropped has nothing to end). Nothing here
+/// allocates: messages are structs in preallocated slots, the bytes go out from a stack buffer, lateness goes
+/// into chunks the producer made (the tests measure this thread's allocations across a whole run).
 /// </summary>
-internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, StopSignal stop, LatenessLog? log, PlaybackState state)
+internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, StopSignal stop, LatenessLog? log, PlaybackState state,
+    LiveState live, PlaybackOptions options)
 {
     /// <summary>
     /// The sink's Send, bound once. Calling it through the interface cost 0.4 ms at the first send and 50 µs
@@ -20,9 +25,18 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
 
     private readonly byte[] _sounding = new byte[16 * 128];
     private readonly bool[] _usedChannels = new bool[16];
+    private readonly ISendWarmer? _warmer = sink as ISendWarmer;
+    private readonly ExternalClock? _external = options.External;
+    private readonly double _ticksPerPulse = options.Ppq / 24.0;
+    private int _tempoVersion;
+    private int _restarts = options.External?.Restarts ?? 0;
+    private bool _paused;
 
     /// <summary>The origin of every due time, in clock ticks.</summary>
     public long Start { get; set; }
+
+    /// <summary>The tick playback starts at (the external clock's pulse 0).</summary>
+    public long FirstTick { get; set; }
 
     public long Sent { get; private set; }
     public long Underruns { get; private set; }
@@ -31,8 +45,14 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     /// <summary>Clock time at which the stop's note-offs and CC 123s had all been sent.</summary>
     public long SilencedAt { get; private set; }
 
+    /// <summary>Called for every message sent, with the clock time it went (for <c>--record</c>); must not allocate.</summary>
+    public Action<long, TimedMessage>? OnSent { get; init; }
+
     /// <summary>Channels that must get CC 123 on stop even if nothing was sent on them yet (the tracks' channels).</summary>
     public void MarkChannel(int channel) => _usedChannels[channel] = true;
+
+    /// <summary>Clock time of the last note-on per track (for the status line's activity lights).</summary>
+    public long[] TrackActivity { get; } = new long[256];
 
     public void Run()
     {
@@ -40,75 +60,137 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         // Touch every path once before measuring: the stop event makes its lock object at its first real wait.
         _ = stop.Wait(1);
         _ = clock.Now();
+        _tempoVersion = live.RequestVersion;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         while (true)
         {
             if (stop.IsSet) break;
+            if (live.RequestVersion != _tempoVersion) ApplyTempo();
+            if (_external is not null && !FollowExternal(bytes)) break;
             // Read the horizon before looking at the ring: the producer publishes a bar's messages, then
             // moves the horizon, so if the ring is empty now, nothing can be due before this horizon.
             var horizon = state.CompiledUntil;
             if (!ring.TryPeek(out var message))
             {
                 if (state.ProducerFinished && ring.Count == 0) break;
-                if (horizon < clock.Now() - Start)
+                var horizonAt = _external is null ? Start + live.WallOf(horizon) : long.MaxValue;
+                if (_external is null && horizonAt < clock.Now())
                 {
                     // The producer fell behind the clock: an underrun (never seen in the tests).
                     Underruns++;
                     if (stop.Wait(1)) break;
                 }
-                else if (!clock.WaitUntil(Start + horizon, stop))
+                else if (!clock.WaitUntil(horizonAt, stop) && stop.IsSet)
                 {
                     break;
                 }
                 continue;
             }
-            var due = Start + message.Due;
-            if (!clock.WaitUntil(due, stop)) break;
+            if (message.Tick >= live.CutOf(message.Generation))
+            {
+                ring.Advance();
+                continue;
+            }
+            var due = DueOf(message);
+            if (!clock.WaitUntil(due, stop, _warmer))
+            {
+                if (stop.IsSet) break;
+                continue; // poked: the tempo or the external clock moved; look again
+            }
+            if (message.Tick >= live.CutOf(message.Generation))
+            {
+                ring.Advance();
+                continue;
+            }
             if (message.IsEnd)
             {
                 ring.Advance();
                 state.TryStop(StopReason.End);
                 break;
             }
-            var now = clock.Now();
-            bytes[0] = message.Status;
-            bytes[1] = message.Data1;
-            bytes[2] = message.Data2;
-            if (!_send(bytes[..message.Length]))
-            {
-                ring.Advance();
-                state.TryStop(StopReason.PortFailed);
-                break;
-            }
-            log?.Add(now - due);
-            Sent++;
-            Track(message);
+            if (!Send(message, due, bytes)) break;
             ring.Advance();
         }
-        Silence(bytes);
+        Silence(bytes, endClock: options.ClockOut);
         SilencedAt = clock.Now();
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
-    private void Track(in TimedMessage message)
+    private long DueOf(in TimedMessage message) =>
+        _external is null ? Start + live.WallOf(message.Due) : _external.DueOf(message.Tick, FirstTick, _ticksPerPulse, clock.Now());
+
+    /// <summary>Applies live control to one message and sends it; false when the port failed.</summary>
+    private bool Send(in TimedMessage message, long due, Span<byte> bytes)
     {
-        var channel = message.Channel;
-        _usedChannels[channel] = true;
-        var key = channel * 128 + message.Data1;
-        switch (message.Kind)
+        var now = clock.Now();
+        var status = message.Status;
+        var data2 = message.Data2;
+        var key = message.Channel * 128 + message.Data1;
+        if (message.Length >= 2 && status < 0xF0)
         {
-            case 0x90 when message.Data2 > 0:
+            if (message.IsNoteOff)
+            {
+                if (_sounding[key] == 0) return true;
+                _sounding[key]--;
+            }
+            else if (message.Lane >= 0 && live.IsMuted(message.Lane) && (message.IsNoteOn || message.Kind == 0xB0))
+            {
+                return true;
+            }
+            if (message.IsNoteOn)
+            {
+                var scale = live.VelocityScale(message.Lane);
+                if (scale != 127) data2 = (byte)Math.Clamp((data2 * scale + 63) / 127, 1, 127);
                 if (_sounding[key] < byte.MaxValue) _sounding[key]++;
-                break;
-            case 0x80:
-            case 0x90:
-                if (_sounding[key] > 0) _sounding[key]--;
-                break;
+                if (message.Track >= 0) TrackActivity[message.Track & 255] = now;
+            }
+            _usedChannels[message.Channel] = true;
         }
+        bytes[0] = status;
+        bytes[1] = message.Data1;
+        bytes[2] = data2;
+        if (!_send(bytes[..message.Length]))
+        {
+            ring.Advance();
+            state.TryStop(StopReason.PortFailed);
+            return false;
+        }
+        log?.Add(now - due);
+        live.LastTick = message.Tick;
+        OnSent?.Invoke(now - Start, message with { Data2 = data2 });
+        Sent++;
+        return true;
     }
 
-    /// <summary>SPEC §9's stop: a note-off for every sounding note, then CC 123 (all notes off) on every used channel.</summary>
-    private void Silence(Span<byte> bytes)
+    /// <summary>
+    /// A tempo request, applied now: piece time reached so far stays where it is; from here on it runs at
+    /// the requested BPM over the piece's own tempo at the bar playing.
+    /// </summary>
+    private void ApplyTempo()
+    {
+        _tempoVersion = live.RequestVersion;
+        var bar = live.BarOfTick(Math.Max(0, live.LastTick));
+        var baseBpm = (live.Bar(bar) ?? live.Bar(bar + 1))?.Bpm ?? 120;
+        live.Reanchor(clock.Now() - Start, live.RequestedBpm / baseBpm);
+    }
+
+    /// <summary>With an external clock: silence on its Stop, resume on Continue, restart on Start; false to end this run.</summary>
+    private bool FollowExternal(Span<byte> bytes)
+    {
+        var external = _external!;
+        if (external.Restarts != _restarts)
+        {
+            state.TryStop(StopReason.Restart);
+            return false;
+        }
+        var paused = external.State == ExternalClockState.Paused;
+        if (paused && !_paused) Silence(bytes, endClock: false);
+        _paused = paused;
+        return true;
+    }
+
+    /// <summary>SPEC §9's stop: a note-off for every sounding note, then CC 123 (all notes off) on every used channel, then MIDI Stop if the clock goes out.</summary>
+    private void Silence(Span<byte> bytes, bool endClock)
     {
         for (var key = 0; key < _sounding.Length; key++)
         {
@@ -126,6 +208,11 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
             bytes[1] = 123;
             bytes[2] = 0;
             _send(bytes);
+        }
+        if (endClock)
+        {
+            bytes[0] = 0xFC;
+            _send(bytes[..1]);
         }
     }
 }

@@ -11,14 +11,33 @@ public interface IClock
 
     long Now();
 
-    /// <summary>Returns at <paramref name="timestamp"/> or later (true), or early when <paramref name="stop"/> is signalled (false).</summary>
-    bool WaitUntil(long timestamp, StopSignal stop);
+    /// <summary>
+    /// Returns true at <paramref name="timestamp"/> or later; false early when <paramref name="stop"/> is
+    /// signalled or poked (a live change moved the target: the caller looks again). <paramref name="warm"/>,
+    /// when given, is called now and then in the last stretch before the target, to keep the send path in
+    /// the caches (see <see cref="ISendWarmer"/>).
+    /// </summary>
+    bool WaitUntil(long timestamp, StopSignal stop, ISendWarmer? warm = null);
 }
 
-/// <summary>A stop request shared by the threads of one playback; <see cref="Set"/> is safe from signal handlers.</summary>
+/// <summary>
+/// Something that touches the send path without sending: the first send after a sleep ran 2 to 6 µs slower
+/// than the next ones (measured here, under JACK: code and data of the MIDI library gone from the caches),
+/// and every later message of a chord waited for it.
+/// </summary>
+public interface ISendWarmer
+{
+    void Warm();
+}
+
+/// <summary>
+/// A stop request shared by the threads of one playback; <see cref="Set"/> is safe from signal handlers.
+/// <see cref="Poke"/> wakes the clock thread alone, without stopping: a tempo change, an external clock pulse.
+/// </summary>
 public sealed class StopSignal : IDisposable
 {
     private readonly ManualResetEventSlim _event = new(false, spinCount: 0);
+    private readonly ManualResetEventSlim _clockWake = new(false, spinCount: 0);
     private volatile bool _set;
 
     public bool IsSet => _set;
@@ -27,10 +46,43 @@ public sealed class StopSignal : IDisposable
     {
         _set = true;
         _event.Set();
+        _clockWake.Set();
     }
+
+    /// <summary>Wakes the clock thread's current wait (it returns false; the thread looks at its state again).</summary>
+    public void Poke() => _clockWake.Set();
 
     /// <summary>Blocks for up to <paramref name="milliseconds"/>; true when stopped meanwhile.</summary>
     public bool Wait(int milliseconds) => _set || _event.Wait(milliseconds);
 
-    public void Dispose() => _event.Dispose();
+    /// <summary>The clock thread's wait: true when stopped or poked meanwhile (a poke is consumed).</summary>
+    public bool WaitForClock(int milliseconds)
+    {
+        if (_set) return true;
+        if (!_clockWake.Wait(milliseconds)) return false;
+        if (!_set) _clockWake.Reset();
+        return true;
+    }
+
+    /// <summary>A poke that arrived since the last wait, consumed (the clock thread checks it while spinning).</summary>
+    public bool TakePoke()
+    {
+        if (!_clockWake.IsSet) return false;
+        if (!_set) _clockWake.Reset();
+        return true;
+    }
+
+    /// <summary>Clears a stop that ended one run of a playback that goes on (an external clock's restart).</summary>
+    internal void Reset()
+    {
+        _set = false;
+        _event.Reset();
+        _clockWake.Reset();
+    }
+
+    public void Dispose()
+    {
+        _event.Dispose();
+        _clockWake.Dispose();
+    }
 }

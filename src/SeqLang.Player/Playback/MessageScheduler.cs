@@ -20,38 +20,42 @@ internal sealed class MessageScheduler
     private readonly List<Ranked> _window = new(256);
     private long _sequence;
 
-    public MessageScheduler(CompiledPiece piece, int ppq)
+    /// <remarks><c>headerTick</c>: Where each track's bank and program go: tick 0 from the start, the first tick played otherwise.</remarks>
+    /// <remarks><c>withHeader</c>: Which tracks send their bank and program (null: all); a reloaded piece resends only what changed.</remarks>
+    public MessageScheduler(CompiledPiece piece, int ppq, long headerTick = 0, Func<CompiledTrack, bool>? withHeader = null)
     {
         _ticks = new TickConverter(ppq, piece.Settings.Meter.BarQuarters);
         _tracks = new TrackState[piece.Tracks.Count];
         for (var i = 0; i < _tracks.Length; i++)
         {
             _tracks[i] = new TrackState();
-            Header(piece.Tracks[i], _tracks[i]);
+            if (withHeader is null || withHeader(piece.Tracks[i])) Header(piece.Tracks[i], _tracks[i], headerTick);
         }
     }
 
     public TickConverter Ticks => _ticks;
 
     /// <summary>Adds one bar's events (bars must come in order, each exactly once).</summary>
-    public void AddBar(IReadOnlyList<PieceEvent> events)
+    /// <remarks><c>from</c>: Events whose tick is earlier are left out (a piece switched in mid-bar starts there).</remarks>
+    public void AddBar(IReadOnlyList<PieceEvent> events, long from = 0)
     {
         foreach (var track in _tracks) track.NewNotes.Clear();
         foreach (var e in events)
         {
             var track = _tracks[e.Track];
             var start = Math.Max(0, _ticks.ToTick(e.Begin));
+            if (start < from) continue;
             if (e.Kind == PieceEventKind.Control)
             {
                 // Validates as the renderer does (a bad value is a bug upstream, not the user's).
                 _ = MidiChannelMessage.ControlChange(start, e.Channel, e.Number, e.Value);
-                track.Controls.Add(new Ranked(start, Rank.ControlChange, e.Number, e.Channel, _sequence++, 0, 0xB0, e.Number, e.Value));
+                track.Controls.Add(new Ranked(start, Rank.ControlChange, e.Number, e.Channel, _sequence++, 0, 0xB0, e.Number, e.Value, e.Lane));
             }
             else
             {
                 _ = MidiChannelMessage.NoteOn(start, e.Channel, e.Number, e.Value);
                 var end = Math.Max(Math.Max(0, _ticks.ToTick(e.End)), start + 1);
-                track.NewNotes.Add(new Note(e.Channel, e.Number, e.Value, start, end, _sequence++));
+                track.NewNotes.Add(new Note(e.Channel, e.Number, e.Value, start, end, _sequence++, e.Lane));
             }
         }
         foreach (var track in _tracks) track.Resolve();
@@ -64,23 +68,27 @@ internal sealed class MessageScheduler
         for (var t = 0; t < _tracks.Length; t++) _tracks[t].TakeBefore(horizon, t, _window);
         _window.Sort(Ranked.Compare);
         foreach (var m in _window)
-            output.Add(new TimedMessage { Tick = m.Tick, Status = (byte)(m.Kind | m.Channel), Data1 = (byte)m.Data1, Data2 = (byte)m.Data2, Length = (byte)(m.Kind == 0xC0 ? 2 : 3) });
+            output.Add(new TimedMessage
+            {
+                Tick = m.Tick, OnTick = m.OnTick, Track = (short)m.Track, Lane = (short)m.Lane,
+                Status = (byte)(m.Kind | m.Channel), Data1 = (byte)m.Data1, Data2 = (byte)m.Data2, Length = (byte)(m.Kind == 0xC0 ? 2 : 3),
+            });
     }
 
-    private void Header(CompiledTrack track, TrackState state)
+    private void Header(CompiledTrack track, TrackState state, long tick)
     {
         // As PieceRenderer.Header: bank select MSB, LSB, then the program, together at tick 0; a bank with no
         // program is two plain controllers.
         if (track.Program is { } program)
         {
-            if (track.BankMsb is { } msb) state.Controls.Add(new Ranked(0, Rank.BankAndProgram, 0, track.Channel, _sequence++, 0, 0xB0, 0, msb));
-            if (track.BankLsb is { } lsb) state.Controls.Add(new Ranked(0, Rank.BankAndProgram, 0, track.Channel, _sequence++, 0, 0xB0, 32, lsb));
-            state.Controls.Add(new Ranked(0, Rank.BankAndProgram, 0, track.Channel, _sequence++, 0, 0xC0, program, 0));
+            if (track.BankMsb is { } msb) state.Controls.Add(new Ranked(tick, Rank.BankAndProgram, 0, track.Channel, _sequence++, 0, 0xB0, 0, msb, -1));
+            if (track.BankLsb is { } lsb) state.Controls.Add(new Ranked(tick, Rank.BankAndProgram, 0, track.Channel, _sequence++, 0, 0xB0, 32, lsb, -1));
+            state.Controls.Add(new Ranked(tick, Rank.BankAndProgram, 0, track.Channel, _sequence++, 0, 0xC0, program, 0, -1));
         }
         else if (track.BankMsb is { } msb)
         {
-            state.Controls.Add(new Ranked(0, Rank.ControlChange, 0, track.Channel, _sequence++, 0, 0xB0, 0, msb));
-            if (track.BankLsb is { } lsb) state.Controls.Add(new Ranked(0, Rank.ControlChange, 32, track.Channel, _sequence++, 0, 0xB0, 32, lsb));
+            state.Controls.Add(new Ranked(tick, Rank.ControlChange, 0, track.Channel, _sequence++, 0, 0xB0, 0, msb, -1));
+            if (track.BankLsb is { } lsb) state.Controls.Add(new Ranked(tick, Rank.ControlChange, 32, track.Channel, _sequence++, 0, 0xB0, 32, lsb, -1));
         }
     }
 
@@ -94,10 +102,10 @@ internal sealed class MessageScheduler
         NoteOn,
     }
 
-    internal readonly record struct Note(int Channel, int Pitch, int Velocity, long Start, long End, long Sequence);
+    internal readonly record struct Note(int Channel, int Pitch, int Velocity, long Start, long End, long Sequence, int Lane);
 
-    /// <summary>A message with the renderer's sort key, and the track for the merge.</summary>
-    internal readonly record struct Ranked(long Tick, Rank Rank, int Number, int Channel, long Sequence, int Track, int Kind, int Data1, int Data2)
+    /// <summary>A message with the renderer's sort key, and the track for the merge. <see cref="Lane"/> is the lane's index in its track (-1: the track's header); <see cref="OnTick"/> a note-off's note-on tick.</summary>
+    internal readonly record struct Ranked(long Tick, Rank Rank, int Number, int Channel, long Sequence, int Track, int Kind, int Data1, int Data2, int Lane, long OnTick = 0)
     {
         public static int Compare(Ranked a, Ranked b)
         {

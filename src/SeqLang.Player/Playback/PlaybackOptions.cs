@@ -8,6 +8,21 @@ public sealed record PlaybackOptions
     /// <summary>Bars to play; null: to the form's end, or until stopped when the form never ends.</summary>
     public long? Bars { get; init; }
 
+    /// <summary>The bar playback starts at (bars count from 0); with the clock out, a Song Position Pointer says where.</summary>
+    public long FromBar { get; init; }
+
+    /// <summary>Send MIDI clock: Start (or Song Position Pointer and Continue), 24 pulses a quarter note, Stop.</summary>
+    public bool ClockOut { get; init; }
+
+    /// <summary>Follow this external clock instead of the piece's tempo (<c>--clock-in</c>).</summary>
+    public ExternalClock? External { get; init; }
+
+    /// <summary>How far ahead of the clock a switch lands at the earliest: time for the producer to take back what it sent.</summary>
+    public TimeSpan SwitchMargin { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Real-time scheduling (SCHED_FIFO) for the clock thread when the system grants it.</summary>
+    public bool Realtime { get; init; } = true;
+
     /// <summary>Keep the lateness of every send for a timing report.</summary>
     public bool RecordTiming { get; init; }
 

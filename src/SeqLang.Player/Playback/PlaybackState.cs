@@ -13,6 +13,8 @@ public enum StopReason
     CompileError,
     /// <summary>Sending failed, or the port we connected to went away.</summary>
     PortFailed,
+    /// <summary>The external clock sent Start while playing: play again from the first bar.</summary>
+    Restart,
 }
 
 /// <summary>What the producer, the clock thread and stop requests share; every field is written by one thread and read by others.</summary>
@@ -23,6 +25,14 @@ internal sealed class PlaybackState(StopSignal stop)
     private volatile bool _producerFinished;
 
     public StopReason Reason => (StopReason)Volatile.Read(ref _reason);
+
+    /// <summary>Before a run starts again (an external clock's restart).</summary>
+    public void Reset()
+    {
+        Volatile.Write(ref _reason, (int)StopReason.None);
+        CompiledUntil = 0;
+        ProducerFinished = false;
+    }
 
     /// <summary>Records the first reason and signals every thread to stop.</summary>
     public void TryStop(StopReason reason)

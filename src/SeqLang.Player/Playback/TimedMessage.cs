@@ -1,29 +1,58 @@
 namespace SeqLang.Player;
 
+/// <summary>What a ring slot holds besides a plain channel message.</summary>
+public enum MessageMark : byte
+{
+    /// <summary>A channel or realtime message to send.</summary>
+    Send,
+    /// <summary>The end of the piece, due when the last bar ends.</summary>
+    End,
+}
+
 /// <summary>
 /// One message of the playback stream: its tick (the renderer's tick, SPEC §7), the time it is due in
-/// Stopwatch ticks from the start of playback, and its wire bytes. A struct of plain fields, copied into
-/// preallocated ring slots, so handing it to the clock thread allocates nothing. <see cref="Length"/> 0
-/// marks the end of the piece, due when the last bar ends.
+/// Stopwatch ticks of piece time from the start of playback (before any live tempo change), and its wire
+/// bytes. A struct of plain fields, copied into preallocated ring slots, so handing it to the clock thread
+/// allocates nothing. <see cref="Generation"/> says which version of the piece it belongs to: a switch
+/// (a reload, a pad edit, a jump) starts a new generation at a tick, and the clock thread drops what older
+/// generations left in the ring from that tick on. <see cref="Lane"/> is the lane's live-control id (or -1),
+/// <see cref="OnTick"/> a note-off's note-on tick, so that a switch can tell which notes already sound.
 /// </summary>
 public struct TimedMessage
 {
     public long Tick;
     public long Due;
+    public long OnTick;
+    public int Generation;
+    public short Lane;
+    public short Track;
     public byte Status;
     public byte Data1;
     public byte Data2;
 
-    /// <summary>2 or 3 for a channel message; 0 for the end marker.</summary>
+    /// <summary>1 (realtime), 2 or 3 bytes for a message to send; 0 for a mark.</summary>
     public byte Length;
 
-    public readonly bool IsEnd => Length == 0;
+    public MessageMark Mark;
+
+    public readonly bool IsEnd => Mark == MessageMark.End;
 
     public readonly int Channel => Status & 0x0F;
 
     public readonly int Kind => Status & 0xF0;
 
-    public static TimedMessage End(long tick, long due) => new() { Tick = tick, Due = due };
+    public readonly bool IsNoteOff => Kind == 0x80 || (Kind == 0x90 && Data2 == 0);
 
-    public override readonly string ToString() => IsEnd ? $"{Tick} end" : Length == 2 ? $"{Tick} {Status:X2} {Data1}" : $"{Tick} {Status:X2} {Data1} {Data2}";
+    public readonly bool IsNoteOn => Kind == 0x90 && Data2 > 0;
+
+    public static TimedMessage End(long tick, long due, int generation) => new() { Tick = tick, Due = due, Generation = generation, Mark = MessageMark.End, Lane = -1, Track = -1 };
+
+    public static TimedMessage Realtime(long tick, byte status, int generation) => new() { Tick = tick, Status = status, Length = 1, Generation = generation, Lane = -1, Track = -1 };
+
+    public override readonly string ToString() => IsEnd ? $"{Tick} end" : Length switch
+    {
+        1 => $"{Tick} {Status:X2}",
+        2 => $"{Tick} {Status:X2} {Data1}",
+        _ => $"{Tick} {Status:X2} {Data1} {Data2}",
+    };
 }

@@ -100,8 +100,8 @@ internal sealed class TrackState
     }
 
     private static MessageScheduler.Ranked On(MessageScheduler.Note n) =>
-        new(n.Start, MessageScheduler.Rank.NoteOn, n.Pitch, n.Channel, n.Sequence, 0, 0x90, n.Pitch, n.Velocity);
+        new(n.Start, MessageScheduler.Rank.NoteOn, n.Pitch, n.Channel, n.Sequence, 0, 0x90, n.Pitch, n.Velocity, n.Lane);
 
     private static MessageScheduler.Ranked Off(MessageScheduler.Note n) =>
-        new(n.End, MessageScheduler.Rank.NoteOff, n.Pitch, n.Channel, n.Sequence, 0, 0x80, n.Pitch, 0);
+        new(n.End, MessageScheduler.Rank.NoteOff, n.Pitch, n.Channel, n.Sequence, 0, 0x80, n.Pitch, 0, n.Lane, n.Start);
 }

@@ -10,9 +10,15 @@ public sealed class VirtualClock : IClock
 
     public long Now() => Volatile.Read(ref _now);
 
-    public bool WaitUntil(long timestamp, StopSignal stop)
+    public bool WaitUntil(long timestamp, StopSignal stop, ISendWarmer? warm = null)
     {
         if (stop.IsSet) return false;
+        if (timestamp == long.MaxValue)
+        {
+            // Nothing is due until something outside moves (an external clock): wait for its poke.
+            stop.WaitForClock(50);
+            return false;
+        }
         if (timestamp > Volatile.Read(ref _now)) Volatile.Write(ref _now, timestamp);
         return true;
     }
