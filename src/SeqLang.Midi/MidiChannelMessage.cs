@@ -77,6 +77,23 @@ public readonly record struct MidiChannelMessage
     }
 
     /// <summary>
+    /// A channel message from wire bytes (a recording of what was sent): false unless <paramref name="status"/> is
+    /// a channel status (0x80..0xEF) and the data bytes it uses are 0..127. <paramref name="data2"/> is ignored
+    /// (stored as 0) for program change and channel pressure. Unlike <see cref="NoteOn"/>, a note-on with velocity
+    /// 0 is kept as sent.
+    /// </summary>
+    public static bool TryFromBytes(long tick, byte status, byte data1, byte data2, out MidiChannelMessage message)
+    {
+        message = default;
+        if (tick < 0 || status is < 0x80 or > 0xEF || data1 > 0x7F) return false;
+        var kind = (MidiMessageKind)(status & 0xF0);
+        if (kind is MidiMessageKind.ProgramChange or MidiMessageKind.ChannelPressure) data2 = 0;
+        else if (data2 > 0x7F) return false;
+        message = new MidiChannelMessage(tick, status, data1, data2);
+        return true;
+    }
+
+    /// <summary>
     /// A message from fields the caller has already validated (the track builder checks notes when
     /// they are added): no checks but the tick's, for the hot loop that makes every message of a track.
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using SeqLang.Compiler.Music;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Time;
@@ -97,11 +96,8 @@ public static class PieceRenderer
 
     private static ConductorTrack Conductor(CompiledPiece piece, TickConverter ticks, long fromBar, long bars)
     {
-        var s = piece.Settings;
-        MidiKeySignature? key = null;
-        if (Scales.IsMinorLike(s.Key.Mode) is { } minor && MidiKeySignature.TryFromTonic(s.Key.TonicText, minor, out var signature)) key = signature;
         var tempo = piece.Tempo;
-        var conductor = new ConductorTrack(s.Title, new MidiTimeSignature(s.Meter.Numerator, s.Meter.Denominator), key, tempo.TempoAt(fromBar));
+        var conductor = PieceConductor.Start(piece, fromBar);
         var changes = new List<(Rational Cycle, Rational Bpm)>();
         for (var bar = fromBar; bar < fromBar + bars; bar++)
         {

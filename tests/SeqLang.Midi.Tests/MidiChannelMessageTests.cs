@@ -35,4 +35,22 @@ public class MidiChannelMessageTests
         Assert.Throws<ArgumentOutOfRangeException>(() => MidiChannelMessage.PitchBend(0, 0, 8192));
         Assert.Throws<ArgumentOutOfRangeException>(() => MidiChannelMessage.PitchBend(0, 0, -8193));
     }
+
+    [Fact]
+    public void FromBytesKeepsWhatWasSentAndRefusesWhatIsNotAChannelMessage()
+    {
+        Assert.True(MidiChannelMessage.TryFromBytes(7, 0x93, 60, 0, out var off));        // note-on velocity 0, as sent
+        Assert.Equal((7L, MidiMessageKind.NoteOn), (off.Tick, off.Kind));
+        Assert.Equal(new byte[] { 0x93, 60, 0 }, off.ToBytes());
+        Assert.True(MidiChannelMessage.TryFromBytes(0, 0xC1, 5, 99, out var program));  // a stray second data byte is dropped
+        Assert.Equal(new byte[] { 0xC1, 5 }, program.ToBytes());
+        Assert.Equal(0, program.Data2);
+        Assert.True(MidiChannelMessage.TryFromBytes(0, 0xA2, 60, 30, out var pressure)); // poly pressure: no factory of its own
+        Assert.Equal(new byte[] { 0xA2, 60, 30 }, pressure.ToBytes());
+        Assert.False(MidiChannelMessage.TryFromBytes(0, 0xF8, 0, 0, out _));            // clock: not a channel message
+        Assert.False(MidiChannelMessage.TryFromBytes(0, 0x40, 0, 0, out _));            // a data byte as status
+        Assert.False(MidiChannelMessage.TryFromBytes(0, 0x90, 0x80, 1, out _));
+        Assert.False(MidiChannelMessage.TryFromBytes(0, 0xB0, 1, 0x80, out _));
+        Assert.False(MidiChannelMessage.TryFromBytes(-1, 0x90, 60, 1, out _));
+    }
 }
