@@ -398,6 +398,7 @@ internal sealed class AheadCompiler
     private void Publish(List<TimedMessage> batch, bool count = true)
     {
         if (count) _log?.EnsureCapacity(_published + batch.Count);
+        _options.Recording?.EnsureCapacity(_published + batch.Count);
         PruneInFlight();
         for (var i = 0; i < batch.Count; i++)
         {

@@ -25,7 +25,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
 
     private readonly byte[] _sounding = new byte[16 * 128];
     private readonly bool[] _usedChannels = new bool[16];
-    private readonly ISendWarmer? _warmer = sink as ISendWarmer;
     private readonly ExternalClock? _external = options.External;
     private readonly double _ticksPerPulse = options.Ppq / 24.0;
     private int _tempoVersion;
@@ -44,9 +43,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
 
     /// <summary>Clock time at which the stop's note-offs and CC 123s had all been sent.</summary>
     public long SilencedAt { get; private set; }
-
-    /// <summary>Called for every message sent, with the clock time it went (for <c>--record</c>); must not allocate.</summary>
-    public Action<long, TimedMessage>? OnSent { get; init; }
 
     /// <summary>Channels that must get CC 123 on stop even if nothing was sent on them yet (the tracks' channels).</summary>
     public void MarkChannel(int channel) => _usedChannels[channel] = true;
@@ -92,7 +88,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
                 continue;
             }
             var due = DueOf(message);
-            if (!clock.WaitUntil(due, stop, _warmer))
+            if (!clock.WaitUntil(due, stop))
             {
                 if (stop.IsSet) break;
                 continue; // poked: the tempo or the external clock moved; look again
@@ -157,7 +153,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         }
         log?.Add(now - due);
         live.LastTick = message.Tick;
-        OnSent?.Invoke(now - Start, message with { Data2 = data2 });
+        options.Recording?.Add(now - Start, bytes[..message.Length]);
         Sent++;
         return true;
     }
@@ -200,6 +196,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
             bytes[1] = (byte)(key & 0x7F);
             bytes[2] = 0;
             _send(bytes);
+            options.Recording?.Add(clock.Now() - Start, bytes);
         }
         for (var channel = 0; channel < 16; channel++)
         {
@@ -208,6 +205,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
             bytes[1] = 123;
             bytes[2] = 0;
             _send(bytes);
+            options.Recording?.Add(clock.Now() - Start, bytes);
         }
         if (endClock)
         {

@@ -13,21 +13,9 @@ public interface IClock
 
     /// <summary>
     /// Returns true at <paramref name="timestamp"/> or later; false early when <paramref name="stop"/> is
-    /// signalled or poked (a live change moved the target: the caller looks again). <paramref name="warm"/>,
-    /// when given, is called now and then in the last stretch before the target, to keep the send path in
-    /// the caches (see <see cref="ISendWarmer"/>).
+    /// signalled or poked (a live change moved the target: the caller looks again).
     /// </summary>
-    bool WaitUntil(long timestamp, StopSignal stop, ISendWarmer? warm = null);
-}
-
-/// <summary>
-/// Something that touches the send path without sending: the first send after a sleep ran 2 to 6 µs slower
-/// than the next ones (measured here, under JACK: code and data of the MIDI library gone from the caches),
-/// and every later message of a chord waited for it.
-/// </summary>
-public interface ISendWarmer
-{
-    void Warm();
+    bool WaitUntil(long timestamp, StopSignal stop);
 }
 
 /// <summary>

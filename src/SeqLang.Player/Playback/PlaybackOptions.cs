@@ -20,6 +20,9 @@ public sealed record PlaybackOptions
     /// <summary>How far ahead of the clock a switch lands at the earliest: time for the producer to take back what it sent.</summary>
     public TimeSpan SwitchMargin { get; init; } = TimeSpan.FromMilliseconds(30);
 
+    /// <summary>Where the clock thread records what it sends (<c>--record</c>).</summary>
+    public Recording.SendRecording? Recording { get; init; }
+
     /// <summary>Real-time scheduling (SCHED_FIFO) for the clock thread when the system grants it.</summary>
     public bool Realtime { get; init; } = true;
 

@@ -62,13 +62,16 @@ public sealed class Player : IDisposable
     public StopSignal Signal => _stop;
 
     /// <summary>Clock time of each track's last note-on (index: the track's index in the piece playing), or null before playing.</summary>
-    public long[]? TrackActivity => _clockLoop?.TrackActivity;
+    public long[]? TrackActivity => Volatile.Read(ref _clockLoop)?.TrackActivity;
+
+    /// <summary>The clock time playback started at (bar <see cref="PlaybackOptions.FromBar"/>), once running.</summary>
+    public long? StartedAt => Volatile.Read(ref _clockLoop)?.Start;
+
+    /// <summary>Clock time at which the last run's stop had silenced everything.</summary>
+    public long SilencedAt => Volatile.Read(ref _clockLoop)?.SilencedAt ?? 0;
 
     /// <summary>Plays a new version of the piece from the next bar line (or sixteenth) ahead, keeping the bar count.</summary>
     public void Switch(SwitchRequest request) => Volatile.Read(ref _producer)?.Request(request);
-
-    /// <summary>Called on the clock thread for each message sent, with its time from the start in clock ticks (<c>--record</c>); must not allocate.</summary>
-    public Action<long, TimedMessage>? OnSent { get; init; }
 
     /// <summary>Stops playback from any thread (a signal handler, a test): sounding notes end at once.</summary>
     public void RequestStop()
@@ -113,7 +116,7 @@ public sealed class Player : IDisposable
         var ring = new MessageRing(_options.RingCapacity);
         var log = _options.RecordTiming ? new LatenessLog() : null;
         var producer = new AheadCompiler(_piece, _options, ring, log, _stop, _state, Live, Lanes, Diagnostics);
-        var clock = new ClockLoop(ring, _sink, _options.Clock, _stop, log, _state, Live, _options) { OnSent = OnSent };
+        var clock = new ClockLoop(ring, _sink, _options.Clock, _stop, log, _state, Live, _options);
         foreach (var track in _piece.Tracks) clock.MarkChannel(track.Channel);
         Exception? fault = null;
         var realtime = false;
@@ -128,11 +131,7 @@ public sealed class Player : IDisposable
 
         var clockThread = new Thread(() =>
         {
-            if (_options.Realtime && RealtimePriority.TryEnter())
-            {
-                realtime = true;
-                (_options.Clock as StopwatchClock)?.UseRealtimeMargin();
-            }
+            realtime = _options.Realtime && RealtimePriority.TryEnter();
             clock.Run();
         }) { Name = "seq clock", IsBackground = true, Priority = ThreadPriority.Highest };
         var producerThread = new Thread(() =>

@@ -10,7 +10,7 @@ public sealed class VirtualClock : IClock
 
     public long Now() => Volatile.Read(ref _now);
 
-    public bool WaitUntil(long timestamp, StopSignal stop, ISendWarmer? warm = null)
+    public bool WaitUntil(long timestamp, StopSignal stop)
     {
         if (stop.IsSet) return false;
         if (timestamp == long.MaxValue)
