@@ -1,3 +1,4 @@
+using SeqLang.Compiler.Control;
 using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Harmony;
 
@@ -6,8 +7,10 @@ namespace SeqLang.Compiler.Piece;
 /// <summary>The compiled piece both back ends consume: settings, tracks of lane patterns, the form's timeline and the harmony.</summary>
 public sealed class CompiledPiece
 {
-    public CompiledPiece(PieceSettings settings, IReadOnlyList<CompiledTrack> tracks, FormTimeline? form = null, PieceHarmony? harmony = null, TempoMap? tempo = null)
+    public CompiledPiece(PieceSettings settings, IReadOnlyList<CompiledTrack> tracks, FormTimeline? form = null, PieceHarmony? harmony = null, TempoMap? tempo = null,
+        ControlMap? controls = null)
     {
+        Controls = controls ?? ControlMap.Empty;
         Settings = settings;
         Tracks = tracks;
         Form = form ?? new FormTimeline(FormGraph.WholePiece, settings.Seed);
@@ -26,4 +29,7 @@ public sealed class CompiledPiece
 
     /// <summary>The tempo at every moment: the file's, or a section's own while it plays.</summary>
     public TempoMap Tempo { get; }
+
+    /// <summary>The live-control statements, checked: controller mappings, pad feedback, hotkeys (docs/live-control.md).</summary>
+    public ControlMap Controls { get; }
 }
