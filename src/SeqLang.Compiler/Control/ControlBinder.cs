@@ -107,7 +107,7 @@ internal sealed partial class ControlBinder
                 return s.Kind.Text == "nrpn" ? new NrpnSource(msb.Value, plsb.Value, channel) : new RpnSource(msb.Value, plsb.Value, channel);
             default:
                 _context.Report(Codes.UnknownControlSource, s.Kind.Span, s.Kind.Text, Suggestions.DidYouMean(s.Kind.Text, SourceWords));
-                kind = ControlSourceKind.Note;
+                kind = ControlSourceKind.Unknown;
                 return null;
         }
     }
@@ -167,6 +167,7 @@ internal sealed partial class ControlBinder
                 var steps = _targets.Steps(v.Verb.Text, v.Target);
                 if (kind != ControlSourceKind.Notes)
                 {
+                    if (kind == ControlSourceKind.Unknown) return null;
                     _context.Report(Codes.StepsNeedNoteRange, v.Verb.Span, v.Target.Text);
                     return null;
                 }
@@ -227,15 +228,15 @@ internal sealed partial class ControlBinder
     private bool Knob(NameSyntax word, ControlSourceKind kind)
     {
         if (kind is ControlSourceKind.Cc7 or ControlSourceKind.Fine) return true;
-        // A row of pads was reported at its source already.
-        if (kind != ControlSourceKind.Notes) _context.Report(Codes.ActionNeedsKnob, word.Span, word.Text, Describe(kind));
+        // A row of pads was reported at its source already, an unknown source where it is written.
+        if (kind is not (ControlSourceKind.Notes or ControlSourceKind.Unknown)) _context.Report(Codes.ActionNeedsKnob, word.Span, word.Text, Describe(kind));
         return false;
     }
 
     private bool Switch(NameSyntax word, ControlSourceKind kind)
     {
         if (kind is ControlSourceKind.Cc7 or ControlSourceKind.Note or ControlSourceKind.Key) return true;
-        if (kind != ControlSourceKind.Notes) _context.Report(Codes.ActionNeedsSwitch, word.Span, word.Text, Describe(kind));
+        if (kind is not (ControlSourceKind.Notes or ControlSourceKind.Unknown)) _context.Report(Codes.ActionNeedsSwitch, word.Span, word.Text, Describe(kind));
         return false;
     }
 

@@ -13,4 +13,6 @@ internal enum ControlSourceKind
     Notes,
     /// <summary><c>key "m"</c>: a terminal key.</summary>
     Key,
+    /// <summary>A source already reported as unknown: no action is checked against it.</summary>
+    Unknown,
 }
