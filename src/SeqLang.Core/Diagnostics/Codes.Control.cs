@@ -5,7 +5,7 @@ public static partial class Codes
     // SEQ09xx: live control (docs/live-control.md): map, key and feedback statements.
 
     // What a mapping listens to.
-    public static readonly DiagnosticDescriptor UnknownControlSource = Error("SEQ0901", "a mapping cannot listen to '{0}'{1}: use cc, note, notes, nrpn or rpn");
+    public static readonly DiagnosticDescriptor UnknownControlSource = Error("SEQ0901", "a mapping cannot listen to '{0}': use cc, note, notes, nrpn or rpn{1}");
     public static readonly DiagnosticDescriptor ControlNumberOutOfRange = Error("SEQ0902", "{0} is out of range: {1}");
     public static readonly DiagnosticDescriptor BadControlSourceShape = Error("SEQ0903", "'{0}' takes {1}");
     public static readonly DiagnosticDescriptor SamePairController = Error("SEQ0904", "a 14-bit pair needs two different controllers, MSB:LSB, e.g. 'cc 1:33'");
@@ -20,8 +20,8 @@ public static partial class Codes
     public static readonly DiagnosticDescriptor ExpectedLane = Error("SEQ0911", "'{0}' needs a lane, written TRACK.LANE (e.g. '{1}.{2}'), not the whole track");
 
     // What it does.
-    public static readonly DiagnosticDescriptor UnknownControlAction = Error("SEQ0912", "'{0}' is not an action{1}: use tempo, mute, next, jump, steps, or TRACK.LANE vel|MODIFIER A..B");
-    public static readonly DiagnosticDescriptor NotAKnobParameter = Error("SEQ0913", "a knob cannot set '{0}'{1}: it can set vel, transpose, octave, legato, prob, swing, humanize, shift, fast or slow");
+    public static readonly DiagnosticDescriptor UnknownControlAction = Error("SEQ0912", "'{0}' is not an action: use tempo, mute, next, jump, steps, or TRACK.LANE vel|MODIFIER A..B{1}");
+    public static readonly DiagnosticDescriptor NotAKnobParameter = Error("SEQ0913", "a knob cannot set '{0}': it can set vel, transpose, octave, legato, prob, swing, humanize, shift, fast or slow{1}");
     public static readonly DiagnosticDescriptor ControlValueOutOfRange = Error("SEQ0914", "{0} {1} is out of range: {2}");
     public static readonly DiagnosticDescriptor ParameterNotForLane = Error("SEQ0915", "'{0}' does not apply to {1} {2}");
     public static readonly DiagnosticDescriptor ActionNeedsSwitch = Error("SEQ0916", "'{0}' is a switch: drive it from a note, a 7-bit cc or a key, not from {1}");
@@ -39,9 +39,9 @@ public static partial class Codes
     public static readonly DiagnosticDescriptor DataEntryController = Error("SEQ0924", "cc {0} carries the nrpn/rpn of line {1} (CC 99/98 and 101/100 select the parameter, 6 and 38 its value); map another controller");
 
     // Feedback.
-    public static readonly DiagnosticDescriptor UnknownFeedbackKind = Error("SEQ0925", "feedback cannot show '{0}'{1}: use 'steps TRACK.LANE notes A..B' or 'mute TARGET note N'");
+    public static readonly DiagnosticDescriptor UnknownFeedbackKind = Error("SEQ0925", "feedback cannot show '{0}': use 'steps TRACK.LANE notes A..B' or 'mute TARGET note N'{1}");
     public static readonly DiagnosticDescriptor BadFeedbackNotes = Error("SEQ0926", "feedback of {0} takes {1}");
-    public static readonly DiagnosticDescriptor UnknownFeedbackOption = Error("SEQ0927", "'{0}' is not a feedback option{1}: use {2}");
+    public static readonly DiagnosticDescriptor UnknownFeedbackOption = Error("SEQ0927", "'{0}' is not a feedback option: use {2}{1}");
     public static readonly DiagnosticDescriptor RepeatedFeedbackOption = Error("SEQ0928", "'{0}' is given twice in this feedback");
     public static readonly DiagnosticDescriptor FeedbackOverlap = Error("SEQ0929", "note {0} on channel {1} of \"{2}\" already shows the feedback of line {3}; one pad shows one thing");
 
