@@ -35,6 +35,8 @@ PROGRAM   : 'program';
 BANK      : 'bank';
 PLAY      : 'play';
 CC        : 'cc';
+MAP       : 'map';
+FEEDBACK  : 'feedback';
 
 // Modifiers
 EVERY     : 'every';
@@ -64,6 +66,9 @@ PIPE      : '|';
 COLON     : ':';
 SLASH     : '/';
 SHARP     : '#';
+// '..' before '.': a range such as 60..180 (NUMBER never ends in '.', so "60.." is 60 then '..').
+DOTDOT    : '..';
+DOT       : '.';
 
 NUMBER    : '-'? ([0-9]+ ('.' [0-9]+)? | '.' [0-9]+);
 // Strings hold mini-notation; they may span lines and have no escapes.

@@ -27,6 +27,9 @@ statement
     | FORM LOOP? formItem (COMMA formItem)*                         # formListStatement
     | IN sectionList LBRACE NL* (sectionItem (NL+ sectionItem)*)? NL* RBRACE   # sectionStatement
     | TRACK IDENT trackOption* LBRACE NL* (trackItem (NL+ trackItem)*)? NL* RBRACE  # trackStatement
+    | MAP mapSource ARROW mapAction                                 # mapStatement
+    | KEY STRING ARROW mapAction                                    # keyBindingStatement
+    | FEEDBACK STRING (MUTE | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*   # feedbackStatement
     | IDENT anyToken*                                               # unknownStatement
     ;
 
@@ -85,6 +88,44 @@ modifier
     | EVERY NUMBER modifier                                         # everyModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
     | VOICING IDENT                                                 # voicingModifier
+    ;
+
+// Live control (docs/live-control.md). The words after 'map' and 'feedback' (note, notes, nrpn, rpn, next,
+// jump, steps, off, on, playhead) are names here, not keywords: they stay free as lane and section names, and
+// the checker can answer a misspelling with "did you mean ...?".
+mapSource
+    : CC NUMBER (COLON NUMBER)? sourceChannel?                      # ccSource
+    | IDENT NUMBER ((COLON | DOTDOT) NUMBER)? sourceChannel?        # namedSource
+    ;
+
+sourceChannel
+    : CHANNEL NUMBER
+    ;
+
+mapAction
+    : TEMPO valueRange                                              # tempoAction
+    | MUTE laneRef                                                  # muteAction
+    | IDENT laneRef                                                 # verbAction
+    | laneRef parameter valueRange                                  # laneAction
+    ;
+
+// Any modifier word, so the checker can say which modifiers a knob can drive.
+parameter
+    : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
+    | REV | MUTE | DEGREES | TONES | VOICING | EVERY | IDENT
+    ;
+
+laneRef
+    : IDENT (DOT (IDENT | PLAY))?
+    ;
+
+valueRange
+    : NUMBER DOTDOT NUMBER
+    ;
+
+feedbackOption
+    : CHANNEL NUMBER                                                # feedbackChannel
+    | IDENT NUMBER                                                  # feedbackVelocity
     ;
 
 unknownModifier

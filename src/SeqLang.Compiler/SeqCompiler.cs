@@ -1,4 +1,5 @@
 using SeqLang.Compiler.Checks;
+using SeqLang.Compiler.Control;
 using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Lanes;
@@ -51,13 +52,17 @@ public static class SeqCompiler
         var harmony = new HarmonyBinder(context, settings).Bind(file, timeline);
         var tempo = new SectionTempoBinder(context, settingsBinder).Bind(file, settings, timeline);
 
-        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, timeline, harmony, tempo);
+        var targets = new ControlTargets(context, tracks, file.Statements.OfType<TrackSyntax>(), form,
+            settingsBinder.Kits, quiet: diagnostics.HasErrors);
+        var controls = new ControlBinder(context, targets).Bind(file);
+
+        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, timeline, harmony, tempo, controls);
         return new Compilation(source, diagnostics.Sorted(), piece);
     }
 
     private static readonly string[] StatementKeywords =
     {
         "title", "tempo", "meter", "key", "seed", "swing", "output", "input", "clock", "scale", "kit",
-        "chords", "harmony", "form", "in", "track",
+        "chords", "harmony", "form", "in", "track", "map", "feedback",
     };
 }

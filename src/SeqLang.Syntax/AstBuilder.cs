@@ -55,6 +55,11 @@ internal sealed class AstBuilder
                         .Select(i => new FormSectionSyntax(Name(i.IDENT())!, Num(i.NUMBER())!, null, Span(i))).ToList(), Span(c), Span(c.FORM())),
                 SectionStatementContext c => new SectionBlockSyntax(Sections(c.sectionList()), c.sectionItem().Select(SectionItem).OfType<StatementSyntax>().ToList(), Span(c), Span(c.IN())),
                 TrackStatementContext c => Track(c),
+                MapStatementContext c => Source(c.mapSource()) is { } source && Action(c.mapAction()) is { } action
+                    ? new MapSyntax(source, action, Span(c), Span(c.MAP())) : null,
+                KeyBindingStatementContext c => Str(c.STRING()) is { } key && Action(c.mapAction()) is { } action
+                    ? new KeyBindingSyntax(key, action, Span(c), Span(c.KEY())) : null,
+                FeedbackStatementContext c => Feedback(c),
                 UnknownStatementContext c => new UnknownStatementSyntax(Name(c.IDENT())!, Span(c)),
                 _ => null,
             };
@@ -161,6 +166,73 @@ internal sealed class AstBuilder
         InItemContext i => new InBlockSyntax(Sections(i.sectionList()), Items(i.trackItem()), Span(i)),
         _ => null,
     };
+
+    // mapSource : CC NUMBER (COLON NUMBER)? sourceChannel? | IDENT NUMBER ((COLON | DOTDOT) NUMBER)? sourceChannel?
+    private static ControlSourceSyntax? Source(MapSourceContext? c)
+    {
+        switch (c)
+        {
+            case CcSourceContext cc when cc.NUMBER().Length > 0:
+                return new ControlSourceSyntax(Word(cc.CC()), Num(cc.NUMBER(0))!, cc.NUMBER().Length > 1 ? Num(cc.NUMBER(1)) : null, null,
+                    Num(cc.sourceChannel()?.NUMBER()), Span(cc));
+            case NamedSourceContext n when Name(n.IDENT()) is { } kind && n.NUMBER().Length > 0:
+                var second = n.NUMBER().Length > 1 ? Num(n.NUMBER(1)) : null;
+                return new ControlSourceSyntax(kind, Num(n.NUMBER(0))!, n.COLON() is null ? null : second, n.DOTDOT() is null ? null : second,
+                    Num(n.sourceChannel()?.NUMBER()), Span(n));
+            default:
+                return null;
+        }
+    }
+
+    // mapAction : tempoAction | muteAction | verbAction | laneAction
+    private static ControlActionSyntax? Action(MapActionContext? c) => c switch
+    {
+        TempoActionContext t when Range(t.valueRange()) is { } range => new TempoActionSyntax(Word(t.TEMPO()), range, Span(t)),
+        MuteActionContext m when LaneRef(m.laneRef()) is { } target => new MuteActionSyntax(Word(m.MUTE()), target, Span(m)),
+        VerbActionContext v when Name(v.IDENT()) is { } verb && LaneRef(v.laneRef()) is { } target => new VerbActionSyntax(verb, target, Span(v)),
+        LaneActionContext l when LaneRef(l.laneRef()) is { } lane && l.parameter() is { } p && Range(l.valueRange()) is { } range =>
+            new LaneActionSyntax(lane, FirstWord(p), range, Span(l)),
+        _ => null,
+    };
+
+    // laneRef : IDENT (DOT (IDENT | PLAY))?
+    private static LaneRefSyntax? LaneRef(LaneRefContext? c)
+    {
+        if (c is null || Name(c.IDENT(0)) is not { } track) return null;
+        NameSyntax? lane = null;
+        if (c.DOT() is not null)
+        {
+            lane = c.PLAY() is { } play ? Word(play) : Name(c.IDENT().Length > 1 ? c.IDENT(1) : null);
+            if (lane is null) return null;
+        }
+        return new LaneRefSyntax(track, lane, Span(c));
+    }
+
+    // valueRange : NUMBER DOTDOT NUMBER
+    private static ValueRangeSyntax? Range(ValueRangeContext? c) =>
+        c is null || c.NUMBER().Length < 2 ? null : new ValueRangeSyntax(Num(c.NUMBER(0))!, Num(c.NUMBER(1))!, Span(c));
+
+    // feedbackStatement : FEEDBACK STRING (MUTE | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*
+    private static FeedbackSyntax? Feedback(FeedbackStatementContext c)
+    {
+        if (Str(c.STRING()) is not { } port || LaneRef(c.laneRef()) is not { } target || c.NUMBER().Length == 0) return null;
+        // The words of the statement itself (not those inside laneRef or options): the kind unless it is 'mute', then note/notes.
+        var words = c.IDENT();
+        var kind = c.MUTE() is { } mute ? Word(mute) : words.Length > 0 ? Name(words[0]) : null;
+        var notesIndex = c.MUTE() is null ? 1 : 0;
+        var notesWord = words.Length > notesIndex ? Name(words[notesIndex]) : null;
+        if (kind is null || notesWord is null) return null;
+        var options = new List<FeedbackOptionSyntax>();
+        foreach (var option in c.feedbackOption())
+        {
+            switch (option)
+            {
+                case FeedbackChannelContext ch when Num(ch.NUMBER()) is { } n: options.Add(new FeedbackOptionSyntax(Word(ch.CHANNEL()), n, Span(ch))); break;
+                case FeedbackVelocityContext v when Name(v.IDENT()) is { } word && Num(v.NUMBER()) is { } n: options.Add(new FeedbackOptionSyntax(word, n, Span(v))); break;
+            }
+        }
+        return new FeedbackSyntax(port, kind, target, notesWord, Num(c.NUMBER(0))!, c.NUMBER().Length > 1 ? Num(c.NUMBER(1)) : null, options, Span(c), Span(c.FEEDBACK()));
+    }
 
     private List<ModifierSyntax> Modifiers(ModifierContext[] modifiers) =>
         modifiers.Select(Modifier).OfType<ModifierSyntax>().ToList();

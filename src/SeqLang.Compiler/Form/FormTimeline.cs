@@ -13,10 +13,12 @@ namespace SeqLang.Compiler.Form;
 /// </summary>
 /// <remarks>
 /// Thread-safe: a lock makes the one writer (the walk that extends the cache) exclusive, so the player's
-/// compile-ahead thread and a printing thread may share one timeline. Memory grows by 16 bytes per entry
-/// walked: a form of 1-bar sections played for 10,000,000 bars holds about 160 MB.
+/// compile-ahead thread and a printing thread may share one timeline. Memory grows by 32 bytes per entry
+/// walked: a form of 1-bar sections played for 10,000,000 bars holds about 320 MB.
+/// Live control derives new timelines (<see cref="WithJump"/>, <see cref="WithQueued"/>, in
+/// <c>FormTimeline.Overrides.cs</c>): a timeline is never changed once made.
 /// </remarks>
-public sealed class FormTimeline
+public sealed partial class FormTimeline
 {
     /// <summary><see cref="EndBar"/> stops looking after this many entries: such a piece is endless for any listener.</summary>
     public const long EndSearchEntries = 10_000_000;
@@ -28,18 +30,26 @@ public sealed class FormTimeline
     private readonly ulong _stream;
     private readonly List<WalkedEntry> _entries = new();
     private readonly int[] _entriesByName;
+    /// <summary>Forced entries (bar, section index), ascending by bar, at most one per bar: live jumps and queued sections.</summary>
+    private readonly IReadOnlyList<(long Bar, int Section)> _forced;
     /// <summary>Set once the cached walk has reached <c>-> end</c>: the first bar after the piece.</summary>
     private long? _walkedEnd;
     private bool _endBarKnown;
     private long? _endBar;
 
     public FormTimeline(FormGraph graph, long seed)
+        : this(graph, seed, Array.Empty<(long, int)>())
+    {
+    }
+
+    private FormTimeline(FormGraph graph, long seed, IReadOnlyList<(long Bar, int Section)> forced)
     {
         Graph = graph;
         Seed = seed;
+        _forced = forced;
         _stream = SeededRandom.StreamFor(seed, "form");
         _entriesByName = new int[graph.NameCount];
-        Append(0, 0);
+        Append(ForcedAt(0) ?? 0, 0);
     }
 
     public FormGraph Graph { get; }
@@ -104,27 +114,33 @@ public sealed class FormTimeline
     private long? LastEnd()
     {
         var last = _entries[^1];
-        return last.Start + Graph.Sections[last.Section].Bars;
+        return last.Start + last.Length;
     }
 
     private void Extend()
     {
         var last = _entries[^1];
         var end = LastEnd()!.Value;
-        if (Follow(last.Section, _entries.Count - 1) is { } next) Append(next, end);
+        if (ForcedAt(end) is { } forced) Append(forced, end);
+        else if (Follow(last.Section, _entries.Count - 1) is { } next) Append(next, end);
         else _walkedEnd = end;
     }
 
+    /// <summary>Adds an entry; it lasts its section's bars, or until the next forced entry cuts it short.</summary>
     private void Append(int section, long start)
     {
         var nameId = Graph.NameIdOf(section);
-        _entries.Add(new WalkedEntry(start, section, _entriesByName[nameId]));
+        long? length = Graph.Sections[section].Bars;
+        if (NextForcedAfter(start) is { } cut && (length is null || cut < start + length)) length = cut - start;
+        _entries.Add(new WalkedEntry(start, length, section, _entriesByName[nameId]));
         _entriesByName[nameId]++;
     }
 
     /// <summary>Walks on from the last cached entry without caching: the end may lie far beyond any bar asked about.</summary>
     private long? FindEnd()
     {
+        // Forced entries are few: walk through them into the cache, so the walk below is the graph's alone.
+        while (_walkedEnd is null && _forced.Count > 0 && _entries[^1].Start < _forced[^1].Bar && LastEnd() is not null) Extend();
         if (_walkedEnd is not null) return _walkedEnd;
         var section = _entries[^1].Section;
         var start = _entries[^1].Start;
@@ -157,9 +173,12 @@ public sealed class FormTimeline
     {
         var walked = _entries[index];
         var section = Graph.Sections[walked.Section];
-        return new SectionEntry(section.Name, section.Index, index, walked.EarlierEntries, walked.Start, section.Bars);
+        return new SectionEntry(section.Name, section.Index, index, walked.EarlierEntries, walked.Start, walked.Length);
     }
 
-    /// <summary>What the cache keeps per entry; the ordinal is its index, the rest comes from the graph.</summary>
-    private readonly record struct WalkedEntry(long Start, int Section, int EarlierEntries);
+    /// <summary>
+    /// What the cache keeps per entry; the ordinal is its index. <see cref="Length"/> is the section's bars unless a
+    /// forced entry cut it short (null for the endless <c>main</c>).
+    /// </summary>
+    private readonly record struct WalkedEntry(long Start, long? Length, int Section, int EarlierEntries);
 }

@@ -25,6 +25,9 @@ public sealed class PieceHarmony
         _sectionCharts = sectionCharts;
     }
 
+    /// <summary>The same harmony over another timeline of the same form (a live jump or queued section): section charts follow its entries.</summary>
+    public PieceHarmony WithForm(FormTimeline form) => new(form, _chart, _progression, _sectionCharts);
+
     /// <summary>The generated progression, when the file has <c>harmony</c>.</summary>
     public HarmonyProgression? Progression => _progression;
 

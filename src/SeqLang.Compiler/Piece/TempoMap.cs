@@ -22,6 +22,9 @@ public sealed class TempoMap
         _sections = sections;
     }
 
+    /// <summary>The same tempi over another timeline of the same form (a live jump or queued section): section tempi follow its entries.</summary>
+    public TempoMap WithForm(FormTimeline form) => new(_settings, form, _sections);
+
     /// <summary>A section's own tempo: <see cref="Bpm"/>, or a ramp from it timed from the section's entry (its StartBar is 0).</summary>
     public sealed record SectionTempo(Rational Bpm, TempoRamp? Ramp);
 

@@ -3,7 +3,7 @@ namespace SeqLang.Core.Diagnostics;
 /// <summary>
 /// The catalogue of every diagnostic the tools can report. Ranges: SEQ01xx input and syntax,
 /// SEQ02xx settings, SEQ03xx tracks, lanes and modifiers, SEQ04xx mini-notation, SEQ05xx atoms,
-/// SEQ06xx form and harmony, SEQ07xx limits, SEQ08xx rendering. Split by area across partial files.
+/// SEQ06xx form and harmony, SEQ07xx limits, SEQ08xx rendering, SEQ09xx live control. Split by area across partial files.
 /// </summary>
 public static partial class Codes
 {

@@ -39,20 +39,23 @@ internal partial class SeqLangParser : Parser {
 		KEY=8, SEED=9, OUTPUT=10, INPUT=11, CLOCK=12, OUT=13, IN=14, SCALE=15,
 		KIT=16, CHORDS=17, HARMONY=18, GRAVITY=19, FORM=20, LOOP=21, END=22, OVER=23,
 		BAR=24, BARS=25, TRACK=26, CHANNEL=27, PROGRAM=28, BANK=29, PLAY=30, CC=31,
-		EVERY=32, VEL=33, LEGATO=34, PROB=35, TRANSPOSE=36, OCTAVE=37, DEGREES=38,
-		TONES=39, FAST=40, SLOW=41, REV=42, SHIFT=43, SWING=44, GRID=45, HUMANIZE=46,
-		VOICING=47, MUTE=48, CHAN=49, ARROW=50, LBRACE=51, RBRACE=52, COMMA=53,
-		PIPE=54, COLON=55, SLASH=56, SHARP=57, NUMBER=58, STRING=59, UNTERMINATED_STRING=60,
-		IDENT=61, UNEXPECTED_CHAR=62;
+		MAP=32, FEEDBACK=33, EVERY=34, VEL=35, LEGATO=36, PROB=37, TRANSPOSE=38,
+		OCTAVE=39, DEGREES=40, TONES=41, FAST=42, SLOW=43, REV=44, SHIFT=45, SWING=46,
+		GRID=47, HUMANIZE=48, VOICING=49, MUTE=50, CHAN=51, ARROW=52, LBRACE=53,
+		RBRACE=54, COMMA=55, PIPE=56, COLON=57, SLASH=58, SHARP=59, DOTDOT=60,
+		DOT=61, NUMBER=62, STRING=63, UNTERMINATED_STRING=64, IDENT=65, UNEXPECTED_CHAR=66;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
-		RULE_modifier = 12, RULE_unknownModifier = 13, RULE_anyToken = 14;
+		RULE_modifier = 12, RULE_mapSource = 13, RULE_sourceChannel = 14, RULE_mapAction = 15,
+		RULE_parameter = 16, RULE_laneRef = 17, RULE_valueRange = 18, RULE_feedbackOption = 19,
+		RULE_unknownModifier = 20, RULE_anyToken = 21;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
-		"trackItem", "modifier", "unknownModifier", "anyToken"
+		"trackItem", "modifier", "mapSource", "sourceChannel", "mapAction", "parameter",
+		"laneRef", "valueRange", "feedbackOption", "unknownModifier", "anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -60,20 +63,22 @@ internal partial class SeqLangParser : Parser {
 		"'seed'", "'output'", "'input'", "'clock'", "'out'", "'in'", "'scale'",
 		"'kit'", "'chords'", "'harmony'", "'gravity'", "'form'", "'loop'", "'end'",
 		"'over'", "'bar'", "'bars'", "'track'", "'channel'", "'program'", "'bank'",
-		"'play'", "'cc'", "'every'", "'vel'", "'legato'", "'prob'", "'transpose'",
-		"'octave'", "'degrees'", "'tones'", "'fast'", "'slow'", "'rev'", "'shift'",
-		"'swing'", "'grid'", "'humanize'", "'voicing'", "'mute'", "'chan'", "'->'",
-		"'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'"
+		"'play'", "'cc'", "'map'", "'feedback'", "'every'", "'vel'", "'legato'",
+		"'prob'", "'transpose'", "'octave'", "'degrees'", "'tones'", "'fast'",
+		"'slow'", "'rev'", "'shift'", "'swing'", "'grid'", "'humanize'", "'voicing'",
+		"'mute'", "'chan'", "'->'", "'{'", "'}'", "','", "'|'", "':'", "'/'",
+		"'#'", "'..'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
 		"KEY", "SEED", "OUTPUT", "INPUT", "CLOCK", "OUT", "IN", "SCALE", "KIT",
 		"CHORDS", "HARMONY", "GRAVITY", "FORM", "LOOP", "END", "OVER", "BAR",
-		"BARS", "TRACK", "CHANNEL", "PROGRAM", "BANK", "PLAY", "CC", "EVERY",
-		"VEL", "LEGATO", "PROB", "TRANSPOSE", "OCTAVE", "DEGREES", "TONES", "FAST",
-		"SLOW", "REV", "SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE",
-		"CHAN", "ARROW", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH",
-		"SHARP", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
+		"BARS", "TRACK", "CHANNEL", "PROGRAM", "BANK", "PLAY", "CC", "MAP", "FEEDBACK",
+		"EVERY", "VEL", "LEGATO", "PROB", "TRANSPOSE", "OCTAVE", "DEGREES", "TONES",
+		"FAST", "SLOW", "REV", "SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING",
+		"MUTE", "CHAN", "ARROW", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON",
+		"SLASH", "SHARP", "DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING",
+		"IDENT", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -141,77 +146,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 33;
+			State = 47;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 30;
+					State = 44;
 					Match(NL);
 					}
 					}
 				}
-				State = 35;
+				State = 49;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 48;
+			State = 62;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305860601468411872L) != 0)) {
+			if (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 1152923704034901759L) != 0)) {
 				{
-				State = 36;
+				State = 50;
 				statement();
-				State = 45;
+				State = 59;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 38;
+						State = 52;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 37;
+							State = 51;
 							Match(NL);
 							}
 							}
-							State = 40;
+							State = 54;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 42;
+						State = 56;
 						statement();
 						}
 						}
 					}
-					State = 47;
+					State = 61;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 53;
+			State = 67;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 50;
+				State = 64;
 				Match(NL);
 				}
 				}
-				State = 55;
+				State = 69;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 56;
+			State = 70;
 			Match(Eof);
 			}
 		}
@@ -513,6 +518,68 @@ internal partial class SeqLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class MapStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(SeqLangParser.MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MapSourceContext mapSource() {
+			return GetRuleContext<MapSourceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MapActionContext mapAction() {
+			return GetRuleContext<MapActionContext>(0);
+		}
+		public MapStatementContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMapStatement(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class KeyBindingStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(SeqLangParser.KEY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MapActionContext mapAction() {
+			return GetRuleContext<MapActionContext>(0);
+		}
+		public KeyBindingStatementContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitKeyBindingStatement(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class FeedbackStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return GetToken(SeqLangParser.FEEDBACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
+			return GetRuleContext<LaneRefContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(SeqLangParser.IDENT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FeedbackOptionContext[] feedbackOption() {
+			return GetRuleContexts<FeedbackOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FeedbackOptionContext feedbackOption(int i) {
+			return GetRuleContext<FeedbackOptionContext>(i);
+		}
+		public FeedbackStatementContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFeedbackStatement(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class UnknownStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public AnyTokenContext[] anyToken() {
@@ -537,16 +604,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 234;
+			State = 273;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 58;
+				State = 72;
 				Match(TITLE);
-				State = 59;
+				State = 73;
 				Match(STRING);
 				}
 				break;
@@ -554,16 +621,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 60;
+				State = 74;
 				Match(TEMPO);
-				State = 61;
+				State = 75;
 				Match(NUMBER);
-				State = 63;
+				State = 77;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 62;
+					State = 76;
 					tempoRamp();
 					}
 				}
@@ -574,13 +641,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 65;
+				State = 79;
 				Match(METER);
-				State = 66;
+				State = 80;
 				Match(NUMBER);
-				State = 67;
+				State = 81;
 				Match(SLASH);
-				State = 68;
+				State = 82;
 				Match(NUMBER);
 				}
 				break;
@@ -588,21 +655,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 69;
+				State = 83;
 				Match(KEY);
-				State = 70;
+				State = 84;
 				Match(IDENT);
-				State = 72;
+				State = 86;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 71;
+					State = 85;
 					Match(SHARP);
 					}
 				}
 
-				State = 74;
+				State = 88;
 				Match(IDENT);
 				}
 				break;
@@ -610,9 +677,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 75;
+				State = 89;
 				Match(SEED);
-				State = 76;
+				State = 90;
 				Match(NUMBER);
 				}
 				break;
@@ -620,9 +687,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 77;
+				State = 91;
 				Match(SWING);
-				State = 78;
+				State = 92;
 				Match(NUMBER);
 				}
 				break;
@@ -630,9 +697,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 79;
+				State = 93;
 				Match(OUTPUT);
-				State = 80;
+				State = 94;
 				Match(STRING);
 				}
 				break;
@@ -640,9 +707,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 81;
+				State = 95;
 				Match(INPUT);
-				State = 82;
+				State = 96;
 				Match(STRING);
 				}
 				break;
@@ -650,27 +717,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 83;
+				State = 97;
 				Match(CLOCK);
-				State = 89;
+				State = 103;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 84;
+					State = 98;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 85;
+					State = 99;
 					Match(IN);
-					State = 87;
+					State = 101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 86;
+						State = 100;
 						Match(STRING);
 						}
 					}
@@ -686,21 +753,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 91;
+				State = 105;
 				Match(SCALE);
-				State = 92;
+				State = 106;
 				Match(IDENT);
-				State = 94;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 93;
+					State = 107;
 					Match(NUMBER);
 					}
 					}
-					State = 96;
+					State = 110;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -710,29 +777,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 98;
+				State = 112;
 				Match(KIT);
-				State = 99;
+				State = 113;
 				Match(IDENT);
-				State = 100;
+				State = 114;
 				Match(LBRACE);
-				State = 105;
+				State = 119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 103;
+					State = 117;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 101;
+						State = 115;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 102;
+						State = 116;
 						kitEntry();
 						}
 						break;
@@ -740,11 +807,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 107;
+					State = 121;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 108;
+				State = 122;
 				Match(RBRACE);
 				}
 				break;
@@ -752,9 +819,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 109;
+				State = 123;
 				Match(CHORDS);
-				State = 110;
+				State = 124;
 				Match(STRING);
 				}
 				break;
@@ -762,21 +829,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 111;
+				State = 125;
 				Match(HARMONY);
-				State = 112;
+				State = 126;
 				Match(IDENT);
-				State = 116;
+				State = 130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 113;
+					State = 127;
 					harmonyOption();
 					}
 					}
-					State = 118;
+					State = 132;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -786,81 +853,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 119;
+				State = 133;
 				Match(FORM);
-				State = 120;
+				State = 134;
 				Match(LBRACE);
-				State = 124;
+				State = 138;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 121;
+						State = 135;
 						Match(NL);
 						}
 						}
 					}
-					State = 126;
+					State = 140;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 139;
+				State = 153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 127;
+					State = 141;
 					formNode();
-					State = 136;
+					State = 150;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 129;
+							State = 143;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 128;
+								State = 142;
 								Match(NL);
 								}
 								}
-								State = 131;
+								State = 145;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 133;
+							State = 147;
 							formNode();
 							}
 							}
 						}
-						State = 138;
+						State = 152;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 144;
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 141;
+					State = 155;
 					Match(NL);
 					}
 					}
-					State = 146;
+					State = 160;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 147;
+				State = 161;
 				Match(RBRACE);
 				}
 				break;
@@ -868,33 +935,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 148;
+				State = 162;
 				Match(FORM);
-				State = 150;
+				State = 164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 149;
+					State = 163;
 					Match(LOOP);
 					}
 				}
 
-				State = 152;
+				State = 166;
 				formItem();
-				State = 157;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 153;
+					State = 167;
 					Match(COMMA);
-					State = 154;
+					State = 168;
 					formItem();
 					}
 					}
-					State = 159;
+					State = 173;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -904,83 +971,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 160;
+				State = 174;
 				Match(IN);
-				State = 161;
+				State = 175;
 				sectionList();
-				State = 162;
+				State = 176;
 				Match(LBRACE);
-				State = 166;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 163;
+						State = 177;
 						Match(NL);
 						}
 						}
 					}
-					State = 168;
+					State = 182;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 181;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 169;
+					State = 183;
 					sectionItem();
-					State = 178;
+					State = 192;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 171;
+							State = 185;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 170;
+								State = 184;
 								Match(NL);
 								}
 								}
-								State = 173;
+								State = 187;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 175;
+							State = 189;
 							sectionItem();
 							}
 							}
 						}
-						State = 180;
+						State = 194;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 186;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 183;
+					State = 197;
 					Match(NL);
 					}
 					}
-					State = 188;
+					State = 202;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 189;
+				State = 203;
 				Match(RBRACE);
 				}
 				break;
@@ -988,117 +1055,196 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TrackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 191;
+				State = 205;
 				Match(TRACK);
-				State = 192;
+				State = 206;
 				Match(IDENT);
-				State = 196;
+				State = 210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 939589632L) != 0)) {
 					{
 					{
-					State = 193;
+					State = 207;
 					trackOption();
 					}
 					}
-					State = 198;
+					State = 212;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 199;
+				State = 213;
 				Match(LBRACE);
-				State = 203;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 200;
+						State = 214;
 						Match(NL);
 						}
 						}
 					}
-					State = 205;
+					State = 219;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 218;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843016729903104L) != 0)) {
+				if (((((_la - 14)) & ~0x3f) == 0 && ((1L << (_la - 14)) & 2251799814930433L) != 0)) {
 					{
-					State = 206;
+					State = 220;
 					trackItem();
-					State = 215;
+					State = 229;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 208;
+							State = 222;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 207;
+								State = 221;
 								Match(NL);
 								}
 								}
-								State = 210;
+								State = 224;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 212;
+							State = 226;
 							trackItem();
 							}
 							}
 						}
-						State = 217;
+						State = 231;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 223;
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 220;
+					State = 234;
 					Match(NL);
 					}
 					}
-					State = 225;
+					State = 239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 226;
+				State = 240;
 				Match(RBRACE);
 				}
 				break;
 			case 18:
-				_localctx = new UnknownStatementContext(_localctx);
+				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 227;
+				State = 241;
+				Match(MAP);
+				State = 242;
+				mapSource();
+				State = 243;
+				Match(ARROW);
+				State = 244;
+				mapAction();
+				}
+				break;
+			case 19:
+				_localctx = new KeyBindingStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 246;
+				Match(KEY);
+				State = 247;
+				Match(STRING);
+				State = 248;
+				Match(ARROW);
+				State = 249;
+				mapAction();
+				}
+				break;
+			case 20:
+				_localctx = new FeedbackStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 250;
+				Match(FEEDBACK);
+				State = 251;
+				Match(STRING);
+				State = 252;
+				_la = TokenStream.LA(1);
+				if ( !(_la==MUTE || _la==IDENT) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 253;
+				laneRef();
+				State = 254;
 				Match(IDENT);
-				State = 231;
+				State = 255;
+				Match(NUMBER);
+				State = 258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9216616637413720054L) != 0)) {
+				if (_la==DOTDOT) {
+					{
+					State = 256;
+					Match(DOTDOT);
+					State = 257;
+					Match(NUMBER);
+					}
+				}
+
+				State = 263;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==CHANNEL || _la==IDENT) {
 					{
 					{
-					State = 228;
+					State = 260;
+					feedbackOption();
+					}
+					}
+					State = 265;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case 21:
+				_localctx = new UnknownStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 266;
+				Match(IDENT);
+				State = 270;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -27021597764222986L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
+					{
+					{
+					State = 267;
 					anyToken();
 					}
 					}
-					State = 233;
+					State = 272;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1147,15 +1293,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 236;
+			State = 275;
 			Match(ARROW);
-			State = 237;
+			State = 276;
 			Match(NUMBER);
-			State = 238;
+			State = 277;
 			Match(OVER);
-			State = 239;
+			State = 278;
 			Match(NUMBER);
-			State = 240;
+			State = 279;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1200,9 +1346,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 242;
+			State = 281;
 			Match(IDENT);
-			State = 243;
+			State = 282;
 			Match(NUMBER);
 			}
 		}
@@ -1260,18 +1406,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 250;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 245;
+				State = 284;
 				Match(EVERY);
-				State = 246;
+				State = 285;
 				Match(NUMBER);
-				State = 247;
+				State = 286;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1286,9 +1432,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 248;
+				State = 287;
 				Match(GRAVITY);
-				State = 249;
+				State = 288;
 				Match(NUMBER);
 				}
 				break;
@@ -1343,43 +1489,43 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 252;
+			State = 291;
 			Match(IDENT);
-			State = 253;
+			State = 292;
 			Match(NUMBER);
-			State = 266;
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 254;
+				State = 293;
 				Match(ARROW);
-				State = 264;
+				State = 303;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 255;
+					State = 294;
 					Match(END);
 					}
 					break;
 				case IDENT:
 					{
-					State = 256;
+					State = 295;
 					formTarget();
-					State = 261;
+					State = 300;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 257;
+						State = 296;
 						Match(PIPE);
-						State = 258;
+						State = 297;
 						formTarget();
 						}
 						}
-						State = 263;
+						State = 302;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1428,14 +1574,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 268;
+			State = 307;
 			Match(IDENT);
-			State = 270;
+			State = 309;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 269;
+				State = 308;
 				Match(NUMBER);
 				}
 			}
@@ -1476,9 +1622,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 272;
+			State = 311;
 			Match(IDENT);
-			State = 273;
+			State = 312;
 			Match(NUMBER);
 			}
 		}
@@ -1523,21 +1669,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 314;
 			Match(IDENT);
-			State = 280;
+			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 276;
+				State = 315;
 				Match(COMMA);
-				State = 277;
+				State = 316;
 				Match(IDENT);
 				}
 				}
-				State = 282;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1598,16 +1744,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 290;
+			State = 329;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 283;
+				State = 322;
 				Match(CHORDS);
-				State = 284;
+				State = 323;
 				Match(STRING);
 				}
 				break;
@@ -1615,16 +1761,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 285;
+				State = 324;
 				Match(TEMPO);
-				State = 286;
+				State = 325;
 				Match(NUMBER);
-				State = 288;
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 287;
+					State = 326;
 					tempoRamp();
 					}
 				}
@@ -1713,16 +1859,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 304;
+			State = 343;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 292;
+				State = 331;
 				Match(CHANNEL);
-				State = 293;
+				State = 332;
 				Match(NUMBER);
 				}
 				break;
@@ -1730,9 +1876,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 294;
+				State = 333;
 				Match(PROGRAM);
-				State = 295;
+				State = 334;
 				Match(NUMBER);
 				}
 				break;
@@ -1740,18 +1886,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 296;
+				State = 335;
 				Match(BANK);
-				State = 297;
+				State = 336;
 				Match(NUMBER);
-				State = 300;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 298;
+					State = 337;
 					Match(COLON);
-					State = 299;
+					State = 338;
 					Match(NUMBER);
 					}
 				}
@@ -1762,9 +1908,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 302;
+				State = 341;
 				Match(KIT);
-				State = 303;
+				State = 342;
 				Match(IDENT);
 				}
 				break;
@@ -1884,7 +2030,7 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 363;
+			State = 402;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
@@ -1892,7 +2038,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 306;
+				State = 345;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLAY || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1901,28 +2047,28 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 307;
+				State = 346;
 				Match(STRING);
-				State = 311;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1090711239786496L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4362844959145984L) != 0)) {
 					{
 					{
-					State = 308;
+					State = 347;
 					modifier();
 					}
 					}
-					State = 313;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 315;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 314;
+					State = 353;
 					unknownModifier();
 					}
 				}
@@ -1933,32 +2079,32 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 317;
+				State = 356;
 				Match(CC);
-				State = 318;
+				State = 357;
 				Match(NUMBER);
-				State = 319;
+				State = 358;
 				Match(STRING);
-				State = 323;
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1090711239786496L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4362844959145984L) != 0)) {
 					{
 					{
-					State = 320;
+					State = 359;
 					modifier();
 					}
 					}
-					State = 325;
+					State = 364;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 327;
+				State = 366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 326;
+					State = 365;
 					unknownModifier();
 					}
 				}
@@ -1969,11 +2115,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 329;
+				State = 368;
 				Match(EVERY);
-				State = 330;
+				State = 369;
 				Match(NUMBER);
-				State = 331;
+				State = 370;
 				modifier();
 				}
 				break;
@@ -1981,83 +2127,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 332;
+				State = 371;
 				Match(IN);
-				State = 333;
+				State = 372;
 				sectionList();
-				State = 334;
+				State = 373;
 				Match(LBRACE);
-				State = 338;
+				State = 377;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,47,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 335;
+						State = 374;
 						Match(NL);
 						}
 						}
 					}
-					State = 340;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,47,Context);
-				}
-				State = 353;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843016729903104L) != 0)) {
-					{
-					State = 341;
-					trackItem();
-					State = 350;
+					State = 379;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+				}
+				State = 392;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 14)) & ~0x3f) == 0 && ((1L << (_la - 14)) & 2251799814930433L) != 0)) {
+					{
+					State = 380;
+					trackItem();
+					State = 389;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 343;
+							State = 382;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 342;
+								State = 381;
 								Match(NL);
 								}
 								}
-								State = 345;
+								State = 384;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 347;
+							State = 386;
 							trackItem();
 							}
 							}
 						}
-						State = 352;
+						State = 391;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 					}
 					}
 				}
 
-				State = 358;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 355;
+					State = 394;
 					Match(NL);
 					}
 					}
-					State = 360;
+					State = 399;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 361;
+				State = 400;
 				Match(RBRACE);
 				}
 				break;
@@ -2179,16 +2325,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 24, RULE_modifier);
 		int _la;
 		try {
-			State = 381;
+			State = 420;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
 				_localctx = new VelModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 365;
+				State = 404;
 				Match(VEL);
-				State = 366;
+				State = 405;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NUMBER || _la==STRING) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2211,16 +2357,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 367;
+				State = 406;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 645671023542272L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2582684094169088L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 368;
+				State = 407;
 				Match(NUMBER);
 				}
 				break;
@@ -2231,9 +2377,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 369;
+				State = 408;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 286697656942592L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1146790627770368L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -2246,11 +2392,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 370;
+				State = 409;
 				Match(EVERY);
-				State = 371;
+				State = 410;
 				Match(NUMBER);
-				State = 372;
+				State = 411;
 				modifier();
 				}
 				break;
@@ -2258,18 +2404,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 373;
+				State = 412;
 				Match(SWING);
-				State = 374;
+				State = 413;
 				Match(NUMBER);
-				State = 377;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 375;
+					State = 414;
 					Match(GRID);
-					State = 376;
+					State = 415;
 					Match(NUMBER);
 					}
 				}
@@ -2280,10 +2426,575 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VoicingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 379;
+				State = 418;
 				Match(VOICING);
-				State = 380;
+				State = 419;
 				Match(IDENT);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MapSourceContext : ParserRuleContext {
+		public MapSourceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_mapSource; } }
+
+		public MapSourceContext() { }
+		public virtual void CopyFrom(MapSourceContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class CcSourceContext : MapSourceContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return GetToken(SeqLangParser.CC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SourceChannelContext sourceChannel() {
+			return GetRuleContext<SourceChannelContext>(0);
+		}
+		public CcSourceContext(MapSourceContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCcSource(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NamedSourceContext : MapSourceContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SourceChannelContext sourceChannel() {
+			return GetRuleContext<SourceChannelContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		public NamedSourceContext(MapSourceContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNamedSource(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MapSourceContext mapSource() {
+		MapSourceContext _localctx = new MapSourceContext(Context, State);
+		EnterRule(_localctx, 26, RULE_mapSource);
+		int _la;
+		try {
+			State = 440;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case CC:
+				_localctx = new CcSourceContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 422;
+				Match(CC);
+				State = 423;
+				Match(NUMBER);
+				State = 426;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COLON) {
+					{
+					State = 424;
+					Match(COLON);
+					State = 425;
+					Match(NUMBER);
+					}
+				}
+
+				State = 429;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CHANNEL) {
+					{
+					State = 428;
+					sourceChannel();
+					}
+				}
+
+				}
+				break;
+			case IDENT:
+				_localctx = new NamedSourceContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 431;
+				Match(IDENT);
+				State = 432;
+				Match(NUMBER);
+				State = 435;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COLON || _la==DOTDOT) {
+					{
+					State = 433;
+					_la = TokenStream.LA(1);
+					if ( !(_la==COLON || _la==DOTDOT) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 434;
+					Match(NUMBER);
+					}
+				}
+
+				State = 438;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CHANNEL) {
+					{
+					State = 437;
+					sourceChannel();
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class SourceChannelContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public SourceChannelContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_sourceChannel; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSourceChannel(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public SourceChannelContext sourceChannel() {
+		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
+		EnterRule(_localctx, 28, RULE_sourceChannel);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 442;
+			Match(CHANNEL);
+			State = 443;
+			Match(NUMBER);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MapActionContext : ParserRuleContext {
+		public MapActionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_mapAction; } }
+
+		public MapActionContext() { }
+		public virtual void CopyFrom(MapActionContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class TempoActionContext : MapActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
+			return GetRuleContext<ValueRangeContext>(0);
+		}
+		public TempoActionContext(MapActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTempoAction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MuteActionContext : MapActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
+			return GetRuleContext<LaneRefContext>(0);
+		}
+		public MuteActionContext(MapActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMuteAction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class VerbActionContext : MapActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
+			return GetRuleContext<LaneRefContext>(0);
+		}
+		public VerbActionContext(MapActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitVerbAction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LaneActionContext : MapActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
+			return GetRuleContext<LaneRefContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ParameterContext parameter() {
+			return GetRuleContext<ParameterContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
+			return GetRuleContext<ValueRangeContext>(0);
+		}
+		public LaneActionContext(MapActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLaneAction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MapActionContext mapAction() {
+		MapActionContext _localctx = new MapActionContext(Context, State);
+		EnterRule(_localctx, 30, RULE_mapAction);
+		try {
+			State = 455;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			case 1:
+				_localctx = new TempoActionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 445;
+				Match(TEMPO);
+				State = 446;
+				valueRange();
+				}
+				break;
+			case 2:
+				_localctx = new MuteActionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 447;
+				Match(MUTE);
+				State = 448;
+				laneRef();
+				}
+				break;
+			case 3:
+				_localctx = new VerbActionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 449;
+				Match(IDENT);
+				State = 450;
+				laneRef();
+				}
+				break;
+			case 4:
+				_localctx = new LaneActionContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 451;
+				laneRef();
+				State = 452;
+				parameter();
+				State = 453;
+				valueRange();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ParameterContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return GetToken(SeqLangParser.LEGATO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROB() { return GetToken(SeqLangParser.PROB, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRANSPOSE() { return GetToken(SeqLangParser.TRANSPOSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OCTAVE() { return GetToken(SeqLangParser.OCTAVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAST() { return GetToken(SeqLangParser.FAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLOW() { return GetToken(SeqLangParser.SLOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return GetToken(SeqLangParser.HUMANIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return GetToken(SeqLangParser.CHAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REV() { return GetToken(SeqLangParser.REV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGREES() { return GetToken(SeqLangParser.DEGREES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TONES() { return GetToken(SeqLangParser.TONES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return GetToken(SeqLangParser.VOICING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		public ParameterContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_parameter; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitParameter(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ParameterContext parameter() {
+		ParameterContext _localctx = new ParameterContext(Context, State);
+		EnterRule(_localctx, 32, RULE_parameter);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 457;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2147737599L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LaneRefContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(SeqLangParser.IDENT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return GetToken(SeqLangParser.DOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
+		public LaneRefContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_laneRef; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLaneRef(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LaneRefContext laneRef() {
+		LaneRefContext _localctx = new LaneRefContext(Context, State);
+		EnterRule(_localctx, 34, RULE_laneRef);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 459;
+			Match(IDENT);
+			State = 462;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==DOT) {
+				{
+				State = 460;
+				Match(DOT);
+				State = 461;
+				_la = TokenStream.LA(1);
+				if ( !(_la==PLAY || _la==IDENT) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ValueRangeContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		public ValueRangeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_valueRange; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitValueRange(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ValueRangeContext valueRange() {
+		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
+		EnterRule(_localctx, 36, RULE_valueRange);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 464;
+			Match(NUMBER);
+			State = 465;
+			Match(DOTDOT);
+			State = 466;
+			Match(NUMBER);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FeedbackOptionContext : ParserRuleContext {
+		public FeedbackOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_feedbackOption; } }
+
+		public FeedbackOptionContext() { }
+		public virtual void CopyFrom(FeedbackOptionContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class FeedbackChannelContext : FeedbackOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public FeedbackChannelContext(FeedbackOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFeedbackChannel(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class FeedbackVelocityContext : FeedbackOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public FeedbackVelocityContext(FeedbackOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFeedbackVelocity(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FeedbackOptionContext feedbackOption() {
+		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
+		EnterRule(_localctx, 38, RULE_feedbackOption);
+		try {
+			State = 472;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case CHANNEL:
+				_localctx = new FeedbackChannelContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 468;
+				Match(CHANNEL);
+				State = 469;
+				Match(NUMBER);
+				}
+				break;
+			case IDENT:
+				_localctx = new FeedbackVelocityContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 470;
+				Match(IDENT);
+				State = 471;
+				Match(NUMBER);
 				}
 				break;
 			default:
@@ -2330,22 +3041,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 26, RULE_unknownModifier);
+		EnterRule(_localctx, 40, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 383;
+			State = 474;
 			Match(IDENT);
-			State = 387;
+			State = 478;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3170534137668829184L) != 0)) {
+			while (((((_la - 62)) & ~0x3f) == 0 && ((1L << (_la - 62)) & 11L) != 0)) {
 				{
 				{
-				State = 384;
+				State = 475;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3170534137668829184L) != 0)) ) {
+				if ( !(((((_la - 62)) & ~0x3f) == 0 && ((1L << (_la - 62)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -2354,7 +3065,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 389;
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2391,14 +3102,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 28, RULE_anyToken);
+		EnterRule(_localctx, 42, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 390;
+			State = 481;
 			_la = TokenStream.LA(1);
-			if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6755399441055752L) != 0)) ) {
+			if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 27021597764222984L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2419,144 +3130,176 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,62,393,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,66,484,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
-		1,0,5,0,32,8,0,10,0,12,0,35,9,0,1,0,1,0,4,0,39,8,0,11,0,12,0,40,1,0,5,
-		0,44,8,0,10,0,12,0,47,9,0,3,0,49,8,0,1,0,5,0,52,8,0,10,0,12,0,55,9,0,1,
-		0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,64,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,73,
-		8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,88,8,1,3,1,
-		90,8,1,1,1,1,1,1,1,4,1,95,8,1,11,1,12,1,96,1,1,1,1,1,1,1,1,1,1,5,1,104,
-		8,1,10,1,12,1,107,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,115,8,1,10,1,12,1,118,
-		9,1,1,1,1,1,1,1,5,1,123,8,1,10,1,12,1,126,9,1,1,1,1,1,4,1,130,8,1,11,1,
-		12,1,131,1,1,5,1,135,8,1,10,1,12,1,138,9,1,3,1,140,8,1,1,1,5,1,143,8,1,
-		10,1,12,1,146,9,1,1,1,1,1,1,1,3,1,151,8,1,1,1,1,1,1,1,5,1,156,8,1,10,1,
-		12,1,159,9,1,1,1,1,1,1,1,1,1,5,1,165,8,1,10,1,12,1,168,9,1,1,1,1,1,4,1,
-		172,8,1,11,1,12,1,173,1,1,5,1,177,8,1,10,1,12,1,180,9,1,3,1,182,8,1,1,
-		1,5,1,185,8,1,10,1,12,1,188,9,1,1,1,1,1,1,1,1,1,1,1,5,1,195,8,1,10,1,12,
-		1,198,9,1,1,1,1,1,5,1,202,8,1,10,1,12,1,205,9,1,1,1,1,1,4,1,209,8,1,11,
-		1,12,1,210,1,1,5,1,214,8,1,10,1,12,1,217,9,1,3,1,219,8,1,1,1,5,1,222,8,
-		1,10,1,12,1,225,9,1,1,1,1,1,1,1,5,1,230,8,1,10,1,12,1,233,9,1,3,1,235,
-		8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,251,8,
-		4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,260,8,5,10,5,12,5,263,9,5,3,5,265,8,
-		5,3,5,267,8,5,1,6,1,6,3,6,271,8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,279,8,8,
-		10,8,12,8,282,9,8,1,9,1,9,1,9,1,9,1,9,3,9,289,8,9,3,9,291,8,9,1,10,1,10,
-		1,10,1,10,1,10,1,10,1,10,1,10,3,10,301,8,10,1,10,1,10,3,10,305,8,10,1,
-		11,1,11,1,11,5,11,310,8,11,10,11,12,11,313,9,11,1,11,3,11,316,8,11,1,11,
-		1,11,1,11,1,11,5,11,322,8,11,10,11,12,11,325,9,11,1,11,3,11,328,8,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,337,8,11,10,11,12,11,340,9,11,1,
-		11,1,11,4,11,344,8,11,11,11,12,11,345,1,11,5,11,349,8,11,10,11,12,11,352,
-		9,11,3,11,354,8,11,1,11,5,11,357,8,11,10,11,12,11,360,9,11,1,11,1,11,3,
-		11,364,8,11,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,
-		3,12,378,8,12,1,12,1,12,3,12,382,8,12,1,13,1,13,5,13,386,8,13,10,13,12,
-		13,389,9,13,1,14,1,14,1,14,0,0,15,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
-		28,0,7,1,0,24,25,2,0,30,30,61,61,1,0,58,59,5,0,34,37,40,41,43,43,46,46,
-		49,49,3,0,38,39,42,42,48,48,2,0,58,59,61,61,2,0,3,3,51,52,457,0,33,1,0,
-		0,0,2,234,1,0,0,0,4,236,1,0,0,0,6,242,1,0,0,0,8,250,1,0,0,0,10,252,1,0,
-		0,0,12,268,1,0,0,0,14,272,1,0,0,0,16,275,1,0,0,0,18,290,1,0,0,0,20,304,
-		1,0,0,0,22,363,1,0,0,0,24,381,1,0,0,0,26,383,1,0,0,0,28,390,1,0,0,0,30,
-		32,5,3,0,0,31,30,1,0,0,0,32,35,1,0,0,0,33,31,1,0,0,0,33,34,1,0,0,0,34,
-		48,1,0,0,0,35,33,1,0,0,0,36,45,3,2,1,0,37,39,5,3,0,0,38,37,1,0,0,0,39,
-		40,1,0,0,0,40,38,1,0,0,0,40,41,1,0,0,0,41,42,1,0,0,0,42,44,3,2,1,0,43,
-		38,1,0,0,0,44,47,1,0,0,0,45,43,1,0,0,0,45,46,1,0,0,0,46,49,1,0,0,0,47,
-		45,1,0,0,0,48,36,1,0,0,0,48,49,1,0,0,0,49,53,1,0,0,0,50,52,5,3,0,0,51,
-		50,1,0,0,0,52,55,1,0,0,0,53,51,1,0,0,0,53,54,1,0,0,0,54,56,1,0,0,0,55,
-		53,1,0,0,0,56,57,5,0,0,1,57,1,1,0,0,0,58,59,5,5,0,0,59,235,5,59,0,0,60,
-		61,5,6,0,0,61,63,5,58,0,0,62,64,3,4,2,0,63,62,1,0,0,0,63,64,1,0,0,0,64,
-		235,1,0,0,0,65,66,5,7,0,0,66,67,5,58,0,0,67,68,5,56,0,0,68,235,5,58,0,
-		0,69,70,5,8,0,0,70,72,5,61,0,0,71,73,5,57,0,0,72,71,1,0,0,0,72,73,1,0,
-		0,0,73,74,1,0,0,0,74,235,5,61,0,0,75,76,5,9,0,0,76,235,5,58,0,0,77,78,
-		5,44,0,0,78,235,5,58,0,0,79,80,5,10,0,0,80,235,5,59,0,0,81,82,5,11,0,0,
-		82,235,5,59,0,0,83,89,5,12,0,0,84,90,5,13,0,0,85,87,5,14,0,0,86,88,5,59,
-		0,0,87,86,1,0,0,0,87,88,1,0,0,0,88,90,1,0,0,0,89,84,1,0,0,0,89,85,1,0,
-		0,0,90,235,1,0,0,0,91,92,5,15,0,0,92,94,5,61,0,0,93,95,5,58,0,0,94,93,
-		1,0,0,0,95,96,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,235,1,0,0,0,98,99,
-		5,16,0,0,99,100,5,61,0,0,100,105,5,51,0,0,101,104,5,3,0,0,102,104,3,6,
-		3,0,103,101,1,0,0,0,103,102,1,0,0,0,104,107,1,0,0,0,105,103,1,0,0,0,105,
-		106,1,0,0,0,106,108,1,0,0,0,107,105,1,0,0,0,108,235,5,52,0,0,109,110,5,
-		17,0,0,110,235,5,59,0,0,111,112,5,18,0,0,112,116,5,61,0,0,113,115,3,8,
-		4,0,114,113,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,
-		235,1,0,0,0,118,116,1,0,0,0,119,120,5,20,0,0,120,124,5,51,0,0,121,123,
-		5,3,0,0,122,121,1,0,0,0,123,126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,
-		0,125,139,1,0,0,0,126,124,1,0,0,0,127,136,3,10,5,0,128,130,5,3,0,0,129,
-		128,1,0,0,0,130,131,1,0,0,0,131,129,1,0,0,0,131,132,1,0,0,0,132,133,1,
-		0,0,0,133,135,3,10,5,0,134,129,1,0,0,0,135,138,1,0,0,0,136,134,1,0,0,0,
-		136,137,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,139,127,1,0,0,0,139,140,
-		1,0,0,0,140,144,1,0,0,0,141,143,5,3,0,0,142,141,1,0,0,0,143,146,1,0,0,
-		0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,144,1,0,0,0,147,
-		235,5,52,0,0,148,150,5,20,0,0,149,151,5,21,0,0,150,149,1,0,0,0,150,151,
-		1,0,0,0,151,152,1,0,0,0,152,157,3,14,7,0,153,154,5,53,0,0,154,156,3,14,
-		7,0,155,153,1,0,0,0,156,159,1,0,0,0,157,155,1,0,0,0,157,158,1,0,0,0,158,
-		235,1,0,0,0,159,157,1,0,0,0,160,161,5,14,0,0,161,162,3,16,8,0,162,166,
-		5,51,0,0,163,165,5,3,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,1,0,0,
-		0,166,167,1,0,0,0,167,181,1,0,0,0,168,166,1,0,0,0,169,178,3,18,9,0,170,
-		172,5,3,0,0,171,170,1,0,0,0,172,173,1,0,0,0,173,171,1,0,0,0,173,174,1,
-		0,0,0,174,175,1,0,0,0,175,177,3,18,9,0,176,171,1,0,0,0,177,180,1,0,0,0,
-		178,176,1,0,0,0,178,179,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,181,169,
-		1,0,0,0,181,182,1,0,0,0,182,186,1,0,0,0,183,185,5,3,0,0,184,183,1,0,0,
-		0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,
-		186,1,0,0,0,189,190,5,52,0,0,190,235,1,0,0,0,191,192,5,26,0,0,192,196,
-		5,61,0,0,193,195,3,20,10,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,
-		0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,203,5,51,0,0,200,
-		202,5,3,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,
-		0,0,0,204,218,1,0,0,0,205,203,1,0,0,0,206,215,3,22,11,0,207,209,5,3,0,
-		0,208,207,1,0,0,0,209,210,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,
-		212,1,0,0,0,212,214,3,22,11,0,213,208,1,0,0,0,214,217,1,0,0,0,215,213,
-		1,0,0,0,215,216,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,218,206,1,0,0,
-		0,218,219,1,0,0,0,219,223,1,0,0,0,220,222,5,3,0,0,221,220,1,0,0,0,222,
-		225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,
-		0,0,0,226,235,5,52,0,0,227,231,5,61,0,0,228,230,3,28,14,0,229,228,1,0,
-		0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,0,232,235,1,0,0,0,233,
-		231,1,0,0,0,234,58,1,0,0,0,234,60,1,0,0,0,234,65,1,0,0,0,234,69,1,0,0,
-		0,234,75,1,0,0,0,234,77,1,0,0,0,234,79,1,0,0,0,234,81,1,0,0,0,234,83,1,
-		0,0,0,234,91,1,0,0,0,234,98,1,0,0,0,234,109,1,0,0,0,234,111,1,0,0,0,234,
-		119,1,0,0,0,234,148,1,0,0,0,234,160,1,0,0,0,234,191,1,0,0,0,234,227,1,
-		0,0,0,235,3,1,0,0,0,236,237,5,50,0,0,237,238,5,58,0,0,238,239,5,23,0,0,
-		239,240,5,58,0,0,240,241,7,0,0,0,241,5,1,0,0,0,242,243,5,61,0,0,243,244,
-		5,58,0,0,244,7,1,0,0,0,245,246,5,32,0,0,246,247,5,58,0,0,247,251,7,0,0,
-		0,248,249,5,19,0,0,249,251,5,58,0,0,250,245,1,0,0,0,250,248,1,0,0,0,251,
-		9,1,0,0,0,252,253,5,61,0,0,253,266,5,58,0,0,254,264,5,50,0,0,255,265,5,
-		22,0,0,256,261,3,12,6,0,257,258,5,54,0,0,258,260,3,12,6,0,259,257,1,0,
-		0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,
-		261,1,0,0,0,264,255,1,0,0,0,264,256,1,0,0,0,265,267,1,0,0,0,266,254,1,
-		0,0,0,266,267,1,0,0,0,267,11,1,0,0,0,268,270,5,61,0,0,269,271,5,58,0,0,
-		270,269,1,0,0,0,270,271,1,0,0,0,271,13,1,0,0,0,272,273,5,61,0,0,273,274,
-		5,58,0,0,274,15,1,0,0,0,275,280,5,61,0,0,276,277,5,53,0,0,277,279,5,61,
-		0,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,
-		17,1,0,0,0,282,280,1,0,0,0,283,284,5,17,0,0,284,291,5,59,0,0,285,286,5,
-		6,0,0,286,288,5,58,0,0,287,289,3,4,2,0,288,287,1,0,0,0,288,289,1,0,0,0,
-		289,291,1,0,0,0,290,283,1,0,0,0,290,285,1,0,0,0,291,19,1,0,0,0,292,293,
-		5,27,0,0,293,305,5,58,0,0,294,295,5,28,0,0,295,305,5,58,0,0,296,297,5,
-		29,0,0,297,300,5,58,0,0,298,299,5,55,0,0,299,301,5,58,0,0,300,298,1,0,
-		0,0,300,301,1,0,0,0,301,305,1,0,0,0,302,303,5,16,0,0,303,305,5,61,0,0,
-		304,292,1,0,0,0,304,294,1,0,0,0,304,296,1,0,0,0,304,302,1,0,0,0,305,21,
-		1,0,0,0,306,307,7,1,0,0,307,311,5,59,0,0,308,310,3,24,12,0,309,308,1,0,
-		0,0,310,313,1,0,0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,315,1,0,0,0,313,
-		311,1,0,0,0,314,316,3,26,13,0,315,314,1,0,0,0,315,316,1,0,0,0,316,364,
-		1,0,0,0,317,318,5,31,0,0,318,319,5,58,0,0,319,323,5,59,0,0,320,322,3,24,
-		12,0,321,320,1,0,0,0,322,325,1,0,0,0,323,321,1,0,0,0,323,324,1,0,0,0,324,
-		327,1,0,0,0,325,323,1,0,0,0,326,328,3,26,13,0,327,326,1,0,0,0,327,328,
-		1,0,0,0,328,364,1,0,0,0,329,330,5,32,0,0,330,331,5,58,0,0,331,364,3,24,
-		12,0,332,333,5,14,0,0,333,334,3,16,8,0,334,338,5,51,0,0,335,337,5,3,0,
-		0,336,335,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,
-		353,1,0,0,0,340,338,1,0,0,0,341,350,3,22,11,0,342,344,5,3,0,0,343,342,
-		1,0,0,0,344,345,1,0,0,0,345,343,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,
-		0,347,349,3,22,11,0,348,343,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,
-		351,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,353,341,1,0,0,0,353,354,1,
-		0,0,0,354,358,1,0,0,0,355,357,5,3,0,0,356,355,1,0,0,0,357,360,1,0,0,0,
-		358,356,1,0,0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,362,
-		5,52,0,0,362,364,1,0,0,0,363,306,1,0,0,0,363,317,1,0,0,0,363,329,1,0,0,
-		0,363,332,1,0,0,0,364,23,1,0,0,0,365,366,5,33,0,0,366,382,7,2,0,0,367,
-		368,7,3,0,0,368,382,5,58,0,0,369,382,7,4,0,0,370,371,5,32,0,0,371,372,
-		5,58,0,0,372,382,3,24,12,0,373,374,5,44,0,0,374,377,5,58,0,0,375,376,5,
-		45,0,0,376,378,5,58,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,382,1,0,0,
-		0,379,380,5,47,0,0,380,382,5,61,0,0,381,365,1,0,0,0,381,367,1,0,0,0,381,
-		369,1,0,0,0,381,370,1,0,0,0,381,373,1,0,0,0,381,379,1,0,0,0,382,25,1,0,
-		0,0,383,387,5,61,0,0,384,386,7,5,0,0,385,384,1,0,0,0,386,389,1,0,0,0,387,
-		385,1,0,0,0,387,388,1,0,0,0,388,27,1,0,0,0,389,387,1,0,0,0,390,391,8,6,
-		0,0,391,29,1,0,0,0,56,33,40,45,48,53,63,72,87,89,96,103,105,116,124,131,
-		136,139,144,150,157,166,173,178,181,186,196,203,210,215,218,223,231,234,
-		250,261,264,266,270,280,288,290,300,304,311,315,323,327,338,345,350,353,
-		358,363,377,381,387
+		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
+		1,0,5,0,46,8,0,10,0,12,0,49,9,0,1,0,1,0,4,0,53,8,0,11,0,12,0,54,1,0,5,
+		0,58,8,0,10,0,12,0,61,9,0,3,0,63,8,0,1,0,5,0,66,8,0,10,0,12,0,69,9,0,1,
+		0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,78,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,87,
+		8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,102,8,1,3,
+		1,104,8,1,1,1,1,1,1,1,4,1,109,8,1,11,1,12,1,110,1,1,1,1,1,1,1,1,1,1,5,
+		1,118,8,1,10,1,12,1,121,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,129,8,1,10,1,12,
+		1,132,9,1,1,1,1,1,1,1,5,1,137,8,1,10,1,12,1,140,9,1,1,1,1,1,4,1,144,8,
+		1,11,1,12,1,145,1,1,5,1,149,8,1,10,1,12,1,152,9,1,3,1,154,8,1,1,1,5,1,
+		157,8,1,10,1,12,1,160,9,1,1,1,1,1,1,1,3,1,165,8,1,1,1,1,1,1,1,5,1,170,
+		8,1,10,1,12,1,173,9,1,1,1,1,1,1,1,1,1,5,1,179,8,1,10,1,12,1,182,9,1,1,
+		1,1,1,4,1,186,8,1,11,1,12,1,187,1,1,5,1,191,8,1,10,1,12,1,194,9,1,3,1,
+		196,8,1,1,1,5,1,199,8,1,10,1,12,1,202,9,1,1,1,1,1,1,1,1,1,1,1,5,1,209,
+		8,1,10,1,12,1,212,9,1,1,1,1,1,5,1,216,8,1,10,1,12,1,219,9,1,1,1,1,1,4,
+		1,223,8,1,11,1,12,1,224,1,1,5,1,228,8,1,10,1,12,1,231,9,1,3,1,233,8,1,
+		1,1,5,1,236,8,1,10,1,12,1,239,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,259,8,1,1,1,5,1,262,8,1,10,1,12,
+		1,265,9,1,1,1,1,1,5,1,269,8,1,10,1,12,1,272,9,1,3,1,274,8,1,1,2,1,2,1,
+		2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,290,8,4,1,5,1,5,1,5,
+		1,5,1,5,1,5,1,5,5,5,299,8,5,10,5,12,5,302,9,5,3,5,304,8,5,3,5,306,8,5,
+		1,6,1,6,3,6,310,8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,318,8,8,10,8,12,8,321,
+		9,8,1,9,1,9,1,9,1,9,1,9,3,9,328,8,9,3,9,330,8,9,1,10,1,10,1,10,1,10,1,
+		10,1,10,1,10,1,10,3,10,340,8,10,1,10,1,10,3,10,344,8,10,1,11,1,11,1,11,
+		5,11,349,8,11,10,11,12,11,352,9,11,1,11,3,11,355,8,11,1,11,1,11,1,11,1,
+		11,5,11,361,8,11,10,11,12,11,364,9,11,1,11,3,11,367,8,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,5,11,376,8,11,10,11,12,11,379,9,11,1,11,1,11,4,11,
+		383,8,11,11,11,12,11,384,1,11,5,11,388,8,11,10,11,12,11,391,9,11,3,11,
+		393,8,11,1,11,5,11,396,8,11,10,11,12,11,399,9,11,1,11,1,11,3,11,403,8,
+		11,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,3,12,417,
+		8,12,1,12,1,12,3,12,421,8,12,1,13,1,13,1,13,1,13,3,13,427,8,13,1,13,3,
+		13,430,8,13,1,13,1,13,1,13,1,13,3,13,436,8,13,1,13,3,13,439,8,13,3,13,
+		441,8,13,1,14,1,14,1,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,
+		15,3,15,456,8,15,1,16,1,16,1,17,1,17,1,17,3,17,463,8,17,1,18,1,18,1,18,
+		1,18,1,19,1,19,1,19,1,19,3,19,473,8,19,1,20,1,20,5,20,477,8,20,10,20,12,
+		20,480,9,20,1,21,1,21,1,21,0,0,22,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,0,10,2,0,50,50,65,65,1,0,24,25,2,0,30,30,65,65,
+		1,0,62,63,5,0,36,39,42,43,45,45,48,48,51,51,3,0,40,41,44,44,50,50,2,0,
+		57,57,60,60,3,0,34,46,48,51,65,65,2,0,62,63,65,65,2,0,3,3,53,54,556,0,
+		47,1,0,0,0,2,273,1,0,0,0,4,275,1,0,0,0,6,281,1,0,0,0,8,289,1,0,0,0,10,
+		291,1,0,0,0,12,307,1,0,0,0,14,311,1,0,0,0,16,314,1,0,0,0,18,329,1,0,0,
+		0,20,343,1,0,0,0,22,402,1,0,0,0,24,420,1,0,0,0,26,440,1,0,0,0,28,442,1,
+		0,0,0,30,455,1,0,0,0,32,457,1,0,0,0,34,459,1,0,0,0,36,464,1,0,0,0,38,472,
+		1,0,0,0,40,474,1,0,0,0,42,481,1,0,0,0,44,46,5,3,0,0,45,44,1,0,0,0,46,49,
+		1,0,0,0,47,45,1,0,0,0,47,48,1,0,0,0,48,62,1,0,0,0,49,47,1,0,0,0,50,59,
+		3,2,1,0,51,53,5,3,0,0,52,51,1,0,0,0,53,54,1,0,0,0,54,52,1,0,0,0,54,55,
+		1,0,0,0,55,56,1,0,0,0,56,58,3,2,1,0,57,52,1,0,0,0,58,61,1,0,0,0,59,57,
+		1,0,0,0,59,60,1,0,0,0,60,63,1,0,0,0,61,59,1,0,0,0,62,50,1,0,0,0,62,63,
+		1,0,0,0,63,67,1,0,0,0,64,66,5,3,0,0,65,64,1,0,0,0,66,69,1,0,0,0,67,65,
+		1,0,0,0,67,68,1,0,0,0,68,70,1,0,0,0,69,67,1,0,0,0,70,71,5,0,0,1,71,1,1,
+		0,0,0,72,73,5,5,0,0,73,274,5,63,0,0,74,75,5,6,0,0,75,77,5,62,0,0,76,78,
+		3,4,2,0,77,76,1,0,0,0,77,78,1,0,0,0,78,274,1,0,0,0,79,80,5,7,0,0,80,81,
+		5,62,0,0,81,82,5,58,0,0,82,274,5,62,0,0,83,84,5,8,0,0,84,86,5,65,0,0,85,
+		87,5,59,0,0,86,85,1,0,0,0,86,87,1,0,0,0,87,88,1,0,0,0,88,274,5,65,0,0,
+		89,90,5,9,0,0,90,274,5,62,0,0,91,92,5,46,0,0,92,274,5,62,0,0,93,94,5,10,
+		0,0,94,274,5,63,0,0,95,96,5,11,0,0,96,274,5,63,0,0,97,103,5,12,0,0,98,
+		104,5,13,0,0,99,101,5,14,0,0,100,102,5,63,0,0,101,100,1,0,0,0,101,102,
+		1,0,0,0,102,104,1,0,0,0,103,98,1,0,0,0,103,99,1,0,0,0,104,274,1,0,0,0,
+		105,106,5,15,0,0,106,108,5,65,0,0,107,109,5,62,0,0,108,107,1,0,0,0,109,
+		110,1,0,0,0,110,108,1,0,0,0,110,111,1,0,0,0,111,274,1,0,0,0,112,113,5,
+		16,0,0,113,114,5,65,0,0,114,119,5,53,0,0,115,118,5,3,0,0,116,118,3,6,3,
+		0,117,115,1,0,0,0,117,116,1,0,0,0,118,121,1,0,0,0,119,117,1,0,0,0,119,
+		120,1,0,0,0,120,122,1,0,0,0,121,119,1,0,0,0,122,274,5,54,0,0,123,124,5,
+		17,0,0,124,274,5,63,0,0,125,126,5,18,0,0,126,130,5,65,0,0,127,129,3,8,
+		4,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,131,1,0,0,0,131,
+		274,1,0,0,0,132,130,1,0,0,0,133,134,5,20,0,0,134,138,5,53,0,0,135,137,
+		5,3,0,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,
+		0,139,153,1,0,0,0,140,138,1,0,0,0,141,150,3,10,5,0,142,144,5,3,0,0,143,
+		142,1,0,0,0,144,145,1,0,0,0,145,143,1,0,0,0,145,146,1,0,0,0,146,147,1,
+		0,0,0,147,149,3,10,5,0,148,143,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,
+		150,151,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,153,141,1,0,0,0,153,154,
+		1,0,0,0,154,158,1,0,0,0,155,157,5,3,0,0,156,155,1,0,0,0,157,160,1,0,0,
+		0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,
+		274,5,54,0,0,162,164,5,20,0,0,163,165,5,21,0,0,164,163,1,0,0,0,164,165,
+		1,0,0,0,165,166,1,0,0,0,166,171,3,14,7,0,167,168,5,55,0,0,168,170,3,14,
+		7,0,169,167,1,0,0,0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,
+		274,1,0,0,0,173,171,1,0,0,0,174,175,5,14,0,0,175,176,3,16,8,0,176,180,
+		5,53,0,0,177,179,5,3,0,0,178,177,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,
+		0,180,181,1,0,0,0,181,195,1,0,0,0,182,180,1,0,0,0,183,192,3,18,9,0,184,
+		186,5,3,0,0,185,184,1,0,0,0,186,187,1,0,0,0,187,185,1,0,0,0,187,188,1,
+		0,0,0,188,189,1,0,0,0,189,191,3,18,9,0,190,185,1,0,0,0,191,194,1,0,0,0,
+		192,190,1,0,0,0,192,193,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,195,183,
+		1,0,0,0,195,196,1,0,0,0,196,200,1,0,0,0,197,199,5,3,0,0,198,197,1,0,0,
+		0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,
+		200,1,0,0,0,203,204,5,54,0,0,204,274,1,0,0,0,205,206,5,26,0,0,206,210,
+		5,65,0,0,207,209,3,20,10,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,
+		0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,217,5,53,0,0,214,
+		216,5,3,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,
+		0,0,0,218,232,1,0,0,0,219,217,1,0,0,0,220,229,3,22,11,0,221,223,5,3,0,
+		0,222,221,1,0,0,0,223,224,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,
+		226,1,0,0,0,226,228,3,22,11,0,227,222,1,0,0,0,228,231,1,0,0,0,229,227,
+		1,0,0,0,229,230,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,232,220,1,0,0,
+		0,232,233,1,0,0,0,233,237,1,0,0,0,234,236,5,3,0,0,235,234,1,0,0,0,236,
+		239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,
+		0,0,0,240,274,5,54,0,0,241,242,5,32,0,0,242,243,3,26,13,0,243,244,5,52,
+		0,0,244,245,3,30,15,0,245,274,1,0,0,0,246,247,5,8,0,0,247,248,5,63,0,0,
+		248,249,5,52,0,0,249,274,3,30,15,0,250,251,5,33,0,0,251,252,5,63,0,0,252,
+		253,7,0,0,0,253,254,3,34,17,0,254,255,5,65,0,0,255,258,5,62,0,0,256,257,
+		5,60,0,0,257,259,5,62,0,0,258,256,1,0,0,0,258,259,1,0,0,0,259,263,1,0,
+		0,0,260,262,3,38,19,0,261,260,1,0,0,0,262,265,1,0,0,0,263,261,1,0,0,0,
+		263,264,1,0,0,0,264,274,1,0,0,0,265,263,1,0,0,0,266,270,5,65,0,0,267,269,
+		3,42,21,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,
+		0,0,271,274,1,0,0,0,272,270,1,0,0,0,273,72,1,0,0,0,273,74,1,0,0,0,273,
+		79,1,0,0,0,273,83,1,0,0,0,273,89,1,0,0,0,273,91,1,0,0,0,273,93,1,0,0,0,
+		273,95,1,0,0,0,273,97,1,0,0,0,273,105,1,0,0,0,273,112,1,0,0,0,273,123,
+		1,0,0,0,273,125,1,0,0,0,273,133,1,0,0,0,273,162,1,0,0,0,273,174,1,0,0,
+		0,273,205,1,0,0,0,273,241,1,0,0,0,273,246,1,0,0,0,273,250,1,0,0,0,273,
+		266,1,0,0,0,274,3,1,0,0,0,275,276,5,52,0,0,276,277,5,62,0,0,277,278,5,
+		23,0,0,278,279,5,62,0,0,279,280,7,1,0,0,280,5,1,0,0,0,281,282,5,65,0,0,
+		282,283,5,62,0,0,283,7,1,0,0,0,284,285,5,34,0,0,285,286,5,62,0,0,286,290,
+		7,1,0,0,287,288,5,19,0,0,288,290,5,62,0,0,289,284,1,0,0,0,289,287,1,0,
+		0,0,290,9,1,0,0,0,291,292,5,65,0,0,292,305,5,62,0,0,293,303,5,52,0,0,294,
+		304,5,22,0,0,295,300,3,12,6,0,296,297,5,56,0,0,297,299,3,12,6,0,298,296,
+		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,304,1,0,0,
+		0,302,300,1,0,0,0,303,294,1,0,0,0,303,295,1,0,0,0,304,306,1,0,0,0,305,
+		293,1,0,0,0,305,306,1,0,0,0,306,11,1,0,0,0,307,309,5,65,0,0,308,310,5,
+		62,0,0,309,308,1,0,0,0,309,310,1,0,0,0,310,13,1,0,0,0,311,312,5,65,0,0,
+		312,313,5,62,0,0,313,15,1,0,0,0,314,319,5,65,0,0,315,316,5,55,0,0,316,
+		318,5,65,0,0,317,315,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,
+		0,0,0,320,17,1,0,0,0,321,319,1,0,0,0,322,323,5,17,0,0,323,330,5,63,0,0,
+		324,325,5,6,0,0,325,327,5,62,0,0,326,328,3,4,2,0,327,326,1,0,0,0,327,328,
+		1,0,0,0,328,330,1,0,0,0,329,322,1,0,0,0,329,324,1,0,0,0,330,19,1,0,0,0,
+		331,332,5,27,0,0,332,344,5,62,0,0,333,334,5,28,0,0,334,344,5,62,0,0,335,
+		336,5,29,0,0,336,339,5,62,0,0,337,338,5,57,0,0,338,340,5,62,0,0,339,337,
+		1,0,0,0,339,340,1,0,0,0,340,344,1,0,0,0,341,342,5,16,0,0,342,344,5,65,
+		0,0,343,331,1,0,0,0,343,333,1,0,0,0,343,335,1,0,0,0,343,341,1,0,0,0,344,
+		21,1,0,0,0,345,346,7,2,0,0,346,350,5,63,0,0,347,349,3,24,12,0,348,347,
+		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,354,1,0,0,
+		0,352,350,1,0,0,0,353,355,3,40,20,0,354,353,1,0,0,0,354,355,1,0,0,0,355,
+		403,1,0,0,0,356,357,5,31,0,0,357,358,5,62,0,0,358,362,5,63,0,0,359,361,
+		3,24,12,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,
+		0,0,363,366,1,0,0,0,364,362,1,0,0,0,365,367,3,40,20,0,366,365,1,0,0,0,
+		366,367,1,0,0,0,367,403,1,0,0,0,368,369,5,34,0,0,369,370,5,62,0,0,370,
+		403,3,24,12,0,371,372,5,14,0,0,372,373,3,16,8,0,373,377,5,53,0,0,374,376,
+		5,3,0,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,
+		0,378,392,1,0,0,0,379,377,1,0,0,0,380,389,3,22,11,0,381,383,5,3,0,0,382,
+		381,1,0,0,0,383,384,1,0,0,0,384,382,1,0,0,0,384,385,1,0,0,0,385,386,1,
+		0,0,0,386,388,3,22,11,0,387,382,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,
+		0,389,390,1,0,0,0,390,393,1,0,0,0,391,389,1,0,0,0,392,380,1,0,0,0,392,
+		393,1,0,0,0,393,397,1,0,0,0,394,396,5,3,0,0,395,394,1,0,0,0,396,399,1,
+		0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,
+		400,401,5,54,0,0,401,403,1,0,0,0,402,345,1,0,0,0,402,356,1,0,0,0,402,368,
+		1,0,0,0,402,371,1,0,0,0,403,23,1,0,0,0,404,405,5,35,0,0,405,421,7,3,0,
+		0,406,407,7,4,0,0,407,421,5,62,0,0,408,421,7,5,0,0,409,410,5,34,0,0,410,
+		411,5,62,0,0,411,421,3,24,12,0,412,413,5,46,0,0,413,416,5,62,0,0,414,415,
+		5,47,0,0,415,417,5,62,0,0,416,414,1,0,0,0,416,417,1,0,0,0,417,421,1,0,
+		0,0,418,419,5,49,0,0,419,421,5,65,0,0,420,404,1,0,0,0,420,406,1,0,0,0,
+		420,408,1,0,0,0,420,409,1,0,0,0,420,412,1,0,0,0,420,418,1,0,0,0,421,25,
+		1,0,0,0,422,423,5,31,0,0,423,426,5,62,0,0,424,425,5,57,0,0,425,427,5,62,
+		0,0,426,424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,430,3,28,14,0,
+		429,428,1,0,0,0,429,430,1,0,0,0,430,441,1,0,0,0,431,432,5,65,0,0,432,435,
+		5,62,0,0,433,434,7,6,0,0,434,436,5,62,0,0,435,433,1,0,0,0,435,436,1,0,
+		0,0,436,438,1,0,0,0,437,439,3,28,14,0,438,437,1,0,0,0,438,439,1,0,0,0,
+		439,441,1,0,0,0,440,422,1,0,0,0,440,431,1,0,0,0,441,27,1,0,0,0,442,443,
+		5,27,0,0,443,444,5,62,0,0,444,29,1,0,0,0,445,446,5,6,0,0,446,456,3,36,
+		18,0,447,448,5,50,0,0,448,456,3,34,17,0,449,450,5,65,0,0,450,456,3,34,
+		17,0,451,452,3,34,17,0,452,453,3,32,16,0,453,454,3,36,18,0,454,456,1,0,
+		0,0,455,445,1,0,0,0,455,447,1,0,0,0,455,449,1,0,0,0,455,451,1,0,0,0,456,
+		31,1,0,0,0,457,458,7,7,0,0,458,33,1,0,0,0,459,462,5,65,0,0,460,461,5,61,
+		0,0,461,463,7,2,0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,35,1,0,0,0,464,
+		465,5,62,0,0,465,466,5,60,0,0,466,467,5,62,0,0,467,37,1,0,0,0,468,469,
+		5,27,0,0,469,473,5,62,0,0,470,471,5,65,0,0,471,473,5,62,0,0,472,468,1,
+		0,0,0,472,470,1,0,0,0,473,39,1,0,0,0,474,478,5,65,0,0,475,477,7,8,0,0,
+		476,475,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,478,479,1,0,0,0,479,41,
+		1,0,0,0,480,478,1,0,0,0,481,482,8,9,0,0,482,43,1,0,0,0,66,47,54,59,62,
+		67,77,86,101,103,110,117,119,130,138,145,150,153,158,164,171,180,187,192,
+		195,200,210,217,224,229,232,237,258,263,270,273,289,300,303,305,309,319,
+		327,329,339,343,350,354,362,366,377,384,389,392,397,402,416,420,426,429,
+		435,438,440,455,462,472,478
 	};
 
 	public static readonly ATN _ATN =

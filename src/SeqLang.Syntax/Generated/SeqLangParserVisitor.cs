@@ -156,6 +156,27 @@ internal interface ISeqLangParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTrackStatement([NotNull] SeqLangParser.TrackStatementContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>mapStatement</c>
+	/// labeled alternative in <see cref="SeqLangParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMapStatement([NotNull] SeqLangParser.MapStatementContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>keyBindingStatement</c>
+	/// labeled alternative in <see cref="SeqLangParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitKeyBindingStatement([NotNull] SeqLangParser.KeyBindingStatementContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>feedbackStatement</c>
+	/// labeled alternative in <see cref="SeqLangParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFeedbackStatement([NotNull] SeqLangParser.FeedbackStatementContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>unknownStatement</c>
 	/// labeled alternative in <see cref="SeqLangParser.statement"/>.
 	/// </summary>
@@ -324,6 +345,86 @@ internal interface ISeqLangParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitVoicingModifier([NotNull] SeqLangParser.VoicingModifierContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>ccSource</c>
+	/// labeled alternative in <see cref="SeqLangParser.mapSource"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCcSource([NotNull] SeqLangParser.CcSourceContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>namedSource</c>
+	/// labeled alternative in <see cref="SeqLangParser.mapSource"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNamedSource([NotNull] SeqLangParser.NamedSourceContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="SeqLangParser.sourceChannel"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSourceChannel([NotNull] SeqLangParser.SourceChannelContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>tempoAction</c>
+	/// labeled alternative in <see cref="SeqLangParser.mapAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTempoAction([NotNull] SeqLangParser.TempoActionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>muteAction</c>
+	/// labeled alternative in <see cref="SeqLangParser.mapAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMuteAction([NotNull] SeqLangParser.MuteActionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>verbAction</c>
+	/// labeled alternative in <see cref="SeqLangParser.mapAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitVerbAction([NotNull] SeqLangParser.VerbActionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>laneAction</c>
+	/// labeled alternative in <see cref="SeqLangParser.mapAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLaneAction([NotNull] SeqLangParser.LaneActionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="SeqLangParser.parameter"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitParameter([NotNull] SeqLangParser.ParameterContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="SeqLangParser.laneRef"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLaneRef([NotNull] SeqLangParser.LaneRefContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="SeqLangParser.valueRange"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitValueRange([NotNull] SeqLangParser.ValueRangeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>feedbackChannel</c>
+	/// labeled alternative in <see cref="SeqLangParser.feedbackOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFeedbackChannel([NotNull] SeqLangParser.FeedbackChannelContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>feedbackVelocity</c>
+	/// labeled alternative in <see cref="SeqLangParser.feedbackOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFeedbackVelocity([NotNull] SeqLangParser.FeedbackVelocityContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="SeqLangParser.unknownModifier"/>.
 	/// </summary>
