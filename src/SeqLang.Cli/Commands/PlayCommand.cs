@@ -6,6 +6,7 @@ using SeqLang.Compiler.Piece;
 using SeqLang.Cli.Play;
 using SeqLang.Midi;
 using SeqLang.Player;
+using SeqLang.Player.Control;
 using SeqLang.Player.Recording;
 using SeqLang.Player.RtMidi;
 
@@ -29,18 +30,19 @@ public static class PlayCommand
         var clockOut = new Option<bool>("--clock-out") { Description = "send MIDI clock (Start, 24 pulses a beat, Stop) to the output port" };
         var clockIn = new Option<string?>("--clock-in") { Description = "follow the MIDI clock from this input port (a part of its name)" };
         var input = new Option<string?>("--input") { Description = "the controller input port for the file's mappings (a part of its name)" };
+        var saveEdits = new Option<bool>("--save-edits") { Description = "on stop, write pad edits into the file itself (default: a copy, NAME.live.seq)" };
         var record = new Option<string?>("--record") { Description = "write what was actually sent to this MIDI file on stop" };
         var report = new Option<string?>("--timing-report") { Description = "write the lateness of every send as JSON here on stop" };
         var quiet = new Option<bool>("--quiet") { Description = "print nothing but errors (no status line)" };
-        var command = new Command("play", "Play a .seq file to a MIDI port in real time.") { file, port, virtualPort, api, bars, from, watch, clockOut, clockIn, input, record, report, quiet };
+        var command = new Command("play", "Play a .seq file to a MIDI port in real time.") { file, port, virtualPort, api, bars, from, watch, clockOut, clockIn, input, saveEdits, record, report, quiet };
         command.SetAction(parse => Run(new Request(parse.GetValue(file)!, parse.GetValue(port), parse.GetValue(virtualPort), parse.GetValue(api),
             parse.GetValue(bars), parse.GetValue(from) ?? 0, parse.GetValue(watch), parse.GetValue(clockOut), parse.GetValue(clockIn), parse.GetValue(input),
-            parse.GetValue(record), parse.GetValue(report), parse.GetValue(quiet)), console));
+            parse.GetValue(saveEdits), parse.GetValue(record), parse.GetValue(report), parse.GetValue(quiet)), console));
         return command;
     }
 
     private sealed record Request(string File, string? Port, string? Virtual, string? Api, long? Bars, long From, bool Watch, bool ClockOut,
-        string? ClockIn, string? Input, string? Record, string? Report, bool Quiet);
+        string? ClockIn, string? Input, bool SaveEdits, string? Record, string? Report, bool Quiet);
 
     private static int Run(Request r, CliConsole console)
     {
@@ -59,6 +61,7 @@ public static class PlayCommand
         var settings = piece.Settings;
         var outputName = r.Port ?? (r.Virtual is null ? settings.Output : null);
         var clockInName = r.ClockIn ?? (settings.ClockIn ? settings.ClockInPort ?? settings.Input ?? "" : null);
+        var inputName = r.Input ?? settings.Input;
         return MidiOptions.Guard(console, "play", () =>
         {
             var api = MidiSystem.ChooseApi(requested);
@@ -68,6 +71,7 @@ public static class PlayCommand
             // new connection settles were lost (seen here: the first notes of a playback, now and then).
             using var watcher = r.Virtual is null ? MidiOutput.Create(api, MidiSystem.ClientName + "-watch") : null;
             using var clockInput = clockInName is null ? null : MidiInput.Create(api, MidiSystem.ClientName + "-clock");
+            using var controlInput = inputName is null ? null : MidiInput.Create(api, MidiSystem.ClientName + "-control");
             string where;
             if (r.Virtual is { } name)
             {
@@ -97,11 +101,26 @@ public static class PlayCommand
                 clockInput.IgnoreTypes(sysex: true, timing: false, activeSensing: true);
                 where += $", following the clock of '{chosen.Name}'";
             }
-            return Play(piece, output, watcher, clockInput, r with { ClockOut = r.ClockOut || settings.ClockOut }, where, loaded.Compilation, console);
+            if (controlInput is not null)
+            {
+                var choice = PortSelection.Choose(controlInput.Ports(), inputName, "input");
+                if (choice.Port is not { } chosen)
+                {
+                    console.Error.WriteLine($"seq play: --input: {choice.Error}");
+                    return choice.IsUsageError ? ExitCodes.Usage : ExitCodes.IoError;
+                }
+                controlInput.Open(chosen, "control");
+                where += $", controlled from '{chosen.Name}'";
+            }
+            else if (piece.Controls.Mappings.Count > 0 && !r.Quiet)
+            {
+                console.Error.WriteLine("seq play: the file maps controls but names no input; give --input PORT or `input \"name\"` to use them");
+            }
+            return Play(piece, output, watcher, clockInput, controlInput, r with { ClockOut = r.ClockOut || settings.ClockOut }, where, loaded.Compilation, console);
         });
     }
 
-    private static int Play(CompiledPiece piece, MidiOutput output, MidiOutput? watcher, MidiInput? clockInput, Request r, string where,
+    private static int Play(CompiledPiece piece, MidiOutput output, MidiOutput? watcher, MidiInput? clockInput, MidiInput? controlInput, Request r, string where,
         Compilation compilation, CliConsole console)
     {
         var target = output.ConnectedTo;
@@ -121,6 +140,11 @@ public static class PlayCommand
         };
         using var player = new Player.Player(piece, output, options, stop);
         using var session = new PlaySession(compilation, player, console, r.Quiet);
+        using var control = new LiveControl(player, compilation, text => session.Say(e => e.WriteLine($"seq play: {text}")));
+        session.Control = control;
+        controlInput?.SetCallback((_, message) => control.OnMessage(message));
+        var feedbackPorts = new Dictionary<string, MidiOutput?>(StringComparer.OrdinalIgnoreCase);
+        using var feedback = piece.Controls.Feedback.Count == 0 ? null : new ControllerFeedback(player, control, name => FeedbackPort(name));
         if (external is not null)
         {
             clockInput!.SetCallback((_, message) =>
@@ -142,6 +166,14 @@ public static class PlayCommand
         session.StartStatus();
         var result = player.Run();
         clockInput?.CancelCallback();
+        controlInput?.CancelCallback();
+        feedback?.Dispose();
+        foreach (var f in feedbackPorts.Values) f?.Dispose();
+        control.Flush();
+        string? savedTo = null;
+        if (!TryWrite(console, r.SaveEdits ? compilation.Source.Path : LiveControl.LiveCopyPath(compilation.Source.Path), () => savedTo = control.WriteBack(r.SaveEdits)))
+            return ExitCodes.IoError;
+        if (savedTo is not null) console.Error.WriteLine($"seq play: {control.PadEdits} pad edits written to {savedTo}");
         session.Dispose();
         DiagnosticPrinter.PrintText(console.Error, compilation.Source, player.Diagnostics.Sorted());
 
@@ -175,6 +207,35 @@ public static class PlayCommand
             _ when result.Fault is not null => ExitCodes.IoError,
             _ => ExitCodes.Success,
         };
+
+        IMidiSink? FeedbackPort(string name)
+        {
+            lock (feedbackPorts)
+            {
+                if (feedbackPorts.TryGetValue(name, out var open)) return open;
+                MidiOutput? port = null;
+                try
+                {
+                    port = MidiOutput.Create(output.Api, MidiSystem.ClientName + "-feedback");
+                    var choice = PortSelection.Choose(port.Ports(), name);
+                    if (choice.Port is { } chosen) port.Open(chosen, "feedback");
+                    else
+                    {
+                        session.Say(e => e.WriteLine($"seq play: feedback: {choice.Error}"));
+                        port.Dispose();
+                        port = null;
+                    }
+                }
+                catch (MidiDeviceException e)
+                {
+                    session.Say(w => w.WriteLine($"seq play: feedback: {e.Message}"));
+                    port?.Dispose();
+                    port = null;
+                }
+                feedbackPorts[name] = port;
+                return port;
+            }
+        }
 
         void Stop(PosixSignalContext context)
         {

@@ -36,6 +36,9 @@ public sealed class PlaySession : IDisposable
         _showStatus = !quiet && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
     }
 
+    /// <summary>The file's mappings at work; keys not built in go to it.</summary>
+    public Player.Control.LiveControl? Control { get; set; }
+
     /// <summary>The version playing (the last reload that compiled).</summary>
     public CompiledPiece Current => _current;
 
@@ -74,7 +77,7 @@ public sealed class PlaySession : IDisposable
             return;
         }
         var warnings = compilation.Diagnostics.Where(d => !d.IsError).ToList();
-        _player.Switch(new SwitchRequest(_ => piece, SwitchPoint.NextBar, bar =>
+        void Applied(long bar)
         {
             _current = piece;
             Say(error =>
@@ -82,7 +85,10 @@ public sealed class PlaySession : IDisposable
                 error.WriteLine($"seq play: reloaded {_path}; the new version plays from bar {bar}");
                 DiagnosticPrinter.PrintText(error, compilation.Source, warnings);
             });
-        }));
+        }
+        // With live control, the reload keeps the pad edits, knob values and section changes made so far.
+        if (Control is { } control) control.Reload(compilation.Source.Text, Applied);
+        else _player.Switch(new SwitchRequest(_ => piece, SwitchPoint.NextBar, Applied));
     }
 
     /// <summary>One key from the terminal.</summary>
@@ -101,10 +107,14 @@ public sealed class PlaySession : IDisposable
                 {
                     error.WriteLine("seq play: keys");
                     foreach (var (k, action) in BuiltInKeys) error.WriteLine($"  {k}  {action}");
+                    foreach (var binding in Control?.Controls.Keys ?? []) error.WriteLine($"  {binding.Key}  {binding.Text}");
                 });
                 break;
             case 'q' or 'Q':
                 _player.RequestStop();
+                break;
+            default:
+                Control?.OnKey(key);
                 break;
         }
     }

@@ -34,15 +34,21 @@ public sealed class EventStream
     // The chord changes of the bar being produced, found once per bar: most onsets fall in the bar.
     private readonly List<(Rational Time, Chord? Chord)> _changes = new();
     private long _changesBar = -1;
+    private readonly bool _includeMuted;
 
     /// <param name="piece">The compiled piece.</param>
     /// <param name="cachePeriodicLanes">
     /// Answer periodic lanes from one computed period (the default). False computes every bar afresh: the
     /// same events, more slowly; the tests compare the two.
     /// </param>
-    public EventStream(CompiledPiece piece, bool cachePeriodicLanes = true)
+    /// <param name="includeMutedLanes">
+    /// Also give the events of lanes marked <c>mute</c>: the player does, and drops them at send time while
+    /// the lane stays muted, so that a lane can be unmuted live (SPEC §3).
+    /// </param>
+    public EventStream(CompiledPiece piece, bool cachePeriodicLanes = true, bool includeMutedLanes = false)
     {
         _piece = piece;
+        _includeMuted = includeMutedLanes;
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
         for (var i = 0; i < lanes.Count; i++)
@@ -74,7 +80,7 @@ public sealed class EventStream
             foreach (var lane in track.Lanes)
             {
                 laneNumber++;
-                if (lane.Muted || !PlaysIn(lane, section)) continue;
+                if ((lane.Muted && !_includeMuted) || !PlaysIn(lane, section)) continue;
                 if (_periodBars[laneNumber] is not { } slots)
                 {
                     _scratch.Clear();

@@ -70,6 +70,7 @@ internal sealed class AheadCompiler
         var ticks = new TickConverter(options.Ppq, piece.Settings.Meter.BarQuarters);
         _source = new PlaybackSource(piece, options.Ppq, _clock.Frequency, 0, ticks.ToTick(options.FromBar), lanes.Assign(piece));
         _source.DueOffset = -_source.Tempo.TimeOf(_source.FirstTick);
+        ApplyFileMutes(null, piece, _source.LaneIds);
         _nextPulse = FirstPulseAtOrAfter(_source.FirstTick);
     }
 
@@ -278,7 +279,9 @@ internal sealed class AheadCompiler
         var position = piece.Form.SectionAt(bar);
         var chords = piece.Harmony is { } harmony ? string.Join(' ', ChordNames(harmony, bar)) : "";
         var bpm = piece.Tempo.TempoAt(bar).ToDouble();
-        _live.PublishBar(new BarInfo(bar, startTick, bpm, position?.Section ?? "", position?.BarInSection ?? 0, position?.Length, chords));
+        var startDue = _source.DueOf(Math.Max(startTick, _source.FirstTick));
+        var endDue = _source.DueOf(_source.Scheduler.Ticks.ToTick(bar + 1));
+        _live.PublishBar(new BarInfo(bar, startTick, bpm, position?.Section ?? "", position?.BarInSection ?? 0, position?.Length, chords, startDue, endDue));
     }
 
     private static IEnumerable<string> ChordNames(PieceHarmony harmony, long bar)
@@ -379,6 +382,7 @@ internal sealed class AheadCompiler
         var next = new PlaybackSource(piece, _options.Ppq, _clock.Frequency, _generation, cut, _lanes.Assign(piece),
             track => !oldTracks.Any(o => o.Channel == track.Channel && o.Program == track.Program && o.BankMsb == track.BankMsb && o.BankLsb == track.BankLsb));
         next.DueOffset = old.DueOf(cut) - next.Tempo.TimeOf(cut);
+        ApplyFileMutes(old.Piece, piece, next.LaneIds);
         _source = next;
         _nextBar = startBar;
         _nextPulse = FirstPulseAtOrAfter(cut);
@@ -393,6 +397,24 @@ internal sealed class AheadCompiler
         request.Applied?.Invoke(startBar);
         // Fill up to where the old version had reached at once, so the clock never waits on the new one.
         while (!_stop.IsSet && _state.CompiledUntil > next.DueOf(ticks.ToTick(_nextBar)) && (_endBar is not { } e || _nextBar < e)) Step();
+    }
+
+    /// <summary>
+    /// A lane marked <c>mute</c> in the file starts muted (its events flow, and the clock thread drops them
+    /// until it is unmuted live); a reload changes a lane's mute only where the file's mark changed.
+    /// </summary>
+    private void ApplyFileMutes(CompiledPiece? old, CompiledPiece piece, short[][] ids)
+    {
+        var before = old?.Tracks.SelectMany(t => t.Lanes).ToDictionary(l => l.FullName, l => l.Muted);
+        for (var t = 0; t < piece.Tracks.Count; t++)
+        {
+            foreach (var lane in piece.Tracks[t].Lanes)
+            {
+                var id = ids[t][lane.LaneIndex];
+                if (id < 0) continue;
+                if (before is null || !before.TryGetValue(lane.FullName, out var was) || was != lane.Muted) _live.SetMuted(id, lane.Muted);
+            }
+        }
     }
 
     private void Publish(List<TimedMessage> batch, bool count = true)

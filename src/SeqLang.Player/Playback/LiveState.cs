@@ -68,6 +68,25 @@ public sealed class LiveState
     /// <summary>The bar playing now: the last sent message's.</summary>
     public long CurrentBar => BarOfTick(Math.Max(0, LastTick));
 
+    /// <summary>
+    /// Where in its bar the clock is at piece time <paramref name="due"/>: the bar and the fraction (0..1) of it
+    /// played, or false before the first bar is known.
+    /// </summary>
+    public bool TryPosition(long due, out long bar, out double fraction)
+    {
+        bar = CurrentBar;
+        fraction = 0;
+        for (var b = bar; b <= bar + 2; b++)
+        {
+            if (Bar(b) is not { } info || info.EndDue <= info.StartDue) continue;
+            if (due < info.StartDue || due >= info.EndDue) continue;
+            bar = b;
+            fraction = (double)(due - info.StartDue) / (info.EndDue - info.StartDue);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>The tick of the last message the clock thread sent (-1 before the first).</summary>
     public long LastTick
     {
@@ -138,4 +157,5 @@ public sealed class LiveState
 /// One compiled bar as the status line shows it: where it starts, the piece's tempo there, its section
 /// (<c>verse 3/8</c>: bar 3 of 8, counted from 1) and chords.
 /// </summary>
-public sealed record BarInfo(long Bar, long StartTick, double Bpm, string Section, long SectionBar, long? SectionBars, string Chords);
+/// <c>StartDue</c>/<c>EndDue</c>: its piece time, for finding the step playing between messages.
+public sealed record BarInfo(long Bar, long StartTick, double Bpm, string Section, long SectionBar, long? SectionBars, string Chords, long StartDue = 0, long EndDue = 0);

@@ -16,7 +16,7 @@ internal sealed class PlaybackSource
         Generation = generation;
         FirstTick = firstTick;
         LaneIds = laneIds;
-        Stream = new EventStream(piece);
+        Stream = new EventStream(piece, includeMutedLanes: true);
         Scheduler = new MessageScheduler(piece, ppq, firstTick, withHeader);
         Tempo = new TempoMap(piece, Scheduler.Ticks, frequency);
     }
