@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using SeqLang.Player.RtMidi;
+using SeqLang.Player.Tests.Support;
+
+namespace SeqLang.Player.Tests;
+
+/// <summary>
+/// Live control through a real JACK server (docs/live-control.md): a test controller (an RtMidi virtual
+/// output) sends CC, notes and NRPN into the input port of the real <c>seq play</c>, and a recorder checks the
+/// effect on what it sends. Tempo 240 keeps each test to a few seconds: a bar is one second.
+/// </summary>
+[Collection(JackCollection.Name)]
+public sealed class LiveControlJackTests(JackServer jack)
+{
+    private sealed class Controller : IDisposable
+    {
+        private readonly MidiOutput _output;
+
+        public Controller()
+        {
+            Name = $"pads{Environment.ProcessId}x{Interlocked.Increment(ref _count)}";
+            _output = MidiOutput.Create(MidiApi.Jack, Name);
+            _output.OpenVirtual(Name);
+        }
+
+        private static int _count;
+
+        public string Name { get; }
+
+        public void Send(params byte[] message) => Assert.True(_output.Send(message));
+
+        public void Dispose() => _output.Dispose();
+    }
+
+    private static (int ExitCode, string Out, string Error) RunSeq(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = SeqLang.Cli.SeqCommandLine.Run(args, new SeqLang.Cli.Output.CliConsole(output, error));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string Write(string name, string text)
+    {
+        var path = Repository.TempFile(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Starts seq with the controller as its input and waits until the first note-on arrived.</summary>
+    private SeqProcess Start(string path, Controller pads, MidiRecorder recorder, params string[] more)
+    {
+        var seq = SeqProcess.Start(jack, ["play", path, "--port", recorder.PortName, "--input", pads.Name, .. more]);
+        var first = recorder.WaitFor(m => m.Any(x => x.IsNoteOn), TimeSpan.FromSeconds(20));
+        Assert.True(first.Any(x => x.IsNoteOn), $"nothing played: {seq.ErrorSoFar}");
+        return seq;
+    }
+
+    [Fact]
+    public void A_cc_scales_a_lanes_velocity_and_another_sets_the_tempo()
+    {
+        var path = Write("cc.seq", "tempo 240\ninput \"x\"\nmap cc 71 -> drums.kick vel 1..127\nmap cc 74 -> tempo 60..180\n" +
+            "track drums channel 10 {\n  kick \"x*4\" vel 100\n}\n");
+        using var pads = new Controller();
+        using var recorder = new MidiRecorder();
+        using var seq = Start(path, pads, recorder, "--bars", "12");
+        Thread.Sleep(600);
+        var sent = Stopwatch.GetTimestamp();
+        pads.Send(0xB0, 71, 0); // x = 1: every velocity scaled to 1
+        Thread.Sleep(1200);
+        var tempoAt = Stopwatch.GetTimestamp();
+        pads.Send(0xB0, 74, 0); // 60 BPM: a quarter note a second
+        Thread.Sleep(3500);
+        seq.Interrupt();
+        Assert.True(seq.WaitForExit(TimeSpan.FromSeconds(5)).ExitCode == 0, seq.ErrorSoFar);
+        var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
+        Assert.All(ons.Where(m => m.Timestamp < sent), m => Assert.Equal(100, m.Bytes[2]));
+        // A JACK period for the CC to arrive, then at most one note already on its way.
+        var after = ons.Where(m => m.Timestamp > sent + Stopwatch.Frequency / 50).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, m => Assert.Equal(1, m.Bytes[2]));
+        var slow = ons.Where(m => m.Timestamp > tempoAt + Stopwatch.Frequency / 2).Select(m => m.Timestamp).ToList();
+        Assert.True(slow.Count >= 2, $"{slow.Count} notes after the tempo change");
+        var gaps = slow.Zip(slow.Skip(1), (a, b) => (double)(b - a) / Stopwatch.Frequency).ToList();
+        Assert.All(gaps, g => Assert.InRange(g, 0.95, 1.05));
+    }
+
+    [Fact]
+    public void A_pad_note_toggles_a_mute_and_nrpn_moves_a_lane_modifier()
+    {
+        var path = Write("mute.seq", "tempo 240\nmap note 36 -> mute drums.kick\nmap nrpn 0:32 -> keys.play transpose 0..12\n" +
+            "track drums channel 10 {\n  kick \"x*4\"\n  hat \"x*4\"\n}\ntrack keys channel 1 {\n  play \"c4*4\"\n}\n");
+        using var pads = new Controller();
+        using var recorder = new MidiRecorder();
+        using var seq = Start(path, pads, recorder, "--bars", "12");
+        Thread.Sleep(500);
+        var muted = Stopwatch.GetTimestamp();
+        pads.Send(0x90, 36, 100);
+        pads.Send(0x80, 36, 0);
+        Thread.Sleep(1500);
+        var unmuted = Stopwatch.GetTimestamp();
+        pads.Send(0x90, 36, 100);
+        Thread.Sleep(800);
+        var moved = Stopwatch.GetTimestamp();
+        // NRPN 0:32 (CC 99, 98), data entry MSB 127 then LSB 127: the top of the range, 12 semitones.
+        pads.Send(0xB0, 99, 0);
+        pads.Send(0xB0, 98, 32);
+        pads.Send(0xB0, 6, 127);
+        pads.Send(0xB0, 38, 127);
+        Thread.Sleep(1500);
+        seq.Interrupt();
+        Assert.True(seq.WaitForExit(TimeSpan.FromSeconds(5)).ExitCode == 0, seq.ErrorSoFar);
+        var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
+        var margin = Stopwatch.Frequency / 50;
+        var kicks = ons.Where(m => m.Channel == 9 && m.Bytes[1] == 36).ToList();
+        Assert.DoesNotContain(kicks, m => m.Timestamp > muted + margin && m.Timestamp < unmuted);
+        Assert.Contains(ons, m => m.Channel == 9 && m.Bytes[1] == 42 && m.Timestamp > muted + margin && m.Timestamp < unmuted);
+        Assert.Contains(kicks, m => m.Timestamp > unmuted + margin);
+        var keys = ons.Where(m => m.Channel == 0).ToList();
+        Assert.All(keys.Where(m => m.Timestamp < moved), m => Assert.Equal(60, m.Bytes[1]));
+        // A knob on a modifier recompiles the lane and switches at the next sixteenth far enough ahead.
+        var later = keys.Where(m => m.Timestamp > moved + Stopwatch.Frequency / 4).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, m => Assert.Equal(72, m.Bytes[1]));
+        Assert.Empty(Compare.Sounding(recorder.Messages.Where(m => !(m.Status == 0xB0 && m.Bytes[1] == 123)).ToList()));
+    }
+
+    [Fact]
+    public void Pad_edits_land_in_the_written_back_file_which_compiles_to_what_was_heard()
+    {
+        var dir = Path.GetDirectoryName(Repository.TempFile("x"))!;
+        var path = Path.Combine(dir, $"pads{Environment.ProcessId}.seq");
+        File.WriteAllText(path, "tempo 240\nmap notes 48..51 -> steps drums.kick\n" +
+            "track drums channel 10 {\n  kick \"x ~ ~ ~\"   // four pads, four steps\n}\n");
+        var live = Path.Combine(dir, $"pads{Environment.ProcessId}.live.seq");
+        File.Delete(live);
+        using var pads = new Controller();
+        using var recorder = new MidiRecorder();
+        using var seq = Start(path, pads, recorder);
+        Thread.Sleep(300);
+        pads.Send(0x90, 50, 100); // pad 2: step 2 on
+        pads.Send(0x90, 49, 100); // pad 1: step 1 on
+        pads.Send(0x90, 48, 100); // pad 0: step 0 off
+        Thread.Sleep(3000);
+        seq.Interrupt();
+        var result = seq.WaitForExit(TimeSpan.FromSeconds(5));
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains($"3 pad edits written to {live}", result.Error);
+        Assert.Equal("tempo 240\nmap notes 48..51 -> steps drums.kick\ntrack drums channel 10 {\n  kick \"~ x x ~\"   // four pads, four steps\n}\n", File.ReadAllText(live));
+        Assert.Equal("tempo 240\nmap notes 48..51 -> steps drums.kick\ntrack drums channel 10 {\n  kick \"x ~ ~ ~\"   // four pads, four steps\n}\n", File.ReadAllText(path));
+
+        // The last whole bar heard: its kicks fall on steps 1 and 2 of the bar, as the written-back file says.
+        var kicks = recorder.Messages.Where(m => m.IsNoteOn).Select(m => m.Timestamp).ToList();
+        var events = RunSeq("events", live, "--bars", "0:1", "--json");
+        Assert.True(events.ExitCode == 0, events.Error);
+        Assert.Contains("\"begin\":\"1/4\"", events.Out.Replace(" ", ""));
+        Assert.Contains("\"begin\":\"1/2\"", events.Out.Replace(" ", ""));
+        Assert.DoesNotContain("\"begin\":\"0\"", events.Out.Replace(" ", ""));
+        // "~ x x ~" at a bar a second: kicks a quarter of a second apart, then three quarters, and so on.
+        var last = kicks.TakeLast(4).ToList();
+        var gaps = last.Zip(last.Skip(1), (a, b) => (double)(b - a) / Stopwatch.Frequency).ToList();
+        Assert.Equal(3, gaps.Count);
+        Assert.All(gaps, g => Assert.True(Math.Abs(g - 0.25) < 0.03 || Math.Abs(g - 0.75) < 0.03, $"gaps {string.Join(", ", gaps)}"));
+        Assert.Contains(gaps, g => Math.Abs(g - 0.25) < 0.03);
+        Assert.Contains(gaps, g => Math.Abs(g - 0.75) < 0.03);
+        File.Delete(live);
+    }
+}
