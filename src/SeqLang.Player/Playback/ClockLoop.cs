@@ -55,6 +55,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         Span<byte> bytes = stackalloc byte[3];
         // Touch every path once before measuring: the stop event makes its lock object at its first real wait.
         _ = stop.Wait(1);
+        _ = stop.WaitForClock(1);
         _ = clock.Now();
         _tempoVersion = live.RequestVersion;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
