@@ -90,16 +90,28 @@ public sealed class JackWatchTests(JackServer jack)
     /// </summary>
     private static List<ExpectedMessage> Splice(IReadOnlyList<ExpectedMessage> old, IReadOnlyList<ExpectedMessage> @new, long cut)
     {
+        var before = BegunBeforeCut(old, cut, keep: true);
+        var after = BegunBeforeCut(@new, cut, keep: false);
+        return before.Concat(after).OrderBy(m => m.Tick).ToList();
+    }
+
+    /// <summary>
+    /// <paramref name="keep"/>: the messages before <paramref name="cut"/> and the note-offs at or after it of notes begun
+    /// before it; otherwise the messages from <paramref name="cut"/> on, without those note-offs (their notes never sounded).
+    /// </summary>
+    private static List<ExpectedMessage> BegunBeforeCut(IReadOnlyList<ExpectedMessage> messages, long cut, bool keep)
+    {
         var onAt = new Dictionary<(int, int), long>();
-        var kept = new List<ExpectedMessage>();
-        foreach (var m in old)
+        var result = new List<ExpectedMessage>();
+        foreach (var m in messages)
         {
             var kind = m.Bytes[0] & 0xF0;
             var isOff = kind == 0x80 || (kind == 0x90 && m.Bytes[2] == 0);
             if (kind == 0x90 && !isOff) onAt[(m.Channel, m.Bytes[1])] = m.Tick;
-            if (m.Tick < cut || (isOff && onAt.TryGetValue((m.Channel, m.Bytes[1]), out var on) && on < cut)) kept.Add(m);
+            var endsEarlierNote = isOff && onAt.TryGetValue((m.Channel, m.Bytes[1]), out var on) && on < cut;
+            if (keep ? m.Tick < cut || endsEarlierNote : m.Tick >= cut && !endsEarlierNote) result.Add(m);
         }
-        return kept.Concat(@new.Where(m => m.Tick >= cut)).OrderBy(m => m.Tick).ToList();
+        return result;
     }
 
     private static void Save(string path, string text)
