@@ -13,8 +13,11 @@ namespace SeqLang.Player.Tests;
 /// a bar plays that bar as the whole piece has it (form, harmony, seeded choices).
 /// </summary>
 [Collection(JackCollection.Name)]
-public sealed class JackRecordAndFromTests(JackServer jack)
+public sealed class JackRecordAndFromTests
 {
+    /// <param name="jack">The shared server; the in-process CLI reaches it through <c>JACK_DEFAULT_SERVER</c>.</param>
+    public JackRecordAndFromTests(JackServer jack) => ArgumentNullException.ThrowIfNull(jack);
+
     private static readonly double Tolerance = JackServer.Period.TotalSeconds + 0.025;
 
     /// <summary>Form, generated harmony and seeded choices (random choice, degrade, prob): bar 5 depends on all that came before.</summary>
@@ -101,8 +104,8 @@ public sealed class JackRecordAndFromTests(JackServer jack)
         var problems = Compare.Problems(tracks, endTick, endSeconds, received, TimeOf, Tolerance);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(Compare.Sounding(received));
-        // The bass's program goes out first on its channel, and section b's snare plays in the first bar.
-        Assert.Equal("C120", received.First(m => m.Channel == 1).ToString());
+        // The bass's program (33 = 0x21) goes out first on its channel, and section b's snare plays in the first bar.
+        Assert.Equal("C121", received.First(m => m.Channel == 1).ToString());
         Assert.Contains(received, m => m.IsNoteOn && m.Channel == 9 && m.Bytes[1] == 38 && TimeOf(m) < 1.0);
         // Not the first bars again: --from made a difference.
         var (opening, _, _) = ExpectedFrom.Render(piece, 0, bars);
