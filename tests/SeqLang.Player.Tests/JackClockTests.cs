@@ -67,6 +67,33 @@ public sealed class JackClockTests(JackServer jack)
     }
 
     [Fact]
+    public void Clock_out_in_the_file_sends_the_clock_without_the_option()
+    {
+        const long bars = 1;
+        var path = Repository.TempFile("clock.seq");
+        File.WriteAllText(path, "title \"Clock\"\ntempo 240\nclock out\ntrack keys channel 1 {\n  play \"c4 e4 g4 c5\" legato 0.5\n}\n");
+        using var recorder = new RealtimeRecorder();
+        var run = Seq("play", path, "--port", recorder.PortName, "--bars", bars.ToString(), "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+        Assert.NotEmpty(received);
+        Assert.Equal("FA", received[0].ToString());
+        Assert.Equal("FC", received[^1].ToString());
+        Assert.Equal("B07B00", received[^2].ToString());
+
+        var start = received[0].Timestamp;
+        var spacing = 60.0 / 240 / 24; // 10.417 ms
+        var pulses = received.Where(m => m.Bytes[0] == 0xF8).Select(m => ReceivedExtensions.Seconds(start, m.Timestamp)).ToList();
+        var intervals = pulses.Zip(pulses.Skip(1), (a, b) => b - a).Order().ToList();
+        Assert.True(Math.Abs(intervals[intervals.Count / 2] - spacing) <= MedianTolerance, $"median pulse interval {intervals[intervals.Count / 2] * 1000:0.000} ms");
+        var channelMessages = received.Where(m => !m.IsSystem()).ToList();
+        var (tracks, endTick, endSeconds) = Expected.Render(Expected.Compile(path), bars);
+        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerance);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        AssertPulseCount(pulses, bars, spacing);
+    }
+
+    [Fact]
     public void Clock_out_from_a_bar_sends_song_position_and_Continue_then_that_bars_music()
     {
         const long from = 9; // 9 bars of 4/4 = 144 sixteenths = 0x90: LSB 0x10, MSB 0x01 (both bytes matter)
