@@ -10,7 +10,7 @@ public sealed class PlayHelpTests
     /// <summary>SPEC §8's <c>seq play</c> line, plus <c>--from</c> (SPEC §9 and this session's player).</summary>
     private static readonly string[] Options =
     [
-        "--port", "--virtual", "--api", "--bars", "--from", "--watch", "--clock-out", "--clock-in", "--input", "--record", "--timing-report", "--quiet",
+        "--port", "--virtual", "--api", "--bars", "--from", "--watch", "--clock-out", "--clock-in", "--input", "--save-edits", "--record", "--timing-report", "--quiet",
     ];
 
     public static TheoryData<string> SpecOptions => new(Options);

@@ -151,7 +151,7 @@ internal sealed class AheadCompiler
         {
             var endTick = ticks.ToTick(end);
             _source.Scheduler.EmitBefore(endTick + 1, _batch);
-            Merge(endTick + 1);
+            Merge(endTick + 1, pulsesBefore: endTick); // the end tick's pulse would start a bar that is not played
             Publish(_merged);
             _batch.Clear();
             _batch.Add(TimedMessage.End(endTick, _source.DueOf(endTick), _source.Generation));
@@ -189,8 +189,9 @@ internal sealed class AheadCompiler
     /// pulse marks the moment), then carried note-offs, then the scheduler's messages. A new note-on of a
     /// pitch that a carried note still holds on its channel ends that note at its tick, as the renderer does.
     /// </summary>
-    private void Merge(long horizon)
+    private void Merge(long horizon, long? pulsesBefore = null)
     {
+        var pulseHorizon = pulsesBefore ?? horizon;
         _merged.Clear();
         for (var i = 0; i < _batch.Count; i++)
         {
@@ -227,7 +228,7 @@ internal sealed class AheadCompiler
             var pulseTick = _options.ClockOut ? PulseTick(_nextPulse) : long.MaxValue;
             var carryTick = c < _carry.Count && _carry[c].Tick < horizon ? _carry[c].Tick : long.MaxValue;
             var batchTick = b < _batch.Count ? _batch[b].Tick : long.MaxValue;
-            if (pulseTick < horizon && pulseTick <= carryTick && pulseTick <= batchTick)
+            if (pulseTick < pulseHorizon && pulseTick <= carryTick && pulseTick <= batchTick)
             {
                 _merged.Add(TimedMessage.Realtime(pulseTick, 0xF8, _source.Generation));
                 _nextPulse++;
