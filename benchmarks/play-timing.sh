@@ -8,7 +8,7 @@
 #   SEQ_DLL=/path/seq.dll bash benchmarks/play-timing.sh   time an existing build
 #
 # Needs jackd2, jack-tools (jack_midi_dump) and librtmidi6 (scripts/install-test-deps.sh installs them).
-# The server is private (JACK_DEFAULT_SERVER=seqlang-bench-PID, --no-realtime, 48 kHz, 64-frame periods)
+# The server is private (JACK_DEFAULT_SERVER=seqlang-play-timing-PID, --no-realtime, 48 kHz, 64-frame periods)
 # and is stopped with SIGTERM at the end.
 set -euo pipefail
 
@@ -17,37 +17,8 @@ runs=${RUNS:-7}
 bars=${BARS:-8}
 piece="$repo/benchmarks/inputs/dense-three-track.seq"
 if ! [[ "$runs" =~ ^[0-9]+$ ]] || [ "$runs" -lt 3 ]; then echo "RUNS must be a number of at least 3" >&2; exit 2; fi
-for tool in jackd jack_midi_dump jack_lsp; do
-  command -v "$tool" >/dev/null || { echo "play-timing.sh: $tool is missing; sudo apt-get install jackd2 jack-tools librtmidi6" >&2; exit 1; }
-done
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-if [ -n "${SEQ_DLL:-}" ]; then
-  seq_dll=$SEQ_DLL
-else
-  echo "building src/SeqLang.Cli (Release) ..."
-  dotnet build "$repo/src/SeqLang.Cli" -c Release -nologo -v q >/dev/null
-  seq_dll="$repo/src/SeqLang.Cli/bin/Release/net10.0/seq.dll"
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/seqlang-play.XXXXXX")
-export JACK_DEFAULT_SERVER="seqlang-bench-$$" JACK_NO_START_SERVER=1
-jackd_pid=""; dump_pid=""
-cleanup() {
-  [ -n "$dump_pid" ] && kill "$dump_pid" 2>/dev/null || true
-  if [ -n "$jackd_pid" ]; then kill -TERM "$jackd_pid" 2>/dev/null || true; wait "$jackd_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-jackd -n "$JACK_DEFAULT_SERVER" --no-realtime -d dummy -r 48000 -p 64 > "$work/jackd.log" 2>&1 &
-jackd_pid=$!
-for _ in $(seq 1 100); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
-jack_lsp >/dev/null 2>&1 || { echo "play-timing.sh: jackd did not start:" >&2; cat "$work/jackd.log" >&2; exit 1; }
-jack_midi_dump > /dev/null 2>&1 &
-dump_pid=$!
-for _ in $(seq 1 50); do jack_lsp | grep -q '^midi-monitor:input$' && break; sleep 0.1; done
+script=play-timing.sh
+source "$repo/benchmarks/jack-bench.sh"
 
 echo "seq play $bars bars of $(basename "$piece") at 120 BPM into midi-monitor:input (JACK dummy, 48 kHz, 64 frames = 1.33 ms), $runs runs"
 printf '%4s %7s %9s %9s %9s %9s %9s\n' run events mean_us p50_us p99_us max_us drift_us

@@ -76,10 +76,7 @@ public sealed class ControllerFeedback : IDisposable
 
     private bool IsMuted(MuteFeedback mute)
     {
-        var tracks = _control.Piece.Tracks;
-        if (mute.Track >= tracks.Count) return false;
-        var lanes = mute.Lane is { } l ? tracks[mute.Track].Lanes.Where(x => x.LaneIndex == l) : tracks[mute.Track].Lanes;
-        var ids = lanes.Select(x => _player.Lanes.Find(x.FullName)).Where(id => id >= 0).ToList();
+        var ids = _control.LaneIds(mute.Track, mute.Lane);
         return ids.Count > 0 && ids.All(_player.Live.IsMuted);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SeqLang.Compiler;
 using SeqLang.Compiler.Control;
 using SeqLang.Compiler.Form;
@@ -109,9 +108,6 @@ public sealed class LiveControl : IDisposable
     /// <summary>Called after every change a controller LED shows (a step toggled, a mute): the feedback refresh.</summary>
     public event Action? Changed;
 
-    /// <summary>Clock time the last message took effect (for the control-latency benchmark): the moment its action was posted.</summary>
-    public long LastActedAt { get; private set; }
-
     /// <summary>The MIDI input thread: one message from the controller.</summary>
     public void OnMessage(ReadOnlySpan<byte> message)
     {
@@ -212,7 +208,6 @@ public sealed class LiveControl : IDisposable
                 Trigger(mapping.Action, mapping.Source is NoteRangeSource ? raw : null);
                 break;
         }
-        LastActedAt = Stopwatch.GetTimestamp();
     }
 
     private void Trigger(ControlAction action, int? pad)
@@ -220,20 +215,19 @@ public sealed class LiveControl : IDisposable
         switch (action)
         {
             case MuteAction mute:
-                var ids = mute.Lane is { } lane ? [LaneId(mute.Track, lane)] : _piece.Tracks[mute.Track].Lanes.Select(l => LaneId(mute.Track, l.LaneIndex)).ToList();
-                ids = ids.Where(i => i >= 0).ToList();
+                var ids = LaneIds(mute.Track, mute.Lane);
                 var muted = ids.Count > 0 && !ids.All(_player.Live.IsMuted);
                 foreach (var id in ids) _player.Live.SetMuted(id, muted);
                 _say?.Invoke($"{mute.Target} {(muted ? "muted" : "unmuted")}");
                 Changed?.Invoke();
                 break;
             case JumpSectionAction jump:
-                _player.Switch(new SwitchRequest(bar => Apply(form => form.WithJump(bar, jump.Section), bar), SwitchPoint.NextBar,
+                _player.Switch(new SwitchRequest(bar => Apply(form => form.WithJump(bar, jump.Section)), SwitchPoint.NextBar,
                     bar => _say?.Invoke($"jumped to {jump.Section} at bar {bar}")));
                 break;
             case NextSectionAction next:
                 var playing = _player.Live.CurrentBar;
-                _player.Switch(new SwitchRequest(bar => Apply(form => form.WithQueued(playing, next.Section), bar), SwitchPoint.NextBar,
+                _player.Switch(new SwitchRequest(bar => Apply(form => form.WithQueued(playing, next.Section)), SwitchPoint.NextBar,
                     _ => _say?.Invoke($"{next.Section} comes next")));
                 break;
             case StepsAction steps when pad is { } step && step < steps.Steps.Count:
@@ -281,7 +275,7 @@ public sealed class LiveControl : IDisposable
     }
 
     /// <summary>Adds a form change (a jump, a queue) to the layers, and builds the version with it.</summary>
-    private CompiledPiece? Apply(Func<FormTimeline, FormTimeline> change, long bar)
+    private CompiledPiece? Apply(Func<FormTimeline, FormTimeline> change)
     {
         lock (_gate)
         {
@@ -324,4 +318,15 @@ public sealed class LiveControl : IDisposable
     }
 
     private int LaneId(int track, int lane) => _player.Lanes.Find(_piece.Tracks[track].Lanes[lane].FullName);
+
+    /// <summary>The live ids of a mute target: one lane, or every lane of a track (lanes not played yet have none).</summary>
+    public IReadOnlyList<int> LaneIds(int track, int? lane)
+    {
+        lock (_gate)
+        {
+            if (track >= _piece.Tracks.Count) return [];
+            var lanes = _piece.Tracks[track].Lanes.Where(l => lane is null || l.LaneIndex == lane);
+            return lanes.Select(l => _player.Lanes.Find(l.FullName)).Where(id => id >= 0).ToList();
+        }
+    }
 }

@@ -166,9 +166,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     private void ApplyTempo()
     {
         _tempoVersion = live.RequestVersion;
-        var bar = live.BarOfTick(Math.Max(0, live.LastTick));
-        var baseBpm = (live.Bar(bar) ?? live.Bar(bar + 1))?.Bpm ?? 120;
-        live.Reanchor(clock.Now() - Start, live.RequestedBpm / baseBpm);
+        live.Reanchor(clock.Now() - Start, live.RequestedBpm / live.BaseBpm);
     }
 
     /// <summary>With an external clock: silence on its Stop, resume on Continue, restart on Start; false to end this run.</summary>

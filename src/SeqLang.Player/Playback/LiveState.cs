@@ -107,7 +107,10 @@ public sealed class LiveState
     internal double RequestedBpm => BitConverter.Int64BitsToDouble(Volatile.Read(ref _requestedBpmBits));
 
     /// <summary>The tempo playing now: the piece's at the current bar times the live factor.</summary>
-    public double Bpm => ((Bar(CurrentBar) ?? Bar(CurrentBar + 1))?.Bpm ?? 120) * TempoScale;
+    public double Bpm => BaseBpm * TempoScale;
+
+    /// <summary>The piece's own tempo at the bar playing (the first compiled bar before anything was sent).</summary>
+    public double BaseBpm => (Bar(CurrentBar) ?? Bar(CurrentBar + 1))?.Bpm ?? 120;
 
     /// <summary>The factor on the piece's tempo (1: as written).</summary>
     public double TempoScale => ReadWarp(out _, out _);

@@ -133,18 +133,4 @@ public sealed class StatusLineTests
             Assert.StartsWith(headers[bar] + " · ", status);
         }
     }
-
-    [Fact]
-    public void Channel_activity_times_note_ons_only()
-    {
-        var activity = new ChannelActivity();
-        Assert.Null(activity.SinceLastNote(3, 1_000, 1_000));
-        activity.Sent([0x93, 60, 100], now: 500);
-        activity.Sent([0x83, 60, 0], now: 700);   // a note-off is not activity
-        activity.Sent([0x93, 61, 0], now: 800);   // nor a note-on with velocity 0
-        activity.Sent([0xB3, 7, 100], now: 900);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), activity.SinceLastNote(3, 1_000, 1_000));
-        Assert.Null(activity.SinceLastNote(4, 1_000, 1_000));
-        Assert.Equal(TimeSpan.Zero, activity.SinceLastNote(3, 400, 1_000)); // a read racing ahead of the clock
-    }
 }
