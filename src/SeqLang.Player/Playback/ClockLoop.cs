@@ -23,6 +23,22 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
 
     private delegate bool SendMessage(ReadOnlySpan<byte> message);
 
+    /// <summary>The sink's Warm, bound once for the same reason.</summary>
+    private readonly Action _warmSink = sink.Warm;
+
+    /// <summary>
+    /// How long before a send that follows a wait the clock thread touches what the send will use (the next
+    /// messages' slots, the live state of their lanes, the sink's send path): the wait let all of it fall out
+    /// of the caches, and each message of a chord would wait for the first one's misses. Long enough for the
+    /// touching (a few µs), short enough that nothing evicts it again while spinning.
+    /// </summary>
+    private readonly long _warmLead = clock.Frequency / 50_000; // 20 µs
+
+    /// <summary>How many of the next messages to touch: a dense chord and its controllers.</summary>
+    private const int WarmMessages = 32;
+
+    private long _touched;
+
     private readonly byte[] _sounding = new byte[16 * 128];
     private readonly bool[] _usedChannels = new bool[16];
     private readonly ExternalClock? _external = options.External;
@@ -89,6 +105,15 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
                 continue;
             }
             var due = DueOf(message);
+            if (clock.Now() < due - _warmLead)
+            {
+                if (!clock.WaitUntil(due - _warmLead, stop))
+                {
+                    if (stop.IsSet) break;
+                    continue; // poked: look again
+                }
+                Rehearse(message);
+            }
             if (!clock.WaitUntil(due, stop))
             {
                 if (stop.IsSet) break;
@@ -111,6 +136,16 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         Silence(bytes, endClock: options.ClockOut);
         SilencedAt = clock.Now();
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+    }
+
+    /// <summary>Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>).</summary>
+    private void Rehearse(in TimedMessage message)
+    {
+        var touched = ring.Touch(WarmMessages) + live.CutOf(message.Generation) + live.RequestVersion + state.CompiledUntil;
+        if (message.Lane >= 0) touched += (live.IsMuted(message.Lane) ? 1 : 0) + live.VelocityScale(message.Lane);
+        touched += _sounding[(message.Channel * 128 + message.Data1) & (_sounding.Length - 1)] + TrackActivity[message.Track & 255];
+        _touched += touched;
+        _warmSink();
     }
 
     private long DueOf(in TimedMessage message) =>

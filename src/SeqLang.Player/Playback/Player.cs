@@ -95,7 +95,8 @@ public sealed class Player : IDisposable
             if (GCSettings.LatencyMode != GCLatencyMode.SustainedLowLatency) GCSettings.LatencyMode = GCLatencyMode.LowLatency;
             latencyMode = GCSettings.LatencyMode;
             Warmup.Prepare(typeof(ClockLoop), typeof(MessageRing), typeof(LatenessLog), typeof(StopSignal), typeof(PlaybackState), typeof(LiveState),
-                typeof(ExternalClock), _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative));
+                typeof(ExternalClock), _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative), typeof(RtMidi.SendPathWarmer));
+            _sink.Prepare();
             // An external clock's Start while playing plays again from the first bar: a fresh run each time.
             do
             {

@@ -53,6 +53,13 @@ public static class RtMidiLibrary
         }
     }
 
+    /// <summary>The address of an exported function of the loaded RtMidi library, or 0.</summary>
+    internal static nint RtMidiExport(string name)
+    {
+        EnsureLoaded();
+        return NativeLibrary.TryGetExport(_rtmidi, name, out var address) ? address : 0;
+    }
+
     /// <summary>libjack, or 0 when this system has none (then no JACK API can work either).</summary>
     internal static nint Jack()
     {
