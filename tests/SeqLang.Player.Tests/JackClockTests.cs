@@ -24,7 +24,7 @@ public sealed class JackClockTests(JackServer jack)
     {
         const long bars = 2;
         var path = Path.Combine(Repository.Inputs, "three-track.seq"); // 120 BPM, 4/4
-        using var recorder = new RealtimeRecorder();
+        using var recorder = new MidiRecorder(keepRealtime: true);
         var run = Seq("play", path, "--port", recorder.PortName, "--bars", bars.ToString(), "--clock-out", "--quiet");
         Assert.True(run.ExitCode == 0, run.Error);
         var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
@@ -72,7 +72,7 @@ public sealed class JackClockTests(JackServer jack)
         const long bars = 1;
         var path = Repository.TempFile("clock.seq");
         File.WriteAllText(path, "title \"Clock\"\ntempo 240\nclock out\ntrack keys channel 1 {\n  play \"c4 e4 g4 c5\" legato 0.5\n}\n");
-        using var recorder = new RealtimeRecorder();
+        using var recorder = new MidiRecorder(keepRealtime: true);
         var run = Seq("play", path, "--port", recorder.PortName, "--bars", bars.ToString(), "--quiet");
         Assert.True(run.ExitCode == 0, run.Error);
         var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
@@ -99,7 +99,7 @@ public sealed class JackClockTests(JackServer jack)
         const long from = 9; // 9 bars of 4/4 = 144 sixteenths = 0x90: LSB 0x10, MSB 0x01 (both bytes matter)
         const long bars = 2;
         var path = Path.Combine(Repository.Inputs, "three-track-form.seq"); // 120 BPM, form loop intro 4, verse 8, chorus 8
-        using var recorder = new RealtimeRecorder();
+        using var recorder = new MidiRecorder(keepRealtime: true);
         var run = Seq("play", path, "--port", recorder.PortName, "--from", from.ToString(), "--bars", bars.ToString(), "--clock-out", "--quiet");
         Assert.True(run.ExitCode == 0, run.Error);
         var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
@@ -122,7 +122,7 @@ public sealed class JackClockTests(JackServer jack)
         // The music is that of bars 9..10 as the renderer writes them from bar 9.
         var channelMessages = received.Where(m => !m.IsSystem()).ToList();
         var piece = Expected.Compile(path);
-        var (tracks, endTick, endSeconds) = ExpectedFrom.Render(piece, from, bars);
+        var (tracks, endTick, endSeconds) = Expected.Render(piece, from, bars);
         var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerance);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(Compare.Sounding(channelMessages));

@@ -98,7 +98,7 @@ public sealed class JackRecordAndFromTests
         Assert.NotEmpty(received);
 
         // What arrives is the renderer's bars 5..7, on time from the first message (bar 5 at time 0).
-        var (tracks, endTick, endSeconds) = ExpectedFrom.Render(piece, from, bars);
+        var (tracks, endTick, endSeconds) = Expected.Render(piece, from, bars);
         var first = received[0].Timestamp;
         double TimeOf(Received m) => (double)(m.Timestamp - first) / Stopwatch.Frequency;
         var problems = Compare.Problems(tracks, endTick, endSeconds, received, TimeOf, Tolerance);
@@ -108,7 +108,7 @@ public sealed class JackRecordAndFromTests
         Assert.Equal("C121", received.First(m => m.Channel == 1).ToString());
         Assert.Contains(received, m => m.IsNoteOn && m.Channel == 9 && m.Bytes[1] == 38 && TimeOf(m) < 1.0);
         // Not the first bars again: --from made a difference.
-        var (opening, _, _) = ExpectedFrom.Render(piece, 0, bars);
+        var (opening, _, _) = Expected.Render(piece, 0, bars);
         Assert.NotEqual(NoteOns(opening), NoteOns(tracks));
 
         // The recording starts at bar 5 = tick 0, as `seq render --from 5` does.

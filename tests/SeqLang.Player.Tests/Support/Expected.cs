@@ -22,9 +22,16 @@ public static class Expected
     }
 
     /// <summary>Renders bars [0, bars), writes the SMF, reads it back: every channel message with its time, in file order per track.</summary>
-    public static (IReadOnlyList<IReadOnlyList<ExpectedMessage>> Tracks, long EndTick, double EndSeconds) Render(CompiledPiece piece, long bars)
+    public static (IReadOnlyList<IReadOnlyList<ExpectedMessage>> Tracks, long EndTick, double EndSeconds) Render(CompiledPiece piece, long bars) =>
+        Render(piece, 0, bars);
+
+    /// <summary>
+    /// The same for bars [<paramref name="fromBar"/>, <paramref name="fromBar"/> + <paramref name="bars"/>): what
+    /// <c>seq render --from</c> writes, bar <paramref name="fromBar"/> at tick 0 and second 0.
+    /// </summary>
+    public static (IReadOnlyList<IReadOnlyList<ExpectedMessage>> Tracks, long EndTick, double EndSeconds) Render(CompiledPiece piece, long fromBar, long bars)
     {
-        var content = PieceRenderer.Render(piece, 0, bars, TickConverter.DefaultPpq, new DiagnosticBag())
+        var content = PieceRenderer.Render(piece, fromBar, bars, TickConverter.DefaultPpq, new DiagnosticBag())
             ?? throw new InvalidOperationException("render failed");
         var file = SmfReader.Read(SmfWriter.ToBytes(content));
         var tempos = file.Tracks[0].Events.Where(e => e.IsMeta(0x51)).Select(e => (e.Tick, e.MicrosecondsPerQuarter)).ToList();
