@@ -144,7 +144,8 @@ public static class PlayCommand
         session.Control = control;
         controlInput?.SetCallback((_, message) => control.OnMessage(message));
         var feedbackPorts = new Dictionary<string, MidiOutput?>(StringComparer.OrdinalIgnoreCase);
-        using var feedback = piece.Controls.Feedback.Count == 0 ? null : new ControllerFeedback(player, control, name => FeedbackPort(name));
+        // Drives the pads from the player's clock thread (it registers itself with the player).
+        if (piece.Controls.Feedback.Count > 0) _ = new ControllerFeedback(player, control, name => FeedbackPort(name));
         if (external is not null)
         {
             clockInput!.SetCallback((_, message) =>
@@ -167,7 +168,9 @@ public static class PlayCommand
         var result = player.Run();
         clockInput?.CancelCallback();
         controlInput?.CancelCallback();
-        feedback?.Dispose();
+        // The clock thread's last act queued every pad's off; RtMidi hands it to JACK at the next period, and
+        // closing the port before that loses it (seen in the feedback tests). 50 ms covers periods up to 2048 frames.
+        if (feedbackPorts.Values.Any(f => f is not null)) Thread.Sleep(50);
         foreach (var f in feedbackPorts.Values) f?.Dispose();
         control.Flush();
         string? savedTo = null;

@@ -34,6 +34,9 @@ internal sealed class AheadCompiler
     private readonly List<TimedMessage> _inFlight = new(4096);
     // Note-offs of notes that sound across a switch, waiting for their tick in the new version's stream.
     private readonly List<TimedMessage> _carry = new();
+    // Controller feedback's step boundaries in the bar being merged, in tick order.
+    private readonly List<TimedMessage> _marks = new();
+    private readonly IClockFeedback? _feedback;
     private readonly int _ticksPerPulseNumerator;
     private PlaybackSource _source;
     private SwitchRequest? _pending;
@@ -50,8 +53,9 @@ internal sealed class AheadCompiler
     private bool _priming;
 
     public AheadCompiler(CompiledPiece piece, PlaybackOptions options, MessageRing ring, LatenessLog? log, StopSignal stop, PlaybackState state,
-        LiveState live, LaneRegistry lanes, DiagnosticBag diagnostics)
+        LiveState live, LaneRegistry lanes, DiagnosticBag diagnostics, IClockFeedback? feedback = null)
     {
+        _feedback = feedback;
         _options = options;
         _clock = options.Clock;
         _ring = ring;
@@ -151,6 +155,7 @@ internal sealed class AheadCompiler
         {
             var endTick = ticks.ToTick(end);
             _source.Scheduler.EmitBefore(endTick + 1, _batch);
+            _marks.Clear();
             Merge(endTick + 1, pulsesBefore: endTick); // the end tick's pulse would start a bar that is not played
             Publish(_merged);
             _batch.Clear();
@@ -176,6 +181,7 @@ internal sealed class AheadCompiler
         _nextBar++;
         var horizon = ticks.ToTick(_nextBar);
         _source.Scheduler.EmitBefore(horizon, _batch);
+        MarkSteps(ticks.ToTick(_nextBar - 1), horizon);
         Merge(horizon);
         Publish(_merged);
         var until = _source.DueOf(horizon);
@@ -184,9 +190,30 @@ internal sealed class AheadCompiler
     }
 
     /// <summary>
-    /// Completes <see cref="_batch"/> into <see cref="_merged"/>: lane ids and generation, carried note-offs
-    /// and clock pulses before <paramref name="horizon"/>, in tick order. At one tick: realtime first (the
-    /// pulse marks the moment), then carried note-offs, then the scheduler's messages. A new note-on of a
+    /// The bar's step boundaries for controller feedback (each count n of <see cref="IClockFeedback.StepCounts"/>
+    /// at k/n of the bar, rounded down to a tick), leaving out what lies before the version's first tick.
+    /// </summary>
+    private void MarkSteps(long barStart, long barEnd)
+    {
+        _marks.Clear();
+        if (_feedback?.StepCounts is not { Length: > 0 } counts) return;
+        foreach (var count in counts)
+        {
+            if (count is < 1 or > byte.MaxValue) continue;
+            for (var k = 0; k < count; k++)
+            {
+                var tick = barStart + (barEnd - barStart) * k / count;
+                if (tick >= _source.FirstTick) _marks.Add(TimedMessage.Step(tick, count, k, _source.Generation));
+            }
+        }
+        _marks.Sort(static (a, b) => a.Tick.CompareTo(b.Tick));
+    }
+
+    /// <summary>
+    /// Completes <see cref="_batch"/> into <see cref="_merged"/>: lane ids and generation, carried note-offs,
+    /// clock pulses and step marks before <paramref name="horizon"/>, in tick order. At one tick: realtime first
+    /// (the pulse marks the moment), then carried note-offs, then the scheduler's messages, then step marks (the
+    /// lights follow the notes, never delay them). A new note-on of a
     /// pitch that a carried note still holds on its channel ends that note at its tick, as the renderer does.
     /// </summary>
     private void Merge(long horizon, long? pulsesBefore = null)
@@ -223,25 +250,31 @@ internal sealed class AheadCompiler
         _carry.Sort(static (a, b) => a.Tick.CompareTo(b.Tick));
         var c = 0;
         var b = 0;
+        var s = 0;
         while (true)
         {
             var pulseTick = _options.ClockOut ? PulseTick(_nextPulse) : long.MaxValue;
             var carryTick = c < _carry.Count && _carry[c].Tick < horizon ? _carry[c].Tick : long.MaxValue;
             var batchTick = b < _batch.Count ? _batch[b].Tick : long.MaxValue;
-            if (pulseTick < pulseHorizon && pulseTick <= carryTick && pulseTick <= batchTick)
+            var markTick = s < _marks.Count ? _marks[s].Tick : long.MaxValue;
+            if (pulseTick < pulseHorizon && pulseTick <= carryTick && pulseTick <= batchTick && pulseTick <= markTick)
             {
                 _merged.Add(TimedMessage.Realtime(pulseTick, 0xF8, _source.Generation));
                 _nextPulse++;
             }
-            else if (carryTick != long.MaxValue && carryTick <= batchTick)
+            else if (carryTick != long.MaxValue && carryTick <= batchTick && carryTick <= markTick)
             {
                 var m = _carry[c++];
                 m.Generation = _source.Generation;
                 _merged.Add(m);
             }
-            else if (batchTick != long.MaxValue)
+            else if (batchTick != long.MaxValue && batchTick <= markTick)
             {
                 _merged.Add(_batch[b++]);
+            }
+            else if (markTick != long.MaxValue)
+            {
+                _merged.Add(_marks[s++]);
             }
             else
             {

@@ -5,14 +5,15 @@ namespace SeqLang.Player;
 /// playback + its piece time through the live tempo, on the one clock, so nothing drifts; or, following an
 /// external clock, the master's position), send it, note its lateness, repeat; on any stop, silence
 /// everything. Live control acts here, on messages not yet sent: a muted lane's note-ons and controllers are
-/// dropped, a lane's velocity scaled, a tempo request re-anchors time at the moment it is seen. Messages of
+/// dropped, a lane's velocity scaled, a tempo request re-anchors time at the moment it is seen. Controller
+/// feedback goes out from here too: the pads of a step when its mark is due, the whole state when it changed. Messages of
 /// an older version of the piece at or after its cut are dropped without waiting. A note-off goes out only
 /// for a note that sounds (one whose note-on a mute or a cut dropped has nothing to end). Nothing here
 /// allocates: messages are structs in preallocated slots, the bytes go out from a stack buffer, lateness goes
 /// into chunks the producer made (the tests measure this thread's allocations across a whole run).
 /// </summary>
 internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, StopSignal stop, LatenessLog? log, PlaybackState state,
-    LiveState live, PlaybackOptions options)
+    LiveState live, PlaybackOptions options, IClockFeedback? feedback = null)
 {
     /// <summary>
     /// The sink's Send, bound once. Calling it through the interface cost 0.4 ms at the first send and 50 µs
@@ -38,6 +39,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     private const int WarmMessages = 32;
 
     private long _touched;
+    private int _feedbackVersion = feedback is null ? 0 : feedback.Version - 1;
 
     private readonly byte[] _sounding = new byte[16 * 128];
     private readonly bool[] _usedChannels = new bool[16];
@@ -80,6 +82,11 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         {
             if (stop.IsSet) break;
             if (live.RequestVersion != _tempoVersion) ApplyTempo();
+            if (feedback is not null && feedback.Version != _feedbackVersion)
+            {
+                _feedbackVersion = feedback.Version;
+                feedback.Refresh();
+            }
             if (_external is not null && !FollowExternal(bytes)) break;
             // Read the horizon before looking at the ring: the producer publishes a bar's messages, then
             // moves the horizon, so if the ring is empty now, nothing can be due before this horizon.
@@ -131,11 +138,18 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
                 state.TryStop(StopReason.End);
                 break;
             }
+            if (message.IsStep)
+            {
+                ring.Advance();
+                feedback?.OnStep(message.StepCount, message.StepIndex);
+                continue;
+            }
             if (!Send(message, due, bytes)) break;
             ring.Advance();
         }
         Silence(bytes, endClock: options.ClockOut);
         SilencedAt = clock.Now();
+        feedback?.Clear();
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
@@ -163,6 +177,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     /// <summary>Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>).</summary>
     private void Rehearse(in TimedMessage message)
     {
+        if (message.Mark != MessageMark.Send) return;
         var touched = ring.Touch(WarmMessages) + live.CutOf(message.Generation) + live.RequestVersion + state.CompiledUntil;
         if (message.Lane >= 0) touched += (live.IsMuted(message.Lane) ? 1 : 0) + live.VelocityScale(message.Lane);
         touched += _sounding[(message.Channel * 128 + message.Data1) & (_sounding.Length - 1)] + TrackActivity[message.Track & 255];

@@ -58,6 +58,9 @@ public sealed class Player : IDisposable
     /// <summary>Lane ids for <see cref="Live"/>, by full name.</summary>
     public LaneRegistry Lanes { get; } = new();
 
+    /// <summary>Controller feedback the clock thread drives (set before <see cref="Run"/>), or null.</summary>
+    public IClockFeedback? Feedback { get; set; }
+
     /// <summary>The signal every thread of this playback watches (an external clock pokes it).</summary>
     public StopSignal Signal => _stop;
 
@@ -96,6 +99,7 @@ public sealed class Player : IDisposable
             latencyMode = GCSettings.LatencyMode;
             Warmup.Prepare(typeof(ClockLoop), typeof(MessageRing), typeof(LatenessLog), typeof(StopSignal), typeof(PlaybackState), typeof(LiveState),
                 typeof(ExternalClock), _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative), typeof(RtMidi.SendPathWarmer));
+            if (Feedback is { } feedback) Warmup.Prepare([feedback.GetType(), .. feedback.GetType().GetNestedTypes(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)]);
             _sink.Prepare();
             // An external clock's Start while playing plays again from the first bar: a fresh run each time.
             do
@@ -116,8 +120,10 @@ public sealed class Player : IDisposable
         _state.Reset();
         var ring = new MessageRing(_options.RingCapacity);
         var log = _options.RecordTiming ? new LatenessLog() : null;
-        var producer = new AheadCompiler(_piece, _options, ring, log, _stop, _state, Live, Lanes, Diagnostics);
-        var clock = new ClockLoop(ring, _sink, _options.Clock, _stop, log, _state, Live, _options);
+        var feedback = Feedback;
+        var producer = new AheadCompiler(_piece, _options, ring, log, _stop, _state, Live, Lanes, Diagnostics, feedback);
+        feedback?.Prepare();
+        var clock = new ClockLoop(ring, _sink, _options.Clock, _stop, log, _state, Live, _options, feedback);
         foreach (var track in _piece.Tracks) clock.MarkChannel(track.Channel);
         Exception? fault = null;
         var realtime = false;

@@ -7,6 +7,8 @@ public enum MessageMark : byte
     Send,
     /// <summary>The end of the piece, due when the last bar ends.</summary>
     End,
+    /// <summary>A step boundary for controller feedback: <see cref="TimedMessage.StepIndex"/> of <see cref="TimedMessage.StepCount"/> steps in the bar.</summary>
+    Step,
 }
 
 /// <summary>
@@ -37,6 +39,14 @@ public struct TimedMessage
 
     public readonly bool IsEnd => Mark == MessageMark.End;
 
+    public readonly bool IsStep => Mark == MessageMark.Step;
+
+    /// <summary>A step mark's step, 0-based.</summary>
+    public readonly int StepIndex => Data1;
+
+    /// <summary>A step mark's number of steps in the bar.</summary>
+    public readonly int StepCount => Data2;
+
     public readonly int Channel => Status & 0x0F;
 
     public readonly int Kind => Status & 0xF0;
@@ -47,9 +57,15 @@ public struct TimedMessage
 
     public static TimedMessage End(long tick, long due, int generation) => new() { Tick = tick, Due = due, Generation = generation, Mark = MessageMark.End, Lane = -1, Track = -1 };
 
+    /// <summary>A step mark (see <see cref="MessageMark.Step"/>); counts above 255 are not marked.</summary>
+    public static TimedMessage Step(long tick, int count, int index, int generation) => new()
+    {
+        Tick = tick, Generation = generation, Mark = MessageMark.Step, Data1 = (byte)index, Data2 = (byte)count, Lane = -1, Track = -1,
+    };
+
     public static TimedMessage Realtime(long tick, byte status, int generation) => new() { Tick = tick, Status = status, Length = 1, Generation = generation, Lane = -1, Track = -1 };
 
-    public override readonly string ToString() => IsEnd ? $"{Tick} end" : Length switch
+    public override readonly string ToString() => IsEnd ? $"{Tick} end" : IsStep ? $"{Tick} step {StepIndex}/{StepCount}" : Length switch
     {
         1 => $"{Tick} {Status:X2}",
         2 => $"{Tick} {Status:X2} {Data1}",

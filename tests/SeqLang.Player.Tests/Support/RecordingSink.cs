@@ -21,6 +21,9 @@ public sealed class RecordingSink(IClock clock, int capacity = 1 << 16) : IMidiS
         return true;
     }
 
+    /// <summary>Messages sent so far.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     public IReadOnlyList<Received> Messages =>
         Enumerable.Range(0, _count).Select(i => new Received(_times[i], _bytes.AsSpan(i * 3, _lengths[i]).ToArray())).ToList();
 }
