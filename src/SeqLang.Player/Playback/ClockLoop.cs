@@ -76,7 +76,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         _ = stop.WaitForClock(1);
         _ = clock.Now();
         _tempoVersion = live.RequestVersion;
-        DressRehearsal(bytes);
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         while (true)
         {
@@ -152,27 +151,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         feedback?.Clear();
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
-
-    /// <summary>
-    /// Before the first message: a few whole cycles of what each instant does (sleep, spin, rehearse the first
-    /// message's send), while there is time before the start. Their first runs on this new thread cost hundreds
-    /// of microseconds that would otherwise fall on the first notes.
-    /// </summary>
-    private void DressRehearsal(Span<byte> bytes)
-    {
-        for (var i = 0; i < RehearsalCycles; i++)
-        {
-            if (!ring.TryPeek(out var first) || first.IsEnd) return;
-            var due = DueOf(first);
-            var at = clock.Now() + _rehearsalStep;
-            if (at + _rehearsalStep > due - _warmLead) return;
-            if (!clock.WaitUntil(at, stop)) return;
-            Rehearse(first);
-        }
-    }
-
-    private const int RehearsalCycles = 3;
-    private readonly long _rehearsalStep = clock.Frequency / 200; // 5 ms: beyond the clock's spin margin, so each cycle sleeps too
 
     /// <summary>Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>).</summary>
     private void Rehearse(in TimedMessage message)
