@@ -43,6 +43,7 @@ public static class ControlLatency
             }
             player.RequestStop();
         });
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         feeder.Start();
         player.Run();
         feeder.Join();
@@ -59,6 +60,9 @@ public static class ControlLatency
         }
         Console.WriteLine($"control latency over {arrivals.Count} messages (CC 71 velocity scale, note 36 mute), hats every 62.5 ms:");
         Console.WriteLine($"  arrival to effect: median {micros[micros.Count / 2]:0.0} µs, p99 {micros[(int)(micros.Count * 0.99)]:0.0} µs, max {micros[^1]:0.0} µs");
+        var slowest = arrivals.Select((a, i) => (Index: i, Micros: (a.Acted - a.At) * 1e6 / Stopwatch.Frequency)).OrderByDescending(x => x.Micros).Take(5);
+        Console.WriteLine($"  slowest (message number: µs): {string.Join(", ", slowest.Select(x => $"{x.Index}: {x.Micros:0}"))}");
+        Console.WriteLine($"  collections during the run: gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
         Console.WriteLine($"  notes sent after the effect that still showed the old velocity: {stale}");
         Console.WriteLine("  (a controller's message reaches seq through the MIDI system first: under JACK, within one period, 1.33 ms at 48 kHz/64)");
         return 0;
