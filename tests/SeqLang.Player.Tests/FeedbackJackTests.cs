@@ -209,37 +209,48 @@ public sealed class FeedbackJackTests(JackServer jack)
         AssertAllOff(feedback, context);
     }
 
-    [Fact]
-    public void A_mute_pad_lights_while_the_lane_is_muted_and_no_pad_shows_the_playhead_meanwhile()
+    /// <summary>
+    /// Plays the piece with <paramref name="map"/> for <paramref name="bars"/> bars and presses pad <paramref name="note"/>
+    /// (on, then off) in the middle of bar 1's third step and of bar 2's third step; returns what both ports received,
+    /// the first note's time, the two presses' times and a failure context listing everything.
+    /// </summary>
+    private (IReadOnlyList<Received> Feedback, IReadOnlyList<Received> Sent, long Origin, long First, long Second, string Context) PlayPressingTwice(
+        string map, string? more, byte note, int bars, string firstWhat, string secondWhat)
     {
         using var music = new MidiRecorder();
         using var controller = new MidiRecorder();
         using var pads = new Controller();
-        var path = Write(Piece(controller.PortName, "map note 60 -> mute drums.kick"));
-        using var seq = SeqProcess.Start(jack, ["play", path, "--port", music.PortName, "--input", pads.Name, "--bars", "4"]);
+        var path = Write(Piece(controller.PortName, map, more));
+        using var seq = SeqProcess.Start(jack, ["play", path, "--port", music.PortName, "--input", pads.Name, "--bars", bars.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         var first = music.WaitFor(m => m.Any(x => x.IsNoteOn), TimeSpan.FromSeconds(20));
         Assert.True(first.Any(x => x.IsNoteOn), $"nothing played: {seq.ErrorSoFar}");
-        var t0 = first.First(x => x.IsNoteOn).Timestamp;
+        var origin = first.First(x => x.IsNoteOn).Timestamp;
 
-        // Mute in the middle of bar 1's third step, unmute in the middle of bar 2's third step.
-        ClockSender.WaitUntil(After(t0, (8 + 2.5) * Step));
-        var muted = Stopwatch.GetTimestamp();
-        pads.Send(0x90, 60, 100);
-        pads.Send(0x80, 60, 0);
-        ClockSender.WaitUntil(After(t0, (16 + 2.5) * Step));
-        var unmuted = Stopwatch.GetTimestamp();
-        pads.Send(0x90, 60, 100);
-        pads.Send(0x80, 60, 0);
+        var presses = new long[2];
+        for (var i = 0; i < 2; i++)
+        {
+            ClockSender.WaitUntil(After(origin, (8 * (i + 1) + 2.5) * Step));
+            presses[i] = Stopwatch.GetTimestamp();
+            pads.Send(0x90, note, 100);
+            pads.Send(0x80, note, 0);
+        }
 
         var result = seq.WaitForExit(TimeSpan.FromSeconds(30));
         Assert.True(result.ExitCode == 0, $"seq exited with {result.ExitCode}; it said:\n{result.Error}\n{result.Out}");
         var feedback = controller.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
         var sent = music.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
         Assert.True(feedback.Count > 0, $"nothing arrived at the feedback port {controller.PortName}; seq said:\n{result.Error}");
-        var origin = t0;
         AssertOnlyPadNoteOns(feedback, origin);
-        var context = $"\nmuted at {Seconds(origin, muted) * 1000:0.0} ms, unmuted at {Seconds(origin, unmuted) * 1000:0.0} ms\nfeedback received:\n{Describe(feedback, origin)}" +
+        var context = $"\n{firstWhat} at {Seconds(origin, presses[0]) * 1000:0.0} ms, {secondWhat} at {Seconds(origin, presses[1]) * 1000:0.0} ms\nfeedback received:\n{Describe(feedback, origin)}" +
             $"\nmusic received:\n{Describe(sent, origin)}\nseq said:\n{result.Error}";
+        return (feedback, sent, origin, presses[0], presses[1], context);
+    }
+
+    [Fact]
+    public void A_mute_pad_lights_while_the_lane_is_muted_and_no_pad_shows_the_playhead_meanwhile()
+    {
+        // Mute in the middle of bar 1's third step, unmute in the middle of bar 2's third step.
+        var (feedback, sent, origin, muted, unmuted, context) = PlayPressingTwice("map note 60 -> mute drums.kick", null, 60, bars: 4, "muted", "unmuted");
 
         // The music itself is muted in between (a period for the note to arrive).
         var kicks = sent.Where(m => m.IsNoteOn && m.Channel == 9 && m.Bytes[1] == 36).ToList();
@@ -288,32 +299,8 @@ public sealed class FeedbackJackTests(JackServer jack)
     [Fact]
     public void Muting_another_lane_mid_step_leaves_the_playhead_on_the_pad_of_the_step_playing()
     {
-        using var music = new MidiRecorder();
-        using var controller = new MidiRecorder();
-        using var pads = new Controller();
-        var path = Write(Piece(controller.PortName, "map note 61 -> mute drums.hat", "hat \"x*8\""));
-        using var seq = SeqProcess.Start(jack, ["play", path, "--port", music.PortName, "--input", pads.Name, "--bars", "3"]);
-        var first = music.WaitFor(m => m.Any(x => x.IsNoteOn), TimeSpan.FromSeconds(20));
-        Assert.True(first.Any(x => x.IsNoteOn), $"nothing played: {seq.ErrorSoFar}");
-        var t0 = first.First(x => x.IsNoteOn).Timestamp;
-
         // The hat muted in the middle of bar 1's third step, unmuted in the middle of bar 2's third step.
-        ClockSender.WaitUntil(After(t0, (8 + 2.5) * Step));
-        var muted = Stopwatch.GetTimestamp();
-        pads.Send(0x90, 61, 100);
-        ClockSender.WaitUntil(After(t0, (16 + 2.5) * Step));
-        var unmuted = Stopwatch.GetTimestamp();
-        pads.Send(0x90, 61, 100);
-
-        var result = seq.WaitForExit(TimeSpan.FromSeconds(30));
-        Assert.True(result.ExitCode == 0, $"seq exited with {result.ExitCode}; it said:\n{result.Error}\n{result.Out}");
-        var feedback = controller.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-        var sent = music.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-        Assert.True(feedback.Count > 0, $"nothing arrived at the feedback port {controller.PortName}; seq said:\n{result.Error}");
-        var origin = t0;
-        AssertOnlyPadNoteOns(feedback, origin);
-        var context = $"\nhat muted at {Seconds(origin, muted) * 1000:0.0} ms, unmuted at {Seconds(origin, unmuted) * 1000:0.0} ms\nfeedback received:\n{Describe(feedback, origin)}" +
-            $"\nmusic received:\n{Describe(sent, origin)}\nseq said:\n{result.Error}";
+        var (feedback, sent, origin, muted, unmuted, context) = PlayPressingTwice("map note 61 -> mute drums.hat", "hat \"x*8\"", 61, bars: 3, "hat muted", "unmuted");
 
         // The press reached the player: the hats stop in between.
         var hats = sent.Where(m => m.IsNoteOn && m.Channel == 9 && m.Bytes[1] == 42).ToList();

@@ -144,8 +144,8 @@ public static class PlayCommand
         session.Control = control;
         controlInput?.SetCallback((_, message) => control.OnMessage(message));
         var feedbackPorts = new Dictionary<string, MidiOutput?>(StringComparer.OrdinalIgnoreCase);
-        // Drives the pads from the player's clock thread (it registers itself with the player).
-        if (piece.Controls.Feedback.Count > 0) _ = new ControllerFeedback(player, control, name => FeedbackPort(name));
+        // The player's clock thread drives the pads.
+        if (piece.Controls.Feedback.Count > 0) player.Feedback = new ControllerFeedback(player, control, name => FeedbackPort(name));
         if (external is not null)
         {
             clockInput!.SetCallback((_, message) =>

@@ -30,7 +30,6 @@ public sealed class ControllerFeedback : IClockFeedback
         _portFor = portFor;
         control.Changed += Rebuild;
         Rebuild();
-        player.Feedback = this;
     }
 
     public int[] StepCounts => Volatile.Read(ref _plan).StepCounts;
@@ -53,7 +52,7 @@ public sealed class ControllerFeedback : IClockFeedback
         Span<byte> bytes = stackalloc byte[3];
         foreach (var steps in plan.Steps)
         {
-            steps.Current = AllMuted(steps.LaneIds) ? -1 : _reached[steps.StepCount & byte.MaxValue];
+            steps.Current = _player.Live.AllMuted(steps.LaneIds) ? -1 : _reached[steps.StepCount & byte.MaxValue];
             for (var pad = 0; pad < steps.Pads; pad++) steps.Show(pad, bytes);
         }
         foreach (var mute in plan.Mutes) mute.Show(_player.Live, bytes);
@@ -67,7 +66,7 @@ public sealed class ControllerFeedback : IClockFeedback
         foreach (var steps in plan.Steps)
         {
             if (steps.StepCount != count) continue;
-            var step = AllMuted(steps.LaneIds) ? -1 : index;
+            var step = _player.Live.AllMuted(steps.LaneIds) ? -1 : index;
             if (step == steps.Current) continue;
             var left = steps.Current;
             steps.Current = step;
@@ -85,16 +84,6 @@ public sealed class ControllerFeedback : IClockFeedback
             for (var pad = 0; pad < steps.Pads; pad++) PadMessage.Send(steps.Sink, steps.Status, steps.FirstNote + pad, steps.Off, bytes);
         }
         foreach (var mute in plan.Mutes) PadMessage.Send(mute.Sink, mute.Status, mute.Note, mute.Off, bytes);
-    }
-
-    private bool AllMuted(int[] ids)
-    {
-        if (ids.Length == 0) return false;
-        foreach (var id in ids)
-        {
-            if (!_player.Live.IsMuted(id)) return false;
-        }
-        return true;
     }
 
     /// <summary>Everything the clock thread needs, looked up in advance; only <see cref="StepsPads.Current"/> changes, on the clock thread.</summary>
@@ -127,10 +116,10 @@ public sealed class ControllerFeedback : IClockFeedback
                         var on = new bool[s.Steps.Count];
                         for (var i = 0; i < on.Length; i++) on[i] = s.Steps.IsOn(i);
                         steps.Add(new StepsPads(sink, status, s.FirstNote, s.Count, on, (byte)s.On, (byte)s.Off, (byte)s.Playhead,
-                            [.. control.LaneIds(s.Track, s.Lane)]));
+                            control.LaneIds(s.Track, s.Lane)));
                         break;
                     case MuteFeedback m:
-                        mutes.Add(new MutePad(sink, status, m.Note, (byte)m.On, (byte)m.Off, [.. control.LaneIds(m.Track, m.Lane)]));
+                        mutes.Add(new MutePad(sink, status, m.Note, (byte)m.On, (byte)m.Off, control.LaneIds(m.Track, m.Lane)));
                         break;
                 }
             }
@@ -170,9 +159,7 @@ public sealed class ControllerFeedback : IClockFeedback
 
         public void Show(LiveState live, Span<byte> bytes)
         {
-            var muted = laneIds.Length > 0;
-            foreach (var id in laneIds) muted &= live.IsMuted(id);
-            PadMessage.Send(Sink, Status, Note, muted ? on : Off, bytes);
+            PadMessage.Send(Sink, Status, Note, live.AllMuted(laneIds) ? on : Off, bytes);
         }
     }
 

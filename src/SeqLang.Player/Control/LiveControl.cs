@@ -46,9 +46,7 @@ public sealed class LiveControl : IDisposable
         Array.Fill(_lastCc, -1);
         // The CLI runs without tiered compilation: the first message of each kind would otherwise be compiled as
         // it arrives, 2 to 3.5 ms late (measured with the control-latency benchmark), against the 1 ms budget.
-        Warmup.Prepare([typeof(LiveControl), .. typeof(LiveControl).GetNestedTypes(System.Reflection.BindingFlags.NonPublic),
-            typeof(ControlDecoder), .. typeof(ControlDecoder).GetNestedTypes(System.Reflection.BindingFlags.NonPublic), typeof(ControllerPair),
-            typeof(LiveState), typeof(LaneRegistry)]);
+        Warmup.PrepareWithNested(typeof(LiveControl), typeof(ControlDecoder), typeof(ControllerPair), typeof(LiveState), typeof(LaneRegistry));
         RehearseMappings();
         _worker = new Thread(() =>
         {
@@ -175,7 +173,7 @@ public sealed class LiveControl : IDisposable
             switch (mapping.Action)
             {
                 case MuteAction mute:
-                    _ = LaneIds(mute.Track, mute.Lane).All(_player.Live.IsMuted);
+                    _ = _player.Live.AllMuted(LaneIds(mute.Track, mute.Lane));
                     break;
                 case LaneVelocityAction velocity:
                     _ = LaneId(velocity.Track, velocity.Lane);
@@ -246,7 +244,7 @@ public sealed class LiveControl : IDisposable
         {
             case MuteAction mute:
                 var ids = LaneIds(mute.Track, mute.Lane);
-                var muted = ids.Count > 0 && !ids.All(_player.Live.IsMuted);
+                var muted = ids.Length > 0 && !_player.Live.AllMuted(ids);
                 foreach (var id in ids) _player.Live.SetMuted(id, muted);
                 _say?.Invoke($"{mute.Target} {(muted ? "muted" : "unmuted")}");
                 Changed?.Invoke();
@@ -350,13 +348,13 @@ public sealed class LiveControl : IDisposable
     private int LaneId(int track, int lane) => _player.Lanes.Find(_piece.Tracks[track].Lanes[lane].FullName);
 
     /// <summary>The live ids of a mute target: one lane, or every lane of a track (lanes not played yet have none).</summary>
-    public IReadOnlyList<int> LaneIds(int track, int? lane)
+    public int[] LaneIds(int track, int? lane)
     {
         lock (_gate)
         {
             if (track >= _piece.Tracks.Count) return [];
             var lanes = _piece.Tracks[track].Lanes.Where(l => lane is null || l.LaneIndex == lane);
-            return lanes.Select(l => _player.Lanes.Find(l.FullName)).Where(id => id >= 0).ToList();
+            return lanes.Select(l => _player.Lanes.Find(l.FullName)).Where(id => id >= 0).ToArray();
         }
     }
 }

@@ -45,6 +45,17 @@ public sealed class LiveState
 
     public bool IsMuted(int lane) => lane >= 0 && Volatile.Read(ref _muted[lane]) != 0;
 
+    /// <summary>Whether a mute target is muted: it has lanes and every one is (a track counts as muted when all its lanes are).</summary>
+    public bool AllMuted(ReadOnlySpan<int> lanes)
+    {
+        if (lanes.IsEmpty) return false;
+        foreach (var lane in lanes)
+        {
+            if (!IsMuted(lane)) return false;
+        }
+        return true;
+    }
+
     public void SetMuted(int lane, bool muted) => Volatile.Write(ref _muted[lane], muted ? 1 : 0);
 
     /// <summary>Sent velocity = written velocity × scale / 127 (127: as written).</summary>

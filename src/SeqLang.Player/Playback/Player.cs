@@ -99,7 +99,7 @@ public sealed class Player : IDisposable
             latencyMode = GCSettings.LatencyMode;
             Warmup.Prepare(typeof(ClockLoop), typeof(MessageRing), typeof(LatenessLog), typeof(StopSignal), typeof(PlaybackState), typeof(LiveState),
                 typeof(ExternalClock), _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative), typeof(RtMidi.SendPathWarmer));
-            if (Feedback is { } feedback) Warmup.Prepare([feedback.GetType(), .. feedback.GetType().GetNestedTypes(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)]);
+            if (Feedback is { } feedback) Warmup.PrepareWithNested(feedback.GetType());
             _sink.Prepare();
             // An external clock's Start while playing plays again from the first bar: a fresh run each time.
             do

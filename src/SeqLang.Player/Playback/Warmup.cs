@@ -13,6 +13,10 @@ internal static class Warmup
 {
     private const BindingFlags All = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    /// <summary>As <see cref="Prepare"/>, with the types' nested types too (their lambdas' closures, their parts).</summary>
+    public static void PrepareWithNested(params Type[] types) =>
+        Prepare([.. types.SelectMany(type => type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).Prepend(type))]);
+
     public static void Prepare(params Type[] types)
     {
         foreach (var type in types)
