@@ -13,9 +13,22 @@ internal static class Warmup
 {
     private const BindingFlags All = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    /// <summary>As <see cref="Prepare"/>, with the types' nested types too (their lambdas' closures, their parts).</summary>
+    /// <summary>As <see cref="Prepare(Type[])"/>, with the types' nested types too (their lambdas' closures, their parts).</summary>
     public static void PrepareWithNested(params Type[] types) =>
         Prepare([.. types.SelectMany(type => type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).Prepend(type))]);
+
+    /// <summary>Compiles the method a delegate calls (a handler given to code that calls it on another thread).</summary>
+    public static void Prepare(Delegate handler)
+    {
+        try
+        {
+            RuntimeHelpers.PrepareMethod(handler.Method.MethodHandle);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            // A dynamic method has no handle to prepare; it is compiled on its first call instead.
+        }
+    }
 
     public static void Prepare(params Type[] types)
     {

@@ -51,6 +51,10 @@ public sealed unsafe class MidiInput : RtMidiDevice
         ArgumentNullException.ThrowIfNull(handler);
         ThrowIfDisposed();
         CancelCallback();
+        // Compiled now, not by the first message on the MIDI system's thread (the tool runs without tiered
+        // compilation): that message is often a controller's, with a 1 ms budget from arrival to effect.
+        Warmup.Prepare(typeof(MidiInput));
+        Warmup.Prepare(handler);
         _handler = handler;
         _self = GCHandle.Alloc(this);
         RtMidiNative.ResetOk(Handle);
