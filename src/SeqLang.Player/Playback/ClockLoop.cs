@@ -120,6 +120,8 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
                     continue; // poked: look again
                 }
                 Rehearse(message);
+                // Round the loop once more before the send: this loop's own code went cold in the wait too.
+                continue;
             }
             if (!clock.WaitUntil(due, stop))
             {
@@ -152,13 +154,19 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
-    /// <summary>Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>).</summary>
+    /// <summary>
+    /// Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>):
+    /// their slots, their due time, the live state of their lanes through the same <see cref="Shape"/> the send
+    /// runs, the slots the lateness log and the recording write next, and the sink's send path.
+    /// </summary>
     private void Rehearse(in TimedMessage message)
     {
         if (message.Mark != MessageMark.Send) return;
         var touched = ring.Touch(WarmMessages) + live.CutOf(message.Generation) + live.RequestVersion + state.CompiledUntil;
-        if (message.Lane >= 0) touched += (live.IsMuted(message.Lane) ? 1 : 0) + live.VelocityScale(message.Lane);
+        touched += DueOf(message) + live.LastTick + Sent + (stop.IsSet ? 1 : 0);
+        touched += Shape(message, out var data2) ? data2 : 0;
         touched += _sounding[(message.Channel * 128 + message.Data1) & (_sounding.Length - 1)] + TrackActivity[message.Track & 255];
+        touched += (log?.Touch() ?? 0) + (options.Recording?.Touch() ?? 0);
         _touched += touched;
         _warmSink();
     }
@@ -166,28 +174,39 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     private long DueOf(in TimedMessage message) =>
         _external is null ? Start + live.WallOf(message.Due) : _external.DueOf(message.Tick, FirstTick, _ticksPerPulse, clock.Now());
 
+    /// <summary>
+    /// What live control makes of a message, without changing anything: false when it is not sent (a muted
+    /// lane's note-on or controller, a note-off for a note that does not sound), and the velocity it goes out with.
+    /// </summary>
+    private bool Shape(in TimedMessage message, out byte data2)
+    {
+        data2 = message.Data2;
+        if (message.Length < 2 || message.Status >= 0xF0) return true;
+        if (message.IsNoteOff) return _sounding[message.Channel * 128 + message.Data1] != 0;
+        if (message.Lane >= 0 && live.IsMuted(message.Lane) && (message.IsNoteOn || message.Kind == 0xB0)) return false;
+        if (message.IsNoteOn)
+        {
+            var scale = live.VelocityScale(message.Lane);
+            if (scale != 127) data2 = (byte)Math.Clamp((data2 * scale + 63) / 127, 1, 127);
+        }
+        return true;
+    }
+
     /// <summary>Applies live control to one message and sends it; false when the port failed.</summary>
     private bool Send(in TimedMessage message, long due, Span<byte> bytes)
     {
         var now = clock.Now();
+        if (!Shape(message, out var data2)) return true;
         var status = message.Status;
-        var data2 = message.Data2;
-        var key = message.Channel * 128 + message.Data1;
         if (message.Length >= 2 && status < 0xF0)
         {
+            var key = message.Channel * 128 + message.Data1;
             if (message.IsNoteOff)
             {
-                if (_sounding[key] == 0) return true;
                 _sounding[key]--;
             }
-            else if (message.Lane >= 0 && live.IsMuted(message.Lane) && (message.IsNoteOn || message.Kind == 0xB0))
+            else if (message.IsNoteOn)
             {
-                return true;
-            }
-            if (message.IsNoteOn)
-            {
-                var scale = live.VelocityScale(message.Lane);
-                if (scale != 127) data2 = (byte)Math.Clamp((data2 * scale + 63) / 127, 1, 127);
                 if (_sounding[key] < byte.MaxValue) _sounding[key]++;
                 if (message.Track >= 0) TrackActivity[message.Track & 255] = now;
             }
