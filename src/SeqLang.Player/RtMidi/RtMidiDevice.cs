@@ -11,6 +11,9 @@ public abstract unsafe class RtMidiDevice : IDisposable
     private protected nint Handle;
     private bool _disposed;
 
+    /// <summary>The C API's device pointer (tests of what reads RtMidi's memory).</summary>
+    internal nint NativeHandle => Handle;
+
     private protected RtMidiDevice(nint handle, MidiApi api, string clientName)
     {
         Handle = handle;
