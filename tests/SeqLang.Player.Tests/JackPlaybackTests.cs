@@ -94,6 +94,37 @@ public sealed class JackPlaybackTests(JackServer jack)
     }
 
     [Fact]
+    public void What_the_clock_thread_runs_is_compiled_before_playback_starts()
+    {
+        // The runtime's own log of what it compiles, in order. The sink's Send was once compiled by the first
+        // note itself (0.5 ms late): RuntimeHelpers.PrepareMethod alone skips methods that implement an interface.
+        using var recorder = new MidiRecorder();
+        var log = Path.Combine(Path.GetTempPath(), $"seq-jit-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
+        try
+        {
+            using var seq = SeqProcess.Start(jack, ["play", Path.Combine(Repository.Inputs, "three-track.seq"), "--port", recorder.PortName, "--bars", "1", "--quiet"],
+                environment: new() { ["DOTNET_JitStdOutFile"] = log, ["DOTNET_JitDisasmSummary"] = "1" });
+            var result = seq.WaitForExit(TimeSpan.FromSeconds(30));
+            Assert.True(result.ExitCode == 0, result.Error);
+            var lines = File.ReadAllLines(log);
+            int CompiledAt(string method) => Array.FindIndex(lines, line => line.Contains("JIT compiled " + method, StringComparison.Ordinal));
+            // The first methods the clock and compile-ahead threads run.
+            var started = new[] { CompiledAt("SeqLang.Player.RealtimePriority:TryEnter("), CompiledAt("SeqLang.Player.AheadCompiler:Run(") }.Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            Assert.True(started >= 0, "the log shows no playback threads");
+            foreach (var method in new[] { "SeqLang.Player.ClockLoop:Run(", "SeqLang.Player.ClockLoop:Send(", "SeqLang.Player.RtMidi.MidiOutput:Send(",
+                         "SeqLang.Player.RtMidi.MidiOutput:Warm(", "SeqLang.Player.RtMidi.SendPathWarmer:Warm(", "SeqLang.Player.StopwatchClock:WaitUntil(" })
+            {
+                var at = CompiledAt(method);
+                Assert.True(at >= 0 && at < started, $"{method} compiled at line {at} of the log, the playback threads started at line {started}");
+            }
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
+    [Fact]
     public void A_port_that_vanishes_mid_play_stops_playback_with_exit_3()
     {
         var recorder = new MidiRecorder();

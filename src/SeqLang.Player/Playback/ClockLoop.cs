@@ -16,9 +16,10 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     LiveState live, PlaybackOptions options, IClockFeedback? feedback = null)
 {
     /// <summary>
-    /// The sink's Send, bound once. Calling it through the interface cost 0.4 ms at the first send and 50 µs
-    /// at the second (the runtime resolving the interface call at that call site; measured here, against
-    /// 30 µs and then 0.1 µs for a direct call), which made the first notes of every playback late.
+    /// The sink's Send, bound once. Calling it through the interface cost 50 µs at the second send (the runtime
+    /// resolving the interface call at that call site; measured here, against 0.1 µs for a direct call), which
+    /// made the first notes of every playback late. (The 0.4 ms of the first send was compiling the sink's Send:
+    /// see <see cref="Warmup"/>.)
     /// </summary>
     private readonly SendMessage _send = sink.Send;
 

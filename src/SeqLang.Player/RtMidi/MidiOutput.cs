@@ -3,8 +3,11 @@ namespace SeqLang.Player.RtMidi;
 /// <summary>An RtMidi output: list destinations, open one (or a virtual port), send messages.</summary>
 public sealed unsafe class MidiOutput : RtMidiDevice, IMidiSink
 {
+    private readonly delegate* unmanaged[Cdecl]<nint, byte*, int, int> _sendMessage;
+
     private MidiOutput(nint handle, MidiApi api, string clientName) : base(handle, api, clientName)
     {
+        _sendMessage = RtMidiNative.OutSendMessage();
     }
 
     /// <summary>An output on <paramref name="api"/>; throws <see cref="MidiDeviceException"/> when it does not initialise.</summary>
@@ -21,15 +24,16 @@ public sealed unsafe class MidiOutput : RtMidiDevice, IMidiSink
     }
 
     /// <summary>
-    /// Sends one message now. Returns false when RtMidi reports a failure. Allocates nothing (the player's
-    /// clock thread calls it for every event).
+    /// Sends one message now (an empty one sends nothing). Returns false when RtMidi reports a failure.
+    /// Allocates nothing (the player's clock thread calls it for every event).
     /// </summary>
     public bool Send(ReadOnlySpan<byte> message)
     {
-        if (Handle == 0) return false;
+        if (Handle == 0 || _sendMessage == null) return false;
+        if (message.IsEmpty) return true;
         fixed (byte* p = message)
         {
-            return RtMidiNative.OutSendMessage(Handle, p, message.Length) == 0 && RtMidiNative.IsOk(Handle);
+            return _sendMessage(Handle, p, message.Length) == 0 && RtMidiNative.IsOk(Handle);
         }
     }
 
@@ -41,8 +45,15 @@ public sealed unsafe class MidiOutput : RtMidiDevice, IMidiSink
         if (Handle != 0) _warmer ??= new SendPathWarmer(Handle, Api);
     }
 
-    /// <summary>Clock thread, just before a send that follows a wait: touches the send path without sending.</summary>
-    public void Warm() => _warmer?.Warm();
+    /// <summary>
+    /// Clock thread, just before a send that follows a wait: touches the send path without sending (this
+    /// method's own code too, through an empty message).
+    /// </summary>
+    public void Warm()
+    {
+        Send([]);
+        _warmer?.Warm();
+    }
 
     private protected override void Free(nint handle)
     {
