@@ -157,14 +157,14 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
 
     /// <summary>
     /// Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>):
-    /// their slots, their due time, the live state of their lanes through the same <see cref="Shape"/> the send
-    /// runs, the slots the lateness log and the recording write next, and the sink's send path.
+    /// their slots, the live state of their lanes through the same <see cref="Shape"/> the send runs, the slots
+    /// the lateness log and the recording write next, and the sink's send path. (What the loop itself reads, the
+    /// due time, the cut, the stop, it reads again in the turn it takes after this.)
     /// </summary>
     private void Rehearse(in TimedMessage message)
     {
         if (message.Mark != MessageMark.Send) return;
-        var touched = ring.Touch(WarmMessages) + live.CutOf(message.Generation) + live.RequestVersion + state.CompiledUntil;
-        touched += DueOf(message) + live.LastTick + Sent + (stop.IsSet ? 1 : 0);
+        var touched = ring.Touch(WarmMessages) + live.LastTick + Sent;
         touched += Shape(message, out var data2) ? data2 : 0;
         touched += _sounding[(message.Channel * 128 + message.Data1) & (_sounding.Length - 1)] + TrackActivity[message.Track & 255];
         touched += (log?.Touch() ?? 0) + (options.Recording?.Touch() ?? 0);

@@ -7,7 +7,7 @@ namespace SeqLang.Player;
 /// <summary>
 /// Compiles the clock thread's code, and binds its P/Invokes, before playback starts. The CLI runs without
 /// tiered compilation, so a method's first call would be a full JIT on the clock thread, during the
-/// first bar. (The larger first-send cost measured here was the interface call: see ClockLoop._send.)
+/// first bar (see <see cref="Compile"/> for the case <c>PrepareMethod</c> alone misses).
 /// </summary>
 internal static class Warmup
 {
