@@ -1,36 +1,47 @@
 #!/usr/bin/env bash
-# Makes `dotnet seq ...` work in this repository (the local tool manifest in .config/ names it), and
-# with --global installs `seq` for the user (~/.dotnet/tools). coreutils owns the name `seq` on PATH:
-# `dotnet seq` never clashes; for the global command put ~/.dotnet/tools before /usr/bin in PATH.
+# Installs `seq` as a .NET tool: with no argument for this repository (the local tool manifest in .config/,
+# run as `dotnet seq ...`), with --global for the user (~/.dotnet/tools/seq).
 #
-# --native [DIR] installs the fastest-starting build instead: self-contained, every assembly and the
-# .NET runtime precompiled together (ReadyToRun composite), so almost nothing is compiled at run time.
-# It goes to DIR (default ~/.local/lib/seqlang) with a link ~/.local/bin/seq; it needs no installed
-# .NET runtime to run, takes ~90 MB and a few minutes to build. The benchmarks time this build.
+# The tool is RID-specific (ToolPackageRuntimeIdentifiers in src/SeqLang.Cli/SeqLang.Cli.csproj): on linux-x64
+# it is the native program (Native AOT, one file, nothing compiled at run time); elsewhere the framework-
+# dependent build (`any`), which needs the .NET 10 runtime. This script packs the pointer package, the `any`
+# package and, when this machine's RID is one the project lists, the native package, then installs from them.
+#
+# coreutils owns the name `seq` on PATH: `dotnet seq` never clashes; for the global command put
+# ~/.dotnet/tools before /usr/bin in PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = "--native" ]; then
-  target=${2:-$HOME/.local/lib/seqlang}
-  rid=$(dotnet --info 2>/dev/null | sed -nE 's/^ *RID: *(.*)$/\1/p' | head -1)
-  rid=${rid:-linux-x64}
-  echo "publishing a self-contained ReadyToRun composite build for $rid into $target (a few minutes) ..."
-  rm -rf "$target"
-  dotnet publish src/SeqLang.Cli -c Release -r "$rid" --self-contained true \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$target" -nologo -v q
-  mkdir -p "$HOME/.local/bin"
-  ln -sf "$target/seq" "$HOME/.local/bin/seq"
-  echo "installed $HOME/.local/bin/seq -> $target/seq; make it win over coreutils' seq with:"
-  echo '  export PATH="$HOME/.local/bin:$PATH"'
-  exit 0
-fi
-version=$(sed -nE 's|.*<Version>(.*)</Version>.*|\1|p' src/SeqLang.Cli/SeqLang.Cli.csproj)
+case "${1:-}" in
+  ""|--global) ;;
+  *) echo "usage: scripts/install-tool.sh [--global]" >&2; exit 2 ;;
+esac
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+csproj=src/SeqLang.Cli/SeqLang.Cli.csproj
+version=$(sed -nE 's|.*<Version>(.*)</Version>.*|\1|p' "$csproj")
+rids=$(sed -nE 's|.*<ToolPackageRuntimeIdentifiers>(.*)</ToolPackageRuntimeIdentifiers>.*|\1|p' "$csproj")
+rid=$(dotnet --info 2>/dev/null | sed -nE 's/^ *RID: *(.*)$/\1/p' | head -1)
+
 rm -rf artifacts/packages
-dotnet pack src/SeqLang.Cli -c Release -o artifacts/packages -nologo -v q
+echo "packing SeqLang.Cli $version: the pointer package and the framework-dependent fallback (any) ..."
+dotnet pack "$csproj" -c Release -o artifacts/packages -nologo -v q
+dotnet pack "$csproj" -c Release -r any -o artifacts/packages -nologo -v q
+if [[ ";$rids;" == *";$rid;"* ]]; then
+  echo "packing the native program for $rid (Native AOT, about a minute) ..."
+  dotnet pack "$csproj" -c Release -r "$rid" -o artifacts/packages -nologo -v q
+else
+  echo "no native package for $rid (the project lists $rids): the tool is the framework-dependent build"
+fi
+
+# The version does not change from one build to the next: drop NuGet's cached copies so the new packages are used.
+packages=$(dotnet nuget locals global-packages --list | sed -E 's/^[^:]*: *//')
+rm -rf "$packages"/seqlang.cli "$packages"/seqlang.cli.*
+
 if [ "${1:-}" = "--global" ]; then
-  dotnet tool update --global SeqLang.Cli --version "$version" --add-source artifacts/packages
+  dotnet tool uninstall --global SeqLang.Cli > /dev/null 2>&1 || true
+  dotnet tool install --global SeqLang.Cli --version "$version" --add-source artifacts/packages
   echo "installed ~/.dotnet/tools/seq $version; make it win over coreutils' seq with:"
   echo '  export PATH="$HOME/.dotnet/tools:$PATH"'
 else
-  dotnet tool restore --add-source artifacts/packages >/dev/null
+  dotnet tool restore --add-source artifacts/packages > /dev/null
   echo "dotnet seq is ready: dotnet seq --version"
 fi

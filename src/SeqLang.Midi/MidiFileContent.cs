@@ -30,4 +30,34 @@ public sealed class MidiFileContent
     public ConductorTrack Conductor { get; }
     public IReadOnlyList<MidiTrack> Tracks { get; }
     public long EndTick { get; }
+
+    /// <summary>How many notes the file plays (note-ons with a velocity), across all tracks.</summary>
+    public long NoteCount()
+    {
+        long count = 0;
+        foreach (var track in Tracks)
+        {
+            foreach (var message in track.Messages)
+            {
+                if (message.Kind == MidiMessageKind.NoteOn && message.Data2 > 0) count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// How long the file plays, to <see cref="EndTick"/>, under its tempo map as written (whole microseconds per
+    /// quarter note), as a DAW or a player times it.
+    /// </summary>
+    public TimeSpan Duration()
+    {
+        var tempos = Conductor.Tempos;
+        long micros = 0;
+        for (var i = 0; i < tempos.Count && tempos[i].Tick < EndTick; i++)
+        {
+            var until = i + 1 < tempos.Count ? Math.Min(tempos[i + 1].Tick, EndTick) : EndTick;
+            micros += (long)((Int128)(until - tempos[i].Tick) * tempos[i].MicrosecondsPerQuarter / Ppq);
+        }
+        return TimeSpan.FromMicroseconds(micros);
+    }
 }

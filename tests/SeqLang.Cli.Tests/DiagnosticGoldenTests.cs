@@ -67,7 +67,7 @@ public class DiagnosticGoldenTests
         if (command[0] == "render") args = args.Append("-o").Append(Path.Combine(folder, "out.mid"));
         // Paths differ between machines: print them relative to the test project.
         var result = SeqRun.Run(args.ToArray());
-        var error = result.Error.Replace(Repository.TestProject + Path.DirectorySeparatorChar, "");
+        var error = result.Error.Replace(Repository.TestProject + Path.DirectorySeparatorChar, "").Replace(folder + Path.DirectorySeparatorChar, "");
         return $"exit {result.ExitCode}\n{error}";
     }
 }

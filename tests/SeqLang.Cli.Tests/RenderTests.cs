@@ -1,5 +1,6 @@
 using SeqLang.Cli.Tests.Support;
 using SeqLang.Midi;
+using SeqLang.Midi.Tests.Support;
 
 namespace SeqLang.Cli.Tests;
 
@@ -21,6 +22,37 @@ public class RenderTests
         var result = SeqRun.Run("render", path, "--bars", "2");
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(Path.Combine(folder, "beat.mid")));
+    }
+
+    [Fact]
+    public void SaysWhatItWroteOnOneLineOfStandardErrorUnlessQuiet()
+    {
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "beat.seq", "tempo 120\ntrack d channel 10 { kick \"x*4\" }\ntrack b channel 2 { play \"c2 ~\" }\n");
+        var output = Path.Combine(folder, "o.mid");
+        var result = SeqRun.Run("render", path, "-o", output, "--bars", "32");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Out);
+        // 32 bars of 4/4 at 120 BPM: 64 s; 4 kicks and 1 bass note a bar.
+        Assert.Equal($"wrote {output}: 2 tracks, 160 notes, 1:04 at 120 BPM\n", result.Error);
+
+        var quiet = SeqRun.Run("render", path, "-o", output, "--bars", "32", "--quiet");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal("", quiet.Error);
+    }
+
+    [Fact]
+    public void TheSummaryGivesATempoRampAsARangeAndTimesItAsTheFileDoes()
+    {
+        var folder = SeqRun.TempDirectory();
+        // 60 -> 120 BPM over 4 bars, then 4 bars at 120: its length as an independent reader (mido) plays the file.
+        var path = Write(folder, "ramp.seq", "tempo 60 -> 120 over 4 bars\ntrack d channel 10 { kick \"x\" }\n");
+        var output = Path.Combine(folder, "o.mid");
+        var result = SeqRun.Run("render", path, "-o", output, "--bars", "8");
+        Assert.Equal(0, result.ExitCode);
+        var seconds = (int)Math.Round(IndependentMidiReader.Dump(output).LengthSeconds);
+        Assert.InRange(seconds, 17, 23); // 4 bars averaging about 80 BPM, then 8 s
+        Assert.Equal($"wrote {output}: 1 track, 8 notes, {seconds / 60}:{seconds % 60:00} at 60–120 BPM\n", result.Error);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class JackPlaybackTests(JackServer jack)
         try
         {
             using var seq = SeqProcess.Start(jack, ["play", Path.Combine(Repository.Inputs, "three-track.seq"), "--port", recorder.PortName, "--bars", "1", "--quiet"],
-                environment: new() { ["DOTNET_JitStdOutFile"] = log, ["DOTNET_JitDisasmSummary"] = "1" });
+                environment: new() { ["DOTNET_JitStdOutFile"] = log, ["DOTNET_JitDisasmSummary"] = "1" }, jit: true);
             var result = seq.WaitForExit(TimeSpan.FromSeconds(30));
             Assert.True(result.ExitCode == 0, result.Error);
             var lines = File.ReadAllLines(log);

@@ -53,7 +53,8 @@ def dump(midi):
             fields.update((k, plain(v)) for k, v in msg.dict().items() if k != "time")
             messages.append(fields)
         tracks.append({"name": track.name, "messages": messages})
-    return {"type": midi.type, "ticks_per_beat": midi.ticks_per_beat, "tracks": tracks}
+    # length: seconds to the last event of any track, under the file's tempo map, as mido plays it.
+    return {"type": midi.type, "ticks_per_beat": midi.ticks_per_beat, "length": midi.length, "tracks": tracks}
 
 
 def check(midi, ppq):

@@ -8,12 +8,23 @@ const os = require('node:os');
 const path = require('node:path');
 const { parseCheckOutput, toDiagnostics } = require('./diagnostics');
 
-/** The commands to try for the `seq.path` setting, each as [program, ...leading arguments]. */
-function candidateCommands(configured) {
+/**
+ * The commands to try for the `seq.path` setting, each as [program, ...leading arguments]. With the
+ * default setting: `seq` on PATH; the native build of the repository open in the workspace
+ * (`artifacts/native/seq`, where the README's quick start puts it); the global tool and the
+ * user's `~/.local/bin/seq`; then the local dotnet tool. coreutils puts a `seq` on every Linux PATH,
+ * so each is asked for its version before it is used.
+ */
+function candidateCommands(configured, { cwd, home = os.homedir() } = {}) {
   const setting = (configured || '').trim() || 'seq';
   if (/\.dll$/i.test(setting)) return [['dotnet', setting]];
-  // coreutils puts a `seq` on every Linux PATH; the SeqLang CLI may be a local dotnet tool instead.
-  return setting === 'seq' ? [['seq'], ['dotnet', 'seq']] : [[setting]];
+  if (setting !== 'seq') return [[setting]];
+  const native = [
+    cwd && path.join(cwd, 'artifacts', 'native', 'seq'),
+    home && path.join(home, '.dotnet', 'tools', 'seq'),
+    home && path.join(home, '.local', 'bin', 'seq'),
+  ].filter(Boolean).map((program) => [program]);
+  return [['seq'], ...native, ['dotnet', 'seq']];
 }
 
 /**

@@ -37,7 +37,7 @@ function activate(context) {
 
     const cwd = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ??
       (doc.uri.scheme === 'file' && !doc.isUntitled ? path.dirname(doc.uri.fsPath) : os.homedir());
-    if (!clis.has(cwd)) clis.set(cwd, resolveCli(candidateCommands(settings().get('path')), cwd));
+    if (!clis.has(cwd)) clis.set(cwd, resolveCli(candidateCommands(settings().get('path'), { cwd }), cwd));
     const found = await clis.get(cwd);
     if (controller.signal.aborted) return;
     if (found.error) {

@@ -20,11 +20,26 @@ function kikPosition(text = brokenText) {
   return { line, character: lines[line].search(/\bkik\b/) };
 }
 
-test('seq.path candidates: seq, then dotnet seq; a .dll runs with dotnet; a path is used alone', () => {
-  assert.deepEqual(candidateCommands('seq'), [['seq'], ['dotnet', 'seq']]);
-  assert.deepEqual(candidateCommands(''), [['seq'], ['dotnet', 'seq']]);
-  assert.deepEqual(candidateCommands('/opt/seq/seq.dll'), [['dotnet', '/opt/seq/seq.dll']]);
-  assert.deepEqual(candidateCommands('/opt/seq/seq'), [['/opt/seq/seq']]);
+test('seq.path candidates: seq, the native builds, then dotnet seq; a .dll runs with dotnet; a path is used alone', () => {
+  const where = { cwd: '/work/song', home: '/home/me' };
+  const natives = [['/work/song/artifacts/native/seq'], ['/home/me/.dotnet/tools/seq'], ['/home/me/.local/bin/seq']];
+  assert.deepEqual(candidateCommands('seq', where), [['seq'], ...natives, ['dotnet', 'seq']]);
+  assert.deepEqual(candidateCommands('', where), [['seq'], ...natives, ['dotnet', 'seq']]);
+  assert.deepEqual(candidateCommands('', { home: '/home/me' }), [['seq'], ...natives.slice(1), ['dotnet', 'seq']]);
+  assert.deepEqual(candidateCommands('/opt/seq/seq.dll', where), [['dotnet', '/opt/seq/seq.dll']]);
+  assert.deepEqual(candidateCommands('/opt/seq/seq', where), [['/opt/seq/seq']]);
+});
+
+test('with the default setting, a native seq built in the workspace is found past coreutils\' seq', async (t) => {
+  const workspace = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'seq-workspace-'));
+  t.after(() => fs.rmSync(workspace, { recursive: true, force: true }));
+  const native = path.join(workspace, 'artifacts', 'native', 'seq');
+  fs.mkdirSync(path.dirname(native), { recursive: true });
+  fs.writeFileSync(native, `#!${process.execPath}\nrequire(${JSON.stringify(path.join(fakes, 'seqlang.js'))});\n`, { mode: 0o755 });
+  const [onPath, ...rest] = candidateCommands('seq', { cwd: workspace, home: path.join(workspace, 'no-home') });
+  assert.deepEqual(onPath, ['seq']);
+  const found = await resolveCli([fakeCoreutils, ...rest], workspace);
+  assert.deepEqual(found, { command: [native], version: '0.1.0+fake' });
 });
 
 test('--version: SeqLang\'s bare version is recognised, coreutils\' banner is not', () => {
@@ -74,9 +89,13 @@ test('a usage error (exit 2) is reported as a problem, not as diagnostics', asyn
   assert.match(result.problem, /exit 2/);
 });
 
-/** The built CLI: $SEQ_CLI (anything seq.path accepts), else the Release build in this repository. */
+/**
+ * The built CLI: $SEQ_CLI (anything seq.path accepts), else the native seq the test script publishes
+ * ($SEQ_NATIVE), else the Release build in this repository.
+ */
 function realCli() {
   if (process.env.SEQ_CLI) return candidateCommands(process.env.SEQ_CLI);
+  if (process.env.SEQ_NATIVE) return [[process.env.SEQ_NATIVE]];
   const dll = path.resolve(__dirname, '..', '..', '..', 'src', 'SeqLang.Cli', 'bin', 'Release', 'net10.0', 'seq.dll');
   return fs.existsSync(dll) ? [['dotnet', dll]] : null;
 }

@@ -7,7 +7,7 @@ using SeqLang.Midi;
 
 namespace SeqLang.Cli.Commands;
 
-/// <summary><c>seq render FILE [-o OUT.mid] [--bars N] [--from BAR] [--seed N] [--ppq N]</c> (SPEC §8).</summary>
+/// <summary><c>seq render FILE [-o OUT.mid] [--bars N] [--from BAR] [--seed N] [--ppq N] [--quiet]</c> (SPEC §8).</summary>
 public static class RenderCommand
 {
     public static Command Create(CliConsole console)
@@ -18,12 +18,14 @@ public static class RenderCommand
         var from = new Option<long>("--from") { Description = "the first bar to render; it lands at the file's start", DefaultValueFactory = _ => 0 };
         var seed = new Option<long?>("--seed") { Description = "override the file's seed" };
         var ppq = new Option<int>("--ppq") { Description = "ticks per quarter note", DefaultValueFactory = _ => TickConverter.DefaultPpq };
-        var command = new Command("render", "Render a .seq file to a Standard MIDI File.") { file, output, bars, from, seed, ppq };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(bars), parse.GetValue(from), parse.GetValue(seed), parse.GetValue(ppq), console));
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but diagnostics (no summary line)" };
+        var command = new Command("render", "Render a .seq file to a Standard MIDI File.") { file, output, bars, from, seed, ppq, quiet };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(bars), parse.GetValue(from), parse.GetValue(seed), parse.GetValue(ppq),
+            parse.GetValue(quiet), console));
         return command;
     }
 
-    private static int Run(string path, string? output, long? bars, long from, long? seed, int ppq, CliConsole console)
+    private static int Run(string path, string? output, long? bars, long from, long? seed, int ppq, bool quiet, CliConsole console)
     {
         if (bars is < 1 or > 10_000_000) return Usage(console, "--bars must be 1 to 10000000");
         if (from is < 0 or > 10_000_000) return Usage(console, "--from must be 0 to 10000000");
@@ -50,6 +52,7 @@ public static class RenderCommand
             console.Error.WriteLine($"seq: cannot write '{target}': {SourceFile.Describe(e)}");
             return ExitCodes.IoError;
         }
+        if (!quiet) console.Error.WriteLine(RenderSummary.Describe(target, content));
         return ExitCodes.Success;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -7,19 +8,33 @@ namespace SeqLang.Player;
 /// <summary>
 /// Compiles the clock thread's code, and binds its P/Invokes, before playback starts. The CLI runs without
 /// tiered compilation, so a method's first call would be a full JIT on the clock thread, during the
-/// first bar (see <see cref="Compile"/> for the case <c>PrepareMethod</c> alone misses).
+/// first bar (see <see cref="Compile"/> for the case <c>PrepareMethod</c> alone misses). The native program
+/// compiles everything ahead of time: there <see cref="IsNeeded"/> is false and this code is not even linked in.
 /// </summary>
 internal static class Warmup
 {
+    public const string Switch = "SeqLang.Player.Warmup.IsNeeded";
+
     private const BindingFlags All = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    /// <summary>
+    /// True where methods are compiled at run time (the framework-dependent tool, the tests); the native build
+    /// sets the switch to false (SeqLang.Cli.csproj), and the AOT compiler then leaves the reflection below out.
+    /// Not <c>RuntimeFeature.IsDynamicCodeCompiled</c>: <c>PublishAot</c> turns that off in the JIT build too.
+    /// </summary>
+    [FeatureSwitchDefinition(Switch)]
+    public static bool IsNeeded => !AppContext.TryGetSwitch(Switch, out var needed) || needed;
+
     /// <summary>As <see cref="Prepare(Type[])"/>, with the types' nested types too (their lambdas' closures, their parts).</summary>
-    public static void PrepareWithNested(params Type[] types) =>
-        Prepare([.. types.SelectMany(type => type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).Prepend(type))]);
+    public static void PrepareWithNested(params Type[] types)
+    {
+        if (IsNeeded) PrepareTypes(types, nested: true);
+    }
 
     /// <summary>Compiles the method a delegate calls (a handler given to code that calls it on another thread).</summary>
     public static void Prepare(Delegate handler)
     {
+        if (!IsNeeded) return;
         try
         {
             Compile(handler.Method.MethodHandle);
@@ -32,6 +47,12 @@ internal static class Warmup
 
     public static void Prepare(params Type[] types)
     {
+        if (IsNeeded) PrepareTypes(types, nested: false);
+    }
+
+    private static void PrepareTypes(Type[] types, bool nested)
+    {
+        if (nested) types = [.. types.SelectMany(type => type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).Prepend(type))];
         foreach (var type in types)
         {
             foreach (var method in type.GetMethods(All))

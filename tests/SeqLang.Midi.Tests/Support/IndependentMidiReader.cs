@@ -106,7 +106,8 @@ public static class IndependentMidiReader
 public sealed record IndependentMidiFile(
     [property: JsonPropertyName("type")] int Type,
     [property: JsonPropertyName("ticks_per_beat")] int TicksPerBeat,
-    [property: JsonPropertyName("tracks")] IReadOnlyList<IndependentMidiTrack> Tracks);
+    [property: JsonPropertyName("tracks")] IReadOnlyList<IndependentMidiTrack> Tracks,
+    [property: JsonPropertyName("length")] double LengthSeconds = 0);
 
 /// <summary>One track as mido reads it: its name (first track_name, or "") and its messages.</summary>
 public sealed record IndependentMidiTrack(

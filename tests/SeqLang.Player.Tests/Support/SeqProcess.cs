@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using SeqLang.Cli.Tests.Support;
 
 namespace SeqLang.Player.Tests.Support;
 
 /// <summary>
-/// The real <c>seq</c> as a child process (<c>dotnet seq.dll ...</c>) reaching the tests' JACK server, for
-/// what only a process can show: exit codes with a missing library, and Ctrl-C (SIGINT) mid-chord.
+/// The real <c>seq</c> as a child process reaching the tests' JACK server, for what only a process can show:
+/// exit codes with a missing library, and Ctrl-C (SIGINT) mid-chord. It is <c>dotnet seq.dll</c>, or on the
+/// native pass (<see cref="SeqUnderTest.RunsNative"/>) the native program.
 /// </summary>
 public sealed partial class SeqProcess : IDisposable
 {
@@ -23,16 +25,10 @@ public sealed partial class SeqProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static SeqProcess Start(JackServer jack, IEnumerable<string> args, Dictionary<string, string>? environment = null)
+    /// <param name="jit">Always the framework-dependent build, for what only it does (compiling at run time).</param>
+    public static SeqProcess Start(JackServer jack, IEnumerable<string> args, Dictionary<string, string>? environment = null, bool jit = false)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(SeqDll());
-        foreach (var a in args) start.ArgumentList.Add(a);
+        var start = SeqUnderTest.StartInfo(args, native: SeqUnderTest.RunsNative && !jit);
         jack.Configure(start);
         foreach (var (k, v) in environment ?? []) start.Environment[k] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -76,15 +72,6 @@ public sealed partial class SeqProcess : IDisposable
     {
         if (!_process.HasExited) _process.Kill();
         _process.Dispose();
-    }
-
-    /// <summary>seq.dll as built beside this test assembly (the CLI is a project reference).</summary>
-    public static string SeqDll()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "seq.dll");
-        if (!File.Exists(path) || !File.Exists(Path.Combine(AppContext.BaseDirectory, "seq.runtimeconfig.json")))
-            throw new FileNotFoundException($"seq.dll with its runtimeconfig is not in {AppContext.BaseDirectory}; build the solution first");
-        return path;
     }
 
     [LibraryImport("libc.so.6", SetLastError = true)]
