@@ -84,7 +84,11 @@ UNEXPECTED_CHAR : .;
 
 // krill's `number`: an integer part is required, and a leading zero stands alone.
 fragment OP_NUMBER : '-'? ('0' | [1-9] [0-9]*) ('.' [0-9]+)? ([eE] [+-]? [0-9]+)?;
-fragment LETTER : [\p{L}\p{Nl}];
+// Unicode letters (L, Nl) as krill has them, but written as ASCII letters plus any character past ASCII save the
+// no-break space (whitespace here): the facade (MiniParser.CheckTokens) reports a non-letter among them as a
+// stray character. Unicode's hundreds of letter ranges cost every run ~10 ms of lexer start-up otherwise.
+fragment LETTER : [a-zA-Z] | NON_ASCII;
+fragment NON_ASCII : [\u0080-\u009F\u00A1-\u{10FFFF}];
 fragment STEP_CHAR : LETTER | [0-9] | [~\-#.^_'];
 fragment WORD_START : LETTER | [0-9] | [~\-#^];
 fragment AFTER_DOT : LETTER | [0-9] | [~\-#^_'];

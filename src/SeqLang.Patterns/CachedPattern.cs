@@ -14,13 +14,24 @@ internal sealed class CachedPattern<T> : Pattern<T>
 {
     private readonly Pattern<T> _source;
     private readonly long _period;
-    private readonly Hap<T>[]?[] _cycles;
+    // Made on the first query: `seq check` compiles every lane and queries none, and thousands of lanes with
+    // long periods would otherwise allocate megabytes of empty slots.
+    private Hap<T>[]?[]? _cycles;
 
     public CachedPattern(Pattern<T> source, long period)
     {
         _source = source;
         _period = period;
-        _cycles = new Hap<T>[]?[period];
+    }
+
+    private Hap<T>[]?[] Slots
+    {
+        get
+        {
+            if (Volatile.Read(ref _cycles) is { } slots) return slots;
+            Interlocked.CompareExchange(ref _cycles, new Hap<T>[]?[_period], null);
+            return Volatile.Read(ref _cycles)!;
+        }
     }
 
     public override Rational? Period => _period;
@@ -44,7 +55,7 @@ internal sealed class CachedPattern<T> : Pattern<T>
     {
         var cycle = time.Floor();
         var slot = Time.Mod(cycle, _period);
-        if (Volatile.Read(ref _cycles[slot]) is not { } haps)
+        if (Volatile.Read(ref Slots[slot]) is not { } haps)
         {
             try
             {
@@ -123,12 +134,13 @@ internal sealed class CachedPattern<T> : Pattern<T>
 
     private Hap<T>[] Cycle(long slot, QueryContext context)
     {
-        var haps = Volatile.Read(ref _cycles[slot]);
+        var slots = Slots;
+        var haps = Volatile.Read(ref slots[slot]);
         if (haps is not null) return haps;
         var list = new List<Hap<T>>();
         _source.QueryInto(new Arc(slot, slot + 1), context, list);
         haps = list.ToArray();
-        if (Interlocked.Add(ref _remembered, haps.Length) <= MaxRemembered) Volatile.Write(ref _cycles[slot], haps);
+        if (Interlocked.Add(ref _remembered, haps.Length) <= MaxRemembered) Volatile.Write(ref slots[slot], haps);
         else Interlocked.Add(ref _remembered, -haps.Length);
         return haps;
     }

@@ -152,6 +152,22 @@ public sealed class MiniParserTests
         Assert.Equal(new SourceSpan(50 + start, length), error.Span);
     }
 
+    [Fact]
+    public void Steps_take_any_Unicode_letter_and_nothing_else_past_ASCII()
+    {
+        // Latin, Greek, CJK, a letter number (Roman numeral), a letter outside the BMP (two UTF-16 units).
+        Assert.Equal(new[] { "ré", "λ", "音", "Ⅻ", "𝒜b" }, Atoms(Parse("ré λ 音 Ⅻ 𝒜b").Body).Select(a => a.Text));
+        // A no-break space separates steps, as any white space does.
+        Assert.Equal(new[] { "a", "b" }, Atoms(Parse("a\u00A0b").Body).Select(a => a.Text));
+        // Past ASCII, a non-letter is a stray character where it stands, even inside a step.
+        foreach (var (text, at, length) in new[] { ("a→b", 1, 1), ("ré€", 2, 1), ("x 😀", 2, 2), ("a\u2003b", 1, 1), ("a\uD800", 1, 1) })
+        {
+            var error = Error(text, 7);
+            Assert.Equal("SEQ0403", error.Code);
+            Assert.Equal(new SourceSpan(7 + at, length), error.Span);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

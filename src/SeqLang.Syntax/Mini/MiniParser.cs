@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Antlr4.Runtime;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Text;
@@ -84,6 +86,9 @@ public static class MiniParser
                 case MiniNotationLexer.UNEXPECTED_CHAR:
                     diagnostics.Add(Codes.MiniUnexpectedCharacter, span, Printable(token.Text));
                     return false;
+                case MiniNotationLexer.WORD when NotALetter(token.Text) is var (at, length, character):
+                    diagnostics.Add(Codes.MiniUnexpectedCharacter, new SourceSpan(offset + token.StartIndex + at, length), Printable(character));
+                    return false;
                 case MiniNotationLexer.LBRACK or MiniNotationLexer.LBRACE or MiniNotationLexer.LANGLE or MiniNotationLexer.LPAREN:
                     if (++depth > MaxNesting)
                     {
@@ -103,6 +108,25 @@ public static class MiniParser
         }
         return true;
     }
+
+    /// <summary>
+    /// The first character past ASCII in a step that is not a Unicode letter (L, Nl): the lexer lets every such
+    /// character into a step (MiniNotation.g4's LETTER) and this is where the others are turned away.
+    /// </summary>
+    private static (int At, int Length, string Character)? NotALetter(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] < 0x80) continue;
+            if (!Rune.TryGetRuneAt(word, i, out var rune)) return (i, 1, word[i].ToString());
+            if (!IsLetter(Rune.GetUnicodeCategory(rune))) return (i, rune.Utf16SequenceLength, rune.ToString());
+            i += rune.Utf16SequenceLength - 1;
+        }
+        return null;
+    }
+
+    private static bool IsLetter(UnicodeCategory category) => category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+        or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
 
     internal static string Printable(string text) => text.Length == 1 && char.IsControl(text[0])
         ? $"\\u{(int)text[0]:X4}"
