@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target="$here/../src/SeqLang.Syntax/Generated"
 antlr=(npx --yes antlr-ng@1.0.10)
-options=(-Dlanguage=CSharp -v -l false -p SeqLang.Syntax.Generated)
+options=(-Dlanguage=CSharp -v false -l false -p SeqLang.Syntax.Generated)
 
 generate() {
   local out=$1 work

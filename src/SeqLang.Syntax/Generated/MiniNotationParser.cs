@@ -98,12 +98,6 @@ internal partial class MiniNotationParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_mini; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitMini(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -154,12 +148,6 @@ internal partial class MiniNotationParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_stackOrChoose; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitStackOrChoose(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -270,12 +258,6 @@ internal partial class MiniNotationParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_polymeterStack; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitPolymeterStack(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -329,12 +311,6 @@ internal partial class MiniNotationParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_sequence; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSequence(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -387,12 +363,6 @@ internal partial class MiniNotationParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_sliceWithOps; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSliceWithOps(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -449,12 +419,6 @@ internal partial class MiniNotationParser : Parser {
 	public partial class StepSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORD() { return GetToken(MiniNotationParser.WORD, 0); }
 		public StepSliceContext(SliceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitStepSlice(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class UnderscoreStepSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ELONGATE() { return GetTokens(MiniNotationParser.ELONGATE); }
@@ -462,22 +426,10 @@ internal partial class MiniNotationParser : Parser {
 			return GetToken(MiniNotationParser.ELONGATE, i);
 		}
 		public UnderscoreStepSliceContext(SliceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitUnderscoreStepSlice(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class RangeStepSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(MiniNotationParser.RANGE, 0); }
 		public RangeStepSliceContext(SliceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitRangeStepSlice(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SubCycleSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return GetToken(MiniNotationParser.LBRACK, 0); }
@@ -486,12 +438,6 @@ internal partial class MiniNotationParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK() { return GetToken(MiniNotationParser.RBRACK, 0); }
 		public SubCycleSliceContext(SliceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSubCycleSlice(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class PolymeterSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(MiniNotationParser.LBRACE, 0); }
@@ -504,12 +450,6 @@ internal partial class MiniNotationParser : Parser {
 			return GetRuleContext<SliceContext>(0);
 		}
 		public PolymeterSliceContext(SliceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitPolymeterSlice(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class AlternationSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGLE() { return GetToken(MiniNotationParser.LANGLE, 0); }
@@ -518,12 +458,6 @@ internal partial class MiniNotationParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGLE() { return GetToken(MiniNotationParser.RANGLE, 0); }
 		public AlternationSliceContext(SliceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitAlternationSlice(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -656,42 +590,18 @@ internal partial class MiniNotationParser : Parser {
 	public partial class WeightOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHT() { return GetToken(MiniNotationParser.WEIGHT, 0); }
 		public WeightOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitWeightOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class ElongateOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELONGATE() { return GetToken(MiniNotationParser.ELONGATE, 0); }
 		public ElongateOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitElongateOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class ReplicateOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLICATE() { return GetToken(MiniNotationParser.REPLICATE, 0); }
 		public ReplicateOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitReplicateOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class DegradeOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGRADE() { return GetToken(MiniNotationParser.DEGRADE, 0); }
 		public DegradeOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitDegradeOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class EuclidOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(MiniNotationParser.LPAREN, 0); }
@@ -707,12 +617,6 @@ internal partial class MiniNotationParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(MiniNotationParser.RPAREN, 0); }
 		public EuclidOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitEuclidOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class FastOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(MiniNotationParser.STAR, 0); }
@@ -720,12 +624,6 @@ internal partial class MiniNotationParser : Parser {
 			return GetRuleContext<SliceContext>(0);
 		}
 		public FastOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFastOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SlowOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(MiniNotationParser.SLASH, 0); }
@@ -733,12 +631,6 @@ internal partial class MiniNotationParser : Parser {
 			return GetRuleContext<SliceContext>(0);
 		}
 		public SlowOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSlowOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class TailOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(MiniNotationParser.COLON, 0); }
@@ -746,12 +638,6 @@ internal partial class MiniNotationParser : Parser {
 			return GetRuleContext<SliceContext>(0);
 		}
 		public TailOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTailOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class RangeOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(MiniNotationParser.RANGE, 0); }
@@ -759,12 +645,6 @@ internal partial class MiniNotationParser : Parser {
 			return GetRuleContext<SliceContext>(0);
 		}
 		public RangeOpContext(OpContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IMiniNotationVisitor<TResult> typedVisitor = visitor as IMiniNotationVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitRangeOp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]

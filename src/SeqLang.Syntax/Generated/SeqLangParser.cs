@@ -129,12 +129,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_file; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFile(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -247,12 +241,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TITLE() { return GetToken(SeqLangParser.TITLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public TitleStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTitleStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class TempoStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
@@ -261,12 +249,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<TempoRampContext>(0);
 		}
 		public TempoStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTempoStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class MeterStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode METER() { return GetToken(SeqLangParser.METER, 0); }
@@ -276,12 +258,6 @@ internal partial class SeqLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
 		public MeterStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitMeterStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class KeyStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(SeqLangParser.KEY, 0); }
@@ -291,56 +267,26 @@ internal partial class SeqLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARP() { return GetToken(SeqLangParser.SHARP, 0); }
 		public KeyStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitKeyStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SeedStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(SeqLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public SeedStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSeedStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SwingStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public SwingStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSwingStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class OutputStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUTPUT() { return GetToken(SeqLangParser.OUTPUT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public OutputStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitOutputStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class InputStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INPUT() { return GetToken(SeqLangParser.INPUT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public InputStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitInputStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class ClockStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CLOCK() { return GetToken(SeqLangParser.CLOCK, 0); }
@@ -348,12 +294,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public ClockStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitClockStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class ScaleStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCALE() { return GetToken(SeqLangParser.SCALE, 0); }
@@ -363,12 +303,6 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NUMBER, i);
 		}
 		public ScaleStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitScaleStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class KitStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KIT() { return GetToken(SeqLangParser.KIT, 0); }
@@ -386,23 +320,11 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<KitEntryContext>(i);
 		}
 		public KitStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitKitStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class ChordsStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHORDS() { return GetToken(SeqLangParser.CHORDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public ChordsStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitChordsStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class HarmonyStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HARMONY() { return GetToken(SeqLangParser.HARMONY, 0); }
@@ -414,12 +336,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<HarmonyOptionContext>(i);
 		}
 		public HarmonyStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitHarmonyStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class FormGraphStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return GetToken(SeqLangParser.FORM, 0); }
@@ -436,12 +352,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<FormNodeContext>(i);
 		}
 		public FormGraphStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFormGraphStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class FormListStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return GetToken(SeqLangParser.FORM, 0); }
@@ -457,12 +367,6 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.COMMA, i);
 		}
 		public FormListStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFormListStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SectionStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
@@ -482,12 +386,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<SectionItemContext>(i);
 		}
 		public SectionStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSectionStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class TrackStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRACK() { return GetToken(SeqLangParser.TRACK, 0); }
@@ -511,12 +409,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<TrackItemContext>(i);
 		}
 		public TrackStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTrackStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class MapStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(SeqLangParser.MAP, 0); }
@@ -528,12 +420,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<MapActionContext>(0);
 		}
 		public MapStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitMapStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class KeyBindingStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(SeqLangParser.KEY, 0); }
@@ -543,12 +429,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<MapActionContext>(0);
 		}
 		public KeyBindingStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitKeyBindingStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class FeedbackStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return GetToken(SeqLangParser.FEEDBACK, 0); }
@@ -573,12 +453,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<FeedbackOptionContext>(i);
 		}
 		public FeedbackStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFeedbackStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class UnknownStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
@@ -589,12 +463,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<AnyTokenContext>(i);
 		}
 		public UnknownStatementContext(StatementContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitUnknownStatement(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1277,12 +1145,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_tempoRamp; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTempoRamp(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1331,12 +1193,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_kitEntry; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitKitEntry(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1381,23 +1237,11 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return GetToken(SeqLangParser.BAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return GetToken(SeqLangParser.BARS, 0); }
 		public HarmonyEveryContext(HarmonyOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitHarmonyEvery(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class HarmonyGravityContext : HarmonyOptionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRAVITY() { return GetToken(SeqLangParser.GRAVITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public HarmonyGravityContext(HarmonyOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitHarmonyGravity(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1473,12 +1317,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_formNode; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFormNode(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1558,12 +1396,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_formTarget; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFormTarget(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1607,12 +1439,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_formItem; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFormItem(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1653,12 +1479,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_sectionList; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSectionList(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1716,12 +1536,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHORDS() { return GetToken(SeqLangParser.CHORDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public SectionChordsContext(SectionItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSectionChords(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SectionTempoContext : SectionItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
@@ -1730,12 +1544,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<TempoRampContext>(0);
 		}
 		public SectionTempoContext(SectionItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSectionTempo(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1808,23 +1616,11 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public ChannelOptionContext(TrackOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitChannelOption(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class ProgramOptionContext : TrackOptionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROGRAM() { return GetToken(SeqLangParser.PROGRAM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public ProgramOptionContext(TrackOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitProgramOption(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class BankOptionContext : TrackOptionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BANK() { return GetToken(SeqLangParser.BANK, 0); }
@@ -1834,23 +1630,11 @@ internal partial class SeqLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
 		public BankOptionContext(TrackOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitBankOption(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class KitOptionContext : TrackOptionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KIT() { return GetToken(SeqLangParser.KIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		public KitOptionContext(TrackOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitKitOption(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -1955,12 +1739,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<UnknownModifierContext>(0);
 		}
 		public LaneItemContext(TrackItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitLaneItem(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class CcLaneItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return GetToken(SeqLangParser.CC, 0); }
@@ -1976,12 +1754,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<UnknownModifierContext>(0);
 		}
 		public CcLaneItemContext(TrackItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitCcLaneItem(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class EveryItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
@@ -1990,12 +1762,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<ModifierContext>(0);
 		}
 		public EveryItemContext(TrackItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitEveryItem(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class InItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
@@ -2015,12 +1781,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<TrackItemContext>(i);
 		}
 		public InItemContext(TrackItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitInItem(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2239,12 +1999,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public VelModifierContext(ModifierContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitVelModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class NumberModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
@@ -2258,12 +2012,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return GetToken(SeqLangParser.HUMANIZE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return GetToken(SeqLangParser.CHAN, 0); }
 		public NumberModifierContext(ModifierContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitNumberModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class FlagModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGREES() { return GetToken(SeqLangParser.DEGREES, 0); }
@@ -2271,12 +2019,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REV() { return GetToken(SeqLangParser.REV, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
 		public FlagModifierContext(ModifierContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFlagModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class EveryModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
@@ -2285,12 +2027,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<ModifierContext>(0);
 		}
 		public EveryModifierContext(ModifierContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitEveryModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class SwingModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
@@ -2300,23 +2036,11 @@ internal partial class SeqLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(SeqLangParser.GRID, 0); }
 		public SwingModifierContext(ModifierContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSwingModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class VoicingModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return GetToken(SeqLangParser.VOICING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		public VoicingModifierContext(ModifierContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitVoicingModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2470,12 +2194,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<SourceChannelContext>(0);
 		}
 		public CcSourceContext(MapSourceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitCcSource(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class NamedSourceContext : MapSourceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
@@ -2489,12 +2207,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
 		public NamedSourceContext(MapSourceContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitNamedSource(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2600,12 +2312,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_sourceChannel; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitSourceChannel(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2650,12 +2356,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<ValueRangeContext>(0);
 		}
 		public TempoActionContext(MapActionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTempoAction(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class MuteActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
@@ -2663,12 +2363,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<LaneRefContext>(0);
 		}
 		public MuteActionContext(MapActionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitMuteAction(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class VerbActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
@@ -2676,12 +2370,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<LaneRefContext>(0);
 		}
 		public VerbActionContext(MapActionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitVerbAction(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class LaneActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
@@ -2694,12 +2382,6 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<ValueRangeContext>(0);
 		}
 		public LaneActionContext(MapActionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitLaneAction(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2789,12 +2471,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_parameter; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitParameter(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2839,12 +2515,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_laneRef; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitLaneRef(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2900,12 +2570,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_valueRange; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitValueRange(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -2950,23 +2614,11 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public FeedbackChannelContext(FeedbackOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFeedbackChannel(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 	public partial class FeedbackVelocityContext : FeedbackOptionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public FeedbackVelocityContext(FeedbackOptionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitFeedbackVelocity(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -3030,12 +2682,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_unknownModifier; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitUnknownModifier(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
@@ -3091,12 +2737,6 @@ internal partial class SeqLangParser : Parser {
 		{
 		}
 		public override int RuleIndex { get { return RULE_anyToken; } }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ISeqLangParserVisitor<TResult> typedVisitor = visitor as ISeqLangParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitAnyToken(this);
-			else return visitor.VisitChildren(this);
-		}
 	}
 
 	[RuleVersion(0)]
