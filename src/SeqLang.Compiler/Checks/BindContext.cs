@@ -6,7 +6,7 @@ using SeqLang.Syntax.Ast;
 namespace SeqLang.Compiler.Checks;
 
 /// <summary>What every checking step needs: the source (for line numbers in messages) and the bag.</summary>
-public sealed class BindContext
+internal sealed class BindContext
 {
     public BindContext(SourceText source, DiagnosticBag diagnostics)
     {

@@ -9,7 +9,7 @@ namespace SeqLang.Compiler.Checks;
 /// Checks top-level <c>in SECTION { tempo BPM [-> BPM over N bars] }</c> and builds the piece's
 /// <see cref="TempoMap"/>. Section names themselves are checked with the form (<see cref="FormBinder"/>).
 /// </summary>
-public sealed class SectionTempoBinder
+internal sealed class SectionTempoBinder
 {
     private readonly BindContext _context;
     private readonly SettingsBinder _settings;

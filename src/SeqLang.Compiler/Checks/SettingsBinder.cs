@@ -10,7 +10,7 @@ namespace SeqLang.Compiler.Checks;
 /// Checks the settings of SPEC §2 (each at most once, values in range) and the user scales and kits
 /// they may refer to, and fills in the defaults.
 /// </summary>
-public sealed class SettingsBinder
+internal sealed class SettingsBinder
 {
     private readonly BindContext _context;
     private readonly Dictionary<string, StatementSyntax> _seen = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace SeqLang.Compiler.Checks;
 
 /// <summary>"Did you mean ...?": the closest known word by edit distance (transpositions count as one edit).</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     /// <summary>"; did you mean 'kick'?" or "" when nothing is close enough to help.</summary>
     public static string DidYouMean(string word, IEnumerable<string> candidates)

@@ -8,7 +8,7 @@ namespace SeqLang.Compiler.Control;
 /// modifier has when written on a lane (SPEC §3; <c>ModifierBinder</c> checks those, and a test holds the two to
 /// the same extremes), and the lanes it does not apply to.
 /// </summary>
-public sealed record MappableModifier(string Name, Rational Min, Rational Max, bool MinExclusive, bool IsInteger, string Advice, LaneKind[] NotFor)
+internal sealed record MappableModifier(string Name, Rational Min, Rational Max, bool MinExclusive, bool IsInteger, string Advice, LaneKind[] NotFor)
 {
     public static IReadOnlyList<MappableModifier> All { get; } = new MappableModifier[]
     {

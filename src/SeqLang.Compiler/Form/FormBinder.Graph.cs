@@ -4,7 +4,7 @@ using SeqLang.Syntax.Ast;
 
 namespace SeqLang.Compiler.Form;
 
-public sealed partial class FormBinder
+internal sealed partial class FormBinder
 {
     /// <summary><c>form { NAME BARS -> ... }</c>: one node per name, transitions by name.</summary>
     private FormGraph? BindGraph(FormSyntax form)

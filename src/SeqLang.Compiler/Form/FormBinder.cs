@@ -9,7 +9,7 @@ namespace SeqLang.Compiler.Form;
 /// Checks the file's <c>form</c> (SPEC §5) and the section names its <c>in</c> blocks use, and binds the form
 /// to a <see cref="FormGraph"/>. Every mistake is reported with the span of the word at fault.
 /// </summary>
-public sealed partial class FormBinder
+internal sealed partial class FormBinder
 {
     /// <summary>A longer section is almost surely a typo, and keeps bar arithmetic far from overflow.</summary>
     public const long MaxSectionBars = 1_000_000;

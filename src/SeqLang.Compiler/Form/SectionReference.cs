@@ -3,4 +3,4 @@ using SeqLang.Core.Text;
 namespace SeqLang.Compiler.Form;
 
 /// <summary>A section name written in an <c>in</c> block (in a track or at top level), with where it is written.</summary>
-public readonly record struct SectionReference(string Name, SourceSpan Span);
+internal readonly record struct SectionReference(string Name, SourceSpan Span);

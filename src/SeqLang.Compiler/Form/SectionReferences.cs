@@ -3,7 +3,7 @@ using SeqLang.Syntax.Ast;
 namespace SeqLang.Compiler.Form;
 
 /// <summary>Finds every section name the file's <c>in</c> blocks use, so <see cref="FormBinder"/> can check them against the form.</summary>
-public static class SectionReferences
+internal static class SectionReferences
 {
     /// <summary>
     /// The names of top-level <c>in</c> blocks and of track-level ones, in file order. Nested track blocks are

@@ -11,7 +11,7 @@ namespace SeqLang.Compiler.Harmony;
 /// Compiles <c>chords "MINI"</c> (SPEC §4) to a pattern of chords: mini-notation whose atoms are lead-sheet
 /// symbols. An event's span is when its chord is current.
 /// </summary>
-public static class ChordChartCompiler
+internal static class ChordChartCompiler
 {
     /// <summary>The pattern, or null after reporting each bad symbol or mini-notation error where it is.</summary>
     public static Pattern<Chord>? Compile(StringSyntax chords, long seed, DiagnosticBag diagnostics)

@@ -8,7 +8,7 @@ namespace SeqLang.Compiler.Harmony;
 /// Why a chord symbol did not parse: a catalogue entry with its arguments, and where in the symbol's text the
 /// bad part is (<see cref="Offset"/>, <see cref="Length"/>), so a diagnostic can point at the exact characters.
 /// </summary>
-public sealed record ChordSymbolError(DiagnosticDescriptor Descriptor, IReadOnlyList<object> Arguments, int Offset, int Length)
+internal sealed record ChordSymbolError(DiagnosticDescriptor Descriptor, IReadOnlyList<object> Arguments, int Offset, int Length)
 {
     /// <summary>The message as the diagnostic prints it.</summary>
     public string Message => string.Format(CultureInfo.InvariantCulture, Descriptor.Format, Arguments.ToArray());

@@ -11,7 +11,7 @@ namespace SeqLang.Compiler.Harmony;
 /// <c>Dsus4</c>, <c>C/E</c>, <c>eb-7/Bb</c>. The chord is named as written, with the quality in its §3 form
 /// (<c>C-7</c> is shown <c>Cm7</c>), and the letters in upper case.
 /// </summary>
-public static class ChordSymbolParser
+internal static class ChordSymbolParser
 {
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> is the message a diagnostic would print.</summary>
     public static bool TryParse(string text, [MaybeNullWhen(false)] out Chord chord, [NotNullWhen(false)] out string? error)

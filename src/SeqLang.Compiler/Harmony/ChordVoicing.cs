@@ -6,7 +6,7 @@ namespace SeqLang.Compiler.Harmony;
 /// A slash chord's bass sounds one octave lower, below the whole chord; it is not removed from the chord above
 /// (C/E is E3 under C4 E4 G4). Results may fall outside 0..127; the caller decides what to do with those.
 /// </summary>
-public static class ChordVoicing
+internal static class ChordVoicing
 {
     private static readonly string[] Names = { "close", "open", "lead" };
 

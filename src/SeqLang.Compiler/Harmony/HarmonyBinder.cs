@@ -13,7 +13,7 @@ namespace SeqLang.Compiler.Harmony;
 /// them, once), and <c>in SECTION { chords "..." }</c> progressions bound to sections, which take precedence while
 /// their section plays.
 /// </summary>
-public sealed class HarmonyBinder
+internal sealed class HarmonyBinder
 {
     private readonly BindContext _context;
     private readonly PieceSettings _settings;

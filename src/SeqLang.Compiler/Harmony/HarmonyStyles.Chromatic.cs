@@ -2,7 +2,7 @@ using static SeqLang.Compiler.Harmony.HarmonicFunction;
 
 namespace SeqLang.Compiler.Harmony;
 
-public static partial class HarmonyStyles
+internal static partial class HarmonyStyles
 {
     /// <summary>
     /// Film-score mediants: major chords on I, bIII, III, IV, V, bVI, VI, each moving to major chords a major or

@@ -2,7 +2,7 @@ using static SeqLang.Compiler.Harmony.HarmonicFunction;
 
 namespace SeqLang.Compiler.Harmony;
 
-public static partial class HarmonyStyles
+internal static partial class HarmonyStyles
 {
     // Weights are odds among one chord's moves. Moves that keep the root (Isus4 -> Iadd9) are written heavier,
     // because the walk divides them by 4 (HarmonyDamping.Standard) to keep progressions moving.

@@ -7,7 +7,7 @@ namespace SeqLang.Compiler.Harmony;
 /// that keep to one mode) and <c>HarmonyStyles.Chromatic.cs</c> (styles that do not); docs/harmony.md shows
 /// each as a table, checked against the code by a test.
 /// </summary>
-public static partial class HarmonyStyles
+internal static partial class HarmonyStyles
 {
     /// <summary>The styles in the order of SPEC §4.</summary>
     public static IReadOnlyList<HarmonyStyle> All { get; } = new[]

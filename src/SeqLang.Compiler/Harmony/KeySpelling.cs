@@ -9,7 +9,7 @@ namespace SeqLang.Compiler.Harmony;
 /// chromatic chords default to sharps). Gb/F# as a relative major, reached only by F locrian and B
 /// lydian, follows the tonic itself (F: flats, B: sharps).
 /// </summary>
-public static class KeySpelling
+internal static class KeySpelling
 {
     private static readonly string[] SharpNames = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
     private static readonly string[] FlatNames = { "C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B" };

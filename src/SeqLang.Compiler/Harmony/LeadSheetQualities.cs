@@ -4,7 +4,7 @@ namespace SeqLang.Compiler.Harmony;
 /// Chord-quality spellings found on lead sheets, each mapped to one quality of SPEC §3. Case matters
 /// (<c>M7</c> is major seventh, <c>m7</c> minor seventh), as it does on a lead sheet.
 /// </summary>
-public static class LeadSheetQualities
+internal static class LeadSheetQualities
 {
     /// <summary>Every accepted spelling and its §3 quality, in the order the docs list them.</summary>
     public static IReadOnlyList<(string Spelling, string Quality)> All { get; } = new (string, string)[]

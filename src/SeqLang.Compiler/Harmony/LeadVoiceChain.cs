@@ -8,7 +8,7 @@ namespace SeqLang.Compiler.Harmony;
 /// is the same whichever bars were asked for before (the player equals the renderer); it is extended as far as
 /// the latest bar asked for, at the cost of one chart query per bar. Not thread-safe: one per event stream.
 /// </summary>
-public sealed class LeadVoiceChain
+internal sealed class LeadVoiceChain
 {
     private readonly PieceHarmony _harmony;
     private readonly int _octave;

@@ -6,7 +6,7 @@ namespace SeqLang.Compiler.Harmony;
 /// when the chord has a minor third and no major one, then a short quality mark (<c>°</c> diminished,
 /// <c>ø7</c> half-diminished, <c>+</c> augmented, <c>7</c> for m7 on a lower-case numeral).
 /// </summary>
-public static class RomanNumeral
+internal static class RomanNumeral
 {
     private static readonly string[] Degrees = { "I", "bII", "II", "bIII", "III", "IV", "#IV", "V", "bVI", "VI", "bVII", "VII" };
 

@@ -14,7 +14,7 @@ namespace SeqLang.Compiler.Harmony;
 /// step's random number in [0, 1); sums run in the style's fixed order of moves, so the choice is the same
 /// on every machine.
 /// </summary>
-public static class TransitionWeights
+internal static class TransitionWeights
 {
     /// <summary>How far gravity can multiply the most pulled-to chord's weight, beyond 1.</summary>
     public const double Strength = 3;

@@ -6,7 +6,7 @@ namespace SeqLang.Compiler.Harmony;
 /// pairing exists, so each note of either voicing is charged its distance to the nearest note of the other,
 /// and both sums added (a note that stays costs 0 both ways).
 /// </summary>
-public static class VoiceMovement
+internal static class VoiceMovement
 {
     public static int Between(IReadOnlyList<int> from, IReadOnlyList<int> to)
     {

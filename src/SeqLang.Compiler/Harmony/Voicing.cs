@@ -1,7 +1,7 @@
 namespace SeqLang.Compiler.Harmony;
 
 /// <summary>The <c>voicing</c> modifier of SPEC §3: how a chord's tones are laid out (see <see cref="ChordVoicing"/>).</summary>
-public enum Voicing
+internal enum Voicing
 {
     /// <summary>Root position, stacked from the root.</summary>
     Close,

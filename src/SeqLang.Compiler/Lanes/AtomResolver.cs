@@ -10,7 +10,7 @@ namespace SeqLang.Compiler.Lanes;
 /// Reads one atom of a lane's string by the lane's kind (SPEC §3 "Atoms") and reports what it cannot read,
 /// pointing at the atom's exact characters in the file.
 /// </summary>
-public sealed class AtomResolver
+internal sealed class AtomResolver
 {
     private readonly LaneKind _kind;
     private readonly string _laneName;

@@ -9,7 +9,7 @@ namespace SeqLang.Compiler.Lanes;
 /// Checks a lane's modifiers (SPEC §3 table) and sorts them into how atoms are read (octave, degrees/tones,
 /// voicing: properties of the lane wherever they are written) and the transformations applied in order.
 /// </summary>
-public sealed class ModifierBinder
+internal sealed class ModifierBinder
 {
     private static readonly string[] Known =
     {

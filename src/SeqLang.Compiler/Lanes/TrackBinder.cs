@@ -7,7 +7,7 @@ using SeqLang.Syntax.Ast;
 namespace SeqLang.Compiler.Lanes;
 
 /// <summary>Checks tracks (SPEC §3: channel, program, bank, kit, unique names) and compiles their lanes.</summary>
-public sealed class TrackBinder
+internal sealed class TrackBinder
 {
     private readonly BindContext _context;
     private readonly PieceSettings _settings;

@@ -9,7 +9,7 @@ namespace SeqLang.Compiler.Mini;
 /// number when <c>Number(text)</c> is not NaN, and prints numbers as <c>String(number)</c> does
 /// (<c>"1.0"</c> → 1, <c>".5"</c> → 0.5, <c>"-0"</c> → 0, <c>"1e3"</c> → 1000, <c>"0x10"</c> → 16).
 /// </summary>
-public static class JsNumber
+internal static class JsNumber
 {
     /// <summary><c>Number(text)</c> for the characters an atom can hold; false where JavaScript gives NaN.</summary>
     public static bool TryParse(string text, out double value)

@@ -10,7 +10,7 @@ namespace SeqLang.Compiler.Mini;
 /// Randomness (<c>?</c>, <c>|</c>) draws from <c>stream</c> (the caller passes
 /// <c>SeededRandom.StreamFor(seed, "track.lane")</c>), salted by each operator's position in the string.
 /// </summary>
-public static class MiniCompiler
+internal static class MiniCompiler
 {
     /// <summary>The pattern of atoms, or null when the string has errors (reported in <paramref name="diagnostics"/>).</summary>
     public static Pattern<MiniAtom>? Compile(MiniSyntax syntax, ulong stream, DiagnosticBag diagnostics)

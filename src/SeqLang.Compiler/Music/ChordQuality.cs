@@ -1,7 +1,7 @@
 namespace SeqLang.Compiler.Music;
 
 /// <summary>Chord qualities of SPEC §3 (Tidal's names) as semitones above the root.</summary>
-public static class ChordQuality
+internal static class ChordQuality
 {
     private static readonly Dictionary<string, int[]> Table = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace SeqLang.Compiler.Music;
 
 /// <summary>General MIDI percussion (key map on channel 10) by snake_case name, plus the short names of SPEC §3.</summary>
-public static class GmDrums
+internal static class GmDrums
 {
     private static readonly string[] LongNames =
     {

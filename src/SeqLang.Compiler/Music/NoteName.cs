@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SeqLang.Compiler.Music;
 
 /// <summary>Note names with octave: <c>c4</c> = 60, <c>Eb3</c>, <c>f#5</c>, <c>cs4</c>, <c>c-1</c> = 0.</summary>
-public static class NoteName
+internal static class NoteName
 {
     public enum Result
     {

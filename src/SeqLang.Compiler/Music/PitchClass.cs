@@ -1,7 +1,7 @@
 namespace SeqLang.Compiler.Music;
 
 /// <summary>Pitch letters and accidentals: <c>C</c>, <c>F#</c>, <c>Bb</c>, <c>cs</c> (SPEC §3, any case).</summary>
-public static class PitchClass
+internal static class PitchClass
 {
     private static readonly int[] Letters = { 9, 11, 0, 2, 4, 5, 7 }; // a b c d e f g
 

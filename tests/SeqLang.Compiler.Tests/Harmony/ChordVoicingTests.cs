@@ -118,13 +118,13 @@ public class ChordVoicingTests
     }
 
     [Theory]
-    [InlineData("close", Voicing.Close)]
-    [InlineData("open", Voicing.Open)]
-    [InlineData("lead", Voicing.Lead)]
-    public void VoicingWords(string word, Voicing voicing)
+    [InlineData("close", (int)Voicing.Close)]
+    [InlineData("open", (int)Voicing.Open)]
+    [InlineData("lead", (int)Voicing.Lead)]
+    public void VoicingWords(string word, int voicing)
     {
         Assert.True(ChordVoicing.TryParseVoicing(word, out var parsed));
-        Assert.Equal(voicing, parsed);
+        Assert.Equal((Voicing)voicing, parsed);
         Assert.False(ChordVoicing.TryParseVoicing("Lead", out _));
     }
 }
