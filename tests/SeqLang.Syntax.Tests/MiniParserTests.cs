@@ -187,6 +187,8 @@ public sealed class MiniParserTests
         // A chain nests with no bracket left open; it is stopped too.
         Assert.Equal("SEQ0404", Error(string.Concat(Enumerable.Repeat("{a}%", 50_000)) + "4").Code);
         Parse(string.Concat(Enumerable.Repeat("{a}%", 20)) + "4");
+        // The parser is reused: a parse stopped deep down leaves nothing behind for the next one.
+        Parse(ok);
     }
 
     [Fact]
