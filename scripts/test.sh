@@ -61,6 +61,17 @@ step "the CLI and the player's process tests again, against the native seq"
 SEQ_TEST_RUNS=native suite "SeqLang.Cli.Tests (native)" tests/SeqLang.Cli.Tests/SeqLang.Cli.Tests.csproj
 SEQ_TEST_RUNS=native suite "SeqLang.Player.Tests (native)" tests/SeqLang.Player.Tests/SeqLang.Player.Tests.csproj
 
+step "the .NET tool (scripts/install-tool.sh: the local manifest)"
+# What a user installs: the RID-specific package must give the native program on this machine's RID.
+if bash scripts/install-tool.sh > "$log/tool.txt" 2>&1 \
+   && [ "$(dotnet seq --version 2>&1)" = "$("$SEQ_NATIVE" --version)" ] \
+   && tool=$(find "$(dotnet nuget locals global-packages --list | sed -E 's/^[^:]*: *//')/seqlang.cli.${rid:-linux-x64}" -name seq -type f | head -1) \
+   && [ -n "$tool" ] && head -c 4 "$tool" | grep -q ELF; then
+  echo "dotnet seq --version: $(dotnet seq --version) (native: $tool)"; passed=$((passed + 1))
+else
+  cat "$log/tool.txt"; echo "the tool did not install, or is not the native program"; failed=$((failed + 1)); status=1
+fi
+
 if [ -f editors/vscode/package.json ]; then
   step "VS Code extension"
   (cd editors/vscode && export CI=1 && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm test) > "$log/vscode.txt" 2>&1
