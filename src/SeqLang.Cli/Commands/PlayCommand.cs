@@ -168,11 +168,12 @@ public static class PlayCommand
         var result = player.Run();
         clockInput?.CancelCallback();
         controlInput?.CancelCallback();
+        // Live control's worker acts on what arrived before the cancel now, while the feedback ports it may use are open.
+        control.Flush();
         // The clock thread's last act queued every pad's off; RtMidi hands it to JACK at the next period, and
         // closing the port before that loses it (seen in the feedback tests). 50 ms covers periods up to 2048 frames.
         if (feedbackPorts.Values.Any(f => f is not null)) Thread.Sleep(50);
         foreach (var f in feedbackPorts.Values) f?.Dispose();
-        control.Flush();
         string? savedTo = null;
         if (!TryWrite(console, r.SaveEdits ? compilation.Source.Path : LiveControl.LiveCopyPath(compilation.Source.Path), () => savedTo = control.WriteBack(r.SaveEdits)))
             return ExitCodes.IoError;

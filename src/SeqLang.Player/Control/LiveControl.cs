@@ -14,13 +14,18 @@ namespace SeqLang.Player.Control;
 /// pad step edits and section jumps at the next bar line, a knob on a lane's modifier at the next sixteenth.
 /// The version playing is built from three layers: the file's text with the pad edits (the only layer
 /// written back on stop), the knobs' modifier values on top, and the section jumps and queues applied to its
-/// form. Messages are decoded on the MIDI input thread (under JACK, its process thread), which only posts:
-/// what needs a compile runs on this object's own worker thread. A lock serialises the two; the clock never
-/// takes it.
+/// form. The MIDI input thread (under JACK, its process thread) only copies each message into a lock-free
+/// <see cref="ControlInbox"/> and wakes this object's worker thread, which decodes and acts; after each batch
+/// of messages it compiles at most once, so a knob swept through a hundred values costs one compile with the
+/// latest. A lock serialises the worker and the terminal's keys; neither the MIDI thread nor the clock takes it.
 /// </summary>
 public sealed class LiveControl : IDisposable
 {
-    private readonly System.Collections.Concurrent.BlockingCollection<Action> _work = new();
+    private readonly ControlInbox _inbox = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _jobs = new();
+    private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
+    private volatile bool _stopping;
+    private bool _knobsMoved;
     private readonly Thread _worker;
     private readonly Player _player;
     private readonly string _path;
@@ -48,29 +53,70 @@ public sealed class LiveControl : IDisposable
         // it arrives, 2 to 3.5 ms late (measured with the control-latency benchmark), against the 1 ms budget.
         Warmup.PrepareWithNested(typeof(LiveControl), typeof(ControlDecoder), typeof(ControllerPair), typeof(LiveState), typeof(LaneRegistry));
         RehearseMappings();
-        _worker = new Thread(() =>
-        {
-            foreach (var job in _work.GetConsumingEnumerable())
-            {
-                lock (_gate) job();
-            }
-        }) { Name = "seq live control", IsBackground = true };
+        _worker = new Thread(Work) { Name = "seq live control", IsBackground = true };
         _worker.Start();
     }
 
     public void Dispose()
     {
-        _work.CompleteAdding();
+        _stopping = true;
+        _wake.Set();
         _worker.Join();
-        _work.Dispose();
+        _wake.Dispose();
     }
 
-    /// <summary>Waits until every posted edit has been compiled and handed to the player (tests).</summary>
+    /// <summary>Messages dropped on arrival because the worker had fallen 4,096 behind.</summary>
+    public long DroppedMessages => _inbox.Dropped;
+
+    /// <summary>How many versions live control has compiled (a knob sweep coalesces into few).</summary>
+    public int Compiles { get; private set; }
+
+    /// <summary>Waits until every message and edit posted so far has been acted on and handed to the player.</summary>
     public void Flush()
     {
         using var done = new ManualResetEventSlim();
-        _work.Add(done.Set);
+        Post(done.Set);
         done.Wait();
+    }
+
+    /// <summary>Runs <paramref name="job"/> on the worker, under the lock, after the messages that came before it.</summary>
+    internal void Post(Action job)
+    {
+        _jobs.Enqueue(job);
+        _wake.Set();
+    }
+
+    /// <summary>
+    /// The worker: every message that has arrived, in order, then one compile if knobs moved; then each job posted
+    /// (pad edits, flushes), with the messages that came before it handled first. Clearing the wake-up before
+    /// draining loses no message: one posted after the clear sets it again, and one posted before is drained.
+    /// </summary>
+    private void Work()
+    {
+        while (true)
+        {
+            _wake.Wait();
+            _wake.Reset();
+            lock (_gate)
+            {
+                HandleArrived();
+                while (_jobs.TryDequeue(out var job))
+                {
+                    HandleArrived();
+                    job();
+                }
+            }
+            if (_stopping) return;
+        }
+    }
+
+    private void HandleArrived()
+    {
+        Span<byte> message = stackalloc byte[ControlInbox.MaxMessageLength];
+        while (_inbox.TryTake(message, out var length)) Handle(message[..length]);
+        if (!_knobsMoved) return;
+        _knobsMoved = false;
+        Rebuild(SwitchPoint.NextStep);
     }
 
     /// <summary>The version playing's mappings, feedback and keys.</summary>
@@ -112,16 +158,19 @@ public sealed class LiveControl : IDisposable
     /// <summary>Called after every change a controller LED shows (a step toggled, a mute): the feedback refresh.</summary>
     public event Action? Changed;
 
-    /// <summary>The MIDI input thread: one message from the controller.</summary>
+    /// <summary>The MIDI input thread: one message from the controller, handed to the worker without waiting.</summary>
     public void OnMessage(ReadOnlySpan<byte> message)
     {
-        lock (_gate)
+        if (_inbox.TryPost(message)) _wake.Set();
+    }
+
+    /// <summary>The worker, under the lock: one message decoded and acted on.</summary>
+    private void Handle(ReadOnlySpan<byte> message)
+    {
+        if (!_decoder.TryDecode(message, out var e)) return;
+        foreach (var mapping in _piece.Controls.Mappings)
         {
-            if (!_decoder.TryDecode(message, out var e)) return;
-            foreach (var mapping in _piece.Controls.Mappings)
-            {
-                if (Matches(mapping.Source, e, out var raw)) Act(mapping, raw, e);
-            }
+            if (Matches(mapping.Source, e, out var raw)) Act(mapping, raw, e);
         }
     }
 
@@ -222,7 +271,7 @@ public sealed class LiveControl : IDisposable
                 break;
             case LaneModifierAction modifier:
                 _knobs[(modifier.Track, modifier.Lane, modifier.Modifier)] = mapping.ValueOf(raw);
-                _work.Add(() => Rebuild(SwitchPoint.NextStep));
+                _knobsMoved = true;
                 break;
             default:
                 // Switches: a note-on, or a controller crossing the middle upwards (a button sending 127/0).
@@ -259,7 +308,7 @@ public sealed class LiveControl : IDisposable
                     _ => _say?.Invoke($"{next.Section} comes next")));
                 break;
             case StepsAction steps when pad is { } step && step < steps.Steps.Count:
-                _work.Add(() =>
+                Post(() =>
                 {
                     // The steps as the version playing has them (an earlier toggle moved the text).
                     var current = _piece.Controls.Mappings.Select(m => m.Action).OfType<StepsAction>()
@@ -331,6 +380,7 @@ public sealed class LiveControl : IDisposable
             text = ModifierEdit.Set(text, p.Tracks[track].Lanes[lane], modifier, value);
         }
         var compilation = SeqCompiler.Compile(new SourceText(_path, text), new CompileOptions());
+        Compiles++;
         if (compilation.HasErrors || compilation.Piece is not { } piece)
         {
             _say?.Invoke("a live edit did not compile; the music goes on unchanged");
