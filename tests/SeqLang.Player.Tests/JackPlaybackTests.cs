@@ -112,7 +112,7 @@ public sealed class JackPlaybackTests(JackServer jack)
             var started = new[] { CompiledAt("SeqLang.Player.RealtimePriority:TryEnter("), CompiledAt("SeqLang.Player.AheadCompiler:Run(") }.Where(i => i >= 0).DefaultIfEmpty(-1).Min();
             Assert.True(started >= 0, "the log shows no playback threads");
             foreach (var method in new[] { "SeqLang.Player.ClockLoop:Run(", "SeqLang.Player.ClockLoop:Send(", "SeqLang.Player.RtMidi.MidiOutput:Send(",
-                         "SeqLang.Player.RtMidi.MidiOutput:Warm(", "SeqLang.Player.RtMidi.SendPathWarmer:Warm(", "SeqLang.Player.StopwatchClock:WaitUntil(" })
+                         "SeqLang.Player.StopwatchClock:WaitUntil(" })
             {
                 var at = CompiledAt(method);
                 Assert.True(at >= 0 && at < started, $"{method} compiled at line {at} of the log, the playback threads started at line {started}");
