@@ -12,7 +12,8 @@ namespace SeqLang.Player.Tests.Support;
 /// <c>JACK_DEFAULT_SERVER</c> for this process (in the C library's environment too, which libjack reads and
 /// .NET does not write) and for every child process the tests start. Stopped by its process id on dispose.
 /// When jackd is missing, constructing this fails every test that needs it with what to install: a test
-/// that cannot run must not pass.
+/// that cannot run must not pass. <see cref="StartSecond"/> starts another one, reached only by the child
+/// processes it configures, for a test that stops its server.
 /// </summary>
 public sealed partial class JackServer : IDisposable
 {
@@ -22,16 +23,23 @@ public sealed partial class JackServer : IDisposable
 
     private readonly Process _jackd;
 
-    public JackServer()
+    public JackServer() : this($"seqlang-test-{Environment.ProcessId}", isDefault: true)
     {
-        Name = $"seqlang-test-{Environment.ProcessId}";
+    }
+
+    private JackServer(string name, bool isDefault)
+    {
+        Name = name;
         if (Tools.Find("jackd") is not { } jackd) throw new InvalidOperationException($"jackd is not installed; {InstallHint}");
         foreach (var tool in new[] { "jack_lsp", "jack_connect" })
         {
             if (Tools.Find(tool) is null) throw new InvalidOperationException($"{tool} is not installed; {InstallHint}");
         }
-        Environment.SetEnvironmentVariable("JACK_DEFAULT_SERVER", Name);
-        if (setenv("JACK_DEFAULT_SERVER", Name, 1) != 0) throw new InvalidOperationException("setenv(JACK_DEFAULT_SERVER) failed");
+        if (isDefault)
+        {
+            Environment.SetEnvironmentVariable("JACK_DEFAULT_SERVER", Name);
+            if (setenv("JACK_DEFAULT_SERVER", Name, 1) != 0) throw new InvalidOperationException("setenv(JACK_DEFAULT_SERVER) failed");
+        }
         // No JACK client may start a server of its own: a missing server must be an error, not a surprise jackd.
         setenv("JACK_NO_START_SERVER", "1", 1);
         Environment.SetEnvironmentVariable("JACK_NO_START_SERVER", "1");
@@ -66,6 +74,18 @@ public sealed partial class JackServer : IDisposable
             }
             Thread.Sleep(50);
         }
+    }
+
+    /// <summary>A second server named <c>seqlang-test-PID-LABEL</c>, beside the shared one: only the child processes it configures reach it.</summary>
+    public static JackServer StartSecond(string label) => new($"seqlang-test-{Environment.ProcessId}-{label}", isDefault: false);
+
+    /// <summary>
+    /// Stops the server as <c>kill PID</c> does (SIGTERM) and waits for it to exit. Not SIGKILL: see <see cref="Dispose"/>.
+    /// </summary>
+    public void Terminate()
+    {
+        if (kill(_jackd.Id, 15) != 0) throw new InvalidOperationException($"kill(SIGTERM) of jackd failed: {Marshal.GetLastPInvokeError()}");
+        if (!_jackd.WaitForExit(5000)) throw new InvalidOperationException("jackd did not exit within 5 s of SIGTERM");
     }
 
     /// <summary>The server name, as in <c>JACK_DEFAULT_SERVER</c>.</summary>
@@ -113,6 +133,23 @@ public sealed partial class JackServer : IDisposable
             // Already gone.
         }
         _jackd.Dispose();
+        RemoveClientSemaphores();
+    }
+
+    /// <summary>
+    /// libjack leaves a semaphore file in /dev/shm for each client that was not closed (a client in a process
+    /// that was killed, or that outlived its server): with the server gone, nothing can use them any more.
+    /// </summary>
+    private void RemoveClientSemaphores()
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles("/dev/shm", $"jack_sem.*_{Name}_*")) File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only tidiness: a file left behind harms no later run (each server has its own name).
+        }
     }
 
     private bool AcceptsClients() => !_jackd.HasExited && Tools.Run("jack_lsp", [], Configure).ExitCode == 0;
@@ -120,7 +157,7 @@ public sealed partial class JackServer : IDisposable
     [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);
 
-    [LibraryImport("libc.so.6")]
+    [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial int kill(int pid, int signal);
 }
 
