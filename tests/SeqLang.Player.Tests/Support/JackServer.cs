@@ -4,10 +4,15 @@ using System.Runtime.InteropServices;
 namespace SeqLang.Player.Tests.Support;
 
 /// <summary>
-/// A private JACK server for the tests: <c>jackd --no-realtime --sync -d dummy -r 48000 -p 64</c> under the
-/// name <c>seqlang-test-PID</c>. <c>--sync</c> makes the server wait for its clients each period: in JACK2's
-/// default asynchronous mode a client that is late on a busy machine has that period's output dropped, and
-/// the tests saw single note-offs go missing now and then. Its own name keeps it from meeting a user's
+/// A private JACK server for the tests: <c>jackd --realtime --realtime-priority 70 --sync -d dummy -r 48000 -p 256</c>
+/// under the name <c>seqlang-test-PID</c>. <c>--sync</c> makes the server wait for its clients each period: in
+/// JACK2's default asynchronous mode a client that is late on a busy machine has that period's output dropped,
+/// and the tests saw single note-offs go missing now and then. Real-time scheduling, as JACK runs for musicians
+/// (its clients' process threads too, above the player's clock thread at 60): without it, under
+/// <c>stress --cpu 2</c>, the server's periods came hundreds of milliseconds late and RtMidi's close waited a
+/// second for each (the tests run as root, here and in CI, which may schedule so). 256 frames (5.3 ms) a period: a
+/// 64-frame period without real-time scheduling had dozens of xruns a run on this 2-core machine under load,
+/// and an xrun loses the MIDI in transit. Its own name keeps it from meeting a user's
 /// server or another test run. The name is put in
 /// <c>JACK_DEFAULT_SERVER</c> for this process (in the C library's environment too, which libjack reads and
 /// .NET does not write) and for every child process the tests start. Stopped by its process id on dispose.
@@ -18,7 +23,7 @@ namespace SeqLang.Player.Tests.Support;
 public sealed partial class JackServer : IDisposable
 {
     public const int SampleRate = 48000;
-    public const int PeriodFrames = 64;
+    public const int PeriodFrames = 256;
     public const string InstallHint = "install JACK and its tools: sudo apt-get install jackd2 jack-tools librtmidi6 (or run scripts/install-test-deps.sh as root)";
 
     private readonly Process _jackd;
@@ -50,7 +55,7 @@ public sealed partial class JackServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-n", Name, "--no-realtime", "--sync", "-d", "dummy", "-r", SampleRate.ToString(), "-p", PeriodFrames.ToString() }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-n", Name, "--realtime", "--realtime-priority", "70", "--sync", "-d", "dummy", "-r", SampleRate.ToString(), "-p", PeriodFrames.ToString() }) start.ArgumentList.Add(arg);
         start.Environment["JACK_DEFAULT_SERVER"] = Name;
         _jackd = Process.Start(start) ?? throw new InvalidOperationException("jackd did not start");
         var output = new System.Text.StringBuilder();
@@ -91,7 +96,7 @@ public sealed partial class JackServer : IDisposable
     /// <summary>The server name, as in <c>JACK_DEFAULT_SERVER</c>.</summary>
     public string Name { get; }
 
-    /// <summary>One process cycle: the granularity of JACK MIDI (1.33 ms).</summary>
+    /// <summary>One process cycle: the granularity of JACK MIDI (5.33 ms).</summary>
     public static TimeSpan Period => TimeSpan.FromSeconds((double)PeriodFrames / SampleRate);
 
     /// <summary>The environment a child process needs to reach this server.</summary>
