@@ -24,7 +24,7 @@ public sealed class RtMidiBindingTests(JackServer jack)
         var port = Assert.Single(output.Ports(), p => p.Name == recorder.PortName);
         output.Open(port, "out");
         Assert.Equal(recorder.PortName, output.ConnectedTo);
-        Settle();
+        Settle(output, recorder);
 
         Assert.True(output.Send([0x90, 60, 100]));
         Assert.True(output.Send([0xC1, 5]));
@@ -42,7 +42,7 @@ public sealed class RtMidiBindingTests(JackServer jack)
         output.OpenVirtual("v");
         var ours = Assert.Single(jack.Ports(), p => p.EndsWith(":v", StringComparison.Ordinal) && p.StartsWith("seq-virtual-test", StringComparison.Ordinal));
         jack.Connect(ours, recorder.PortName);
-        Settle();
+        Settle(output, recorder);
         Assert.True(output.Send([0xB0, 123, 0]));
         var got = recorder.WaitFor(m => m.Count >= 1, TimeSpan.FromSeconds(5));
         Assert.Equal(["B07B00"], got.Select(m => m.ToString()));
@@ -70,8 +70,17 @@ public sealed class RtMidiBindingTests(JackServer jack)
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    /// <summary>JACK applies a new connection at a later process cycle; what is sent before is lost (as the player's start delay says).</summary>
-    private static void Settle() => Thread.Sleep(100);
+    /// <summary>
+    /// JACK applies a new connection at a later process cycle, and what is sent before is lost (as the player's start
+    /// delay says): sends a probe (a controller on channel 16) until one arrives, lets the last ones in flight land, and
+    /// forgets them.
+    /// </summary>
+    private static void Settle(MidiOutput output, MidiRecorder recorder)
+    {
+        Assert.True(Wait.Until(() => output.Send([0xBF, 0x7F, 0x00]) && recorder.Messages.Count > 0, TimeSpan.FromSeconds(10)), "the connection carried nothing within 10 s");
+        recorder.WaitForQuiet(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
+        recorder.Clear();
+    }
 
     [Fact]
     public void The_missing_library_is_exit_3_with_the_install_command()
