@@ -1,3 +1,4 @@
+using SeqLang.Player.Tests.Support;
 using SeqLang.Player.Control;
 using static SeqLang.Player.Control.ControlEvent;
 
@@ -7,6 +8,7 @@ namespace SeqLang.Player.Tests.Control;
 /// <see cref="ControlDecoder"/>: messages as RtMidi hands them over, one complete message each, written as the
 /// bytes a device sends; each test feeds a sequence and checks every message's outcome (an event or nothing).
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class ControlDecoderTests
 {
     /// <summary>What each message yields, in order: null where the message yields no event.</summary>
