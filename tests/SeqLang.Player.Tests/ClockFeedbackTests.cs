@@ -7,7 +7,6 @@ namespace SeqLang.Player.Tests;
 /// the step marks arrive at k/n of every bar, after the notes of their instant, the whole state first, the
 /// clear last, a change of version sends the state again, and nothing of it allocates on the clock thread.
 /// </summary>
-[Collection(AloneCollection.Name)]
 public sealed class ClockFeedbackTests
 {
     private const long Bars = 4;

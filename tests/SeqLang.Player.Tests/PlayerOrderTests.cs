@@ -7,7 +7,6 @@ namespace SeqLang.Player.Tests;
 /// on a virtual clock (no JACK, no waiting, exact times) for every example and the benchmark pieces; and the
 /// clock thread's allocations across a whole run.
 /// </summary>
-[Collection(AloneCollection.Name)]
 public sealed class PlayerOrderTests
 {
     public static TheoryData<string> Pieces()

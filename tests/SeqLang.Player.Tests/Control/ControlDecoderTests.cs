@@ -1,4 +1,3 @@
-using SeqLang.Player.Tests.Support;
 using SeqLang.Player.Control;
 using static SeqLang.Player.Control.ControlEvent;
 
@@ -8,7 +7,6 @@ namespace SeqLang.Player.Tests.Control;
 /// <see cref="ControlDecoder"/>: messages as RtMidi hands them over, one complete message each, written as the
 /// bytes a device sends; each test feeds a sequence and checks every message's outcome (an event or nothing).
 /// </summary>
-[Collection(AloneCollection.Name)]
 public sealed class ControlDecoderTests
 {
     /// <summary>What each message yields, in order: null where the message yields no event.</summary>

@@ -1,9 +1,7 @@
-using SeqLang.Player.Tests.Support;
 using SeqLang.Player.Recording;
 
 namespace SeqLang.Player.Tests.Recording;
 
-[Collection(AloneCollection.Name)]
 public sealed class SendRecordingTests
 {
     [Fact]

@@ -7,7 +7,6 @@ using SeqLang.Player.Tests.Support;
 
 namespace SeqLang.Player.Tests.Status;
 
-[Collection(AloneCollection.Name)]
 public sealed class StatusLineTests
 {
     private static readonly TimeSpan Now = TimeSpan.Zero, Recently = TimeSpan.FromMilliseconds(150), Earlier = TimeSpan.FromMilliseconds(151);
