@@ -26,10 +26,10 @@ public sealed class FeedbackJackTests(JackServer jack)
 
     /// <summary>
     /// How far apart a step's kick and its playhead may arrive: they leave the clock thread at the same instant
-    /// through two JACK clients, and on a busy two-core machine one client's period can come late (38 ms seen).
-    /// Still an eighth of a step: the light belongs to that step.
+    /// through two JACK clients, and on a busy two-core machine one client's period can come late (38 ms seen), or
+    /// the whole machine stall (see Tolerances: 84 ms seen). Still under half a step: the light belongs to that step.
     /// </summary>
-    private const double Together = 0.03;
+    private const double Together = 0.1;
 
     /// <summary>
     /// How soon a change (a mute) shows: it wakes the clock thread, which sends the whole state at once (a few
@@ -166,7 +166,7 @@ public sealed class FeedbackJackTests(JackServer jack)
         Assert.True(order.SequenceEqual(heads.Select(m => (int)m.Bytes[1])),
             $"playhead pads [{string.Join(' ', heads.Select(m => m.Bytes[1]))}], want [{string.Join(' ', order)}]{context}");
         var gaps = heads.Zip(heads.Skip(1), (a, b) => Seconds(a.Timestamp, b.Timestamp)).ToList();
-        Assert.True(gaps.All(g => Math.Abs(g - Step) <= 0.03),
+        Assert.True(gaps.All(g => Math.Abs(g - Step) <= Together),
             $"gaps between playhead steps (ms): {string.Join(", ", gaps.Select(g => (g * 1000).ToString("0.0")))}{context}");
 
         // At start, by the time the first step is lit, every pad has been sent: each step's state, the mute pad off.
@@ -283,11 +283,11 @@ public sealed class FeedbackJackTests(JackServer jack)
         Assert.True(again.Count > 0, $"no playhead after the unmute{context}");
         Assert.True(steps.SequenceEqual(Enumerable.Range(steps[0], steps.Count)) && steps[^1] == 4 * 8 - 1,
             $"playhead steps after the unmute [{string.Join(' ', steps)}], want consecutive to {4 * 8 - 1}{context}");
-        Assert.True(Seconds(After(unmuted, Step + 0.05), again[0].Timestamp) <= Step + 0.03, $"the first playhead after the unmute came late{context}");
+        Assert.True(Seconds(After(unmuted, Step + 0.05), again[0].Timestamp) <= Step + Together, $"the first playhead after the unmute came late{context}");
         for (var i = 0; i < again.Count; i++)
         {
             var off = Seconds(grid, again[i].Timestamp) - steps[i] * Step;
-            Assert.True(Math.Abs(off) <= 0.03, $"playhead of step {steps[i]} {off * 1000:0.0} ms off the beat{context}");
+            Assert.True(Math.Abs(off) <= Together, $"playhead of step {steps[i]} {off * 1000:0.0} ms off the beat{context}");
             Assert.True(again[i].Bytes[1] == FirstPad + steps[i] % 8, $"step {steps[i]} lit pad {again[i].Bytes[1]}{context}");
             AssertLeds(feedback, After(again[i].Timestamp, Step / 2), FirstPad + steps[i] % 8, MuteOff, origin, $"mid-step {steps[i]}, unmuted", context);
         }

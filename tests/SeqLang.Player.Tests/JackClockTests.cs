@@ -14,11 +14,6 @@ namespace SeqLang.Player.Tests;
 [Collection(JackCollection.Name)]
 public sealed class JackClockTests(JackServer jack)
 {
-    /// <summary>As in <see cref="JackPlaybackTests"/>: one JACK period plus scheduling noise on two shared cores.</summary>
-    private static readonly double Tolerance = JackServer.Period.TotalSeconds + 0.025;
-
-    private static readonly double MedianTolerance = JackServer.Period.TotalSeconds + 0.002;
-
     [Fact]
     public void Clock_out_sends_Start_first_24_pulses_a_quarter_on_the_notes_clock_and_Stop_last()
     {
@@ -45,19 +40,22 @@ public sealed class JackClockTests(JackServer jack)
         var start = received[0].Timestamp;
         var pulses = received.Where(m => m.Bytes[0] == 0xF8).Select(m => ReceivedExtensions.Seconds(start, m.Timestamp)).ToList();
         var spacing = 60.0 / 120 / 24; // 20.833 ms
-        var late = pulses.Select((t, k) => (k, error: t - k * spacing)).Where(p => Math.Abs(p.error) > Tolerance).ToList();
-        Assert.True(late.Count == 0, "pulses off their ideal time: " + string.Join(", ", late.Take(10).Select(p => $"#{p.k} {p.error * 1000:0.00} ms")));
+        var late = pulses.Select((t, k) => (k, error: t - k * spacing)).Where(p => Math.Abs(p.error) > Tolerances.OnTime).ToList();
+        Assert.True(late.Count <= Tolerances.StalledAllowed(pulses.Count) && late.All(p => Math.Abs(p.error) <= Tolerances.Stall),
+            "pulses off their ideal time: " + string.Join(", ", late.Take(10).Select(p => $"#{p.k} {p.error * 1000:0.00} ms")));
         var intervals = pulses.Zip(pulses.Skip(1), (a, b) => b - a).Order().ToList();
         var median = intervals[intervals.Count / 2];
-        Assert.True(Math.Abs(median - spacing) <= MedianTolerance, $"median pulse interval {median * 1000:0.000} ms, expected {spacing * 1000:0.000} ms");
+        Assert.True(Math.Abs(median - spacing) <= Tolerances.Median, $"median pulse interval {median * 1000:0.000} ms, expected {spacing * 1000:0.000} ms");
         // No drift: the last pulse is where 191 intervals of the tempo put it.
-        Assert.True(Math.Abs(pulses[^1] - (pulses.Count - 1) * spacing) <= Tolerance,
-            $"pulse {pulses.Count - 1} at {pulses[^1] * 1000:0.0} ms, expected {(pulses.Count - 1) * spacing * 1000:0.0} ms");
+        // (The median error of the last beat's pulses: one pulse alone may be stalled.)
+        var lastBeat = pulses.Select((t, k) => t - k * spacing).TakeLast(24).Order().ToList();
+        Assert.True(Math.Abs(lastBeat[lastBeat.Count / 2]) <= Tolerances.OnTime,
+            $"the last beat's pulses are {lastBeat[lastBeat.Count / 2] * 1000:0.0} ms off their ideal time (median)");
 
         // The pulses come from the notes' clock: the notes are the renderer's, on time from Start.
         var channelMessages = received.Where(m => !m.IsSystem()).ToList();
         var (tracks, endTick, endSeconds) = Expected.Render(Expected.Compile(path), bars);
-        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerance);
+        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerances.OnTime, stall: Tolerances.Stall);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(Compare.Sounding(channelMessages));
         // A beat's notes come after its pulse (a pulse at the same tick goes out first).
@@ -85,10 +83,10 @@ public sealed class JackClockTests(JackServer jack)
         var spacing = 60.0 / 240 / 24; // 10.417 ms
         var pulses = received.Where(m => m.Bytes[0] == 0xF8).Select(m => ReceivedExtensions.Seconds(start, m.Timestamp)).ToList();
         var intervals = pulses.Zip(pulses.Skip(1), (a, b) => b - a).Order().ToList();
-        Assert.True(Math.Abs(intervals[intervals.Count / 2] - spacing) <= MedianTolerance, $"median pulse interval {intervals[intervals.Count / 2] * 1000:0.000} ms");
+        Assert.True(Math.Abs(intervals[intervals.Count / 2] - spacing) <= Tolerances.Median, $"median pulse interval {intervals[intervals.Count / 2] * 1000:0.000} ms");
         var channelMessages = received.Where(m => !m.IsSystem()).ToList();
         var (tracks, endTick, endSeconds) = Expected.Render(Expected.Compile(path), bars);
-        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerance);
+        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerances.OnTime, stall: Tolerances.Stall);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         AssertPulseCount(pulses, bars, spacing);
     }
@@ -116,14 +114,14 @@ public sealed class JackClockTests(JackServer jack)
         var pulses = received.Where(m => m.Bytes[0] == 0xF8).Select(m => ReceivedExtensions.Seconds(start, m.Timestamp)).ToList();
         var spacing = 60.0 / 120 / 24;
         var intervals = pulses.Zip(pulses.Skip(1), (a, b) => b - a).Order().ToList();
-        Assert.True(Math.Abs(intervals[intervals.Count / 2] - spacing) <= MedianTolerance, $"median pulse interval {intervals[intervals.Count / 2] * 1000:0.000} ms");
-        Assert.True(Math.Abs(pulses[0]) <= Tolerance, $"the first pulse came {pulses[0] * 1000:0.0} ms after the song position");
+        Assert.True(Math.Abs(intervals[intervals.Count / 2] - spacing) <= Tolerances.Median, $"median pulse interval {intervals[intervals.Count / 2] * 1000:0.000} ms");
+        Assert.True(Math.Abs(pulses[0]) <= Tolerances.Stall, $"the first pulse came {pulses[0] * 1000:0.0} ms after the song position");
 
         // The music is that of bars 9..10 as the renderer writes them from bar 9.
         var channelMessages = received.Where(m => !m.IsSystem()).ToList();
         var piece = Expected.Compile(path);
         var (tracks, endTick, endSeconds) = Expected.Render(piece, from, bars);
-        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerance);
+        var problems = Compare.Problems(tracks, endTick, endSeconds, channelMessages, m => ReceivedExtensions.Seconds(start, m.Timestamp), Tolerances.OnTime, stall: Tolerances.Stall);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(Compare.Sounding(channelMessages));
 
@@ -146,7 +144,7 @@ public sealed class JackClockTests(JackServer jack)
             .Select(m => (m.Channel, m.Note, m.Velocity, Tick: (long)Math.Round(m.Seconds / (60.0 / 120 / 480))))
             .OrderBy(e => e.Channel).ThenBy(e => e.Tick).ThenBy(e => e.Note).ToList();
         Assert.Equal(listed.Count, matched.Count);
-        var tickTolerance = (long)Math.Ceiling(Tolerance / (60.0 / 120 / 480));
+        var tickTolerance = (long)Math.Ceiling(Tolerances.Stall / (60.0 / 120 / 480));
         for (var i = 0; i < listed.Count; i++)
         {
             Assert.True(listed[i].Channel == matched[i].Channel && listed[i].Note == matched[i].Note && listed[i].Velocity == matched[i].Velocity
@@ -194,7 +192,7 @@ public sealed class JackClockTests(JackServer jack)
         // A note-off for each sounding note (the pad's c3 and g3 on channel 2, the kick on channel 10), CC 123 on both channels.
         Assert.Equal(["813000", "813700", "892400", "B17B00", "B97B00"], stopMessages.Select(m => m.ToString()).Order(StringComparer.Ordinal));
         var silencedAfter = ReceivedExtensions.Seconds(stopAt, stopMessages.Max(m => m.Timestamp));
-        Assert.True(silencedAfter <= Tolerance + JackServer.Period.TotalSeconds, $"the stop's last message arrived {silencedAfter * 1000:0.0} ms after the master's Stop");
+        Assert.True(silencedAfter <= Tolerances.Stall, $"the stop's last message arrived {silencedAfter * 1000:0.0} ms after the master's Stop");
 
         // Stopped: pulses (some masters keep sending them) move nothing.
         next = master.Pulses(36, Stopwatch.GetTimestamp(), pulse);
@@ -223,14 +221,14 @@ public sealed class JackClockTests(JackServer jack)
         var kicks = received.Where(m => m.IsNoteOn && m.Channel == 9).ToList();
         Assert.Equal(9, kicks.Count);
         var lags = kicks.Select((k, beat) => ReceivedExtensions.Seconds(pulseTimes[beat * 24], k.Timestamp)).ToList();
-        Assert.True(lags.All(l => l >= 0 && l <= Tolerance + JackServer.Period.TotalSeconds),
+        Assert.True(lags.All(l => l >= 0 && l <= Tolerances.Stall) && lags.Order().ElementAt(lags.Count / 2) <= Tolerances.OnTime + JackServer.Period.TotalSeconds,
             "kick lags behind their beat's pulse: " + string.Join(", ", lags.Select(l => $"{l * 1000:0.0} ms")));
         // Beats 0..4, before the stop, at the master's tempo: 666.7 ms apart, not the file's 500 ms.
         var beat = 60.0 / masterBpm;
         var intervals = kicks.Take(5).Zip(kicks.Skip(1).Take(4), (a, b) => ReceivedExtensions.Seconds(a.Timestamp, b.Timestamp)).ToList();
-        Assert.True(intervals.All(i => Math.Abs(i - beat) <= Tolerance), "kick intervals: " + string.Join(", ", intervals.Select(i => $"{i * 1000:0.0} ms")));
+        Assert.True(intervals.All(i => Math.Abs(i - beat) <= Tolerances.Stall), "kick intervals: " + string.Join(", ", intervals.Select(i => $"{i * 1000:0.0} ms")));
         var ordered = intervals.Order().ToList();
-        Assert.True(Math.Abs(ordered[ordered.Count / 2] - beat) <= MedianTolerance + 0.002, $"median kick interval {ordered[ordered.Count / 2] * 1000:0.0} ms, expected {beat * 1000:0.0} ms");
+        Assert.True(Math.Abs(ordered[ordered.Count / 2] - beat) <= Tolerances.Median + 0.002, $"median kick interval {ordered[ordered.Count / 2] * 1000:0.0} ms, expected {beat * 1000:0.0} ms");
         // The pad: bar 0 at pulse 0, bar 1 at pulse 96 (ended by the Stop), bar 2 at pulse 192.
         var pads = received.Where(m => m.IsNoteOn && m.Channel == 1).ToList();
         Assert.Equal(6, pads.Count);
@@ -238,7 +236,7 @@ public sealed class JackClockTests(JackServer jack)
         foreach (var (p, bar) in pads.Select((p, i) => (p, i / 2)))
         {
             var lag = ReceivedExtensions.Seconds(pulseTimes[bar * 96], p.Timestamp);
-            Assert.True(lag >= 0 && lag <= Tolerance + JackServer.Period.TotalSeconds, $"bar {bar}'s pad arrived {lag * 1000:0.0} ms after its pulse");
+            Assert.True(lag >= 0 && lag <= Tolerances.Stall, $"bar {bar}'s pad arrived {lag * 1000:0.0} ms after its pulse");
         }
     }
 

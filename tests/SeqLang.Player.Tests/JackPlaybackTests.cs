@@ -14,14 +14,6 @@ namespace SeqLang.Player.Tests;
 [Collection(JackCollection.Name)]
 public sealed class JackPlaybackTests(JackServer jack)
 {
-    /// <summary>
-    /// One JACK period (output is delivered per period) plus what a shared two-core machine adds: seen
-    /// here, single sends up to 10 ms late under a load average of 6 to 10. The median is held tighter.
-    /// </summary>
-    private static readonly double Tolerance = JackServer.Period.TotalSeconds + 0.025;
-
-    private static readonly double MedianTolerance = JackServer.Period.TotalSeconds + 0.002;
-
     [Theory]
     [InlineData("three-track.seq", 4)]
     [InlineData("three-track-form.seq", 4)]
@@ -39,11 +31,11 @@ public sealed class JackPlaybackTests(JackServer jack)
         var first = received[0].Timestamp;
         double TimeOf(Received m) => (double)(m.Timestamp - first) / Stopwatch.Frequency;
         var errors = new List<double>();
-        var problems = Compare.Problems(tracks, endTick, endSeconds, received, TimeOf, Tolerance, errors);
+        var problems = Compare.Problems(tracks, endTick, endSeconds, received, TimeOf, Tolerances.OnTime, errors, stall: Tolerances.Stall);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(Compare.Sounding(received));
         errors.Sort();
-        Assert.True(errors[errors.Count / 2] <= MedianTolerance, $"median timing error {errors[errors.Count / 2] * 1000:0.00} ms");
+        Assert.True(errors[errors.Count / 2] <= Tolerances.Median, $"median timing error {errors[errors.Count / 2] * 1000:0.00} ms");
 
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         var keys = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
@@ -76,8 +68,9 @@ public sealed class JackPlaybackTests(JackServer jack)
         var stop = received.Where(m => m.Timestamp >= interrupted).ToList();
         Assert.Equal(["B17B00", "B27B00"], stop.Where(m => m.Status == 0xB0).Select(m => m.ToString()));
         var silenced = TimeSpan.FromSeconds((double)(stop.Max(m => m.Timestamp) - interrupted) / Stopwatch.Frequency);
-        // SPEC: within 10 ms of the stop; JACK delivers a period later, and the signal must first reach the process.
-        Assert.True(silenced < TimeSpan.FromMilliseconds(10) + 2 * JackServer.Period + TimeSpan.FromMilliseconds(10),
+        // SPEC: within 10 ms of the stop (PlayerOrderTests holds the player to that); here the signal must first reach
+        // the process, whose signal thread is not real-time, and JACK delivers a period later: a stall's bound.
+        Assert.True(silenced < TimeSpan.FromSeconds(Tolerances.Stall),
             $"the last stop message arrived {silenced.TotalMilliseconds:0.0} ms after SIGINT");
     }
 
@@ -112,7 +105,7 @@ public sealed class JackPlaybackTests(JackServer jack)
             var started = new[] { CompiledAt("SeqLang.Player.RealtimePriority:TryEnter("), CompiledAt("SeqLang.Player.AheadCompiler:Run(") }.Where(i => i >= 0).DefaultIfEmpty(-1).Min();
             Assert.True(started >= 0, "the log shows no playback threads");
             foreach (var method in new[] { "SeqLang.Player.ClockLoop:Run(", "SeqLang.Player.ClockLoop:Send(", "SeqLang.Player.RtMidi.MidiOutput:Send(",
-                         "SeqLang.Player.RtMidi.MidiOutput:Warm(", "SeqLang.Player.RtMidi.SendPathWarmer:Warm(", "SeqLang.Player.StopwatchClock:WaitUntil(" })
+                         "SeqLang.Player.StopwatchClock:WaitUntil(" })
             {
                 var at = CompiledAt(method);
                 Assert.True(at >= 0 && at < started, $"{method} compiled at line {at} of the log, the playback threads started at line {started}");

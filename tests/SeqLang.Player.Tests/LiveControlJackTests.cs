@@ -56,6 +56,13 @@ public sealed class LiveControlJackTests(JackServer jack)
         return seq;
     }
 
+    /// <summary>Waits until <paramref name="count"/> note-ons arrived after <paramref name="since"/> (a Stopwatch time), or fails saying when.</summary>
+    private static void AwaitNoteOns(MidiRecorder recorder, long since, int count, string when, TimeSpan? timeout = null)
+    {
+        var got = recorder.WaitFor(m => m.Count(x => x.IsNoteOn && x.Timestamp > since) >= count, timeout ?? TimeSpan.FromSeconds(10));
+        Assert.True(got.Count(x => x.IsNoteOn && x.Timestamp > since) >= count, $"fewer than {count} notes arrived {when}");
+    }
+
     [Fact]
     public void A_cc_scales_a_lanes_velocity_and_another_sets_the_tempo()
     {
@@ -64,13 +71,13 @@ public sealed class LiveControlJackTests(JackServer jack)
         using var pads = new Controller();
         using var recorder = new MidiRecorder();
         using var seq = Start(path, pads, recorder, "--bars", "12");
-        Thread.Sleep(600);
+        AwaitNoteOns(recorder, 0, 2, "before the first CC");
         var sent = Stopwatch.GetTimestamp();
         pads.Send(0xB0, 71, 0); // x = 1: every velocity scaled to 1
-        Thread.Sleep(1200);
+        AwaitNoteOns(recorder, sent + Stopwatch.Frequency / 50, 2, "after the velocity CC");
         var tempoAt = Stopwatch.GetTimestamp();
         pads.Send(0xB0, 74, 0); // 60 BPM: a quarter note a second
-        Thread.Sleep(3500);
+        AwaitNoteOns(recorder, tempoAt + Stopwatch.Frequency / 2, 4, "after the tempo CC", TimeSpan.FromSeconds(15));
         seq.Interrupt();
         Assert.True(seq.WaitForExit(TimeSpan.FromSeconds(5)).ExitCode == 0, seq.ErrorSoFar);
         var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
@@ -82,7 +89,9 @@ public sealed class LiveControlJackTests(JackServer jack)
         var slow = ons.Where(m => m.Timestamp > tempoAt + Stopwatch.Frequency / 2).Select(m => m.Timestamp).ToList();
         Assert.True(slow.Count >= 2, $"{slow.Count} notes after the tempo change");
         var gaps = slow.Zip(slow.Skip(1), (a, b) => (double)(b - a) / Stopwatch.Frequency).ToList();
-        Assert.All(gaps, g => Assert.InRange(g, 0.95, 1.05));
+        // One gap may hold a stall of the loaded machine (see Tolerances); the median is the tempo's.
+        Assert.All(gaps, g => Assert.InRange(g, 1 - Tolerances.Stall, 1 + Tolerances.Stall));
+        Assert.InRange(gaps.Order().ElementAt(gaps.Count / 2), 0.95, 1.05);
     }
 
     [Fact]
@@ -93,25 +102,27 @@ public sealed class LiveControlJackTests(JackServer jack)
         using var pads = new Controller();
         using var recorder = new MidiRecorder();
         using var seq = Start(path, pads, recorder, "--bars", "12");
-        Thread.Sleep(500);
+        AwaitNoteOns(recorder, 0, 6, "before the mute");
         var muted = Stopwatch.GetTimestamp();
+        var margin = Stopwatch.Frequency / 50;
         pads.Send(0x90, 36, 100);
         pads.Send(0x80, 36, 0);
-        Thread.Sleep(1500);
+        // A bar of hats alone (four hat beats and their keys) while the kick is muted.
+        AwaitNoteOns(recorder, muted + margin, 8, "while the kick is muted");
         var unmuted = Stopwatch.GetTimestamp();
         pads.Send(0x90, 36, 100);
-        Thread.Sleep(800);
+        Assert.True(recorder.WaitFor(m => m.Any(x => x.IsNoteOn && x.Channel == 9 && x.Bytes[1] == 36 && x.Timestamp > unmuted + margin), TimeSpan.FromSeconds(10))
+            .Any(x => x.IsNoteOn && x.Channel == 9 && x.Bytes[1] == 36 && x.Timestamp > unmuted + margin), "no kick after the unmute");
         var moved = Stopwatch.GetTimestamp();
         // NRPN 0:32 (CC 99, 98), data entry MSB 127 then LSB 127: the top of the range, 12 semitones.
         pads.Send(0xB0, 99, 0);
         pads.Send(0xB0, 98, 32);
         pads.Send(0xB0, 6, 127);
         pads.Send(0xB0, 38, 127);
-        Thread.Sleep(1500);
+        AwaitNoteOns(recorder, moved + Stopwatch.Frequency / 4, 6, "after the NRPN");
         seq.Interrupt();
         Assert.True(seq.WaitForExit(TimeSpan.FromSeconds(5)).ExitCode == 0, seq.ErrorSoFar);
         var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
-        var margin = Stopwatch.Frequency / 50;
         var kicks = ons.Where(m => m.Channel == 9 && m.Bytes[1] == 36).ToList();
         Assert.DoesNotContain(kicks, m => m.Timestamp > muted + margin && m.Timestamp < unmuted);
         Assert.Contains(ons, m => m.Channel == 9 && m.Bytes[1] == 42 && m.Timestamp > muted + margin && m.Timestamp < unmuted);
@@ -137,11 +148,12 @@ public sealed class LiveControlJackTests(JackServer jack)
         using var pads = new Controller();
         using var recorder = new MidiRecorder();
         using var seq = Start(path, pads, recorder);
-        Thread.Sleep(300);
+        var edited = Stopwatch.GetTimestamp();
         pads.Send(0x90, 50, 100); // pad 2: step 2 on
         pads.Send(0x90, 49, 100); // pad 1: step 1 on
         pads.Send(0x90, 48, 100); // pad 0: step 0 off
-        Thread.Sleep(3000);
+        // Edits land at the next bar line (a bar is a second): four kicks after that are two bars of the edited pattern.
+        AwaitNoteOns(recorder, edited + Stopwatch.Frequency, 4, "after the pad edits");
         seq.Interrupt();
         var result = seq.WaitForExit(TimeSpan.FromSeconds(5));
         Assert.True(result.ExitCode == 0, result.Error);
@@ -160,9 +172,10 @@ public sealed class LiveControlJackTests(JackServer jack)
         var last = kicks.TakeLast(4).ToList();
         var gaps = last.Zip(last.Skip(1), (a, b) => (double)(b - a) / Stopwatch.Frequency).ToList();
         Assert.Equal(3, gaps.Count);
-        Assert.All(gaps, g => Assert.True(Math.Abs(g - 0.25) < 0.03 || Math.Abs(g - 0.75) < 0.03, $"gaps {string.Join(", ", gaps)}"));
-        Assert.Contains(gaps, g => Math.Abs(g - 0.25) < 0.03);
-        Assert.Contains(gaps, g => Math.Abs(g - 0.75) < 0.03);
+        // Short and long gaps are half a second apart: a fifth of a second each way tells them apart past any stall.
+        Assert.All(gaps, g => Assert.True(Math.Abs(g - 0.25) < 0.2 || Math.Abs(g - 0.75) < 0.2, $"gaps {string.Join(", ", gaps)}"));
+        Assert.Contains(gaps, g => Math.Abs(g - 0.25) < 0.2);
+        Assert.Contains(gaps, g => Math.Abs(g - 0.75) < 0.2);
         File.Delete(live);
     }
 }

@@ -111,7 +111,7 @@ public sealed class PlayerOrderTests
         var result = player.Run();
         Assert.Equal(StopReason.End, result.Reason);
         Assert.True(result.MessagesSent > 2000, $"only {result.MessagesSent} messages");
-        Assert.Equal(0, result.ClockThreadAllocatedBytes);
+        Allocations.AssertNone(result.ClockThreadAllocatedBytes, result.MessagesSent, "the clock thread");
         Assert.Contains(result.GcLatencyMode, new[] { System.Runtime.GCLatencyMode.SustainedLowLatency, System.Runtime.GCLatencyMode.LowLatency });
         Assert.Equal(result.MessagesSent, result.Timing!.Events);
     }

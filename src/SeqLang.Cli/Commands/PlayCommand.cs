@@ -70,6 +70,8 @@ public static class PlayCommand
             // connected: under JACK a client coming or going reorders the graph, and messages sent while a
             // new connection settles were lost (seen here: the first notes of a playback, now and then).
             using var watcher = r.Virtual is null ? MidiOutput.Create(api, MidiSystem.ClientName + "-watch") : null;
+            // The port listing cannot tell that the JACK server died (libjack answers from its shared memory): this can.
+            using var server = api == MidiApi.Jack ? JackServerWatch.Open(MidiSystem.ClientName + "-server") : null;
             using var clockInput = clockInName is null ? null : MidiInput.Create(api, MidiSystem.ClientName + "-clock");
             using var controlInput = inputName is null ? null : MidiInput.Create(api, MidiSystem.ClientName + "-control");
             string where;
@@ -116,11 +118,11 @@ public static class PlayCommand
             {
                 console.Error.WriteLine("seq play: the file maps controls but names no input; give --input PORT or `input \"name\"` to use them");
             }
-            return Play(piece, output, watcher, clockInput, controlInput, r with { ClockOut = r.ClockOut || settings.ClockOut }, where, loaded.Compilation, console);
+            return Play(piece, output, watcher, server, clockInput, controlInput, r with { ClockOut = r.ClockOut || settings.ClockOut }, where, loaded.Compilation, console);
         });
     }
 
-    private static int Play(CompiledPiece piece, MidiOutput output, MidiOutput? watcher, MidiInput? clockInput, MidiInput? controlInput, Request r, string where,
+    private static int Play(CompiledPiece piece, MidiOutput output, MidiOutput? watcher, JackServerWatch? server, MidiInput? clockInput, MidiInput? controlInput, Request r, string where,
         Compilation compilation, CliConsole console)
     {
         var target = output.ConnectedTo;
@@ -137,6 +139,7 @@ public static class PlayCommand
             Realtime = Environment.GetEnvironmentVariable("SEQ_REALTIME") != "0",
             RecordTiming = r.Report is not null,
             PortAlive = watcher is null ? null : () => watcher.Ports().Any(p => p.Name == target),
+            MidiSystemAlive = server is null ? null : () => !server.ServerGone,
         };
         using var player = new Player.Player(piece, output, options, stop);
         using var session = new PlaySession(compilation, player, console, r.Quiet);
@@ -170,6 +173,11 @@ public static class PlayCommand
         controlInput?.CancelCallback();
         // Live control's worker acts on what arrived before the cancel now, while the feedback ports it may use are open.
         control.Flush();
+        if (server is { ServerGone: true })
+        {
+            output.Abandon();
+            foreach (var f in feedbackPorts.Values) f?.Abandon();
+        }
         // The clock thread's last act queued every pad's off; RtMidi hands it to JACK at the next period, and
         // closing the port before that loses it (seen in the feedback tests). 50 ms covers periods up to 2048 frames.
         if (feedbackPorts.Values.Any(f => f is not null)) Thread.Sleep(50);
@@ -204,8 +212,11 @@ public static class PlayCommand
             var priority = r.Report is not null ? (result.Realtime ? "; clock thread at real-time priority" : "; real-time priority refused (see README: Playing live)") : "";
             console.Error.WriteLine($"seq play: {why} after {result.MessagesSent} messages{late}{underruns}{priority}");
         }
+        // A send can fail on a dead server before the watch is next asked: the server is then what went away.
+        var serverGone = result.Reason is StopReason.MidiSystemLost or StopReason.PortFailed && server is { ServerGone: true };
         return result.Reason switch
         {
+            _ when serverGone => Fail(console, $"the JACK server '{MidiSystem.JackServerName()}' went away; playback stopped"),
             StopReason.PortFailed => Fail(console, target is null ? "sending to the MIDI port failed" : $"the MIDI port '{target}' went away"),
             StopReason.CompileError => ExitCodes.InputErrors,
             _ when result.Fault is not null => ExitCodes.IoError,

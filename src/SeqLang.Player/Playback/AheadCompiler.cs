@@ -27,6 +27,7 @@ internal sealed class AheadCompiler
     private readonly long _lookahead;
     private readonly long _switchMargin;
     private readonly Func<bool>? _portAlive;
+    private readonly Func<bool>? _systemAlive;
     private readonly List<PieceEvent> _events = new(256);
     private readonly List<TimedMessage> _batch = new(256);
     private readonly List<TimedMessage> _merged = new(256);
@@ -68,6 +69,7 @@ internal sealed class AheadCompiler
         _lookahead = (long)(options.Lookahead.TotalSeconds * _clock.Frequency);
         _switchMargin = (long)(options.SwitchMargin.TotalSeconds * _clock.Frequency);
         _portAlive = options.PortAlive;
+        _systemAlive = options.MidiSystemAlive;
         _ticksPerPulseNumerator = options.Ppq;
         Diagnostics = diagnostics;
         _nextBar = options.FromBar;
@@ -119,10 +121,15 @@ internal sealed class AheadCompiler
             while (!_stop.IsSet)
             {
                 var now = _clock.Now();
-                if (_portAlive is not null && now >= nextCheck)
+                if ((_portAlive is not null || _systemAlive is not null) && now >= nextCheck)
                 {
                     nextCheck = now + checkEvery;
-                    if (!_portAlive())
+                    if (_systemAlive is not null && !_systemAlive())
+                    {
+                        _state.TryStop(StopReason.MidiSystemLost);
+                        return;
+                    }
+                    if (_portAlive is not null && !_portAlive())
                     {
                         _state.TryStop(StopReason.PortFailed);
                         return;

@@ -16,30 +16,13 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
     LiveState live, PlaybackOptions options, IClockFeedback? feedback = null)
 {
     /// <summary>
-    /// The sink's Send, bound once. Calling it through the interface cost 50 µs at the second send (the runtime
-    /// resolving the interface call at that call site; measured here, against 0.1 µs for a direct call), which
-    /// made the first notes of every playback late. (The 0.4 ms of the first send was compiling the sink's Send:
-    /// see <see cref="Warmup"/>.)
+    /// The sink's Send, bound once: an interface call resolves its target at its first calls from a call site
+    /// (50 µs measured at the second send), which would make the first notes of every playback late.
     /// </summary>
     private readonly SendMessage _send = sink.Send;
 
     private delegate bool SendMessage(ReadOnlySpan<byte> message);
 
-    /// <summary>The sink's Warm, bound once for the same reason.</summary>
-    private readonly Action _warmSink = sink.Warm;
-
-    /// <summary>
-    /// How long before a send that follows a wait the clock thread touches what the send will use (the next
-    /// messages' slots, the live state of their lanes, the sink's send path): the wait let all of it fall out
-    /// of the caches, and each message of a chord would wait for the first one's misses. Long enough for the
-    /// touching (a few µs), short enough that nothing evicts it again while spinning.
-    /// </summary>
-    private readonly long _warmLead = clock.Frequency / 50_000; // 20 µs
-
-    /// <summary>How many of the next messages to touch: a dense chord and its controllers.</summary>
-    private const int WarmMessages = 32;
-
-    private long _touched;
     private int _feedbackVersion = feedback is null ? 0 : feedback.Version - 1;
 
     private readonly byte[] _sounding = new byte[16 * 128];
@@ -113,17 +96,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
                 continue;
             }
             var due = DueOf(message);
-            if (clock.Now() < due - _warmLead)
-            {
-                if (!clock.WaitUntil(due - _warmLead, stop))
-                {
-                    if (stop.IsSet) break;
-                    continue; // poked: look again
-                }
-                Rehearse(message);
-                // Round the loop once more before the send: this loop's own code went cold in the wait too.
-                continue;
-            }
             if (!clock.WaitUntil(due, stop))
             {
                 if (stop.IsSet) break;
@@ -153,23 +125,6 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         SilencedAt = clock.Now();
         feedback?.Clear();
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-    }
-
-    /// <summary>
-    /// Reads, without changing anything, what sending the next messages will read (see <see cref="_warmLead"/>):
-    /// their slots, the live state of their lanes through the same <see cref="Shape"/> the send runs, the slots
-    /// the lateness log and the recording write next, and the sink's send path. (What the loop itself reads, the
-    /// due time, the cut, the stop, it reads again in the turn it takes after this.)
-    /// </summary>
-    private void Rehearse(in TimedMessage message)
-    {
-        if (message.Mark != MessageMark.Send) return;
-        var touched = ring.Touch(WarmMessages) + live.LastTick + Sent;
-        touched += Shape(message, out var data2) ? data2 : 0;
-        touched += _sounding[(message.Channel * 128 + message.Data1) & (_sounding.Length - 1)] + TrackActivity[message.Track & 255];
-        touched += (log?.Touch() ?? 0) + (options.Recording?.Touch() ?? 0);
-        _touched += touched;
-        _warmSink();
     }
 
     private long DueOf(in TimedMessage message) =>

@@ -34,13 +34,6 @@ internal sealed class LatenessLog
 
     public long Count => _count;
 
-    /// <summary>Clock thread: reads the slot the next <see cref="Add"/> writes (warming it; the value is meaningless).</summary>
-    public long Touch()
-    {
-        var i = _count;
-        return Volatile.Read(ref _chunks[i >> ChunkBits]) is { } chunk ? chunk[i & (ChunkSize - 1)] : 0;
-    }
-
     /// <summary>After playback: every lateness in send order.</summary>
     public long[] ToArray()
     {

@@ -50,20 +50,6 @@ internal sealed class MessageRing
         return true;
     }
 
-    /// <summary>
-    /// Consumer: reads the slots of the next <paramref name="count"/> messages (those published) without taking
-    /// them, so the producer's writes are in this core's cache when they are sent; returns a sum only so the
-    /// reads are not optimised away.
-    /// </summary>
-    public long Touch(int count)
-    {
-        var head = _positions.Head;
-        var end = Math.Min(Volatile.Read(ref _positions.Tail), head + count);
-        long sum = 0;
-        for (var i = head; i < end; i++) sum += _slots[i & _mask].Tick;
-        return sum;
-    }
-
     /// <summary>Consumer: removes the message <see cref="TryPeek"/> returned.</summary>
     public void Advance() => Volatile.Write(ref _positions.Head, _positions.Head + 1);
 

@@ -32,6 +32,9 @@ public sealed record PlaybackOptions
     /// <summary>Asked four times a second on the producer thread; false stops playback (the port vanished).</summary>
     public Func<bool>? PortAlive { get; init; }
 
+    /// <summary>Asked with <see cref="PortAlive"/>, first; false stops playback (the MIDI system itself went away: the JACK server stopped).</summary>
+    public Func<bool>? MidiSystemAlive { get; init; }
+
     public IClock Clock { get; init; } = new StopwatchClock();
 
     /// <summary>The renderer's resolution, so that the player rounds and orders exactly as the file does.</summary>

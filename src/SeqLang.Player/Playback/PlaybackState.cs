@@ -13,6 +13,8 @@ public enum StopReason
     CompileError,
     /// <summary>Sending failed, or the port we connected to went away.</summary>
     PortFailed,
+    /// <summary>The MIDI system itself went away (the JACK server stopped): nothing can be sent any more.</summary>
+    MidiSystemLost,
     /// <summary>The external clock sent Start while playing: play again from the first bar.</summary>
     Restart,
 }

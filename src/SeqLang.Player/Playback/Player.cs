@@ -98,9 +98,8 @@ public sealed class Player : IDisposable
             if (GCSettings.LatencyMode != GCLatencyMode.SustainedLowLatency) GCSettings.LatencyMode = GCLatencyMode.LowLatency;
             latencyMode = GCSettings.LatencyMode;
             Warmup.Prepare(typeof(ClockLoop), typeof(MessageRing), typeof(LatenessLog), typeof(StopSignal), typeof(PlaybackState), typeof(LiveState),
-                typeof(ExternalClock), _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative), typeof(RtMidi.SendPathWarmer));
+                typeof(ExternalClock), _options.Clock.GetType(), _sink.GetType(), typeof(RtMidi.RtMidiNative));
             if (Feedback is { } feedback) Warmup.PrepareWithNested(feedback.GetType());
-            _sink.Prepare();
             // An external clock's Start while playing plays again from the first bar: a fresh run each time.
             do
             {

@@ -60,13 +60,6 @@ public sealed class SendRecording
         Volatile.Write(ref _count, i + 1);
     }
 
-    /// <summary>Clock thread: reads the slot the next <see cref="Add(long, byte, byte, byte, byte)"/> writes (warming it; the value is meaningless).</summary>
-    public long Touch()
-    {
-        var i = _count;
-        return Volatile.Read(ref _chunks[i >> ChunkBits]) is { } chunk ? chunk[i & (ChunkSize - 1)].SentAt : 0;
-    }
-
     /// <summary>Messages recorded.</summary>
     public long Count => Volatile.Read(ref _count);
 

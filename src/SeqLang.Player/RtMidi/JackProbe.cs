@@ -13,7 +13,7 @@ internal static unsafe partial class JackProbe
 {
     public const string Library = "jack";
 
-    private const int JackNoStartServer = 0x01;
+    internal const int JackNoStartServer = 0x01;
 
     private static bool _silenced;
 
@@ -38,7 +38,7 @@ internal static unsafe partial class JackProbe
     /// from its own threads, also while the process exits, when calling into the runtime is unsafe (a port
     /// vanishing at the end of a playback crashed the process, now and then, with a managed handler).
     /// </remarks>
-    private static void Silence()
+    internal static void Silence()
     {
         if (_silenced) return;
         _silenced = true;
@@ -51,11 +51,11 @@ internal static unsafe partial class JackProbe
 
     [LibraryImport(Library, EntryPoint = "jack_client_open", StringMarshalling = StringMarshalling.Utf8)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial nint ClientOpen(string name, int options, out int status);
+    internal static partial nint ClientOpen(string name, int options, out int status);
 
     [LibraryImport(Library, EntryPoint = "jack_client_close")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial int ClientClose(nint client);
+    internal static partial int ClientClose(nint client);
 
     [LibraryImport(Library, EntryPoint = "jack_set_error_function")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]

@@ -37,28 +37,8 @@ public sealed unsafe class MidiOutput : RtMidiDevice, IMidiSink
         }
     }
 
-    private SendPathWarmer? _warmer;
-
-    /// <summary>Before playback: readies <see cref="Warm"/> (see <see cref="SendPathWarmer"/>).</summary>
-    public void Prepare()
-    {
-        if (Handle != 0) _warmer ??= new SendPathWarmer(Handle, Api);
-    }
-
-    /// <summary>
-    /// Clock thread, just before a send that follows a wait: touches the send path without sending (this
-    /// method's own code too, through an empty message).
-    /// </summary>
-    public void Warm()
-    {
-        Send([]);
-        _warmer?.Warm();
-    }
-
     private protected override void Free(nint handle)
     {
-        _warmer?.Dispose();
-        _warmer = null;
         RtMidiNative.OutFree(handle);
     }
 }

@@ -11,9 +11,6 @@ public abstract unsafe class RtMidiDevice : IDisposable
     private protected nint Handle;
     private bool _disposed;
 
-    /// <summary>The C API's device pointer (tests of what reads RtMidi's memory).</summary>
-    internal nint NativeHandle => Handle;
-
     private protected RtMidiDevice(nint handle, MidiApi api, string clientName)
     {
         Handle = handle;
@@ -83,6 +80,21 @@ public abstract unsafe class RtMidiDevice : IDisposable
         Close();
         _disposed = true;
         Free(Handle);
+        Handle = 0;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Forgets the native device without closing or freeing it, once the MIDI system itself has gone: RtMidi's
+    /// JACK output waits up to a second, on close, for a process cycle that a dead server never runs. What is
+    /// left goes with the process.
+    /// </summary>
+    public void Abandon()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        IsOpen = false;
+        ConnectedTo = null;
         Handle = 0;
         GC.SuppressFinalize(this);
     }

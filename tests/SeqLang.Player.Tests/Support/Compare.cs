@@ -9,10 +9,16 @@ public static class Compare
 {
     /// <param name="timeOf">The arrival time of a received message in seconds from the first message's ideal time.</param>
     /// <param name="tolerance">How far an arrival may be from the renderer's time.</param>
+    /// <param name="stall">
+    /// With a real clock: a few arrivals (<see cref="Tolerances.StalledAllowed"/>) may be past
+    /// <paramref name="tolerance"/> but within this, as a stalled machine delays them (see <see cref="Tolerances"/>);
+    /// and times are taken from the arrivals' median offset, as the reference message may itself have been stalled.
+    /// </param>
     public static List<string> Problems(IReadOnlyList<IReadOnlyList<ExpectedMessage>> tracks, long endTick, double endSeconds,
-        IReadOnlyList<Received> received, Func<Received, double> timeOf, double tolerance, List<double>? errors = null)
+        IReadOnlyList<Received> received, Func<Received, double> timeOf, double tolerance, List<double>? errors = null, double? stall = null)
     {
         var problems = new List<string>();
+        var timed = new List<(double Error, string What)>();
         var expected = tracks.SelectMany(t => t).GroupBy(m => m.Channel).ToDictionary(g => g.Key, g => g.ToList());
         var got = received.GroupBy(m => m.Channel).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var channel in expected.Keys.Union(got.Keys).Order())
@@ -25,9 +31,7 @@ public static class Compare
             {
                 if (i >= have.Count) { problems.Add($"channel {channel}: message {i} ({before[i]}) never arrived"); break; }
                 if (!before[i].Bytes.SequenceEqual(have[i].Bytes)) { problems.Add($"channel {channel}: message {i} is {have[i]}, the renderer wrote {before[i]}"); break; }
-                var error = timeOf(have[i]) - before[i].Seconds;
-                errors?.Add(Math.Abs(error));
-                if (Math.Abs(error) > tolerance) problems.Add($"channel {channel}: message {i} ({before[i]}) arrived {error * 1000:0.00} ms off");
+                timed.Add((timeOf(have[i]) - before[i].Seconds, $"channel {channel}: message {i} ({before[i]}) arrived {{0:0.00}} ms off"));
             }
             // The stop: note-offs for the notes the renderer ends at or after the end, then CC 123.
             var rest = have.Skip(before.Count).ToList();
@@ -36,12 +40,20 @@ public static class Compare
             if (!offs.SequenceEqual(wantOffs)) problems.Add($"channel {channel}: at the stop, offs for [{string.Join(' ', offs)}], expected [{string.Join(' ', wantOffs)}]");
             if (rest.Count == 0 || rest[^1].ToString() != $"B{channel:X1}7B00") problems.Add($"channel {channel}: the last message is not CC 123");
             if (rest.Count != offs.Count + 1) problems.Add($"channel {channel}: after the last bar came [{string.Join(", ", rest)}]");
-            foreach (var m in rest)
-            {
-                var error = timeOf(m) - endSeconds;
-                if (Math.Abs(error) > tolerance) problems.Add($"channel {channel}: stop message {m} arrived {error * 1000:0.00} ms from the end");
-            }
+            foreach (var m in rest) timed.Add((timeOf(m) - endSeconds, $"channel {channel}: stop message {m} arrived {{0:0.00}} ms from the end"));
         }
+        var offset = stall is null || timed.Count == 0 ? 0 : timed.Select(t => t.Error).Order().ElementAt(timed.Count / 2);
+        if (Math.Abs(offset) > (stall ?? 0)) problems.Add($"the arrivals are {offset * 1000:0.00} ms off their times on the whole (median)");
+        var late = new List<string>();
+        foreach (var (raw, what) in timed)
+        {
+            var error = raw - offset;
+            errors?.Add(Math.Abs(error));
+            if (Math.Abs(error) <= tolerance) continue;
+            (Math.Abs(error) > (stall ?? tolerance) ? problems : late).Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, what, error * 1000));
+        }
+        if (late.Count > Tolerances.StalledAllowed(timed.Count))
+            problems.Add($"{late.Count} of {timed.Count} messages late, more than a stall explains:\n" + string.Join("\n", late.Take(20)));
         return problems;
     }
 

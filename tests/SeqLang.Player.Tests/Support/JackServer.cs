@@ -4,34 +4,47 @@ using System.Runtime.InteropServices;
 namespace SeqLang.Player.Tests.Support;
 
 /// <summary>
-/// A private JACK server for the tests: <c>jackd --no-realtime --sync -d dummy -r 48000 -p 64</c> under the
-/// name <c>seqlang-test-PID</c>. <c>--sync</c> makes the server wait for its clients each period: in JACK2's
-/// default asynchronous mode a client that is late on a busy machine has that period's output dropped, and
-/// the tests saw single note-offs go missing now and then. Its own name keeps it from meeting a user's
+/// A private JACK server for the tests: <c>jackd --realtime --realtime-priority 70 --sync -d dummy -r 48000 -p 256</c>
+/// under the name <c>seqlang-test-PID</c>. <c>--sync</c> makes the server wait for its clients each period: in
+/// JACK2's default asynchronous mode a client that is late on a busy machine has that period's output dropped,
+/// and the tests saw single note-offs go missing now and then. Real-time scheduling, as JACK runs for musicians
+/// (its clients' process threads too, above the player's clock thread at 60): without it, under
+/// <c>stress --cpu 2</c>, the server's periods came hundreds of milliseconds late and RtMidi's close waited a
+/// second for each (the tests run as root, here and in CI, which may schedule so). 256 frames (5.3 ms) a period: a
+/// 64-frame period without real-time scheduling had dozens of xruns a run on this 2-core machine under load,
+/// and an xrun loses the MIDI in transit. Its own name keeps it from meeting a user's
 /// server or another test run. The name is put in
 /// <c>JACK_DEFAULT_SERVER</c> for this process (in the C library's environment too, which libjack reads and
 /// .NET does not write) and for every child process the tests start. Stopped by its process id on dispose.
 /// When jackd is missing, constructing this fails every test that needs it with what to install: a test
-/// that cannot run must not pass.
+/// that cannot run must not pass. <see cref="StartSecond"/> starts another one, reached only by the child
+/// processes it configures, for a test that stops its server.
 /// </summary>
 public sealed partial class JackServer : IDisposable
 {
     public const int SampleRate = 48000;
-    public const int PeriodFrames = 64;
+    public const int PeriodFrames = 256;
     public const string InstallHint = "install JACK and its tools: sudo apt-get install jackd2 jack-tools librtmidi6 (or run scripts/install-test-deps.sh as root)";
 
     private readonly Process _jackd;
 
-    public JackServer()
+    public JackServer() : this($"seqlang-test-{Environment.ProcessId}", isDefault: true)
     {
-        Name = $"seqlang-test-{Environment.ProcessId}";
+    }
+
+    private JackServer(string name, bool isDefault)
+    {
+        Name = name;
         if (Tools.Find("jackd") is not { } jackd) throw new InvalidOperationException($"jackd is not installed; {InstallHint}");
         foreach (var tool in new[] { "jack_lsp", "jack_connect" })
         {
             if (Tools.Find(tool) is null) throw new InvalidOperationException($"{tool} is not installed; {InstallHint}");
         }
-        Environment.SetEnvironmentVariable("JACK_DEFAULT_SERVER", Name);
-        if (setenv("JACK_DEFAULT_SERVER", Name, 1) != 0) throw new InvalidOperationException("setenv(JACK_DEFAULT_SERVER) failed");
+        if (isDefault)
+        {
+            Environment.SetEnvironmentVariable("JACK_DEFAULT_SERVER", Name);
+            if (setenv("JACK_DEFAULT_SERVER", Name, 1) != 0) throw new InvalidOperationException("setenv(JACK_DEFAULT_SERVER) failed");
+        }
         // No JACK client may start a server of its own: a missing server must be an error, not a surprise jackd.
         setenv("JACK_NO_START_SERVER", "1", 1);
         Environment.SetEnvironmentVariable("JACK_NO_START_SERVER", "1");
@@ -42,7 +55,7 @@ public sealed partial class JackServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-n", Name, "--no-realtime", "--sync", "-d", "dummy", "-r", SampleRate.ToString(), "-p", PeriodFrames.ToString() }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-n", Name, "--realtime", "--realtime-priority", "70", "--sync", "-d", "dummy", "-r", SampleRate.ToString(), "-p", PeriodFrames.ToString() }) start.ArgumentList.Add(arg);
         start.Environment["JACK_DEFAULT_SERVER"] = Name;
         _jackd = Process.Start(start) ?? throw new InvalidOperationException("jackd did not start");
         var output = new System.Text.StringBuilder();
@@ -68,10 +81,22 @@ public sealed partial class JackServer : IDisposable
         }
     }
 
+    /// <summary>A second server named <c>seqlang-test-PID-LABEL</c>, beside the shared one: only the child processes it configures reach it.</summary>
+    public static JackServer StartSecond(string label) => new($"seqlang-test-{Environment.ProcessId}-{label}", isDefault: false);
+
+    /// <summary>
+    /// Stops the server as <c>kill PID</c> does (SIGTERM) and waits for it to exit. Not SIGKILL: see <see cref="Dispose"/>.
+    /// </summary>
+    public void Terminate()
+    {
+        if (kill(_jackd.Id, 15) != 0) throw new InvalidOperationException($"kill(SIGTERM) of jackd failed: {Marshal.GetLastPInvokeError()}");
+        if (!_jackd.WaitForExit(5000)) throw new InvalidOperationException("jackd did not exit within 5 s of SIGTERM");
+    }
+
     /// <summary>The server name, as in <c>JACK_DEFAULT_SERVER</c>.</summary>
     public string Name { get; }
 
-    /// <summary>One process cycle: the granularity of JACK MIDI (1.33 ms).</summary>
+    /// <summary>One process cycle: the granularity of JACK MIDI (5.33 ms).</summary>
     public static TimeSpan Period => TimeSpan.FromSeconds((double)PeriodFrames / SampleRate);
 
     /// <summary>The environment a child process needs to reach this server.</summary>
@@ -113,6 +138,23 @@ public sealed partial class JackServer : IDisposable
             // Already gone.
         }
         _jackd.Dispose();
+        RemoveClientSemaphores();
+    }
+
+    /// <summary>
+    /// libjack leaves a semaphore file in /dev/shm for each client that was not closed (a client in a process
+    /// that was killed, or that outlived its server): with the server gone, nothing can use them any more.
+    /// </summary>
+    private void RemoveClientSemaphores()
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles("/dev/shm", $"jack_sem.*_{Name}_*")) File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only tidiness: a file left behind harms no later run (each server has its own name).
+        }
     }
 
     private bool AcceptsClients() => !_jackd.HasExited && Tools.Run("jack_lsp", [], Configure).ExitCode == 0;
@@ -120,7 +162,7 @@ public sealed partial class JackServer : IDisposable
     [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);
 
-    [LibraryImport("libc.so.6")]
+    [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial int kill(int pid, int signal);
 }
 

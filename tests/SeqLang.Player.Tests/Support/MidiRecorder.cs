@@ -16,7 +16,7 @@ public sealed record Received(long Timestamp, byte[] Bytes)
 /// <summary>
 /// A JACK MIDI input port of our own binding (<c>CLIENT:in</c>), collecting every message with the
 /// Stopwatch time it arrived. The callback runs on JACK's process thread, once per period, so arrival
-/// times are exact to a period (1.33 ms here). With <c>keepRealtime</c> it also keeps MIDI clock and the
+/// times are exact to a period (<see cref="JackServer.Period"/>). With <c>keepRealtime</c> it also keeps MIDI clock and the
 /// other system realtime/common messages (<c>F8</c> pulses, <c>FA</c> Start, <c>FB</c> Continue, <c>FC</c>
 /// Stop, <c>F2</c> Song Position Pointer), which RtMidi inputs drop by default.
 /// </summary>
