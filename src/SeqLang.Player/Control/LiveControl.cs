@@ -51,7 +51,7 @@ public sealed class LiveControl : IDisposable
         Array.Fill(_lastCc, -1);
         // The CLI runs without tiered compilation: the first message of each kind would otherwise be compiled as
         // it arrives, 2 to 3.5 ms late (measured with the control-latency benchmark), against the 1 ms budget.
-        Warmup.PrepareWithNested(typeof(LiveControl), typeof(ControlDecoder), typeof(ControllerPair), typeof(LiveState), typeof(LaneRegistry));
+        Warmup.PrepareWithNested(typeof(LiveControl), typeof(ControlInbox), typeof(ControlDecoder), typeof(ControllerPair), typeof(LiveState), typeof(LaneRegistry));
         RehearseMappings();
         _worker = new Thread(Work) { Name = "seq live control", IsBackground = true };
         _worker.Start();
