@@ -24,7 +24,7 @@ public static class ControlLatency
         var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 400;
         var compilation = SeqCompiler.Compile(new SourceText("latency.seq", Piece), new CompileOptions());
         var sink = new TimedSink(1 << 20);
-        using var player = new Player.Player(compilation.Piece!, sink, new PlaybackOptions { Realtime = true });
+        using var player = new Player.PiecePlayer(compilation.Piece!, sink, new PlaybackOptions { Realtime = true });
         using var control = new LiveControl(player, compilation);
         var arrivals = new List<(long At, long Acted, byte Kind, byte Value)>();
         var feeder = new Thread(() =>

@@ -19,7 +19,7 @@ public sealed class ClockFeedbackTests
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
         var feedback = new RecordingFeedback(clock, sink, [8, 3]);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = Bars, Clock = clock, StartDelay = TimeSpan.Zero }) { Feedback = feedback };
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = Bars, Clock = clock, StartDelay = TimeSpan.Zero }) { Feedback = feedback };
         var result = player.Run();
         Assert.Equal(StopReason.End, result.Reason);
         Allocations.AssertNone(result.ClockThreadAllocatedBytes, result.MessagesSent, "the clock thread, feedback on");
@@ -60,7 +60,7 @@ public sealed class ClockFeedbackTests
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
         var feedback = new RecordingFeedback(clock, sink, [4]) { BumpAtStep = 5 };
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 3, Clock = clock, StartDelay = TimeSpan.Zero }) { Feedback = feedback };
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 3, Clock = clock, StartDelay = TimeSpan.Zero }) { Feedback = feedback };
         Assert.Equal(StopReason.End, player.Run().Reason);
 
         var kinds = feedback.Calls.Select(c => c.Kind).ToList();
@@ -77,7 +77,7 @@ public sealed class ClockFeedbackTests
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
         var feedback = new RecordingFeedback(clock, sink, []);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 2, Clock = clock, StartDelay = TimeSpan.Zero }) { Feedback = feedback };
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 2, Clock = clock, StartDelay = TimeSpan.Zero }) { Feedback = feedback };
         Assert.Equal(StopReason.End, player.Run().Reason);
         Assert.DoesNotContain(feedback.Calls, c => c.Kind == "step");
     }

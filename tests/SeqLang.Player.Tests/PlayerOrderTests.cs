@@ -27,7 +27,7 @@ public sealed class PlayerOrderTests
         var (tracks, endTick, endSeconds) = Expected.Render(piece, bars);
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
         var result = player.Run();
         Assert.Equal(StopReason.End, result.Reason);
 
@@ -64,7 +64,7 @@ public sealed class PlayerOrderTests
         var (tracks, endTick, endSeconds) = Expected.Render(piece, bars);
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
         Assert.Equal(StopReason.End, player.Run().Reason);
         var received = sink.Messages;
         var problems = Compare.Problems(tracks, endTick, endSeconds, received, m => (double)(m.Timestamp - received[0].Timestamp) / clock.Frequency, tolerance: 1e-6);
@@ -79,7 +79,7 @@ public sealed class PlayerOrderTests
         var (tracks, endTick, endSeconds) = Expected.Render(piece, 4);
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 4, Clock = clock, StartDelay = TimeSpan.Zero, RingCapacity = 8 });
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 4, Clock = clock, StartDelay = TimeSpan.Zero, RingCapacity = 8 });
         Assert.Equal(StopReason.End, player.Run().Reason);
         var received = sink.Messages;
         var problems = Compare.Problems(tracks, endTick, endSeconds, received, m => (double)(m.Timestamp - received[0].Timestamp) / clock.Frequency, tolerance: 1e-6);
@@ -94,7 +94,7 @@ public sealed class PlayerOrderTests
         var piece = Expected.Compile(path);
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 1, Clock = clock, StartDelay = TimeSpan.Zero });
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 1, Clock = clock, StartDelay = TimeSpan.Zero });
         player.Run();
         // Program, the chord, then at the end of bar 1 (the notes would last four) offs and all-notes-off.
         Assert.Equal(["C201", "923C64", "924064", "924364", "823C00", "824000", "824300", "B27B00"], sink.Messages.Select(m => m.ToString()));
@@ -107,7 +107,7 @@ public sealed class PlayerOrderTests
         var piece = Expected.Compile(Path.Combine(Repository.Inputs, "three-track.seq"));
         var clock = new VirtualClock();
         var sink = new RecordingSink(clock);
-        using var player = new Player(piece, sink, new PlaybackOptions { Bars = 64, Clock = clock, StartDelay = TimeSpan.Zero, RecordTiming = true });
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 64, Clock = clock, StartDelay = TimeSpan.Zero, RecordTiming = true });
         var result = player.Run();
         Assert.Equal(StopReason.End, result.Reason);
         Assert.True(result.MessagesSent > 2000, $"only {result.MessagesSent} messages");
@@ -121,7 +121,7 @@ public sealed class PlayerOrderTests
     {
         var piece = Expected.Compile(Path.Combine(Repository.Inputs, "three-track.seq"));
         var sink = new RecordingSink(new StopwatchClock());
-        using var player = new Player(piece, sink, new PlaybackOptions());
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions());
         var stopper = new Thread(() => { Thread.Sleep(700); player.RequestStop(); });
         stopper.Start();
         var result = player.Run();

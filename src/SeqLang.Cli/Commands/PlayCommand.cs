@@ -141,7 +141,7 @@ public static class PlayCommand
             PortAlive = watcher is null ? null : () => watcher.Ports().Any(p => p.Name == target),
             MidiSystemAlive = server is null ? null : () => !server.ServerGone,
         };
-        using var player = new Player.Player(piece, output, options, stop);
+        using var player = new Player.PiecePlayer(piece, output, options, stop);
         using var session = new PlaySession(compilation, player, console, r.Quiet);
         using var control = new LiveControl(player, compilation, text => session.Say(e => e.WriteLine($"seq play: {text}")));
         session.Control = control;

@@ -14,7 +14,7 @@ namespace SeqLang.Cli.Play;
 /// </summary>
 public sealed class PlaySession : IDisposable
 {
-    private readonly Player.Player _player;
+    private readonly Player.PiecePlayer _player;
     private readonly CliConsole _console;
     private readonly string _path;
     private readonly bool _quiet;
@@ -26,7 +26,7 @@ public sealed class PlaySession : IDisposable
     private volatile CompiledPiece _current;
     private bool _statusShown;
 
-    public PlaySession(Compilation compilation, Player.Player player, CliConsole console, bool quiet)
+    public PlaySession(Compilation compilation, Player.PiecePlayer player, CliConsole console, bool quiet)
     {
         _player = player;
         _console = console;

@@ -14,7 +14,7 @@ namespace SeqLang.Player.Control;
 /// </summary>
 public sealed class ControllerFeedback : IClockFeedback
 {
-    private readonly Player _player;
+    private readonly PiecePlayer _player;
     private readonly LiveControl _control;
     private readonly Func<string, IMidiSink?> _portFor;
     private Plan _plan = Plan.Empty;
@@ -23,7 +23,7 @@ public sealed class ControllerFeedback : IClockFeedback
     /// <summary>Clock thread: the last step reached per step count (-1 before one), so a new plan shows the playhead at once.</summary>
     private readonly int[] _reached = Enumerable.Repeat(-1, byte.MaxValue + 1).ToArray();
 
-    public ControllerFeedback(Player player, LiveControl control, Func<string, IMidiSink?> portFor)
+    public ControllerFeedback(PiecePlayer player, LiveControl control, Func<string, IMidiSink?> portFor)
     {
         _player = player;
         _control = control;

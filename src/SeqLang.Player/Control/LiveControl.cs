@@ -8,7 +8,7 @@ using SeqLang.Core.Time;
 namespace SeqLang.Player.Control;
 
 /// <summary>
-/// Carries out a file's live-control mappings (docs/live-control.md) on a running <see cref="Player"/>. What
+/// Carries out a file's live-control mappings (docs/live-control.md) on a running <see cref="PiecePlayer"/>. What
 /// acts on messages not yet sent does so at once through <see cref="LiveState"/>: tempo, lane velocity,
 /// mutes. What changes the music itself becomes a new version of the piece, switched in ahead of the clock:
 /// pad step edits and section jumps at the next bar line, a knob on a lane's modifier at the next sixteenth.
@@ -27,7 +27,7 @@ public sealed class LiveControl : IDisposable
     private volatile bool _stopping;
     private bool _knobsMoved;
     private readonly Thread _worker;
-    private readonly Player _player;
+    private readonly PiecePlayer _player;
     private readonly string _path;
     private readonly Lock _gate = new();
     private readonly Dictionary<(int Track, int Lane, string Modifier), Rational> _knobs = new();
@@ -40,7 +40,7 @@ public sealed class LiveControl : IDisposable
     private int _padEdits;
     private readonly List<(string Lane, int Step)> _toggles = new();
 
-    public LiveControl(Player player, Compilation compilation, Action<string>? say = null)
+    public LiveControl(PiecePlayer player, Compilation compilation, Action<string>? say = null)
     {
         _player = player;
         _path = compilation.Source.Path;

@@ -18,13 +18,13 @@ internal sealed class PlaybackSource
         LaneIds = laneIds;
         Stream = new EventStream(piece, includeMutedLanes: true);
         Scheduler = new MessageScheduler(piece, ppq, firstTick, withHeader);
-        Tempo = new TempoMap(piece, Scheduler.Ticks, frequency);
+        Tempo = new TickTimeline(piece, Scheduler.Ticks, frequency);
     }
 
     public CompiledPiece Piece { get; }
     public EventStream Stream { get; }
     public MessageScheduler Scheduler { get; }
-    public TempoMap Tempo { get; }
+    public TickTimeline Tempo { get; }
     public int Generation { get; }
     public long FirstTick { get; }
     /// <summary>Added to the tempo map's times: set once, when the version is switched in.</summary>

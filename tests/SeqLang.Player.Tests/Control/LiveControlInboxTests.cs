@@ -24,7 +24,7 @@ public sealed class LiveControlInboxTests
         System.IO.File.WriteAllText(path, File);
         var compilation = SeqCompiler.Compile(path, System.IO.File.ReadAllBytes(path), new CompileOptions());
         var clock = new VirtualClock();
-        using var player = new Player(compilation.Piece!, new RecordingSink(clock), new PlaybackOptions { Bars = 1, Clock = clock, StartDelay = TimeSpan.Zero });
+        using var player = new PiecePlayer(compilation.Piece!, new RecordingSink(clock), new PlaybackOptions { Bars = 1, Clock = clock, StartDelay = TimeSpan.Zero });
         player.Lanes.Assign(compilation.Piece!); // as the producer does when the piece starts playing
         using var control = new LiveControl(player, compilation);
 

@@ -102,7 +102,7 @@ public sealed class RecordingWriterTests
         var clock = new VirtualClock();
         var recording = new SendRecording();
         recording.EnsureCapacity(100_000);
-        using var player = new Player(piece, new SendRecordingSink(clock, recording, lateness), new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
+        using var player = new PiecePlayer(piece, new SendRecordingSink(clock, recording, lateness), new PlaybackOptions { Bars = bars, Clock = clock, StartDelay = TimeSpan.Zero });
         Assert.Equal(StopReason.End, player.Run().Reason);
         Assert.Equal(0, recording.Dropped);
         var writer = RecordingWriter.ForPiece(piece, clock.Frequency);

@@ -28,7 +28,7 @@ public sealed record PlaybackResult(
 /// <see cref="Live"/> (mutes, velocity, tempo) and <see cref="Switch"/> (a new version of the piece). One
 /// use per instance.
 /// </summary>
-public sealed class Player : IDisposable
+public sealed class PiecePlayer : IDisposable
 {
     private readonly CompiledPiece _piece;
     private readonly IMidiSink _sink;
@@ -39,7 +39,7 @@ public sealed class Player : IDisposable
     private AheadCompiler? _producer;
     private ClockLoop? _clockLoop;
 
-    public Player(CompiledPiece piece, IMidiSink sink, PlaybackOptions options, StopSignal? stop = null)
+    public PiecePlayer(CompiledPiece piece, IMidiSink sink, PlaybackOptions options, StopSignal? stop = null)
     {
         _piece = piece;
         _sink = sink;

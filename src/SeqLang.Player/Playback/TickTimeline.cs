@@ -13,7 +13,7 @@ namespace SeqLang.Player;
 /// (Int128 nanoseconds × ppq) and rounded once per query: no drift over any length. Used by the compiling
 /// thread only; queries must not go back in time (a cursor walks the segments).
 /// </summary>
-internal sealed class TempoMap
+internal sealed class TickTimeline
 {
     private readonly Compiler.Piece.TempoMap _tempo;
     private readonly TickConverter _ticks;
@@ -25,7 +25,7 @@ internal sealed class TempoMap
     private long _nextBar;
     private int _cursor;
 
-    public TempoMap(CompiledPiece piece, TickConverter ticks, long frequency)
+    public TickTimeline(CompiledPiece piece, TickConverter ticks, long frequency)
     {
         _tempo = piece.Tempo;
         _ticks = ticks;
