@@ -137,6 +137,46 @@ public sealed class LiveControlJackTests(JackServer jack)
     }
 
     [Fact]
+    public void A_thousand_knob_messages_in_a_second_leave_the_music_in_time_and_the_last_values_in_force()
+    {
+        // Two knobs swept together, 500 messages each over a second: a lane's velocity (acts at once) and a
+        // lane's transpose (a recompile and a switch each time it moves, coalesced on live control's thread).
+        var path = Write("sweep.seq", "tempo 240\nmap cc 71 -> drums.kick vel 1..127\nmap cc 20 -> keys.play transpose 0..12\n" +
+            "track drums channel 10 {\n  kick \"x*4\" vel 100\n}\ntrack keys channel 1 {\n  play \"c4*4\"\n}\n");
+        using var pads = new Controller();
+        using var recorder = new MidiRecorder();
+        using var seq = Start(path, pads, recorder, "--bars", "10");
+        var begun = Stopwatch.GetTimestamp();
+        for (var i = 0; i < 500; i++)
+        {
+            // A pair every 2 ms: 1,000 messages in one second.
+            while (Stopwatch.GetTimestamp() < begun + i * Stopwatch.Frequency / 500) Thread.Sleep(1);
+            pads.Send(0xB0, 71, (byte)(127 - i % 128));
+            pads.Send(0xB0, 20, (byte)(i % 128));
+        }
+        pads.Send(0xB0, 71, 0);   // velocity knob down: every kick at 1
+        pads.Send(0xB0, 20, 127); // transpose knob up: +12
+        var ended = Stopwatch.GetTimestamp();
+        AwaitNoteOns(recorder, ended + Stopwatch.Frequency / 4, 8, "after the sweep");
+        seq.Interrupt();
+        var result = seq.WaitForExit(TimeSpan.FromSeconds(5));
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
+        string Keys() => string.Join(", ", ons.Where(m => m.Channel == 0 && m.Timestamp > begun).Select(m => $"{m.Bytes[1]} at {(double)(m.Timestamp - ended) / Stopwatch.Frequency:F3} s"));
+        var settled = ons.Where(m => m.Timestamp > ended + Stopwatch.Frequency / 4).ToList();
+        Assert.All(settled.Where(m => m.Channel == 9), m => Assert.Equal(1, m.Bytes[2]));
+        Assert.True(settled.Where(m => m.Channel == 0).All(m => m.Bytes[1] == 72), "keys, from the sweep on: " + Keys());
+        // While the messages came, every lane kept the beat: a quarter note is 0.25 s at 240 BPM.
+        foreach (var channel in new[] { 9, 0 })
+        {
+            var times = ons.Where(m => m.Channel == channel && m.Timestamp > begun).Select(m => m.Timestamp).ToList();
+            var gaps = times.Zip(times.Skip(1), (a, b) => (double)(b - a) / Stopwatch.Frequency).ToList();
+            Assert.True(gaps.All(g => g > 0.25 - Tolerances.Stall / 2 && g < 0.25 + Tolerances.Stall / 2), $"channel {channel + 1} lost the beat; keys: {Keys()}");
+        }
+    }
+
+    [Fact]
     public void Pad_edits_land_in_the_written_back_file_which_compiles_to_what_was_heard()
     {
         var dir = Path.GetDirectoryName(Repository.TempFile("x"))!;

@@ -41,6 +41,9 @@ internal sealed class AheadCompiler
     private readonly int _ticksPerPulseNumerator;
     private PlaybackSource _source;
     private SwitchRequest? _pending;
+
+    /// <summary>When the last switch's cut is due (<see cref="PieceNow"/>'s time); the next switch waits for it.</summary>
+    private long _lastCutDue = long.MinValue;
     private int _generation;
     private long _nextBar;
     private long _nextPulse;
@@ -135,7 +138,10 @@ internal sealed class AheadCompiler
                         return;
                     }
                 }
-                if (Interlocked.Exchange(ref _pending, null) is { } request) Switch(request);
+                // One switch in flight: the next waits (the latest request replacing any other) until the clock has
+                // reached the last one's cut. Faster switches (a knob swept) would pile up generations, and past
+                // LiveState's ring of cuts a new generation's slot would hide an old one's cut from the clock.
+                if (PieceNow() >= _lastCutDue && Interlocked.Exchange(ref _pending, null) is { } request) Switch(request);
                 else if (!_state.ProducerFinished && _state.CompiledUntil - PieceNow() < _lookahead) Step();
                 else _stop.Wait(2);
             }
@@ -391,6 +397,7 @@ internal sealed class AheadCompiler
         if (piece.Settings.Meter.BarQuarters != old.Piece.Settings.Meter.BarQuarters) return; // bars would not line up; the caller checks this first
 
         _live.SetCut(old.Generation, cut);
+        _lastCutDue = old.DueOf(cut);
         // Take back what lies at or after the cut; keep the note-offs of notes already sounding.
         var keep = 0;
         for (var i = 0; i < _inFlight.Count; i++)
