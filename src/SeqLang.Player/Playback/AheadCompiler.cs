@@ -141,8 +141,9 @@ internal sealed class AheadCompiler
                 // One switch in flight: the next waits (the latest request replacing any other) until the clock has
                 // reached the last one's cut. Faster switches (a knob swept) would pile up generations, and past
                 // LiveState's ring of cuts a new generation's slot would hide an old one's cut from the clock.
-                if (PieceNow() >= _lastCutDue && Interlocked.Exchange(ref _pending, null) is { } request) Switch(request);
-                else if (!_state.ProducerFinished && _state.CompiledUntil - PieceNow() < _lookahead) Step();
+                var pieceNow = PieceNow();
+                if (pieceNow >= _lastCutDue && Interlocked.Exchange(ref _pending, null) is { } request) Switch(request);
+                else if (!_state.ProducerFinished && _state.CompiledUntil - pieceNow < _lookahead) Step();
                 else _stop.Wait(2);
             }
         }

@@ -13,7 +13,7 @@ namespace SeqLang.Player;
 /// </summary>
 internal static class Warmup
 {
-    public const string Switch = "SeqLang.Player.Warmup.IsNeeded";
+    private const string Switch = "SeqLang.Player.Warmup.IsNeeded";
 
     private const BindingFlags All = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
