@@ -35,13 +35,7 @@ public sealed class MidiFileContent
     public long NoteCount()
     {
         long count = 0;
-        foreach (var track in Tracks)
-        {
-            foreach (var message in track.Messages)
-            {
-                if (message.Kind == MidiMessageKind.NoteOn && message.Data2 > 0) count++;
-            }
-        }
+        foreach (var track in Tracks) count += track.NoteCount;
         return count;
     }
 

@@ -18,13 +18,9 @@ public static class PieceRenderer
         var ticks = new TickConverter(ppq, settings.Meter.BarQuarters);
         var conductor = Conductor(piece, ticks, fromBar, bars);
 
-        var builders = new MidiTrackBuilder[piece.Tracks.Count];
-        var headers = new int[builders.Length];
-        for (var t = 0; t < builders.Length; t++)
-        {
-            builders[t] = Header(piece.Tracks[t]);
-            headers[t] = builders[t].OtherCount;
-        }
+        var orderer = new MessageOrderer(piece.Tracks.Count);
+        var chunks = new ChunkSink(piece.Tracks);
+        for (var t = 0; t < piece.Tracks.Count; t++) Header(orderer, t, piece.Tracks[t]);
         var stream = new EventStream(piece);
         var events = new List<PieceEvent>(256);
         long total = 0;
@@ -39,60 +35,96 @@ public static class PieceRenderer
                 diagnostics.Add(Codes.RenderTooLarge, lane.Span, EventStream.MaxRenderEvents, lane.FullName, bar);
                 return null;
             }
+            var barStart = Math.Max(0, ticks.ToTick(bar, fromBar));
             foreach (ref readonly var e in CollectionsMarshal.AsSpan(events))
             {
-                var start = ticks.ToTick(e.Begin, fromBar);
-                if (start < 0) start = 0;
+                // Events start in their bar and rounding is monotone, so this only guards the orderer's promise.
+                var start = Math.Max(barStart, ticks.ToTick(e.Begin, fromBar));
                 if (e.Kind == PieceEventKind.Control)
                 {
-                    builders[e.Track].AddControlChange(e.Channel, start, e.Number, e.Value);
+                    orderer.AddControlChange(e.Track, e.Channel, start, e.Number, e.Value, e.Lane);
                     continue;
                 }
                 var end = ticks.ToTick(e.End, fromBar);
-                builders[e.Track].AddNote(e.Channel, e.Number, e.Value, start, end < 0 ? 0 : end);
+                orderer.AddNote(e.Track, e.Channel, e.Number, e.Value, start, end, e.Lane);
             }
-            if (bar == fromBar && bars > 1) Reserve(builders, headers, bars);
+            // Everything before the next bar line is final: later bars' notes start there or later.
+            orderer.EmitTracksBefore(ticks.ToTick(bar + 1, fromBar), ref chunks);
+            if (bar == fromBar && bars > 1) chunks.Reserve(bars);
         }
-        var tracks = new MidiTrack[builders.Length];
-        for (var t = 0; t < tracks.Length; t++) tracks[t] = builders[t].Build();
-        return new MidiFileContent(ppq, conductor, tracks, ticks.ToTick(bars));
+        orderer.EmitTracksBefore(long.MaxValue, ref chunks);
+        var endTick = ticks.ToTick(bars);
+        return new MidiFileContent(ppq, conductor, chunks.Finish(endTick), endTick);
     }
 
-    /// <summary>The most notes, and other messages, reserved in all builders from the first bar's counts (48 and 20 MB).</summary>
-    private const long ReservedNotesLimit = 2 << 20, ReservedOthersLimit = 512 << 10;
-
-    /// <summary>
-    /// Most pieces keep their bars' density: after the first bar, each builder is sized for that bar's events
-    /// times the length (its header's bank and program counted once), so that it need not grow step by step,
-    /// each step a copy and a large-object-heap allocation. Builders are served in order while the estimates
-    /// fit the limits, past which a wrong guess (a dense first bar) would cost more than growing does.
-    /// </summary>
-    private static void Reserve(MidiTrackBuilder[] builders, int[] headers, long bars)
+    private static void Header(MessageOrderer orderer, int track, CompiledTrack compiled)
     {
-        long notesLeft = ReservedNotesLimit, othersLeft = ReservedOthersLimit;
-        for (var t = 0; t < builders.Length; t++)
-        {
-            var builder = builders[t];
-            var notes = builder.NoteCount * bars;
-            var others = headers[t] + (builder.OtherCount - headers[t]) * bars;
-            if (notes <= notesLeft) notesLeft -= notes; else notes = 0;
-            if (others <= othersLeft) othersLeft -= others; else others = 0;
-            builder.Reserve((int)notes, (int)others);
-        }
-    }
-
-    private static MidiTrackBuilder Header(CompiledTrack track)
-    {
-        var builder = new MidiTrackBuilder(track.Name);
-        if (track.Program is { } program) builder.AddProgramChange(track.Channel, 0, program, track.BankMsb, track.BankLsb);
-        else if (track.BankMsb is { } msb)
+        if (compiled.Program is { } program) orderer.AddProgramChange(track, compiled.Channel, 0, program, compiled.BankMsb, compiled.BankLsb);
+        else if (compiled.BankMsb is { } msb)
         {
             // A bank with no program still selects the bank; the synth applies it at the next program change.
-            builder.AddControlChange(track.Channel, 0, 0, msb);
-            if (track.BankLsb is { } lsb) builder.AddControlChange(track.Channel, 0, 32, lsb);
+            orderer.AddControlChange(track, compiled.Channel, 0, 0, msb);
+            if (compiled.BankLsb is { } lsb) orderer.AddControlChange(track, compiled.Channel, 0, 32, lsb);
         }
-        return builder;
     }
+
+    /// <summary>Each track's messages straight into its chunk's bytes, as the orderer emits them.</summary>
+    private struct ChunkSink : IOrderedMessageSink
+    {
+        private readonly TrackChunkWriter[] _chunks;
+        private readonly string[] _names;
+        private readonly long[] _lastTick;
+        private readonly int[] _messages;
+        private readonly long[] _notes;
+
+        public ChunkSink(IReadOnlyList<CompiledTrack> tracks)
+        {
+            _chunks = new TrackChunkWriter[tracks.Count];
+            _names = new string[tracks.Count];
+            _lastTick = new long[tracks.Count];
+            _messages = new int[tracks.Count];
+            _notes = new long[tracks.Count];
+            for (var t = 0; t < tracks.Count; t++)
+            {
+                _names[t] = tracks[t].Name;
+                _chunks[t] = new TrackChunkWriter();
+                _chunks[t].Write(MidiMetaEvent.TrackName(tracks[t].Name));
+            }
+        }
+
+        public readonly void Write(in OrderedMessage message)
+        {
+            var t = message.Track;
+            _chunks[t].Write(message.Tick, message.Status, message.Data1, message.Data2);
+            _lastTick[t] = message.Tick;
+            _messages[t]++;
+            if (message.IsNoteOn) _notes[t]++;
+        }
+
+        /// <summary>
+        /// Most pieces keep their bars' density: after the first bar, each chunk is sized for that bar's bytes
+        /// times the length (a bit more, for the end of track), so that it need not grow step by step, each step
+        /// a copy. Capped, past which a wrong guess (a dense first bar) would cost more than growing does.
+        /// </summary>
+        public readonly void Reserve(long bars)
+        {
+            foreach (var chunk in _chunks) chunk.EnsureCapacity(Math.Min(ReservedBytesLimit, chunk.BodyLength * bars + 64));
+        }
+
+        public readonly MidiTrack[] Finish(long endTick)
+        {
+            var tracks = new MidiTrack[_chunks.Length];
+            for (var t = 0; t < tracks.Length; t++)
+            {
+                _chunks[t].Write(MidiMetaEvent.EndOfTrack(Math.Max(endTick, _chunks[t].Tick)));
+                tracks[t] = new MidiTrack(_names[t], _chunks[t], _lastTick[t], _messages[t], _notes[t]);
+            }
+            return tracks;
+        }
+    }
+
+    /// <summary>The most bytes reserved for one track's chunk from the first bar's size.</summary>
+    private const long ReservedBytesLimit = 64 << 20;
 
     private static ConductorTrack Conductor(CompiledPiece piece, TickConverter ticks, long fromBar, long bars)
     {

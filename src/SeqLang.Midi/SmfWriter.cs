@@ -76,6 +76,8 @@ public static class SmfWriter
 
     private static TrackChunkWriter TrackChunk(MidiTrack track, long endTick)
     {
+        // The renderer's tracks come encoded, their end of track at the file's end already.
+        if (track.Chunk is { } encoded && encoded.Tick == Math.Max(endTick, track.LastTick)) return encoded;
         // Most channel events take 4 or 5 bytes (a one- or two-byte delta and 3 bytes); the chunk grows if not.
         var array = track.Messages as MidiChannelMessage[];
         var chunk = new TrackChunkWriter(capacity: (int)Math.Min(Array.MaxLength, 5L * (array?.Length ?? track.Messages.Count) + 64 + 4 * track.Name.Length));

@@ -65,6 +65,41 @@ internal sealed class TrackChunkWriter
         _tick = tick;
     }
 
+    /// <summary>A channel message given by its bytes (already validated), as the renderer's orderer emits it.</summary>
+    public void Write(long tick, byte status, byte data1, byte data2)
+    {
+        if (_length > _body.Length - MaxChannelEventLength) Reserve(MaxChannelEventLength);
+        var body = _body;
+        var length = _length;
+        var delta = tick - _tick;
+        if ((ulong)delta > VariableLengthQuantity.MaxValue) ThrowBadDelta(tick, _tick);
+        if (delta < 0x80) body[length++] = (byte)delta;
+        else length += VariableLengthQuantity.Write(body.AsSpan(length), delta);
+        _tick = tick;
+        body[length] = status;
+        body[length + 1] = data1;
+        // Program change and channel pressure have one data byte, every other channel message two.
+        if ((status & 0xE0) == 0xC0) length += 2;
+        else
+        {
+            body[length + 2] = data2;
+            length += 3;
+        }
+        _length = length;
+    }
+
+    /// <summary>Bytes of body written so far.</summary>
+    public int BodyLength => _length;
+
+    /// <summary>The body written so far (delta-timed events), for reading it back.</summary>
+    public ReadOnlySpan<byte> Body => _body.AsSpan(0, _length);
+
+    /// <summary>Makes room for at least <paramref name="bytes"/> bytes of body in all, as a caller that can estimate the total asks.</summary>
+    public void EnsureCapacity(long bytes)
+    {
+        if (bytes > _length) Reserve(bytes - _length);
+    }
+
     public void Write(MidiMetaEvent meta)
     {
         Reserve(MaxChannelEventLength + VariableLengthQuantity.MaxLength + meta.Data.Length);
