@@ -84,7 +84,8 @@ public sealed class MidiTrack
             if (status == 0xFF)
             {
                 at++; // the meta event's type
-                at += (int)ReadQuantity(body, ref at);
+                var length = (int)ReadQuantity(body, ref at);
+                at += length;
                 continue;
             }
             var data1 = body[at++];

@@ -59,7 +59,7 @@ public sealed class PlayerOrderTests
     }
 
     /// <summary>Plays <paramref name="bars"/> bars on a virtual clock: the messages and their times must be the rendered file's, to 1 µs.</summary>
-    private static void PlaysAsRendered(SeqLang.Compiler.Piece.CompiledPiece piece, long bars)
+    internal static void PlaysAsRendered(SeqLang.Compiler.Piece.CompiledPiece piece, long bars)
     {
         var (tracks, endTick, endSeconds) = Expected.Render(piece, bars);
         var clock = new VirtualClock();

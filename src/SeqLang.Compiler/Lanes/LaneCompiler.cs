@@ -103,7 +103,9 @@ internal sealed class LaneCompiler
         if (syntax is null) return null;
         var values = new Dictionary<int, T>();
         var ok = true;
-        foreach (var atom in MiniAtoms.Played(syntax.Body))
+        var played = new List<MiniAtomSyntax>();
+        MiniAtoms.Played(syntax.Body, played);
+        foreach (var atom in played)
         {
             if (read(atom, out var value)) values[atom.Span.Start] = value;
             else ok = false;

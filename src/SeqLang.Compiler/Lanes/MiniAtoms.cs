@@ -9,34 +9,32 @@ namespace SeqLang.Compiler.Lanes;
 /// </summary>
 internal static class MiniAtoms
 {
-    public static IEnumerable<MiniAtomSyntax> Played(MiniNodeSyntax node)
+    /// <summary>Appends the played atoms under <paramref name="node"/> to <paramref name="into"/>, in text order.</summary>
+    /// <remarks>A list filled by recursion rather than nested iterators: a file has thousands of strings, and an iterator per node was a tenth of what checking one allocated.</remarks>
+    public static void Played(MiniNodeSyntax node, List<MiniAtomSyntax> into)
     {
         switch (node)
         {
             case MiniAtomSyntax atom:
-                if (!atom.IsRest) yield return atom;
+                if (!atom.IsRest) into.Add(atom);
                 break;
             case MiniSequenceSyntax sequence:
-                foreach (var element in sequence.Elements)
-                    foreach (var atom in Played(element)) yield return atom;
+                for (var i = 0; i < sequence.Elements.Count; i++) Played(sequence.Elements[i], into);
                 break;
             case MiniGroupSyntax group:
-                foreach (var sequence in group.Sequences)
-                    foreach (var atom in Played(sequence)) yield return atom;
+                for (var i = 0; i < group.Sequences.Count; i++) Played(group.Sequences[i], into);
                 break;
             case MiniSubCycleSyntax sub:
-                foreach (var atom in Played(sub.Body)) yield return atom;
+                Played(sub.Body, into);
                 break;
             case MiniPolymeterSyntax polymeter:
-                foreach (var sequence in polymeter.Sequences)
-                    foreach (var atom in Played(sequence)) yield return atom;
+                for (var i = 0; i < polymeter.Sequences.Count; i++) Played(polymeter.Sequences[i], into);
                 break;
             case MiniAlternationSyntax alternation:
-                foreach (var sequence in alternation.Sequences)
-                    foreach (var atom in Played(sequence)) yield return atom;
+                for (var i = 0; i < alternation.Sequences.Count; i++) Played(alternation.Sequences[i], into);
                 break;
             case MiniElementSyntax element:
-                foreach (var atom in Played(element.Slice)) yield return atom;
+                Played(element.Slice, into);
                 break;
         }
     }

@@ -7,7 +7,7 @@ namespace SeqLang.Player;
 
 /// <summary>
 /// The producer: compiles bars from the current <see cref="PlaybackSource"/> a second ahead of the clock,
-/// orders them with its <see cref="MessageScheduler"/>, times them with its tempo map and writes them into the
+/// orders them with the renderer's <see cref="MessageOrderer"/> (through <see cref="PlaybackSource"/>), times them with its tempo map and writes them into the
 /// ring, with MIDI clock pulses between them when the clock goes out. Everything that can be slow (queries,
 /// sorting, allocation, garbage collection) happens here, never on the clock thread. It also checks, four
 /// times a second, that the port is still there, and switches to a new version of the piece when asked
@@ -33,7 +33,7 @@ internal sealed class AheadCompiler
     private readonly List<TimedMessage> _merged = new(256);
     // What was published and may not have been sent yet, in tick order: a switch takes back what lies after it.
     private readonly List<TimedMessage> _inFlight = new(4096);
-    // Note-offs of notes that sound across a switch, waiting for their tick in the new version's stream.
+    // Note-offs of notes that sound across a switch, handed to the new version's orderer.
     private readonly List<TimedMessage> _carry = new();
     // Controller feedback's step boundaries in the bar being merged, in tick order.
     private readonly List<TimedMessage> _marks = new();
@@ -80,6 +80,7 @@ internal sealed class AheadCompiler
         _source = new PlaybackSource(piece, options.Ppq, _clock.Frequency, 0, ticks.ToTick(options.FromBar), lanes.Assign(piece));
         _source.DueOffset = -_source.Tempo.TimeOf(_source.FirstTick);
         ApplyFileMutes(null, piece, _source.LaneIds);
+        _source.TakeMutes(_live);
         _nextPulse = FirstPulseAtOrAfter(_source.FirstTick);
     }
 
@@ -143,6 +144,7 @@ internal sealed class AheadCompiler
                 // LiveState's ring of cuts a new generation's slot would hide an old one's cut from the clock.
                 var pieceNow = PieceNow();
                 if (pieceNow >= _lastCutDue && Interlocked.Exchange(ref _pending, null) is { } request) Switch(request);
+                else if (pieceNow >= _lastCutDue && _live.MuteVersion is var mutes && mutes != _source.MuteVersion) SwitchMutes(mutes);
                 else if (!_state.ProducerFinished && _state.CompiledUntil - pieceNow < _lookahead) Step();
                 else _stop.Wait(2);
             }
@@ -164,11 +166,11 @@ internal sealed class AheadCompiler
     private void Step()
     {
         _batch.Clear();
-        var ticks = _source.Scheduler.Ticks;
+        var ticks = _source.Ticks;
         if (_endBar is { } end && _nextBar >= end)
         {
             var endTick = ticks.ToTick(end);
-            _source.Scheduler.EmitBefore(endTick + 1, _batch);
+            _source.EmitBefore(endTick + 1, _batch);
             _marks.Clear();
             Merge(endTick + 1, pulsesBefore: endTick); // the end tick's pulse would start a bar that is not played
             Publish(_merged);
@@ -190,11 +192,11 @@ internal sealed class AheadCompiler
             _state.TryStop(StopReason.CompileError);
             return;
         }
-        _source.Scheduler.AddBar(_events, _source.FirstTick);
+        _source.AddBar(_events);
         PublishBarInfo(_nextBar);
         _nextBar++;
         var horizon = ticks.ToTick(_nextBar);
-        _source.Scheduler.EmitBefore(horizon, _batch);
+        _source.EmitBefore(horizon, _batch);
         MarkSteps(ticks.ToTick(_nextBar - 1), horizon);
         Merge(horizon);
         Publish(_merged);
@@ -224,24 +226,14 @@ internal sealed class AheadCompiler
     }
 
     /// <summary>
-    /// Completes <see cref="_batch"/> into <see cref="_merged"/>: lane ids and generation, carried note-offs,
-    /// clock pulses and step marks before <paramref name="horizon"/>, in tick order. At one tick: realtime first
-    /// (the pulse marks the moment), then carried note-offs, then the scheduler's messages, then step marks (the
-    /// lights follow the notes, never delay them). A new note-on of a
-    /// pitch that a carried note still holds on its channel ends that note at its tick, as the renderer does.
+    /// Completes <see cref="_batch"/> (the orderer's messages) into <see cref="_merged"/> with clock pulses and step
+    /// marks before <paramref name="horizon"/>, in tick order. At one tick: realtime first (the pulse marks the
+    /// moment), then the orderer's messages, then step marks (the lights follow the notes, never delay them).
     /// </summary>
     private void Merge(long horizon, long? pulsesBefore = null)
     {
         var pulseHorizon = pulsesBefore ?? horizon;
         _merged.Clear();
-        for (var i = 0; i < _batch.Count; i++)
-        {
-            var m = _batch[i];
-            m.Generation = _source.Generation;
-            m.Lane = m.Track >= 0 && m.Lane >= 0 ? _source.LaneIds[m.Track][m.Lane] : (short)-1;
-            _batch[i] = m;
-            if (m.IsNoteOn) CutCarried(m);
-        }
         if (!_startSent && _options.ClockOut)
         {
             _startSent = true;
@@ -261,26 +253,17 @@ internal sealed class AheadCompiler
                 _merged.Add(TimedMessage.Realtime(_source.FirstTick, 0xFB, _source.Generation));
             }
         }
-        _carry.Sort(static (a, b) => a.Tick.CompareTo(b.Tick));
-        var c = 0;
         var b = 0;
         var s = 0;
         while (true)
         {
             var pulseTick = _options.ClockOut ? PulseTick(_nextPulse) : long.MaxValue;
-            var carryTick = c < _carry.Count && _carry[c].Tick < horizon ? _carry[c].Tick : long.MaxValue;
             var batchTick = b < _batch.Count ? _batch[b].Tick : long.MaxValue;
             var markTick = s < _marks.Count ? _marks[s].Tick : long.MaxValue;
-            if (pulseTick < pulseHorizon && pulseTick <= carryTick && pulseTick <= batchTick && pulseTick <= markTick)
+            if (pulseTick < pulseHorizon && pulseTick <= batchTick && pulseTick <= markTick)
             {
                 _merged.Add(TimedMessage.Realtime(pulseTick, 0xF8, _source.Generation));
                 _nextPulse++;
-            }
-            else if (carryTick != long.MaxValue && carryTick <= batchTick && carryTick <= markTick)
-            {
-                var m = _carry[c++];
-                m.Generation = _source.Generation;
-                _merged.Add(m);
             }
             else if (batchTick != long.MaxValue && batchTick <= markTick)
             {
@@ -293,20 +276,6 @@ internal sealed class AheadCompiler
             else
             {
                 break;
-            }
-        }
-        _carry.RemoveRange(0, c);
-    }
-
-    private void CutCarried(in TimedMessage on)
-    {
-        for (var i = 0; i < _carry.Count; i++)
-        {
-            var off = _carry[i];
-            if (off.Status == (0x80 | on.Channel) && off.Data1 == on.Data1 && off.Tick > on.Tick)
-            {
-                off.Tick = on.Tick;
-                _carry[i] = off;
             }
         }
     }
@@ -323,12 +292,12 @@ internal sealed class AheadCompiler
     private void PublishBarInfo(long bar)
     {
         var piece = _source.Piece;
-        var startTick = _source.Scheduler.Ticks.ToTick(bar);
+        var startTick = _source.Ticks.ToTick(bar);
         var position = piece.Form.SectionAt(bar);
         var chords = piece.Harmony is { } harmony ? string.Join(' ', ChordNames(harmony, bar)) : "";
         var bpm = piece.Tempo.TempoAt(bar).ToDouble();
         var startDue = _source.DueOf(Math.Max(startTick, _source.FirstTick));
-        var endDue = _source.DueOf(_source.Scheduler.Ticks.ToTick(bar + 1));
+        var endDue = _source.DueOf(_source.Ticks.ToTick(bar + 1));
         _live.PublishBar(new BarInfo(bar, startTick, bpm, position?.Section ?? "", position?.BarInSection ?? 0, position?.Length, chords, startDue, endDue));
     }
 
@@ -358,7 +327,7 @@ internal sealed class AheadCompiler
     private void Switch(SwitchRequest request)
     {
         var old = _source;
-        var ticks = old.Scheduler.Ticks;
+        var ticks = old.Ticks;
         var earliest = PieceNow() + _switchMargin;
         long cut;
         if (_state.ProducerFinished && _nextBar >= (_endBar ?? long.MaxValue) && old.DueOf(ticks.ToTick(_nextBar)) < earliest)
@@ -399,7 +368,9 @@ internal sealed class AheadCompiler
 
         _live.SetCut(old.Generation, cut);
         _lastCutDue = old.DueOf(cut);
-        // Take back what lies at or after the cut; keep the note-offs of notes already sounding.
+        // Take back what lies at or after the cut; keep the note-offs of notes already sounding, and those the
+        // old version's orderer still holds.
+        _carry.Clear();
         var keep = 0;
         for (var i = 0; i < _inFlight.Count; i++)
         {
@@ -408,20 +379,11 @@ internal sealed class AheadCompiler
             else if (m.IsNoteOff && m.OnTick < cut && m.Mark == MessageMark.Send) _carry.Add(m);
         }
         _inFlight.RemoveRange(keep, _inFlight.Count - keep);
-        for (var i = _carry.Count - 1; i >= 0; i--)
-        {
-            if (_carry[i].OnTick >= cut) _carry.RemoveAt(i);
-        }
         _batch.Clear();
-        old.Scheduler.EmitBefore(long.MaxValue, _batch);
+        old.EmitBefore(long.MaxValue, _batch);
         foreach (var m in _batch)
         {
-            if (m.IsNoteOff && m.OnTick < cut && m.Tick >= cut)
-            {
-                var carried = m;
-                carried.Lane = m.Track >= 0 && m.Lane >= 0 ? old.LaneIds[m.Track][m.Lane] : (short)-1;
-                _carry.Add(carried);
-            }
+            if (m.IsNoteOff && m.OnTick < cut && m.Tick >= cut) _carry.Add(m);
         }
         _batch.Clear();
 
@@ -432,16 +394,13 @@ internal sealed class AheadCompiler
             track => !oldTracks.Any(o => o.Channel == track.Channel && o.Program == track.Program && o.BankMsb == track.BankMsb && o.BankLsb == track.BankLsb));
         next.DueOffset = old.DueOf(cut) - next.Tempo.TimeOf(cut);
         ApplyFileMutes(old.Piece, piece, next.LaneIds);
+        next.TakeMutes(_live);
+        // The old version's sounding notes end in the new one's order: at their ticks, or where a new note cuts them.
+        foreach (var m in _carry) next.Carry(m, m.Track >= 0 ? old.Piece.Tracks[m.Track].Name : null);
+        _carry.Clear();
         _source = next;
         _nextBar = startBar;
         _nextPulse = FirstPulseAtOrAfter(cut);
-        // Re-time the carried note-offs on the new version's clock (its tempo may differ).
-        for (var i = 0; i < _carry.Count; i++)
-        {
-            var m = _carry[i];
-            m.Due = next.DueOf(m.Tick);
-            _carry[i] = m;
-        }
         _state.ProducerFinished = false;
         request.Applied?.Invoke(startBar);
         // Fill up to where the old version had reached at once, so the clock never waits on the new one.
@@ -449,8 +408,20 @@ internal sealed class AheadCompiler
     }
 
     /// <summary>
-    /// A lane marked <c>mute</c> in the file starts muted (its events flow, and the clock thread drops them
-    /// until it is unmuted live); a reload changes a lane's mute only where the file's mark changed.
+    /// Live control muted or unmuted lanes: the same piece from the next sixteenth far enough ahead, ordered
+    /// without the lanes muted now, so that a muted note neither sounds nor cuts one that does.
+    /// </summary>
+    private void SwitchMutes(int mutes)
+    {
+        var before = _source;
+        Switch(new SwitchRequest(_ => before.Piece, SwitchPoint.NextStep));
+        // Nothing left to switch (the piece has ended): the mutes are taken as played.
+        if (_source == before) before.MuteVersion = mutes;
+    }
+
+    /// <summary>
+    /// A lane marked <c>mute</c> in the file starts muted (left out of the order until it is unmuted live); a
+    /// reload changes a lane's mute only where the file's mark changed.
     /// </summary>
     private void ApplyFileMutes(CompiledPiece? old, CompiledPiece piece, short[][] ids)
     {

@@ -4,11 +4,12 @@ namespace SeqLang.Player;
 /// The clock thread's work: take the next message from the ring, wait for its absolute time (start of
 /// playback + its piece time through the live tempo, on the one clock, so nothing drifts; or, following an
 /// external clock, the master's position), send it, note its lateness, repeat; on any stop, silence
-/// everything. Live control acts here, on messages not yet sent: a muted lane's note-ons and controllers are
-/// dropped, a lane's velocity scaled, a tempo request re-anchors time at the moment it is seen. Controller
+/// everything. Live control acts here, on messages not yet sent: a lane's velocity scaled, a tempo request
+/// re-anchors time at the moment it is seen (mutes are not applied here: a muted lane is left out of the order
+/// by the producer, so that a muted note never cuts one that sounds). Controller
 /// feedback goes out from here too: the pads of a step when its mark is due, the whole state when it changed. Messages of
 /// an older version of the piece at or after its cut are dropped without waiting. A note-off goes out only
-/// for a note that sounds (one whose note-on a mute or a cut dropped has nothing to end). Nothing here
+/// for a note that sounds (one whose note-on a cut dropped has nothing to end). Nothing here
 /// allocates: messages are structs in preallocated slots, the bytes go out from a stack buffer, lateness goes
 /// into chunks the producer made (the tests measure this thread's allocations across a whole run).
 /// </summary>
@@ -131,15 +132,14 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         _external is null ? Start + live.WallOf(message.Due) : _external.DueOf(message.Tick, FirstTick, _ticksPerPulse, clock.Now());
 
     /// <summary>
-    /// What live control makes of a message, without changing anything: false when it is not sent (a muted
-    /// lane's note-on or controller, a note-off for a note that does not sound), and the velocity it goes out with.
+    /// What live control makes of a message, without changing anything: false when it is not sent (a note-off
+    /// for a note that does not sound), and the velocity it goes out with.
     /// </summary>
     private bool Shape(in TimedMessage message, out byte data2)
     {
         data2 = message.Data2;
         if (message.Length < 2 || message.Status >= 0xF0) return true;
         if (message.IsNoteOff) return _sounding[message.Channel * 128 + message.Data1] != 0;
-        if (message.Lane >= 0 && live.IsMuted(message.Lane) && (message.IsNoteOn || message.Kind == 0xB0)) return false;
         if (message.IsNoteOn)
         {
             var scale = live.VelocityScale(message.Lane);

@@ -1,11 +1,12 @@
 namespace SeqLang.Player;
 
 /// <summary>
-/// What live control changes while the clock thread plays, shared without locks: lane mutes and velocity
-/// scales (read at each send, so they act on the very next message), the live tempo (a factor on the
+/// What live control changes while the clock thread plays, shared without locks: lane mutes (which the
+/// producer applies by switching versions), velocity scales (read at each send, so they act on the very
+/// next message), the live tempo (a factor on the
 /// piece's tempo map, applied by the clock thread itself at the moment it sees the request, so time is
 /// re-anchored there: no jump, no burst), the cut tick of each generation, and what the clock has reached.
-/// Every field has one writer.
+/// Every field has one writer, but the mutes, which the producer sets from the file and live control from the controller.
 /// </summary>
 public sealed class LiveState
 {
@@ -56,7 +57,21 @@ public sealed class LiveState
         return true;
     }
 
-    public void SetMuted(int lane, bool muted) => Volatile.Write(ref _muted[lane], muted ? 1 : 0);
+    /// <summary>
+    /// Mutes or unmutes a lane. The producer sees <see cref="MuteVersion"/> move and switches to a version of the
+    /// piece that leaves the muted lanes out (see AheadCompiler), so that what plays is what the file renders
+    /// with those mutes: a muted note neither sounds nor cuts one that does.
+    /// </summary>
+    public void SetMuted(int lane, bool muted)
+    {
+        var value = muted ? 1 : 0;
+        if (Interlocked.Exchange(ref _muted[lane], value) != value) Interlocked.Increment(ref _muteVersion);
+    }
+
+    /// <summary>Counts the changes of any lane's mute.</summary>
+    public int MuteVersion => Volatile.Read(ref _muteVersion);
+
+    private int _muteVersion;
 
     /// <summary>Sent velocity = written velocity × scale / 127 (127: as written).</summary>
     public int VelocityScale(int lane) => lane >= 0 ? Volatile.Read(ref _velocityScale[lane]) : 127;
