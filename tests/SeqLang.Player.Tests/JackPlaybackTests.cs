@@ -43,6 +43,28 @@ public sealed class JackPlaybackTests(JackServer jack)
         Assert.Equal(received.Count(m => !(m.Status == 0xB0 && m.Bytes[1] == 123)) - StopOffs(received), json.RootElement.GetProperty("events").GetInt64());
     }
 
+    /// <summary>The reproductions of play ≠ render: muted lanes on the keys of lanes that play.</summary>
+    [Theory]
+    [InlineData("track drums channel 10 {\n  bd \"x ~ x ~\" mute\n  kick \"x x x x\"\n}\n")]
+    [InlineData("track keys channel 1 {\n  play \"c4\"\n  play2 \"~ c4\" mute\n}\n")]
+    public void Muted_lanes_neither_sound_nor_cut_what_plays_at_a_JACK_port(string tracks)
+    {
+        var path = Repository.TempFile("muted.seq");
+        File.WriteAllText(path, "title \"Muted\"\ntempo 120\n" + tracks);
+        using var recorder = new MidiRecorder();
+        var run = Seq("play", path, "--port", recorder.PortName, "--bars", "2", "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+
+        var (expected, endTick, endSeconds) = Expected.Render(Expected.Compile(path), 2);
+        Assert.NotEmpty(received);
+        var first = received[0].Timestamp;
+        var problems = Compare.Problems(expected, endTick, endSeconds, received, m => (double)(m.Timestamp - first) / Stopwatch.Frequency,
+            Tolerances.OnTime, stall: Tolerances.Stall);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.Empty(Compare.Sounding(received));
+    }
+
     [Fact]
     public void Ctrl_C_during_a_held_chord_ends_every_note_and_exits_within_a_second()
     {

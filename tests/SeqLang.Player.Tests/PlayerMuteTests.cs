@@ -24,14 +24,14 @@ public sealed class PlayerMuteTests
     public static TheoryData<int> Seeds()
     {
         var seeds = new TheoryData<int>();
-        for (var seed = 1; seed <= 40; seed++) seeds.Add(seed);
+        for (var seed = 1; seed <= 60; seed++) seeds.Add(seed);
         return seeds;
     }
 
     /// <summary>
     /// Random pieces dense in same-key overlaps (few pitches, long legato, drum lanes sharing keys, chords,
-    /// alternations, random mutes and controllers), played on a virtual clock: every message and its time must
-    /// be the rendered file's.
+    /// alternations, random mutes, controller lanes, forms whose sections switch lanes on and off), played on a
+    /// virtual clock: every message and its time must be the rendered file's.
     /// </summary>
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -44,7 +44,7 @@ public sealed class PlayerMuteTests
         var piece = Expected.Compile(path);
         try
         {
-            PlayerOrderTests.PlaysAsRendered(piece, bars: 1 + random.Next(6));
+            PlayerOrderTests.PlaysAsRendered(piece, bars: 1 + random.Next(8));
         }
         catch (Xunit.Sdk.XunitException e)
         {
@@ -58,6 +58,10 @@ public sealed class PlayerMuteTests
         string[] hits = ["x", "~", "x", "[x x]", "x?", "<x ~>", "x@3"];
         string[] drums = ["bd", "kick", "sd", "snare", "hh"];
         var text = new System.Text.StringBuilder($"title \"Random\"\ntempo {80 + random.Next(100)}\nmeter {(random.Next(3) == 0 ? "7/8" : "4/4")}\nseed {random.Next(1000)}\n");
+        // Half the pieces have a form of two short sections, with lanes that play in one of them only.
+        var form = random.Next(2) == 0;
+        if (form) text.Append($"form loop a {1 + random.Next(2)}, b {1 + random.Next(2)}\n");
+        string InSection(string lane) => form && random.Next(3) == 0 ? $"  in {(random.Next(2) == 0 ? "a" : "b")} {{ {lane.Trim()} }}\n" : lane;
         var channel = 1;
         for (var t = 0; t < 1 + random.Next(3); t++)
         {
@@ -66,7 +70,12 @@ public sealed class PlayerMuteTests
             {
                 var steps = string.Join(' ', Enumerable.Range(0, 1 + random.Next(6)).Select(_ => notes[random.Next(notes.Length)]));
                 var legato = random.Next(3) switch { 0 => "", 1 => $" legato {random.Next(1, 40) / 10.0:0.0}", _ => " legato 0.01" };
-                text.Append($"  play{(l == 0 ? "" : (l + 1).ToString())} \"{steps}\"{legato} vel {1 + random.Next(127)}{(random.Next(4) == 0 ? " mute" : "")}\n");
+                text.Append(InSection($"  play{(l == 0 ? "" : (l + 1).ToString())} \"{steps}\"{legato} vel {1 + random.Next(127)}{(random.Next(4) == 0 ? " mute" : "")}\n"));
+            }
+            if (random.Next(2) == 0)
+            {
+                var values = string.Join(' ', Enumerable.Range(0, 1 + random.Next(4)).Select(_ => random.Next(3) == 0 ? $"<{random.Next(128)} {random.Next(128)}>" : random.Next(128).ToString()));
+                text.Append(InSection($"  cc {1 + random.Next(100)} \"{values}\"{(random.Next(4) == 0 ? " mute" : "")}\n"));
             }
             text.Append("}\n");
         }
@@ -74,7 +83,7 @@ public sealed class PlayerMuteTests
         foreach (var drum in drums.Where(_ => random.Next(2) == 0).DefaultIfEmpty("bd"))
         {
             var steps = string.Join(' ', Enumerable.Range(0, 1 + random.Next(8)).Select(_ => hits[random.Next(hits.Length)]));
-            text.Append($"  {drum} \"{steps}\"{(random.Next(3) == 0 ? " mute" : "")}\n");
+            text.Append(InSection($"  {drum} \"{steps}\"{(random.Next(3) == 0 ? " mute" : "")}\n"));
         }
         text.Append("}\n");
         return text.ToString();
