@@ -37,7 +37,7 @@ public sealed class PlaySession : IDisposable
     }
 
     /// <summary>The file's mappings at work; keys not built in go to it.</summary>
-    public Player.Control.LiveControl? Control { get; set; }
+    public LiveControl? Control { get; set; }
 
     /// <summary>The version playing (the last reload that compiled).</summary>
     public CompiledPiece Current => _current;

@@ -6,7 +6,7 @@ namespace SeqLang.Player.Control;
 /// copies a few bytes and publishes an index, with no lock and no allocation. A full ring drops the message
 /// and counts it rather than make the MIDI system wait.
 /// </summary>
-internal sealed class ControlInbox
+public sealed class ControlInbox
 {
     /// <summary>The longest message kept: channel messages have 3 bytes; the binding ignores sysex.</summary>
     public const int MaxMessageLength = 8;

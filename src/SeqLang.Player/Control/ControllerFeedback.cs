@@ -15,7 +15,7 @@ namespace SeqLang.Player.Control;
 public sealed class ControllerFeedback : IClockFeedback
 {
     private readonly PiecePlayer _player;
-    private readonly LiveControl _control;
+    private readonly IMappedControls _control;
     private readonly Func<string, IMidiSink?> _portFor;
     private Plan _plan = Plan.Empty;
     private int _version;
@@ -23,7 +23,7 @@ public sealed class ControllerFeedback : IClockFeedback
     /// <summary>Clock thread: the last step reached per step count (-1 before one), so a new plan shows the playhead at once.</summary>
     private readonly int[] _reached = Enumerable.Repeat(-1, byte.MaxValue + 1).ToArray();
 
-    public ControllerFeedback(PiecePlayer player, LiveControl control, Func<string, IMidiSink?> portFor)
+    public ControllerFeedback(PiecePlayer player, IMappedControls control, Func<string, IMidiSink?> portFor)
     {
         _player = player;
         _control = control;
@@ -102,7 +102,7 @@ public sealed class ControllerFeedback : IClockFeedback
         public MutePad[] Mutes { get; }
         public int[] StepCounts { get; }
 
-        public static Plan Build(LiveControl control, Func<string, IMidiSink?> portFor)
+        public static Plan Build(IMappedControls control, Func<string, IMidiSink?> portFor)
         {
             var steps = new List<StepsPads>();
             var mutes = new List<MutePad>();

@@ -1,4 +1,3 @@
-using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Midi;
@@ -35,10 +34,7 @@ internal sealed class AheadCompiler
     private readonly List<TimedMessage> _inFlight = new(4096);
     // Note-offs of notes that sound across a switch, handed to the new version's orderer.
     private readonly List<TimedMessage> _carry = new();
-    // Controller feedback's step boundaries in the bar being merged, in tick order.
-    private readonly List<TimedMessage> _marks = new();
-    private readonly IClockFeedback? _feedback;
-    private readonly int _ticksPerPulseNumerator;
+    private readonly ClockPulseMerger _merger;
     private PlaybackSource _source;
     private SwitchRequest? _pending;
 
@@ -46,9 +42,7 @@ internal sealed class AheadCompiler
     private long _lastCutDue = long.MinValue;
     private int _generation;
     private long _nextBar;
-    private long _nextPulse;
     private long _published;
-    private bool _startSent;
     // While priming nobody consumes yet: what does not fit in the ring waits here, with the horizon to
     // announce once it is in (a bar larger than the ring would otherwise block priming forever).
     private readonly List<TimedMessage> _deferred = new();
@@ -59,7 +53,6 @@ internal sealed class AheadCompiler
     public AheadCompiler(CompiledPiece piece, PlaybackOptions options, MessageRing ring, LatenessLog? log, StopSignal stop, PlaybackState state,
         LiveState live, LaneRegistry lanes, DiagnosticBag diagnostics, IClockFeedback? feedback = null)
     {
-        _feedback = feedback;
         _options = options;
         _clock = options.Clock;
         _ring = ring;
@@ -73,7 +66,6 @@ internal sealed class AheadCompiler
         _switchMargin = (long)(options.SwitchMargin.TotalSeconds * _clock.Frequency);
         _portAlive = options.PortAlive;
         _systemAlive = options.MidiSystemAlive;
-        _ticksPerPulseNumerator = options.Ppq;
         Diagnostics = diagnostics;
         _nextBar = options.FromBar;
         var ticks = new TickConverter(options.Ppq, piece.Settings.Meter.BarQuarters);
@@ -81,7 +73,8 @@ internal sealed class AheadCompiler
         _source.DueOffset = -_source.Tempo.TimeOf(_source.FirstTick);
         ApplyFileMutes(null, piece, _source.LaneIds);
         _source.TakeMutes(_live);
-        _nextPulse = FirstPulseAtOrAfter(_source.FirstTick);
+        _merger = new ClockPulseMerger(options.Ppq, options.ClockOut, feedback?.StepCounts);
+        _merger.RestartAt(_source.FirstTick);
     }
 
     public DiagnosticBag Diagnostics { get; }
@@ -171,8 +164,7 @@ internal sealed class AheadCompiler
         {
             var endTick = ticks.ToTick(end);
             _source.EmitBefore(endTick + 1, _batch);
-            _marks.Clear();
-            Merge(endTick + 1, pulsesBefore: endTick); // the end tick's pulse would start a bar that is not played
+            _merger.Merge(_source, _batch, _merged, endTick + 1, pulsesBefore: endTick); // the end tick's pulse would start a bar that is not played
             Publish(_merged);
             _batch.Clear();
             _batch.Add(TimedMessage.End(endTick, _source.DueOf(endTick), _source.Generation));
@@ -193,128 +185,15 @@ internal sealed class AheadCompiler
             return;
         }
         _source.AddBar(_events);
-        PublishBarInfo(_nextBar);
+        _live.PublishBar(_source.InfoOf(_nextBar));
         _nextBar++;
         var horizon = ticks.ToTick(_nextBar);
         _source.EmitBefore(horizon, _batch);
-        MarkSteps(ticks.ToTick(_nextBar - 1), horizon);
-        Merge(horizon);
+        _merger.Merge(_source, _batch, _merged, horizon, stepsIn: (ticks.ToTick(_nextBar - 1), horizon));
         Publish(_merged);
         var until = _source.DueOf(horizon);
         if (_deferred.Count > 0) _deferredHorizon = until;
         else _state.CompiledUntil = until;
-    }
-
-    /// <summary>
-    /// The bar's step boundaries for controller feedback (each count n of <see cref="IClockFeedback.StepCounts"/>
-    /// at k/n of the bar, rounded down to a tick), leaving out what lies before the version's first tick.
-    /// </summary>
-    private void MarkSteps(long barStart, long barEnd)
-    {
-        _marks.Clear();
-        if (_feedback?.StepCounts is not { Length: > 0 } counts) return;
-        foreach (var count in counts)
-        {
-            if (count is < 1 or > byte.MaxValue) continue;
-            for (var k = 0; k < count; k++)
-            {
-                var tick = barStart + (barEnd - barStart) * k / count;
-                if (tick >= _source.FirstTick) _marks.Add(TimedMessage.Step(tick, count, k, _source.Generation));
-            }
-        }
-        _marks.Sort(static (a, b) => a.Tick.CompareTo(b.Tick));
-    }
-
-    /// <summary>
-    /// Completes <see cref="_batch"/> (the orderer's messages) into <see cref="_merged"/> with clock pulses and step
-    /// marks before <paramref name="horizon"/>, in tick order. At one tick: realtime first (the pulse marks the
-    /// moment), then the orderer's messages, then step marks (the lights follow the notes, never delay them).
-    /// </summary>
-    private void Merge(long horizon, long? pulsesBefore = null)
-    {
-        var pulseHorizon = pulsesBefore ?? horizon;
-        _merged.Clear();
-        if (!_startSent && _options.ClockOut)
-        {
-            _startSent = true;
-            if (_source.FirstTick == 0)
-            {
-                _merged.Add(TimedMessage.Realtime(0, 0xFA, _source.Generation));
-            }
-            else
-            {
-                // Song Position Pointer (in sixteenths, 14 bits), then Continue: the MIDI way to start mid-song.
-                var sixteenths = Math.Min(16383, _source.FirstTick * 4 / _options.Ppq);
-                _merged.Add(new TimedMessage
-                {
-                    Tick = _source.FirstTick, Status = 0xF2, Data1 = (byte)(sixteenths & 0x7F), Data2 = (byte)(sixteenths >> 7),
-                    Length = 3, Generation = _source.Generation, Lane = -1, Track = -1,
-                });
-                _merged.Add(TimedMessage.Realtime(_source.FirstTick, 0xFB, _source.Generation));
-            }
-        }
-        var b = 0;
-        var s = 0;
-        while (true)
-        {
-            var pulseTick = _options.ClockOut ? PulseTick(_nextPulse) : long.MaxValue;
-            var batchTick = b < _batch.Count ? _batch[b].Tick : long.MaxValue;
-            var markTick = s < _marks.Count ? _marks[s].Tick : long.MaxValue;
-            if (pulseTick < pulseHorizon && pulseTick <= batchTick && pulseTick <= markTick)
-            {
-                _merged.Add(TimedMessage.Realtime(pulseTick, 0xF8, _source.Generation));
-                _nextPulse++;
-            }
-            else if (batchTick != long.MaxValue && batchTick <= markTick)
-            {
-                _merged.Add(_batch[b++]);
-            }
-            else if (markTick != long.MaxValue)
-            {
-                _merged.Add(_marks[s++]);
-            }
-            else
-            {
-                break;
-            }
-        }
-    }
-
-    private long PulseTick(long pulse) => pulse * _ticksPerPulseNumerator / 24;
-
-    private long FirstPulseAtOrAfter(long tick)
-    {
-        var pulse = tick * 24 / _options.Ppq;
-        while (PulseTick(pulse) < tick) pulse++;
-        return pulse;
-    }
-
-    private void PublishBarInfo(long bar)
-    {
-        var piece = _source.Piece;
-        var startTick = _source.Ticks.ToTick(bar);
-        var position = piece.Form.SectionAt(bar);
-        var chords = piece.Harmony is { } harmony ? string.Join(' ', ChordNames(harmony, bar)) : "";
-        var bpm = piece.Tempo.TempoAt(bar).ToDouble();
-        var startDue = _source.DueOf(Math.Max(startTick, _source.FirstTick));
-        var endDue = _source.DueOf(_source.Ticks.ToTick(bar + 1));
-        _live.PublishBar(new BarInfo(bar, startTick, bpm, position?.Section ?? "", position?.BarInSection ?? 0, position?.Length, chords, startDue, endDue));
-    }
-
-    private static IEnumerable<string> ChordNames(PieceHarmony harmony, long bar)
-    {
-        var changes = new List<(Core.Time.Rational Time, Compiler.Harmony.Chord? Chord)>();
-        harmony.ChangesIn(bar, changes);
-        return changes.Where(c => c.Chord is not null).Select(c => c.Chord!.Name);
-    }
-
-    /// <summary>The bar a tick lies in: the last bar line at or before it.</summary>
-    private static long BarOf(TickConverter ticks, long tick)
-    {
-        var bar = (long)Math.Floor(tick / (double)ticks.TicksPerCycle.Numerator * ticks.TicksPerCycle.Denominator);
-        while (bar > 0 && ticks.ToTick(bar) > tick) bar--;
-        while (ticks.ToTick(bar + 1) <= tick) bar++;
-        return bar;
     }
 
     /// <summary>
@@ -329,31 +208,10 @@ internal sealed class AheadCompiler
         var old = _source;
         var ticks = old.Ticks;
         var earliest = PieceNow() + _switchMargin;
-        long cut;
         if (_state.ProducerFinished && _nextBar >= (_endBar ?? long.MaxValue) && old.DueOf(ticks.ToTick(_nextBar)) < earliest)
             return; // the piece has ended: nothing to switch
-        var bar = _nextBar;
-        while (bar - 1 >= 0 && ticks.ToTick(bar - 1) >= old.FirstTick && old.DueOf(ticks.ToTick(bar - 1)) >= earliest) bar--;
-        if (request.At == SwitchPoint.NextStep && bar > 0)
-        {
-            // Sixteenths of the bar before the bar line found, the first far enough ahead.
-            var barStart = ticks.ToTick(bar - 1);
-            var step = Math.Max(1, _options.Ppq / 4);
-            cut = ticks.ToTick(bar);
-            for (var t = Math.Max(barStart, old.FirstTick); t < ticks.ToTick(bar); t += step)
-            {
-                if (old.DueOf(t) >= earliest)
-                {
-                    cut = t;
-                    break;
-                }
-            }
-        }
-        else
-        {
-            cut = ticks.ToTick(bar);
-        }
-        var startBar = BarOf(ticks, cut);
+        var cut = SwitchCut.Find(old, _nextBar, earliest, request.At, _options.Ppq);
+        var startBar = SwitchCut.BarOf(ticks, cut);
         CompiledPiece? piece;
         try
         {
@@ -400,7 +258,7 @@ internal sealed class AheadCompiler
         _carry.Clear();
         _source = next;
         _nextBar = startBar;
-        _nextPulse = FirstPulseAtOrAfter(cut);
+        _merger.RestartAt(cut);
         _state.ProducerFinished = false;
         request.Applied?.Invoke(startBar);
         // Fill up to where the old version had reached at once, so the clock never waits on the new one.

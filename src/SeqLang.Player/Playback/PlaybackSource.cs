@@ -54,6 +54,23 @@ internal sealed class PlaybackSource
     /// <summary>Piece time (Stopwatch ticks from the start of playback) of <paramref name="tick"/>.</summary>
     public long DueOf(long tick) => Tempo.TimeOf(tick) + DueOffset;
 
+    /// <summary>What the status line and controller feedback show for <paramref name="bar"/>: its section, chords, tempo and times.</summary>
+    public BarInfo InfoOf(long bar)
+    {
+        var startTick = Ticks.ToTick(bar);
+        var position = Piece.Form.SectionAt(bar);
+        var chords = "";
+        if (Piece.Harmony is { } harmony)
+        {
+            var changes = new List<(Core.Time.Rational Time, Compiler.Harmony.Chord? Chord)>();
+            harmony.ChangesIn(bar, changes);
+            chords = string.Join(' ', changes.Where(c => c.Chord is not null).Select(c => c.Chord!.Name));
+        }
+        var bpm = Piece.Tempo.TempoAt(bar).ToDouble();
+        return new BarInfo(bar, startTick, bpm, position?.Section ?? "", position?.BarInSection ?? 0, position?.Length, chords,
+            DueOf(Math.Max(startTick, FirstTick)), DueOf(Ticks.ToTick(bar + 1)));
+    }
+
     /// <summary>Takes the lanes muted now as this version's: they are left out of every bar it orders.</summary>
     public void TakeMutes(LiveState live)
     {

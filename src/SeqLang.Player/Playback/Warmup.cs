@@ -11,7 +11,7 @@ namespace SeqLang.Player;
 /// first bar (see <see cref="Compile"/> for the case <c>PrepareMethod</c> alone misses). The native program
 /// compiles everything ahead of time: there <see cref="IsNeeded"/> is false and this code is not even linked in.
 /// </summary>
-internal static class Warmup
+public static class Warmup
 {
     private const string Switch = "SeqLang.Player.Warmup.IsNeeded";
 

@@ -1,6 +1,7 @@
 using SeqLang.Compiler;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
+using SeqLang.Cli.Play;
 using SeqLang.Player.Control;
 using SeqLang.Player.Tests.Support;
 

@@ -4,13 +4,16 @@ using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Text;
 using SeqLang.Core.Time;
+using SeqLang.Player;
+using SeqLang.Player.Control;
 
-namespace SeqLang.Player.Control;
+namespace SeqLang.Cli.Play;
 
 /// <summary>
 /// Carries out a file's live-control mappings (docs/live-control.md) on a running <see cref="PiecePlayer"/>. What
-/// acts on messages not yet sent does so at once through <see cref="LiveState"/>: tempo, lane velocity,
-/// mutes. What changes the music itself becomes a new version of the piece, switched in ahead of the clock:
+/// acts on messages not yet sent does so at once through <see cref="LiveState"/>: tempo and lane velocity;
+/// mutes too, which the player applies by switching to a version ordered without the muted lanes at the next
+/// sixteenth. What changes the music itself becomes a new version of the piece, switched in ahead of the clock:
 /// pad step edits and section jumps at the next bar line, a knob on a lane's modifier at the next sixteenth.
 /// The version playing is built from three layers: the file's text with the pad edits (the only layer
 /// written back on stop), the knobs' modifier values on top, and the section jumps and queues applied to its
@@ -18,8 +21,10 @@ namespace SeqLang.Player.Control;
 /// <see cref="ControlInbox"/> and wakes this object's worker thread, which decodes and acts; after each batch
 /// of messages it compiles at most once, so a knob swept through a hundred values costs one compile with the
 /// latest. A lock serialises the worker and the terminal's keys; neither the MIDI thread nor the clock takes it.
+/// It lives in the CLI, not in the player: it compiles the file and writes the edits back, and the player is a
+/// back end that turns events into messages and nothing else.
 /// </summary>
-public sealed class LiveControl : IDisposable
+public sealed class LiveControl : IMappedControls, IDisposable
 {
     private readonly ControlInbox _inbox = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _jobs = new();
@@ -80,7 +85,7 @@ public sealed class LiveControl : IDisposable
     }
 
     /// <summary>Runs <paramref name="job"/> on the worker, under the lock, after the messages that came before it.</summary>
-    internal void Post(Action job)
+    public void Post(Action job)
     {
         _jobs.Enqueue(job);
         _wake.Set();
