@@ -190,6 +190,11 @@ public sealed class LiveControlJackTests(JackServer jack)
         using var pads = new Controller();
         using var recorder = new MidiRecorder();
         using var seq = Start(path, pads, recorder, "--bars", "10");
+        // A second of the same run without input first: the xruns the machine has anyway.
+        var quietXruns = jack.Xruns;
+        Thread.Sleep(1000);
+        quietXruns = jack.Xruns - quietXruns;
+        var sweepXruns = jack.Xruns;
         var begun = Stopwatch.GetTimestamp();
         for (var i = 0; i < 500; i++)
         {
@@ -201,11 +206,15 @@ public sealed class LiveControlJackTests(JackServer jack)
         pads.Send(0xB0, 71, 0);   // velocity knob down: every kick at 1
         pads.Send(0xB0, 20, 127); // transpose knob up: +12
         var ended = Stopwatch.GetTimestamp();
+        Thread.Sleep(JackServer.Period * 4); // the last periods of the sweep reported
+        sweepXruns = jack.Xruns - sweepXruns;
         AwaitNoteOns(recorder, ended + Stopwatch.Frequency / 4, 8, "after the sweep");
         seq.Interrupt();
         var result = seq.WaitForExit(TimeSpan.FromSeconds(5));
         Assert.True(result.ExitCode == 0, result.Error);
 
+        // The control path never holds up JACK: no xrun that a second without input does not have.
+        Assert.True(sweepXruns <= quietXruns, $"{sweepXruns} xruns during the sweep, {quietXruns} in a second without input");
         var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
         string Keys() => string.Join(", ", ons.Where(m => m.Channel == 0 && m.Timestamp > begun).Select(m => $"{m.Bytes[1]} at {(double)(m.Timestamp - ended) / Stopwatch.Frequency:F3} s"));
         var settled = ons.Where(m => m.Timestamp > ended + Stopwatch.Frequency / 4).ToList();

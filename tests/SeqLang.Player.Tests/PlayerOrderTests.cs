@@ -118,6 +118,24 @@ public sealed class PlayerOrderTests
         Assert.Equal(result.MessagesSent, result.Timing!.Events);
     }
 
+    /// <summary>
+    /// The long-run stall's first suspect was a collection suspending the clock thread. Once primed, the
+    /// producer allocates so little that a 10-minute run (300 bars at 120 BPM) never reaches a collection's
+    /// trigger (several MB of gen-0 budget): under 1 KB a bar. (<c>--timing-report</c> adds 8 bytes a message for
+    /// its log, made ahead in chunks: 0.6 MB for these 300 bars.)
+    /// </summary>
+    [Fact]
+    public void Over_ten_minutes_of_bars_the_producer_allocates_under_a_kilobyte_a_bar()
+    {
+        var piece = Expected.Compile(Path.Combine(Repository.Inputs, "dense-three-track.seq"));
+        var clock = new VirtualClock();
+        using var player = new PiecePlayer(piece, new RecordingSink(clock, capacity: 1 << 17), new PlaybackOptions { Bars = 300, Clock = clock, StartDelay = TimeSpan.Zero });
+        var result = player.Run();
+        Assert.Equal(StopReason.End, result.Reason);
+        Assert.Equal(300, result.BarsCompiled);
+        Assert.True(result.ProducerAllocatedBytes < 300 * 1024, $"the producer allocated {result.ProducerAllocatedBytes:N0} bytes over 300 bars");
+    }
+
     [Fact]
     public void A_stop_request_ends_an_endless_piece_and_every_note()
     {

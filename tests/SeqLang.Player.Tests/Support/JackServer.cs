@@ -59,8 +59,8 @@ public sealed partial class JackServer : IDisposable
         start.Environment["JACK_DEFAULT_SERVER"] = Name;
         _jackd = Process.Start(start) ?? throw new InvalidOperationException("jackd did not start");
         var output = new System.Text.StringBuilder();
-        _jackd.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        _jackd.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        _jackd.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); CountXrun(e.Data); };
+        _jackd.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); CountXrun(e.Data); };
         _jackd.BeginOutputReadLine();
         _jackd.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
@@ -91,6 +91,16 @@ public sealed partial class JackServer : IDisposable
     {
         if (kill(_jackd.Id, 15) != 0) throw new InvalidOperationException($"kill(SIGTERM) of jackd failed: {Marshal.GetLastPInvokeError()}");
         if (!_jackd.WaitForExit(5000)) throw new InvalidOperationException("jackd did not exit within 5 s of SIGTERM");
+    }
+
+    private int _xruns;
+
+    /// <summary>Xruns the server has reported so far (the dummy driver prints "JackTimedDriver::Process XRun = N usec").</summary>
+    public int Xruns => Volatile.Read(ref _xruns);
+
+    private void CountXrun(string? line)
+    {
+        if (line is not null && line.Contains("XRun", StringComparison.Ordinal)) Interlocked.Increment(ref _xruns);
     }
 
     /// <summary>The server name, as in <c>JACK_DEFAULT_SERVER</c>.</summary>
