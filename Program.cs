@@ -1,1 +1,0 @@
-System.Console.WriteLine("0.1.0");
