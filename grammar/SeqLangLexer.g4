@@ -57,6 +57,10 @@ HUMANIZE  : 'humanize';
 VOICING   : 'voicing';
 MUTE      : 'mute';
 CHAN      : 'chan';
+PLY       : 'ply';
+ITER      : 'iter';
+PALINDROME: 'palindrome';
+CHUNK     : 'chunk';
 
 ARROW     : '->';
 LBRACE    : '{';

@@ -83,9 +83,9 @@ trackItem
 
 modifier
     : VEL (NUMBER | STRING)                                         # velModifier
-    | (LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | CHAN) NUMBER   # numberModifier
-    | (DEGREES | TONES | REV | MUTE)                                # flagModifier
-    | EVERY NUMBER modifier                                         # everyModifier
+    | (LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | CHAN | PLY | ITER) NUMBER   # numberModifier
+    | (DEGREES | TONES | REV | MUTE | PALINDROME)                   # flagModifier
+    | (EVERY | CHUNK) NUMBER modifier                               # everyModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
     | VOICING IDENT                                                 # voicingModifier
     ;
@@ -112,7 +112,7 @@ mapAction
 // Any modifier word, so the checker can say which modifiers a knob can drive.
 parameter
     : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
-    | REV | MUTE | DEGREES | TONES | VOICING | EVERY | IDENT
+    | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK | IDENT
     ;
 
 laneRef

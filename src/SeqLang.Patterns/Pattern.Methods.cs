@@ -100,4 +100,34 @@ public abstract partial class Pattern<T>
         var rotation0 = rotation.Sign < 0 ? -(-rotation).Floor() : rotation.Floor();
         return new StructPattern<T>(this, new Bjorklund(pulses.Numerator, steps.Numerator, rotation0), queryOffSteps);
     }
+
+    /// <summary>Each event repeated <paramref name="times"/> times within its span (Strudel's <c>ply</c>).</summary>
+    public Pattern<T> Ply(Rational times) =>
+        times.Sign <= 0 ? Pattern.Silence<T>() : Pattern.SqueezeJoin(Select(value => Pattern.Pure(value).Fast(times)));
+
+    /// <summary>
+    /// Cycle c plays the pattern (c mod <paramref name="n"/>)/n of a cycle further on (Strudel's <c>iter</c>): a
+    /// slow concatenation of the pattern moved earlier by 0, 1/n, 2/n...
+    /// </summary>
+    public Pattern<T> Iter(long n)
+    {
+        if (n <= 1) return this;
+        var shifted = new Pattern<T>[n];
+        for (var i = 0; i < n; i++) shifted[i] = Early(new Rational(i, n));
+        return Pattern.SlowCat(shifted);
+    }
+
+    /// <summary>Every other cycle reversed, the odd ones (Strudel's <c>palindrome</c>: <c>lastOf(2, rev)</c>).</summary>
+    public Pattern<T> Palindrome() => new EveryPattern<T>(this, Rev(), 2, phase: 1);
+
+    /// <summary>
+    /// Strudel 1.2's <c>chunk</c>: each cycle of the pattern repeats <paramref name="n"/> times, and in cycle c the
+    /// part (c mod n) of n plays through <paramref name="transform"/>.
+    /// </summary>
+    public Pattern<T> Chunk(long n, Func<Pattern<T>, Pattern<T>> transform)
+    {
+        if (n <= 0) return this;
+        var repeated = n == 1 ? this : RepeatCycles(n);
+        return new ChunkPattern<T>(repeated, transform(repeated), n);
+    }
 }

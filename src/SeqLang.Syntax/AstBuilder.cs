@@ -244,7 +244,7 @@ internal sealed class AstBuilder
         NumberModifierContext n when Num(n.NUMBER()) is { } value => new ModifierSyntax(FirstWord(n), value, null, null, null, null, Span(n)),
         FlagModifierContext f => new ModifierSyntax(FirstWord(f), null, null, null, null, null, Span(f)),
         EveryModifierContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
-            new ModifierSyntax(Word(e.EVERY()), n, null, null, null, inner, Span(e)),
+            new ModifierSyntax(FirstWord(e), n, null, null, null, inner, Span(e)),
         SwingModifierContext s when s.NUMBER().Length > 0 =>
             new ModifierSyntax(Word(s.SWING()), Num(s.NUMBER(0)), null, null, s.NUMBER().Length > 1 ? Num(s.NUMBER(1)) : null, null, Span(s)),
         VoicingModifierContext v when Name(v.IDENT()) is { } word => new ModifierSyntax(Word(v.VOICING()), null, null, word, null, null, Span(v)),

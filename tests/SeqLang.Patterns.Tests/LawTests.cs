@@ -31,6 +31,39 @@ public sealed class LawTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
+    public void Ply_one_iter_one_and_chunk_of_nothing_change_nothing(string shape)
+    {
+        var p = Shape(shape);
+        Assert.Equal(Onsets(p), Onsets(p.Ply(1)));
+        Assert.Equal(Onsets(p), Onsets(p.Iter(1)));
+        Assert.Equal(Onsets(p.RepeatCycles(3)), Onsets(p.Chunk(3, x => x)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Ply_n_has_n_times_the_onsets_and_palindrome_the_same_count(string shape)
+    {
+        // Over 12 cycles, a whole number of every shape's periods, so no event straddles the window's end.
+        var p = Shape(shape);
+        Assert.Equal(3 * Onsets(p, 0, 12).Count, Onsets(p.Ply(3), 0, 12).Count);
+        Assert.Equal(Onsets(p, 0, 12).Count, Onsets(p.Palindrome(), 0, 12).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Palindrome_is_the_pattern_in_even_cycles_and_its_reverse_in_odd_ones(string shape)
+    {
+        var p = Shape(shape);
+        var palindrome = p.Palindrome();
+        for (var cycle = 0; cycle < 4; cycle++)
+        {
+            var expected = cycle % 2 == 0 ? p : p.Rev();
+            Assert.Equal(Onsets(expected, cycle, cycle + 1), Onsets(palindrome, cycle, cycle + 1));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
     public void Rev_twice_is_identity(string shape)
     {
         var p = Shape(shape);

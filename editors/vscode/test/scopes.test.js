@@ -111,12 +111,14 @@ const statements = [
   ['pattern string', '  hat "x*8"', '"', 'string.quoted.double'],
   ['block brace', 'track a channel 1 {', '{', 'punctuation.section.block.begin'],
 ];
-for (const m of ['vel', 'legato', 'prob', 'transpose', 'octave', 'fast', 'slow', 'shift', 'swing', 'humanize', 'chan']) {
+for (const m of ['vel', 'legato', 'prob', 'transpose', 'octave', 'fast', 'slow', 'shift', 'swing', 'humanize', 'chan', 'ply', 'iter']) {
   statements.push([`${m} modifier`, `  play "c4" ${m} 2`, m, 'keyword.other.modifier']);
 }
-for (const m of ['degrees', 'tones', 'rev', 'mute']) {
+for (const m of ['degrees', 'tones', 'rev', 'mute', 'palindrome']) {
   statements.push([`${m} modifier`, `  play "0 1" ${m}`, m, 'keyword.other.modifier']);
 }
+statements.push(['chunk modifier', '  play "c4 d4 e4 f4" chunk 4 fast 2', 'chunk', 'keyword.other.modifier']);
+statements.push(['modifier inside chunk', '  play "c4 d4 e4 f4" chunk 4 fast 2', 'fast', 'keyword.other.modifier']);
 statements.push(['grid modifier', '  hat "x*16" swing 58 grid 16', 'grid', 'keyword.other.modifier']);
 statements.push(['voicing modifier', '  play "c4\'maj7" voicing lead', 'voicing', 'keyword.other.modifier']);
 statements.push(['voicing value', '  play "c4\'maj7" voicing lead', 'lead', 'constant.language']);

@@ -19,3 +19,7 @@ internal sealed record SwingModifier(Rational Percent, int Grid, SourceSpan Span
 internal sealed record HumanizeModifier(Rational Milliseconds, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record MuteModifier(SourceSpan Span) : LaneModifier(Span);
 internal sealed record ChannelModifier(int Channel, SourceSpan Span) : LaneModifier(Span);
+internal sealed record PlyModifier(int Times, SourceSpan Span) : LaneModifier(Span);
+internal sealed record IterModifier(int Parts, SourceSpan Span) : LaneModifier(Span);
+internal sealed record PalindromeModifier(SourceSpan Span) : LaneModifier(Span);
+internal sealed record ChunkModifier(int Parts, LaneModifier Inner, SourceSpan Span) : LaneModifier(Span);

@@ -93,6 +93,20 @@ internal sealed class ModifierBinder
                 return _context.InRange(m.Number!, 0, 10_000, Range("slow", "use a number above 0, at most 10000"), minExclusive: true) is { } s ? new SlowModifier(s, m.Span) : null;
             case "rev":
                 return new RevModifier(m.Span);
+            case "ply":
+                return _context.Integer(m.Number!, 1, 64, Range("ply", "use a whole number of repeats, 1 to 64")) is { } times ? new PlyModifier(times, m.Span) : null;
+            case "iter":
+                return _context.Integer(m.Number!, 1, 64, Range("iter", "use a whole number of parts, 1 to 64")) is { } parts ? new IterModifier(parts, m.Span) : null;
+            case "palindrome":
+                return new PalindromeModifier(m.Span);
+            case "chunk":
+                if (_context.Integer(m.Number!, 1, 64, Range("chunk", "use a whole number of parts, 1 to 64")) is not { } chunks) return null;
+                if (m.Inner!.Name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chunk" or "chan")
+                {
+                    _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);
+                    return null;
+                }
+                return Transform(m.Inner, kind, laneDescription, inEvery: true) is { } part ? new ChunkModifier(chunks, part, m.Span) : null;
             case "shift":
                 return _context.InRange(m.Number!, -10_000, 10_000, Range("shift", "use -10000 to 10000 cycles")) is { } sh ? new ShiftModifier(sh, m.Span) : null;
             case "swing":

@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using SeqLang.Compiler.Piece;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Text;
+
+namespace SeqLang.Compiler.Tests;
+
+/// <summary>
+/// docs/pattern-functions.md: every example compiles without a diagnostic and plays notes; the diagnostics
+/// table is what the compiler says; and the page's claims about bars are checked on the events.
+/// </summary>
+public class PatternFunctionDocsTests
+{
+    private static string Page { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "pattern-functions.md")).ReplaceLineEndings("\n");
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    private static List<string> Examples() =>
+        Regex.Matches(Page, "```seq\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+
+    public static TheoryData<int> ExampleIndexes()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < Examples().Count; i++) data.Add(i);
+        return data;
+    }
+
+    [Fact]
+    public void The_page_has_an_example_for_each_function() =>
+        Assert.All(new[] { " ply ", " iter ", " palindrome", " chunk " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+
+    [Theory]
+    [MemberData(nameof(ExampleIndexes))]
+    public void Each_example_compiles_cleanly_and_plays(int index)
+    {
+        var events = Play(Examples()[index], 4);
+        Assert.Contains(events, e => e.Kind == PieceEventKind.Note);
+    }
+
+    [Fact]
+    public void Iter_starts_each_bar_further_in_as_the_page_says()
+    {
+        var notes = Play("track keys channel 1 {\n  play \"c4 d4 e4 f4\" iter 4\n}\n", 4).Select(e => e.Number).ToList();
+        Assert.Equal(new[] { 60, 62, 64, 65, 62, 64, 65, 60, 64, 65, 60, 62, 65, 60, 62, 64 }, notes);
+    }
+
+    [Theory]
+    [InlineData("play \"c4\" ply 0", "SEQ0310", "ply 0 is out of range: use a whole number of repeats, 1 to 64", "0")]
+    [InlineData("play \"c4\" iter 1.5", "SEQ0310", "iter 1.5 is out of range: use a whole number of parts, 1 to 64", "1.5")]
+    [InlineData("play \"c4\" chunk 0 fast 2", "SEQ0310", "chunk 0 is out of range: use a whole number of parts, 1 to 64", "0")]
+    [InlineData("play \"c4\" chunk 4 octave 5", "SEQ0312", "'octave' cannot be applied every N cycles or to a chunk; put it on the lane itself", "octave")]
+    public void The_diagnostics_are_the_page_s(string lane, string code, string message, string at)
+    {
+        var text = $"track keys channel 1 {{\n  {lane}\n}}\n";
+        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
+        var diagnostic = Assert.Single(compilation.Diagnostics);
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Equal(message, diagnostic.Message);
+        Assert.Contains($"| {code} | {message} |", Page);
+        // Positioned on the number, or on the modifier after chunk N.
+        Assert.Equal(at, text.Substring(diagnostic.Span.Start, diagnostic.Span.Length));
+    }
+
+    private static List<PieceEvent> Play(string text, int bars)
+    {
+        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
+        Assert.True(compilation.Diagnostics.Count == 0, string.Join("\n", compilation.Diagnostics.Select(d => $"{d.Code} {d.Message}")));
+        var stream = new EventStream(compilation.Piece!);
+        var events = new List<PieceEvent>();
+        var diagnostics = new DiagnosticBag();
+        for (var bar = 0; bar < bars; bar++) Assert.True(stream.Bar(bar, events, diagnostics));
+        return events;
+    }
+}
