@@ -61,6 +61,12 @@ PLY       : 'ply';
 ITER      : 'iter';
 PALINDROME: 'palindrome';
 CHUNK     : 'chunk';
+SOMETIMES : 'sometimes';
+OFTEN     : 'often';
+RARELY    : 'rarely';
+SOMECYCLES: 'someCycles';
+MASK      : 'mask';
+STRUCT    : 'struct';
 
 ARROW     : '->';
 LBRACE    : '{';

@@ -85,7 +85,9 @@ modifier
     : VEL (NUMBER | STRING)                                         # velModifier
     | (LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | CHAN | PLY | ITER) NUMBER   # numberModifier
     | (DEGREES | TONES | REV | MUTE | PALINDROME)                   # flagModifier
-    | (EVERY | CHUNK) NUMBER modifier                               # everyModifier
+    | (EVERY | CHUNK | SOMETIMES | SOMECYCLES) NUMBER modifier      # nestedModifier
+    | (OFTEN | RARELY) modifier                                     # chanceModifier
+    | (MASK | STRUCT) STRING                                        # rhythmModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
     | VOICING IDENT                                                 # voicingModifier
     ;
@@ -112,7 +114,8 @@ mapAction
 // Any modifier word, so the checker can say which modifiers a knob can drive.
 parameter
     : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
-    | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK | IDENT
+    | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK
+    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | IDENT
     ;
 
 laneRef

@@ -130,4 +130,11 @@ public abstract partial class Pattern<T>
         var repeated = n == 1 ? this : RepeatCycles(n);
         return new ChunkPattern<T>(repeated, transform(repeated), n);
     }
+
+    /// <summary>
+    /// Whole cycles through <paramref name="transform"/> with probability <paramref name="probability"/>, drawn per
+    /// cycle from <paramref name="stream"/> and <paramref name="salt"/> (Strudel's <c>someCyclesBy</c>).
+    /// </summary>
+    public Pattern<T> SomeCycles(double probability, ulong stream, ulong salt, Func<Pattern<T>, Pattern<T>> transform) =>
+        new SomeCyclesPattern<T>(this, transform(this), probability, stream, salt);
 }

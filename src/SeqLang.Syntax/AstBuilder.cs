@@ -243,8 +243,10 @@ internal sealed class AstBuilder
         VelModifierContext v when v.NUMBER() is not null || v.STRING() is not null => new ModifierSyntax(Word(v.VEL()), Num(v.NUMBER()), Str(v.STRING()), null, null, null, Span(v)),
         NumberModifierContext n when Num(n.NUMBER()) is { } value => new ModifierSyntax(FirstWord(n), value, null, null, null, null, Span(n)),
         FlagModifierContext f => new ModifierSyntax(FirstWord(f), null, null, null, null, null, Span(f)),
-        EveryModifierContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
+        NestedModifierContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
             new ModifierSyntax(FirstWord(e), n, null, null, null, inner, Span(e)),
+        ChanceModifierContext chance when Modifier(chance.modifier()) is { } inner => new ModifierSyntax(FirstWord(chance), null, null, null, null, inner, Span(chance)),
+        RhythmModifierContext r when Str(r.STRING()) is { } text => new ModifierSyntax(FirstWord(r), null, text, null, null, null, Span(r)),
         SwingModifierContext s when s.NUMBER().Length > 0 =>
             new ModifierSyntax(Word(s.SWING()), Num(s.NUMBER(0)), null, null, s.NUMBER().Length > 1 ? Num(s.NUMBER(1)) : null, null, Span(s)),
         VoicingModifierContext v when Name(v.IDENT()) is { } word => new ModifierSyntax(Word(v.VOICING()), null, null, word, null, null, Span(v)),

@@ -29,7 +29,7 @@ public class PatternFunctionDocsTests
 
     [Fact]
     public void The_page_has_an_example_for_each_function() =>
-        Assert.All(new[] { " ply ", " iter ", " palindrome", " chunk " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+        Assert.All(new[] { " ply ", " iter ", " palindrome", " chunk ", " sometimes ", " often ", " rarely ", " someCycles ", " mask ", " struct " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(ExampleIndexes))]
@@ -50,7 +50,9 @@ public class PatternFunctionDocsTests
     [InlineData("play \"c4\" ply 0", "SEQ0310", "ply 0 is out of range: use a whole number of repeats, 1 to 64", "0")]
     [InlineData("play \"c4\" iter 1.5", "SEQ0310", "iter 1.5 is out of range: use a whole number of parts, 1 to 64", "1.5")]
     [InlineData("play \"c4\" chunk 0 fast 2", "SEQ0310", "chunk 0 is out of range: use a whole number of parts, 1 to 64", "0")]
-    [InlineData("play \"c4\" chunk 4 octave 5", "SEQ0312", "'octave' cannot be applied every N cycles or to a chunk; put it on the lane itself", "octave")]
+    [InlineData("play \"c4\" sometimes 1.5 fast 2", "SEQ0310", "sometimes 1.5 is out of range: use a probability, 0 to 1", "1.5")]
+    [InlineData("play \"c4\" mask \"x y\"", "SEQ0319", "'y' is not a step of a rhythm: use x (or 1) to play and ~ (or 0) to rest", "y")]
+    [InlineData("play \"c4\" chunk 4 octave 5", "SEQ0312", "'octave' cannot be applied every N cycles, to a chunk or sometimes; put it on the lane itself", "octave")]
     public void The_diagnostics_are_the_page_s(string lane, string code, string message, string at)
     {
         var text = $"track keys channel 1 {{\n  {lane}\n}}\n";

@@ -117,6 +117,11 @@ for (const m of ['vel', 'legato', 'prob', 'transpose', 'octave', 'fast', 'slow',
 for (const m of ['degrees', 'tones', 'rev', 'mute', 'palindrome']) {
   statements.push([`${m} modifier`, `  play "0 1" ${m}`, m, 'keyword.other.modifier']);
 }
+statements.push(['sometimes modifier', '  play "c4*8" sometimes 0.3 transpose 12', 'sometimes', 'keyword.other.modifier']);
+statements.push(['often modifier', '  hat "x*8" often vel 50', 'often', 'keyword.other.modifier']);
+statements.push(['someCycles modifier', '  snare "~ x" someCycles 0.25 fast 2', 'someCycles', 'keyword.other.modifier']);
+statements.push(['mask modifier', '  hat "x*16" mask "1 0 1 1"', 'mask', 'keyword.other.modifier']);
+statements.push(['struct modifier', '  play "c4" struct "x ~ x"', 'struct', 'keyword.other.modifier']);
 statements.push(['chunk modifier', '  play "c4 d4 e4 f4" chunk 4 fast 2', 'chunk', 'keyword.other.modifier']);
 statements.push(['modifier inside chunk', '  play "c4 d4 e4 f4" chunk 4 fast 2', 'fast', 'keyword.other.modifier']);
 statements.push(['grid modifier', '  hat "x*16" swing 58 grid 16', 'grid', 'keyword.other.modifier']);

@@ -54,7 +54,7 @@ internal sealed class LaneCompiler
             LaneKind.Drums => "a drum lane",
             _ => "this lane",
         };
-        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream));
+        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream), mini => RhythmPattern(mini, stream));
         var bound = new ModifierBinder.Bound();
         if (lane.Unknown is { } unknown) binder.Unknown(unknown);
         foreach (var modifier in lane.Modifiers) binder.Bind(modifier, bound, baseKind, description);
@@ -91,6 +91,24 @@ internal sealed class LaneCompiler
             return true;
         _context.Report(Codes.BadVelocityAtom, atom.Span, atom.Text);
         return false;
+    });
+
+    /// <summary>The steps of <c>mask</c> and <c>struct</c>: x, X, 1 or true play; 0 or false rest (as ~ does).</summary>
+    private Pattern<bool>? RhythmPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out bool value) =>
+    {
+        switch (atom.Text)
+        {
+            case "x" or "X" or "1" or "true" or "t":
+                value = true;
+                return true;
+            case "0" or "false" or "f":
+                value = false;
+                return true;
+            default:
+                value = false;
+                _context.Report(Codes.BadRhythmStep, atom.Span, atom.Text);
+                return false;
+        }
     });
 
     /// <summary>

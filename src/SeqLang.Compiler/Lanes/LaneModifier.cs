@@ -23,3 +23,7 @@ internal sealed record PlyModifier(int Times, SourceSpan Span) : LaneModifier(Sp
 internal sealed record IterModifier(int Parts, SourceSpan Span) : LaneModifier(Span);
 internal sealed record PalindromeModifier(SourceSpan Span) : LaneModifier(Span);
 internal sealed record ChunkModifier(int Parts, LaneModifier Inner, SourceSpan Span) : LaneModifier(Span);
+internal sealed record SometimesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
+internal sealed record SomeCyclesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
+internal sealed record MaskModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);
+internal sealed record StructModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);

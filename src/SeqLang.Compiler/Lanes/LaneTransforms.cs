@@ -38,10 +38,40 @@ internal sealed class LaneTransforms
         IterModifier i => pattern.Iter(i.Parts),
         PalindromeModifier => pattern.Palindrome(),
         ChunkModifier c => pattern.Chunk(c.Parts, p => Apply(p, c.Inner)),
+        SometimesModifier s => Sometimes(pattern, s),
+        SomeCyclesModifier s => pattern.SomeCycles(s.Probability.ToDouble(), _stream, (ulong)s.Salt, p => Apply(p, s.Inner)),
+        MaskModifier m => new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            return m.Steps.TrySampleAt(h.WholeOrPart.Begin, out var on) && on;
+        }, Periods.Lcm(pattern.Period, m.Steps.Period)),
+        StructModifier s => new RhythmStructPattern(pattern, s.Steps),
         SwingModifier s => Swing(pattern, s.Percent, s.Grid),
         HumanizeModifier h => Humanize(pattern, h),
         _ => throw new InvalidOperationException($"No transformation for {modifier.GetType().Name}."),
     };
+
+    /// <summary>
+    /// Strudel's <c>sometimesBy</c>: each event is drawn at its onset (seeded, as <c>prob</c>); those drawn below P
+    /// go through the modifier, the rest play as they are.
+    /// </summary>
+    private Pattern<LaneNote> Sometimes(Pattern<LaneNote> pattern, SometimesModifier s)
+    {
+        var chance = s.Probability.ToDouble();
+        var stream = _stream;
+        var salt = (ulong)s.Salt;
+        var drawn = new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            return SeededRandom.At(stream, salt, h.WholeOrPart.Begin) < chance;
+        }, period: null);
+        var rest = new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            return SeededRandom.At(stream, salt, h.WholeOrPart.Begin) >= chance;
+        }, period: null);
+        return Pattern.Stack(rest, Apply(drawn, s.Inner));
+    }
 
     /// <summary>A transform that ignores time, so the pattern keeps its period.</summary>
     private static Pattern<LaneNote> Map(Pattern<LaneNote> pattern, HapTransformPattern.Transform transform) => new HapTransformPattern(pattern, transform, pattern.Period);

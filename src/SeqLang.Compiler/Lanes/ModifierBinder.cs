@@ -14,19 +14,22 @@ internal sealed class ModifierBinder
     private static readonly string[] Known =
     {
         "vel", "legato", "prob", "transpose", "octave", "degrees", "tones", "fast", "slow", "rev", "shift",
-        "every", "swing", "humanize", "voicing", "mute", "chan",
+        "every", "swing", "humanize", "voicing", "mute", "chan", "ply", "iter", "palindrome", "chunk",
+        "sometimes", "often", "rarely", "someCycles", "mask", "struct",
     };
 
     public static readonly string[] Voicings = { "close", "open", "lead" };
 
     private readonly BindContext _context;
     private readonly Func<StringSyntax, Patterns.Pattern<int>?> _compileVelocity;
+    private readonly Func<StringSyntax, Patterns.Pattern<bool>?> _compileRhythm;
     private int _salt;
 
-    public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity)
+    public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity, Func<StringSyntax, Patterns.Pattern<bool>?> compileRhythm)
     {
         _context = context;
         _compileVelocity = compileVelocity;
+        _compileRhythm = compileRhythm;
     }
 
     /// <summary>The result for one lane.</summary>
@@ -101,12 +104,17 @@ internal sealed class ModifierBinder
                 return new PalindromeModifier(m.Span);
             case "chunk":
                 if (_context.Integer(m.Number!, 1, 64, Range("chunk", "use a whole number of parts, 1 to 64")) is not { } chunks) return null;
-                if (m.Inner!.Name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chunk" or "chan")
-                {
-                    _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);
-                    return null;
-                }
-                return Transform(m.Inner, kind, laneDescription, inEvery: true) is { } part ? new ChunkModifier(chunks, part, m.Span) : null;
+                return Inner(m, kind, laneDescription) is { } part ? new ChunkModifier(chunks, part, m.Span) : null;
+            case "sometimes" or "someCycles":
+                if (_context.InRange(m.Number!, 0, 1, Range(m.Name, "use a probability, 0 to 1")) is not { } chance) return null;
+                if (Inner(m, kind, laneDescription) is not { } changed) return null;
+                return m.Name == "sometimes" ? new SometimesModifier(chance, changed, ++_salt, m.Span) : new SomeCyclesModifier(chance, changed, ++_salt, m.Span);
+            case "often" or "rarely":
+                return Inner(m, kind, laneDescription) is { } sometimes
+                    ? new SometimesModifier(m.Name == "often" ? new Rational(3, 4) : new Rational(1, 4), sometimes, ++_salt, m.Span) : null;
+            case "mask" or "struct":
+                if (_compileRhythm(m.Text!) is not { } steps) return null;
+                return m.Name == "mask" ? new MaskModifier(steps, m.Span) : new StructModifier(steps, m.Span);
             case "shift":
                 return _context.InRange(m.Number!, -10_000, 10_000, Range("shift", "use -10000 to 10000 cycles")) is { } sh ? new ShiftModifier(sh, m.Span) : null;
             case "swing":
@@ -136,6 +144,17 @@ internal sealed class ModifierBinder
                 _context.Report(Codes.ModifierNotInEvery, m.Keyword.Span, m.Name);
                 return null;
         }
+    }
+
+    /// <summary>The modifier a nesting one (<c>every N</c>, <c>chunk N</c>, <c>sometimes P</c>...) applies, or null after reporting.</summary>
+    private LaneModifier? Inner(ModifierSyntax m, LaneKind kind, string laneDescription)
+    {
+        if (m.Inner!.Name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chunk" or "chan" or "sometimes" or "often" or "rarely" or "someCycles")
+        {
+            _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);
+            return null;
+        }
+        return Transform(m.Inner, kind, laneDescription, inEvery: true);
     }
 
     private bool NotFor(ModifierSyntax m, bool invalid, string laneDescription)

@@ -14,11 +14,12 @@ public static partial class Codes
     public static readonly DiagnosticDescriptor UnknownModifier = Error("SEQ0309", "unknown modifier '{0}'{1}");
     public static readonly DiagnosticDescriptor ModifierOutOfRange = Error("SEQ0310", "{0} {1} is out of range: {2}");
     public static readonly DiagnosticDescriptor ModifierNotForLane = Error("SEQ0311", "'{0}' does not apply to {1}");
-    public static readonly DiagnosticDescriptor ModifierNotInEvery = Error("SEQ0312", "'{0}' cannot be applied every N cycles or to a chunk; put it on the lane itself");
+    public static readonly DiagnosticDescriptor ModifierNotInEvery = Error("SEQ0312", "'{0}' cannot be applied every N cycles, to a chunk or sometimes; put it on the lane itself");
     public static readonly DiagnosticDescriptor UnknownVoicing = Error("SEQ0313", "unknown voicing '{0}'{1}");
     public static readonly DiagnosticDescriptor ControllerOutOfRange = Error("SEQ0314", "controller {0} is out of range: use 0 to 127");
     public static readonly DiagnosticDescriptor ConflictingModes = Error("SEQ0315", "'{0}' conflicts with '{1}' earlier on this lane: a lane reads its numbers one way");
     public static readonly DiagnosticDescriptor NestedInBlock = Error("SEQ0316", "'in' blocks cannot be nested");
     public static readonly DiagnosticDescriptor RepeatedSection = Error("SEQ0317", "section '{0}' is named twice in this list");
     public static readonly DiagnosticDescriptor EveryMutedLaneWarning = Warning("SEQ0318", "lane {0} is muted and plays nothing until unmuted live");
+    public static readonly DiagnosticDescriptor BadRhythmStep = Error("SEQ0319", "'{0}' is not a step of a rhythm: use x (or 1) to play and ~ (or 0) to rest");
 }
