@@ -8,8 +8,9 @@
 #     REALTIME=1), its log in $work/jackd.log;
 #   - defines render_ideal BARS, which writes `seq render`'s file of the same bars to $work/ideal.mid, and
 #     timed_run LABEL BARS, which starts the receiver (port midi-monitor:input), plays BARS bars with
-#     --timing-report, stops the receiver and prints the run's row (play-arrivals.py); a run whose messages
-#     differ from the render sets differ=1;
+#     --timing-report (the seq process's wall time in $play_seconds), stops the receiver and prints the run's
+#     row (play-arrivals.py), counting the runs whose messages differ from the render, and
+#     report_differences, which says so at the end and exits 3;
 #   - stops the receiver and jackd (SIGTERM) and removes $work on exit (KEEP_WORK=1 keeps it).
 # Expects $repo, $piece and $script (the caller's name, for messages).
 #
@@ -73,7 +74,7 @@ jack_lsp >/dev/null 2>&1 || { echo "$script: jackd did not start:" >&2; cat "$wo
 period_ms=$(awk -v p="$period" -v r="$rate" 'BEGIN { printf "%.2f", p * 1000 / r }')
 server="JACK dummy, $rate Hz, $period frames = $period_ms ms, ${jackd_args[0]#--}"
 
-differ=0
+differ_xrun=0; differ_clean=0
 
 render_ideal() {
   "${seq_cmd[@]}" render "$piece" --bars "$1" -o "$work/ideal.mid" --quiet
@@ -92,12 +93,23 @@ timed_run() {
   # Let the graph settle after the receiver joined, so its own start is not counted as the run's xrun.
   sleep 0.5
   before=$(xrun_lines); load_before=$(load1)
+  local started=$EPOCHREALTIME
   "${seq_cmd[@]}" play "$piece" --port midi-monitor:input --bars "$bars" --timing-report "$work/report-$label.json" --quiet
+  play_seconds=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
   # A few periods for the last messages to pass through JACK before the receiver stops.
   sleep 0.2
   after=$(xrun_lines)
   kill -TERM "$receiver_pid"; wait "$receiver_pid"; receiver_pid=""
   "$py" "$repo/benchmarks/play-arrivals.py" run "$work/ideal.mid" "$work/arrivals-$label.txt" "$work/report-$label.json" \
     $((after - before)) "$work/result-$label.json" "$label" "$load_before" "$(load1)" $header || rc=$?
-  if [ "$rc" = 3 ]; then differ=1; elif [ "$rc" != 0 ]; then exit "$rc"; fi
+  case $rc in 0) ;; 3) differ_xrun=$((differ_xrun + 1)) ;; 4) differ_clean=$((differ_clean + 1)) ;; *) exit "$rc" ;; esac
+}
+
+# The closing word on the messages: exit 3 if any run's received messages were not the rendered ones.
+report_differences() {
+  [ $((differ_xrun + differ_clean)) = 0 ] && return 0
+  echo "$script: THE RECEIVED MESSAGES DIFFER FROM THE RENDERED ONES in $((differ_xrun + differ_clean)) run(s) (see above):" \
+    "$differ_clean without an xrun or a gap, $differ_xrun with xruns or gaps (JACK can lose the output of a client that misses its cycle;" \
+    "try REALTIME=1)" >&2
+  exit 3
 }

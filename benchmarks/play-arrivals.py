@@ -5,7 +5,9 @@
       compares what a JACK receiver got (ARRIVALS.txt, written by jack-arrivals) with `seq render`'s file of
       the same bars (IDEAL.mid), writes RESULT.json and prints one row: seq's own send-time figures
       (REPORT.json, from --timing-report) next to the arrival figures, and the 1-minute load average before
-      and after the run. Exit 3, after the row, when the received channel messages are not the rendered ones.
+      and after the run. After the row, exit 3 when the received channel messages are not the rendered ones in
+      a run with xruns or gaps (a JACK client that misses its cycle can lose what it sends), 4 when they differ
+      in a run without either.
   play-arrivals.py medians RESULT.json...
       prints the medians across runs of every figure of the rows.
 
@@ -132,6 +134,8 @@ def describe(data):
 # A received message pairs with a rendered one only within this distance of where the last pair puts it: far
 # more than a period or a slip of JACK's clock, less than the 125 ms between two sixteenths at 120 BPM.
 TOLERANCE = 0.050
+# How far on to look for a message when two differ: more than the 15 messages of the piece's largest instant.
+LOOKAHEAD = 64
 
 
 def pair_channel(want, have, rate):
@@ -149,12 +153,22 @@ def pair_channel(want, have, rate):
             offset = a - t  # follows a slip of JACK's clock
             i += 1
             j += 1
-        elif t + offset < a:
-            missing.append(i)
-            i += 1
         else:
-            extra.append(j)
-            j += 1
+            # The odd one out is the side whose message turns up a little further on in the other; failing that,
+            # the earlier one.
+            lost = next((k - i for k in range(i + 1, min(i + LOOKAHEAD, len(want)))
+                         if want[k][1] == have[j][2] and abs(a - offset - want[k][0]) < TOLERANCE), None)
+            added = next((k - j for k in range(j + 1, min(j + LOOKAHEAD, len(have)))
+                          if have[k][2] == want[i][1] and abs(have[k][0] / rate - offset - t) < TOLERANCE), None)
+            if lost is not None and (added is None or lost <= added):
+                missing.append(i)
+                i += 1
+            elif added is not None or t + offset >= a:
+                extra.append(j)
+                j += 1
+            else:
+                missing.append(i)
+                i += 1
     missing.extend(range(i, len(want)))
     extra.extend(range(j, len(have)))
     return pairs, missing, extra
@@ -249,7 +263,7 @@ def run(ideal_path, arrivals_path, report_path, xrun_lines, result_path, label, 
               'JACK\'s frame time during the run)', file=sys.stderr)
         for p in problems:
             print('  ' + p, file=sys.stderr)
-        return 3
+        return 3 if xrun_lines or arrivals['gaps_in_play'] else 4
     return 0
 
 

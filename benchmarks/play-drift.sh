@@ -31,18 +31,16 @@ render_ideal "$bars"
 # 4/4 at 120 BPM: 2 s a bar.
 echo "seq play $bars bars of $(basename "$piece") at 120 BPM ($((bars * 2 / 60)) min $((bars * 2 % 60)) s) into midi-monitor:input ($server), one run"
 echo "load average before: $(cat /proc/loadavg)"
-SECONDS=0
 timed_run 1 "$bars" --header
-wall=$SECONDS
-"$py" - "$work/result-1.json" "$bars" "$wall" <<'PY'
+"$py" - "$work/result-1.json" "$bars" "$play_seconds" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-bars, wall = int(sys.argv[2]), int(sys.argv[3])
-print('%d bars, %d sends (%.0f a bar), %d received and matched; whole run %d s for %d s of music' % (
+bars, wall = int(sys.argv[2]), float(sys.argv[3])
+print('%d bars, %d sends (%.0f a bar), %d received and matched; the seq process took %.1f s for %d s of music' % (
     bars, r['events'], r['events'] / bars, r['matched'], wall, bars * 2))
 print('arrival error, signed: smallest %.0f µs, largest %.0f µs, trend over the run %.0f µs' % (
     r['arr_min_signed_us'], r['arr_max_signed_us'], r['arr_trend_us']))
 PY
 echo "load average after: $(cat /proc/loadavg)"
 echo 'for scale, DIN MIDI (31,250 baud): 320 µs a byte, 960 µs a three-byte note-on'
-if [ "$differ" = 1 ]; then echo "$script: THE RECEIVED MESSAGES DIFFER FROM THE RENDERED ONES (see above)" >&2; exit 3; fi
+report_differences
