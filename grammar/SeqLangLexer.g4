@@ -67,6 +67,7 @@ RARELY    : 'rarely';
 SOMECYCLES: 'someCycles';
 MASK      : 'mask';
 STRUCT    : 'struct';
+OFF       : 'off';
 
 ARROW     : '->';
 LBRACE    : '{';

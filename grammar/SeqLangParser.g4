@@ -85,7 +85,7 @@ modifier
     : VEL (NUMBER | STRING)                                         # velModifier
     | (LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | CHAN | PLY | ITER) NUMBER   # numberModifier
     | (DEGREES | TONES | REV | MUTE | PALINDROME)                   # flagModifier
-    | (EVERY | CHUNK | SOMETIMES | SOMECYCLES) NUMBER modifier      # nestedModifier
+    | (EVERY | CHUNK | SOMETIMES | SOMECYCLES | OFF) NUMBER modifier   # nestedModifier
     | (OFTEN | RARELY) modifier                                     # chanceModifier
     | (MASK | STRUCT) STRING                                        # rhythmModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
@@ -115,7 +115,7 @@ mapAction
 parameter
     : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
     | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK
-    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | IDENT
+    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | IDENT
     ;
 
 laneRef
@@ -128,7 +128,7 @@ valueRange
 
 feedbackOption
     : CHANNEL NUMBER                                                # feedbackChannel
-    | IDENT NUMBER                                                  # feedbackVelocity
+    | (IDENT | OFF) NUMBER                                          # feedbackVelocity
     ;
 
 unknownModifier

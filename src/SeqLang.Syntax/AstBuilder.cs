@@ -228,7 +228,7 @@ internal sealed class AstBuilder
             switch (option)
             {
                 case FeedbackChannelContext ch when Num(ch.NUMBER()) is { } n: options.Add(new FeedbackOptionSyntax(Word(ch.CHANNEL()), n, Span(ch))); break;
-                case FeedbackVelocityContext v when Name(v.IDENT()) is { } word && Num(v.NUMBER()) is { } n: options.Add(new FeedbackOptionSyntax(word, n, Span(v))); break;
+                case FeedbackVelocityContext v when Num(v.NUMBER()) is { } n: options.Add(new FeedbackOptionSyntax(FirstWord(v), n, Span(v))); break;
             }
         }
         return new FeedbackSyntax(port, kind, target, notesWord, Num(c.NUMBER(0))!, c.NUMBER().Length > 1 ? Num(c.NUMBER(1)) : null, options, Span(c), Span(c.FEEDBACK()));

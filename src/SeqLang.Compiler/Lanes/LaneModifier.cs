@@ -25,5 +25,6 @@ internal sealed record PalindromeModifier(SourceSpan Span) : LaneModifier(Span);
 internal sealed record ChunkModifier(int Parts, LaneModifier Inner, SourceSpan Span) : LaneModifier(Span);
 internal sealed record SometimesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record SomeCyclesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
+internal sealed record OffModifier(Rational Cycles, LaneModifier Inner, SourceSpan Span) : LaneModifier(Span);
 internal sealed record MaskModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);
 internal sealed record StructModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);

@@ -39,6 +39,7 @@ internal sealed class LaneTransforms
         PalindromeModifier => pattern.Palindrome(),
         ChunkModifier c => pattern.Chunk(c.Parts, p => Apply(p, c.Inner)),
         SometimesModifier s => Sometimes(pattern, s),
+        OffModifier o => Pattern.Stack(pattern, Apply(pattern.Late(o.Cycles), o.Inner)),
         SomeCyclesModifier s => pattern.SomeCycles(s.Probability.ToDouble(), _stream, (ulong)s.Salt, p => Apply(p, s.Inner)),
         MaskModifier m => new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
         {

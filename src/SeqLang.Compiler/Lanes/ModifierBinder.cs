@@ -15,7 +15,7 @@ internal sealed class ModifierBinder
     {
         "vel", "legato", "prob", "transpose", "octave", "degrees", "tones", "fast", "slow", "rev", "shift",
         "every", "swing", "humanize", "voicing", "mute", "chan", "ply", "iter", "palindrome", "chunk",
-        "sometimes", "often", "rarely", "someCycles", "mask", "struct",
+        "sometimes", "often", "rarely", "someCycles", "mask", "struct", "off",
     };
 
     public static readonly string[] Voicings = { "close", "open", "lead" };
@@ -109,6 +109,9 @@ internal sealed class ModifierBinder
                 if (_context.InRange(m.Number!, 0, 1, Range(m.Name, "use a probability, 0 to 1")) is not { } chance) return null;
                 if (Inner(m, kind, laneDescription) is not { } changed) return null;
                 return m.Name == "sometimes" ? new SometimesModifier(chance, changed, ++_salt, m.Span) : new SomeCyclesModifier(chance, changed, ++_salt, m.Span);
+            case "off":
+                if (_context.InRange(m.Number!, -16, 16, Range("off", "use -16 to 16 cycles")) is not { } later) return null;
+                return Inner(m, kind, laneDescription) is { } copy ? new OffModifier(later, copy, m.Span) : null;
             case "often" or "rarely":
                 return Inner(m, kind, laneDescription) is { } sometimes
                     ? new SometimesModifier(m.Name == "often" ? new Rational(3, 4) : new Rational(1, 4), sometimes, ++_salt, m.Span) : null;
