@@ -213,8 +213,10 @@ public sealed class LiveControlJackTests(JackServer jack)
         var result = seq.WaitForExit(TimeSpan.FromSeconds(5));
         Assert.True(result.ExitCode == 0, result.Error);
 
-        // The control path never holds up JACK: no xrun that a second without input does not have.
-        Assert.True(sweepXruns <= quietXruns, $"{sweepXruns} xruns during the sweep, {quietXruns} in a second without input");
+        // The control path never holds up JACK: no more xruns than a second without input has, but for the odd one a
+        // loaded machine has on its own (the stress runs saw single xruns in either second). An input callback that
+        // waited would xrun in most of the sweep's 188 periods.
+        Assert.True(sweepXruns <= quietXruns + 2, $"{sweepXruns} xruns during the sweep, {quietXruns} in a second without input");
         var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
         string Keys() => string.Join(", ", ons.Where(m => m.Channel == 0 && m.Timestamp > begun).Select(m => $"{m.Bytes[1]} at {(double)(m.Timestamp - ended) / Stopwatch.Frequency:F3} s"));
         var settled = ons.Where(m => m.Timestamp > ended + Stopwatch.Frequency / 4).ToList();
