@@ -263,6 +263,9 @@ internal sealed class AheadCompiler
         request.Applied?.Invoke(startBar);
         // Fill up to where the old version had reached at once, so the clock never waits on the new one.
         while (!_stop.IsSet && _state.CompiledUntil > next.DueOf(ticks.ToTick(_nextBar)) && (_endBar is not { } e || _nextBar < e)) Step();
+        // The clock may have dropped the old version's messages from the cut on and found the ring empty before
+        // these came: it then sleeps until the horizon, which the new messages precede. Wake it to take them.
+        _stop.Poke();
     }
 
     /// <summary>
