@@ -80,20 +80,4 @@ public class ChanceFunctionTests
         var fast = perBar.Count(n => n == 16) / 256.0;
         Assert.InRange(fast, 0.5 - 4 * Math.Sqrt(0.25 / 256), 0.5 + 4 * Math.Sqrt(0.25 / 256));
     }
-
-    [Theory]
-    [InlineData("play \"c4\" sometimes 1.5 fast 2", "SEQ0310", "sometimes 1.5 is out of range: use a probability, 0 to 1", "1.5")]
-    [InlineData("play \"c4\" someCycles -1 fast 2", "SEQ0310", "someCycles -1 is out of range: use a probability, 0 to 1", "-1")]
-    [InlineData("play \"c4\" often octave 3", "SEQ0312", "'octave' cannot be applied every N cycles, to a chunk or sometimes; put it on the lane itself", "octave")]
-    [InlineData("play \"c4\" mask \"x y\"", "SEQ0319", "'y' is not a step of a rhythm: use x (or 1) to play and ~ (or 0) to rest", "y")]
-    [InlineData("play \"c4\" struct \"x [x 2]\"", "SEQ0319", "'2' is not a step of a rhythm: use x (or 1) to play and ~ (or 0) to rest", "2")]
-    public void Bad_arguments_are_positioned_diagnostics(string lane, string code, string message, string at)
-    {
-        var text = $"track keys channel 1 {{\n  {lane}\n}}\n";
-        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
-        var diagnostic = Assert.Single(compilation.Diagnostics);
-        Assert.Equal(code, diagnostic.Code);
-        Assert.Equal(message, diagnostic.Message);
-        Assert.Equal(at, text.Substring(diagnostic.Span.Start, diagnostic.Span.Length));
-    }
 }
