@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SeqLang.Compiler;
 using SeqLang.Core.Text;
 using SeqLang.Player;
+using SeqLang.Cli.Play;
 using SeqLang.Player.Control;
 
 namespace SeqLang.Benchmarks;
