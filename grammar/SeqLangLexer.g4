@@ -68,6 +68,7 @@ SOMECYCLES: 'someCycles';
 MASK      : 'mask';
 STRUCT    : 'struct';
 OFF       : 'off';
+N         : 'n';
 
 ARROW     : '->';
 LBRACE    : '{';

@@ -88,6 +88,7 @@ modifier
     | (EVERY | CHUNK | SOMETIMES | SOMECYCLES | OFF) NUMBER modifier   # nestedModifier
     | (OFTEN | RARELY) modifier                                     # chanceModifier
     | (MASK | STRUCT) STRING                                        # rhythmModifier
+    | N (NUMBER | STRING)                                           # noteValueModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
     | VOICING IDENT                                                 # voicingModifier
     ;
@@ -115,7 +116,7 @@ mapAction
 parameter
     : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
     | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK
-    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | IDENT
+    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | N | IDENT
     ;
 
 laneRef

@@ -247,6 +247,8 @@ internal sealed class AstBuilder
             new ModifierSyntax(FirstWord(e), n, null, null, null, inner, Span(e)),
         ChanceModifierContext chance when Modifier(chance.modifier()) is { } inner => new ModifierSyntax(FirstWord(chance), null, null, null, null, inner, Span(chance)),
         RhythmModifierContext r when Str(r.STRING()) is { } text => new ModifierSyntax(FirstWord(r), null, text, null, null, null, Span(r)),
+        NoteValueModifierContext n when Num(n.NUMBER()) is { } number => new ModifierSyntax(FirstWord(n), number, null, null, null, null, Span(n)),
+        NoteValueModifierContext n when Str(n.STRING()) is { } text => new ModifierSyntax(FirstWord(n), null, text, null, null, null, Span(n)),
         SwingModifierContext s when s.NUMBER().Length > 0 =>
             new ModifierSyntax(Word(s.SWING()), Num(s.NUMBER(0)), null, null, s.NUMBER().Length > 1 ? Num(s.NUMBER(1)) : null, null, Span(s)),
         VoicingModifierContext v when Name(v.IDENT()) is { } word => new ModifierSyntax(Word(v.VOICING()), null, null, word, null, null, Span(v)),

@@ -29,7 +29,7 @@ public class PatternFunctionDocsTests
 
     [Fact]
     public void The_page_has_an_example_for_each_function() =>
-        Assert.All(new[] { " ply ", " iter ", " palindrome", " chunk ", " sometimes ", " often ", " rarely ", " someCycles ", " mask ", " struct ", " off " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+        Assert.All(new[] { " ply ", " iter ", " palindrome", " chunk ", " sometimes ", " often ", " rarely ", " someCycles ", " mask ", " struct ", " off ", " n " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(ExampleIndexes))]

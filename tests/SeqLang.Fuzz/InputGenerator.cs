@@ -13,7 +13,7 @@ public sealed class InputGenerator
         "title", "tempo", "meter", "key", "seed", "swing", "track", "channel", "program", "bank", "kit", "play", "cc",
         "every", "in", "form", "loop", "end", "harmony", "chords", "scale", "vel", "legato", "prob", "transpose",
         "octave", "degrees", "tones", "fast", "slow", "rev", "shift", "grid", "humanize", "voicing", "mute", "chan",
-        "ply", "iter", "palindrome", "chunk", "off", "sometimes", "often", "rarely", "someCycles", "mask", "struct",
+        "ply", "iter", "palindrome", "chunk", "off", "sometimes", "often", "rarely", "someCycles", "mask", "struct", "n",
         "kick", "snare", "hat", "x", "X", "c4", "e'm7", "c4'maj7", "root", "chord", "bd", "E", "minor", "{", "}", "->",
         "|", ",", ":", "/", "#", "4/4", "7/8", "120", "-3", "0.5", "999999999999999999999", "\n", "\"", "//", "/*", "*/",
     };

@@ -117,6 +117,7 @@ for (const m of ['vel', 'legato', 'prob', 'transpose', 'octave', 'fast', 'slow',
 for (const m of ['degrees', 'tones', 'rev', 'mute', 'palindrome']) {
   statements.push([`${m} modifier`, `  play "0 1" ${m}`, m, 'keyword.other.modifier']);
 }
+statements.push(['n modifier', '  play "x*4" n "0 2 4" degrees', 'n', 'keyword.other.modifier']);
 statements.push(['off modifier', '  play "c4 e4" off 0.125 transpose 12', 'off', 'keyword.other.modifier']);
 statements.push(['sometimes modifier', '  play "c4*8" sometimes 0.3 transpose 12', 'sometimes', 'keyword.other.modifier']);
 statements.push(['often modifier', '  hat "x*8" often vel 50', 'often', 'keyword.other.modifier']);

@@ -64,7 +64,19 @@ internal sealed class LaneCompiler
 
         var kind = bound.Mode switch { "degrees" => LaneKind.Degrees, "tones" => LaneKind.Tones, _ => baseKind };
         var resolver = new AtomResolver(kind, name, _kitLabel, _kit, bound.Octave, _settings.Key.Steps, _settings.Key.Tonic, _hasHarmony, _context.Diagnostics);
-        var atoms = AtomPattern(lane.Mini, stream, resolver);
+        // With n, the lane's string gives only the rhythm (its atoms are not read) and n's value the atoms, read
+        // in the lane's mode, which is known only now.
+        var hasNoteValues = false;
+        for (var i = 0; i < bound.Transforms.Count; i++)
+        {
+            if (bound.Transforms[i] is not NoteValueModifier n) continue;
+            hasNoteValues = true;
+            var values = n.Syntax.Text is { } text
+                ? AtomPattern(text, stream, resolver)
+                : resolver.Resolve(n.Syntax.Number!.Text, n.Syntax.Number.Span) is { } single ? Patterns.Pattern.Pure(single) : null;
+            if (values is not null) bound.Transforms[i] = n with { Atoms = values };
+        }
+        var atoms = hasNoteValues ? RhythmOnly(lane.Mini, stream) : AtomPattern(lane.Mini, stream, resolver);
         if (atoms is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
 
         var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
@@ -92,6 +104,16 @@ internal sealed class LaneCompiler
         _context.Report(Codes.BadVelocityAtom, atom.Span, atom.Text);
         return false;
     });
+
+    /// <summary>A lane string that gives only the rhythm (the lane has <c>n</c>): any atom is a step.</summary>
+    private Pattern<Atom>? RhythmOnly(StringSyntax mini, ulong stream) =>
+        Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) =>
+        {
+            value = Step;
+            return true;
+        });
+
+    private static readonly Atom Step = new([60], false);
 
     /// <summary>The steps of <c>mask</c> and <c>struct</c>: x, X, 1 or true play; 0 or false rest (as ~ does).</summary>
     private Pattern<bool>? RhythmPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out bool value) =>

@@ -26,5 +26,7 @@ internal sealed record ChunkModifier(int Parts, LaneModifier Inner, SourceSpan S
 internal sealed record SometimesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record SomeCyclesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record OffModifier(Rational Cycles, LaneModifier Inner, SourceSpan Span) : LaneModifier(Span);
+/// <summary><c>n VALUE</c>: the atoms come from the string (or the number), read in the lane's mode once it is known; <see cref="Atoms"/> is set then.</summary>
+internal sealed record NoteValueModifier(Syntax.Ast.ModifierSyntax Syntax, Patterns.Pattern<Atom>? Atoms, SourceSpan Span) : LaneModifier(Span);
 internal sealed record MaskModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);
 internal sealed record StructModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);

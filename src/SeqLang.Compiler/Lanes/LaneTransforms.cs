@@ -47,6 +47,13 @@ internal sealed class LaneTransforms
             return m.Steps.TrySampleAt(h.WholeOrPart.Begin, out var on) && on;
         }, Periods.Lcm(pattern.Period, m.Steps.Period)),
         StructModifier s => new RhythmStructPattern(pattern, s.Steps),
+        NoteValueModifier { Atoms: { } atoms } => new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            if (!atoms.TrySampleAt(h.WholeOrPart.Begin, out var atom)) return false;
+            n = h.Value with { Atom = atom };
+            return true;
+        }, Periods.Lcm(pattern.Period, atoms.Period)),
         SwingModifier s => Swing(pattern, s.Percent, s.Grid),
         HumanizeModifier h => Humanize(pattern, h),
         _ => throw new InvalidOperationException($"No transformation for {modifier.GetType().Name}."),

@@ -15,7 +15,7 @@ internal sealed class ModifierBinder
     {
         "vel", "legato", "prob", "transpose", "octave", "degrees", "tones", "fast", "slow", "rev", "shift",
         "every", "swing", "humanize", "voicing", "mute", "chan", "ply", "iter", "palindrome", "chunk",
-        "sometimes", "often", "rarely", "someCycles", "mask", "struct", "off",
+        "sometimes", "often", "rarely", "someCycles", "mask", "struct", "off", "n",
     };
 
     public static readonly string[] Voicings = { "close", "open", "lead" };
@@ -115,6 +115,14 @@ internal sealed class ModifierBinder
             case "often" or "rarely":
                 return Inner(m, kind, laneDescription) is { } sometimes
                     ? new SometimesModifier(m.Name == "often" ? new Rational(3, 4) : new Rational(1, 4), sometimes, ++_salt, m.Span) : null;
+            case "n":
+                if (NotFor(m, noteOnly, laneDescription)) return null;
+                if (inEvery)
+                {
+                    _context.Report(Codes.ModifierNotInEvery, m.Keyword.Span, m.Name);
+                    return null;
+                }
+                return new NoteValueModifier(m, null, m.Span);
             case "mask" or "struct":
                 if (_compileRhythm(m.Text!) is not { } steps) return null;
                 return m.Name == "mask" ? new MaskModifier(steps, m.Span) : new StructModifier(steps, m.Span);
