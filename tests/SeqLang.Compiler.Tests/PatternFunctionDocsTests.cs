@@ -55,6 +55,8 @@ public class PatternFunctionDocsTests
     [InlineData("play \"c4\" someCycles -1 fast 2", "SEQ0310", "someCycles -1 is out of range: use a probability, 0 to 1", "-1")]
     [InlineData("play \"c4\" often octave 3", "SEQ0312", "'octave' cannot be applied every N cycles, to a chunk or sometimes; put it on the lane itself", "octave")]
     [InlineData("play \"c4\" struct \"x [x 2]\"", "SEQ0319", "'2' is not a step of a rhythm: use x (or 1) to play and ~ (or 0) to rest", "2")]
+    [InlineData("play \"c4\" sometimes 0.5 n 60", "SEQ0312", "'n' cannot be applied every N cycles, to a chunk or sometimes; put it on the lane itself", "n")]
+    [InlineData("cc 74 \"0 64\" n 3", "SEQ0311", "'n' does not apply to a cc lane", "n")]
     [InlineData("play \"c4\" mask \"x y\"", "SEQ0319", "'y' is not a step of a rhythm: use x (or 1) to play and ~ (or 0) to rest", "y")]
     [InlineData("play \"c4\" chunk 4 octave 5", "SEQ0312", "'octave' cannot be applied every N cycles, to a chunk or sometimes; put it on the lane itself", "octave")]
     public void The_diagnostics_are_the_page_s(string lane, string code, string message, string at)
