@@ -28,9 +28,6 @@ public sealed class MessageOrderer
 
     public int TrackCount => _tracks.Length;
 
-    /// <summary>Everything before this tick has been emitted; a note added now must not start earlier.</summary>
-    public long EmittedBefore => _emittedBefore;
-
     /// <summary>
     /// A note sounding over [<paramref name="start"/>, <paramref name="end"/>); one that would be shorter than a
     /// tick (legato 0, rounding) lasts one tick. <paramref name="lane"/> is carried to the messages.
@@ -103,17 +100,6 @@ public sealed class MessageOrderer
         _windowStart[_tracks.Length] = collector.Count;
         Emitted(horizon);
         Merge(collector.Count, ref sink);
-    }
-
-    /// <summary>The tick of the earliest message not yet emitted, or <see cref="long.MaxValue"/>.</summary>
-    public long NextTick
-    {
-        get
-        {
-            var tick = long.MaxValue;
-            foreach (var track in _tracks) tick = Math.Min(tick, track.NextTick);
-            return tick;
-        }
     }
 
     private void Merge<TSink>(int count, ref TSink sink) where TSink : IOrderedMessageSink

@@ -32,10 +32,6 @@ internal sealed class TrackOrder
     // Per key, allocated with the first note: the note last started there (0: none), its end, on tick and lane.
     private KeyState[]? _keys;
 
-    public int PendingNotes => _noteCount;
-
-    public int PendingOthers => _otherCount;
-
     public void AddNote(int channel, int pitch, int velocity, long start, long end, int lane)
     {
         if (end <= start) end = start + 1;
@@ -60,20 +56,6 @@ internal sealed class TrackOrder
         if (state.Id != 0 && state.End > end) end = state.End;
         state = new KeyState(id, end, onTick, lane);
         _offs.Push(new Off(end, key, id, lane, onTick));
-    }
-
-    /// <summary>The tick of the first message not yet emitted, or <see cref="long.MaxValue"/> when none waits.</summary>
-    public long NextTick
-    {
-        get
-        {
-            Sort();
-            var tick = long.MaxValue;
-            if (_noteCount > 0) tick = _notes[0].Start;
-            if (_otherCount > 0 && _others[0].Tick < tick) tick = _others[0].Tick;
-            if (_offs.Count > 0 && _offs.Top.Tick < tick) tick = _offs.Top.Tick;
-            return tick;
-        }
     }
 
     /// <summary>Emits, in wire order, every message with a tick before <paramref name="horizon"/>.</summary>

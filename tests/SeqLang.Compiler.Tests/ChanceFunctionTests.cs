@@ -11,17 +11,8 @@ namespace SeqLang.Compiler.Tests;
 /// </summary>
 public class ChanceFunctionTests
 {
-    private static List<PieceEvent> Play(string lanes, int bars, long seed = 1)
-    {
-        var text = $"seed {seed}\ntrack keys channel 1 {{\n{lanes}\n}}\n";
-        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
-        Assert.True(compilation.Diagnostics.Count == 0, string.Join("\n", compilation.Diagnostics.Select(d => $"{d.Code} {d.Message}")));
-        var stream = new EventStream(compilation.Piece!);
-        var events = new List<PieceEvent>();
-        var diagnostics = new DiagnosticBag();
-        for (var bar = 0; bar < bars; bar++) Assert.True(stream.Bar(bar, events, diagnostics));
-        return events;
-    }
+    private static List<PieceEvent> Play(string lanes, int bars, long seed = 1) =>
+        CleanEvents.Of($"seed {seed}\ntrack keys channel 1 {{\n{lanes}\n}}\n", bars);
 
     [Theory]
     [InlineData("sometimes 0.5", 0.5)]

@@ -71,14 +71,5 @@ public class PatternFunctionDocsTests
         Assert.Equal(at, text.Substring(diagnostic.Span.Start, diagnostic.Span.Length));
     }
 
-    private static List<PieceEvent> Play(string text, int bars)
-    {
-        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
-        Assert.True(compilation.Diagnostics.Count == 0, string.Join("\n", compilation.Diagnostics.Select(d => $"{d.Code} {d.Message}")));
-        var stream = new EventStream(compilation.Piece!);
-        var events = new List<PieceEvent>();
-        var diagnostics = new DiagnosticBag();
-        for (var bar = 0; bar < bars; bar++) Assert.True(stream.Bar(bar, events, diagnostics));
-        return events;
-    }
+    private static List<PieceEvent> Play(string text, int bars) => CleanEvents.Of(text, bars);
 }

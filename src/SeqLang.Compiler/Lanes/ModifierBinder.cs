@@ -145,12 +145,7 @@ internal sealed class ModifierBinder
                 return new MuteModifier(m.Span);
             case "every":
                 if (_context.Integer(m.Number!, 1, 1_000_000, Range("every", "use a whole number of cycles, at least 1")) is not { } period) return null;
-                if (m.Inner!.Name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chan")
-                {
-                    _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);
-                    return null;
-                }
-                return Transform(m.Inner, kind, laneDescription, inEvery: true) is { } inner ? new EveryModifier(period, inner, m.Span) : null;
+                return Inner(m, kind, laneDescription, everyAllows: true) is { } inner ? new EveryModifier(period, inner, m.Span) : null;
             default:
                 _context.Report(Codes.ModifierNotInEvery, m.Keyword.Span, m.Name);
                 return null;
@@ -158,9 +153,12 @@ internal sealed class ModifierBinder
     }
 
     /// <summary>The modifier a nesting one (<c>every N</c>, <c>chunk N</c>, <c>sometimes P</c>...) applies, or null after reporting.</summary>
-    private LaneModifier? Inner(ModifierSyntax m, LaneKind kind, string laneDescription)
+    /// <remarks><c>everyAllows</c>: <c>every N</c> takes a chunk or a chance inside it; those take neither.</remarks>
+    private LaneModifier? Inner(ModifierSyntax m, LaneKind kind, string laneDescription, bool everyAllows = false)
     {
-        if (m.Inner!.Name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chunk" or "chan" or "sometimes" or "often" or "rarely" or "someCycles")
+        var name = m.Inner!.Name;
+        if (name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chan"
+            || (!everyAllows && name is "chunk" or "sometimes" or "often" or "rarely" or "someCycles"))
         {
             _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);
             return null;
