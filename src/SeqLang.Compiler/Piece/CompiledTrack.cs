@@ -3,7 +3,11 @@ using SeqLang.Core.Text;
 
 namespace SeqLang.Compiler.Piece;
 
-/// <summary>A checked track: its MIDI channel (0..15 on the wire), header program/bank, and lanes in file order.</summary>
+/// <summary>
+/// A checked track: its MIDI channel (0..15 on the wire), header program/bank, and lanes in file order.
+/// <see cref="BendRange"/> is the track's <c>bend R</c> in semitones (SPEC §13, default 2); <see cref="SendsBendRange"/>
+/// is set when the track has <c>bend</c> lanes or <c>glide</c>, so it sends RPN 0 = R at tick 0 and is re-centred at the end.
+/// </summary>
 public sealed record CompiledTrack(
     int Index,
     string Name,
@@ -13,4 +17,6 @@ public sealed record CompiledTrack(
     int? BankLsb,
     string? Kit,
     IReadOnlyList<CompiledLane> Lanes,
-    SourceSpan Span);
+    SourceSpan Span,
+    int BendRange = 2,
+    bool SendsBendRange = false);

@@ -5,7 +5,12 @@ namespace SeqLang.Compiler.Piece;
 public enum PieceEventKind : byte
 {
     Note,
+    /// <summary>Controller <see cref="PieceEvent.Number"/> set to <see cref="PieceEvent.Value"/> (0..127).</summary>
     Control,
+    /// <summary>Pitch bend: <see cref="PieceEvent.Value"/> is the 14-bit wheel position (0..16383, 8192 centre); Number is 0.</summary>
+    Bend,
+    /// <summary>Channel pressure (aftertouch): <see cref="PieceEvent.Value"/> 0..127; Number is 0.</summary>
+    Pressure,
 }
 
 /// <summary>
