@@ -13,4 +13,8 @@ public enum LaneKind
     Tones,
     /// <summary><c>cc N "..."</c>: numbers are controller values.</summary>
     Control,
+    /// <summary><c>bend VALUE</c>: values are the 14-bit wheel position, 0..16383 (8192 centre), once read.</summary>
+    Bend,
+    /// <summary><c>touch VALUE</c>: values are channel pressure, 0..127.</summary>
+    Pressure,
 }

@@ -134,9 +134,15 @@ public sealed class EventStream
         if (note.Silent) return;
         var whole = hap.Whole!.Value;
         var begin = whole.Begin;
-        if (lane.Kind == LaneKind.Control)
+        if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
         {
-            output.Add(new LaneEvent(new PieceEvent(PieceEventKind.Control, track.Index, lane.LaneIndex, note.Channel, lane.Controller!.Value, note.Atom.Pitches[0], begin, begin, bar), null, Rational.Zero));
+            var (kind, number) = lane.Kind switch
+            {
+                LaneKind.Control => (PieceEventKind.Control, lane.Controller!.Value),
+                LaneKind.Bend => (PieceEventKind.Bend, 0),
+                _ => (PieceEventKind.Pressure, 0),
+            };
+            output.Add(new LaneEvent(new PieceEvent(kind, track.Index, lane.LaneIndex, note.Channel, number, note.Atom.Pitches[0], begin, begin, bar), null, Rational.Zero));
             return;
         }
         var end = begin + (whole.End - whole.Begin) * note.Legato;
