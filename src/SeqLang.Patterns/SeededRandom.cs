@@ -12,13 +12,18 @@ namespace SeqLang.Patterns;
 public static class SeededRandom
 {
     /// <summary>A number in [0, 1) for this stream, salt and exact time.</summary>
-    public static double At(ulong stream, ulong salt, Rational time)
+    public static double At(ulong stream, ulong salt, Rational time) => (Bits(stream, salt, time) >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>
+    /// The 64-bit hash behind <see cref="At"/>, for callers that need exact bits rather than a double
+    /// (signals take its top 32 bits as a fixed-point number in [0, 1)).
+    /// </summary>
+    public static ulong Bits(ulong stream, ulong salt, Rational time)
     {
         var h = Mix(stream ^ 0x9E3779B97F4A7C15UL);
         h = Mix(h ^ salt);
         h = Mix(h ^ unchecked((ulong)time.Numerator));
-        h = Mix(h ^ unchecked((ulong)time.Denominator * 0xD6E8FEB86659FD93UL));
-        return (h >> 11) * (1.0 / (1UL << 53));
+        return Mix(h ^ unchecked((ulong)time.Denominator * 0xD6E8FEB86659FD93UL));
     }
 
     /// <summary>

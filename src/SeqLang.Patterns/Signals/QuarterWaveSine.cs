@@ -1,0 +1,69 @@
+namespace SeqLang.Patterns.Signals;
+
+/// <summary>
+/// sin 2πx with integer arithmetic only, so the same turn gives the same bits on every platform (SPEC §12: no result
+/// may depend on the platform's floating-point library). The turn is folded by quarter-wave symmetry onto an angle
+/// θ in [0, π/4], where a Horner-form Taylor series of sin or cos in Q2.62 (64 − 2 integer and sign bits) converges
+/// to below 2⁻⁶² within nine terms; that leaves about 28 guard bits over the Q32 result.
+/// </summary>
+internal static class QuarterWaveSine
+{
+    private const int Bits = 62;
+    private const ulong One = 1UL << Bits;
+    private const ulong Quarter = One;          // a quarter period in the turn's units after the quadrant is removed
+    private const ulong Eighth = One >> 1;
+
+    /// <summary>π/2 in Q62, rounded: π's hex expansion 3.243F6A8885A308D3... shifted left by 61 bits.</summary>
+    private const ulong HalfPi = 0x6487ED5110B4611AUL;
+
+    /// <summary>Terms of the series after the first: (π/4)²¹/21! is below 2⁻⁶⁶, so nine suffice for sin and cos.</summary>
+    private const int Terms = 9;
+
+    /// <summary>sin 2π(turns / 2⁶⁴) in Q62: exact (0, ±1) at the quarter points, within a few 2⁻⁶² elsewhere.</summary>
+    public static long Sin(ulong turns)
+    {
+        var quadrant = (int)(turns >> Bits);
+        var inQuadrant = turns & (One - 1);
+        // Odd quadrants run the quarter wave backwards (from the peak down), so measure them from their end.
+        var fromZero = (quadrant & 1) == 0 ? inQuadrant : Quarter - inQuadrant;
+        var magnitude = fromZero <= Eighth
+            ? (long)SinOfAngle(Angle(fromZero))
+            : (long)CosOfAngle(Angle(Quarter - fromZero));
+        return quadrant >= 2 ? -magnitude : magnitude;
+    }
+
+    /// <summary>(sin 2π(turns / 2⁶⁴) + 1) / 2 as a Q32 raw value, rounded to nearest: 0..2³².</summary>
+    public static long Unipolar(ulong turns)
+    {
+        // (s + 1)/2 in Q32 is (s + 1) >> 31 from Q62; s + 1 reaches 2⁶³, past long's range, so the sum is formed
+        // in ulong, where wrapping a negative s is exact. Adding 2³⁰ first rounds to nearest.
+        const int Shift = Bits + 1 - 32;
+        var shifted = unchecked((ulong)Sin(turns) + One + (1UL << (Shift - 1)));
+        return (long)(shifted >> Shift);
+    }
+
+    /// <summary>θ = (π/2)·(fraction of a quarter period), Q62, for fractions up to one half (θ ≤ π/4).</summary>
+    private static ulong Angle(ulong quarterFraction) => (ulong)(((UInt128)quarterFraction * HalfPi + (One >> 1)) >> Bits);
+
+    /// <summary>sin θ = θ(1 − θ²/(2·3)(1 − θ²/(4·5)(1 − ...))), each factor in [0, 1], so unsigned arithmetic suffices.</summary>
+    private static ulong SinOfAngle(ulong theta)
+    {
+        var square = Multiply(theta, theta);
+        var sum = One;
+        for (var k = Terms; k >= 1; k--)
+            sum = One - Multiply(square, sum) / (ulong)(2 * k * (2 * k + 1));
+        return Multiply(theta, sum);
+    }
+
+    /// <summary>cos θ = 1 − θ²/(1·2)(1 − θ²/(3·4)(1 − ...)).</summary>
+    private static ulong CosOfAngle(ulong theta)
+    {
+        var square = Multiply(theta, theta);
+        var sum = One;
+        for (var k = Terms; k >= 1; k--)
+            sum = One - Multiply(square, sum) / (ulong)((2 * k - 1) * 2 * k);
+        return sum;
+    }
+
+    private static ulong Multiply(ulong a, ulong b) => (ulong)(((UInt128)a * b) >> Bits);
+}
