@@ -37,6 +37,12 @@ PLAY      : 'play';
 CC        : 'cc';
 MAP       : 'map';
 FEEDBACK  : 'feedback';
+SIGNAL    : 'signal';
+BEND      : 'bend';
+TOUCH     : 'touch';
+STEP      : 'step';
+PHASE     : 'phase';
+EASE      : 'ease';
 
 // Modifiers
 EVERY     : 'every';
@@ -71,6 +77,9 @@ OFF       : 'off';
 N         : 'n';
 
 ARROW     : '->';
+STAR      : '*';
+LPAREN    : '(';
+RPAREN    : ')';
 LBRACE    : '{';
 RBRACE    : '}';
 COMMA     : ',';

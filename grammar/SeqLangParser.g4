@@ -29,7 +29,8 @@ statement
     | TRACK IDENT trackOption* LBRACE NL* (trackItem (NL+ trackItem)*)? NL* RBRACE  # trackStatement
     | MAP mapSource ARROW mapAction                                 # mapStatement
     | KEY STRING ARROW mapAction                                    # keyBindingStatement
-    | FEEDBACK STRING (MUTE | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*   # feedbackStatement
+    | SIGNAL IDENT value                                            # signalStatement
+    | FEEDBACK STRING (MUTE | STEP | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*   # feedbackStatement
     | IDENT anyToken*                                               # unknownStatement
     ;
 
@@ -72,23 +73,48 @@ trackOption
     | PROGRAM NUMBER                                                # programOption
     | BANK NUMBER (COLON NUMBER)?                                   # bankOption
     | KIT IDENT                                                     # kitOption
+    | BEND NUMBER                                                   # bendRangeOption
     ;
 
 trackItem
     : (IDENT | PLAY) STRING modifier* unknownModifier?              # laneItem
-    | CC NUMBER STRING modifier* unknownModifier?                   # ccLaneItem
+    | CC NUMBER value stepClause? modifier* unknownModifier?        # ccLaneItem
+    | (BEND | TOUCH) value stepClause? modifier* unknownModifier?   # controlLaneItem
     | EVERY NUMBER modifier                                         # everyItem
     | IN sectionList LBRACE NL* (trackItem (NL+ trackItem)*)? NL* RBRACE  # inItem
     ;
 
+// SPEC §13: a control lane's value is read every S bars (a number or a fraction such as 1/64).
+stepClause
+    : STEP NUMBER (SLASH NUMBER)?
+    ;
+
+// SPEC §12: a value is a product of numbers, mini strings, signals and named signals. Shape and signal names are
+// IDENTs, not keywords, so the checker can answer a misspelt shape with "did you mean ...?".
+value
+    : valueTerm (STAR valueTerm)*
+    ;
+
+valueTerm
+    : NUMBER                                                        # numberTerm
+    | STRING                                                        # miniTerm
+    | IDENT NUMBER? valueRange? signalOption*                       # signalTerm
+    | LPAREN value RPAREN                                           # groupTerm
+    ;
+
+signalOption
+    : OVER NUMBER? (BAR | BARS | IDENT)                             # overOption
+    | PHASE NUMBER                                                  # phaseOption
+    | EASE (IN | OUT | IDENT)                                       # easeOption
+    ;
+
 modifier
-    : VEL (NUMBER | STRING)                                         # velModifier
-    | (LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | CHAN | PLY | ITER) NUMBER   # numberModifier
+    : (VEL | LEGATO | PROB | TRANSPOSE | SHIFT | HUMANIZE | N) value   # valueModifier
+    | (OCTAVE | FAST | SLOW | CHAN | PLY | ITER) NUMBER             # numberModifier
     | (DEGREES | TONES | REV | MUTE | PALINDROME)                   # flagModifier
     | (EVERY | CHUNK | SOMETIMES | SOMECYCLES | OFF) NUMBER modifier   # nestedModifier
     | (OFTEN | RARELY) modifier                                     # chanceModifier
     | (MASK | STRUCT) STRING                                        # rhythmModifier
-    | N (NUMBER | STRING)                                           # noteValueModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
     | VOICING IDENT                                                 # voicingModifier
     ;
@@ -116,7 +142,7 @@ mapAction
 parameter
     : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
     | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK
-    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | N | IDENT
+    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | N | BEND | TOUCH | IDENT
     ;
 
 laneRef

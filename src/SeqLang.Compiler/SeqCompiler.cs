@@ -4,6 +4,7 @@ using SeqLang.Compiler.Form;
 using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Lanes;
 using SeqLang.Compiler.Piece;
+using SeqLang.Compiler.Values;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Text;
 using SeqLang.Syntax;
@@ -43,7 +44,8 @@ public static class SeqCompiler
         if (options.SeedOverride is { } seed) settings = settings with { Seed = seed };
 
         var hasHarmony = HarmonyBinder.HasHarmony(file);
-        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony).Bind(file.Statements.OfType<TrackSyntax>().ToList());
+        var signals = new SignalDefinitionBinder(context, settings).Bind(file.Statements.OfType<SignalDefinitionSyntax>());
+        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony, signals).Bind(file.Statements.OfType<TrackSyntax>().ToList());
         if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
 
         var form = new FormBinder(context).Bind(file.Statements.OfType<FormSyntax>().ToList(), SectionReferences.Collect(file));
@@ -63,6 +65,6 @@ public static class SeqCompiler
     private static readonly string[] StatementKeywords =
     {
         "title", "tempo", "meter", "key", "seed", "swing", "output", "input", "clock", "scale", "kit",
-        "chords", "harmony", "form", "in", "track", "map", "feedback",
+        "chords", "harmony", "form", "in", "track", "map", "feedback", "signal",
     };
 }

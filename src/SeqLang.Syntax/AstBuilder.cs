@@ -60,6 +60,8 @@ internal sealed class AstBuilder
                 KeyBindingStatementContext c => Str(c.STRING()) is { } key && Action(c.mapAction()) is { } action
                     ? new KeyBindingSyntax(key, action, Span(c), Span(c.KEY())) : null,
                 FeedbackStatementContext c => Feedback(c),
+                SignalStatementContext c => Name(c.IDENT()) is { } name && Value(c.value()) is { } value
+                    ? new SignalDefinitionSyntax(name, value, Span(c), Span(c.SIGNAL())) : null,
                 UnknownStatementContext c => new UnknownStatementSyntax(Name(c.IDENT())!, Span(c)),
                 _ => null,
             };
@@ -138,6 +140,7 @@ internal sealed class AstBuilder
                     options.Add(new TrackOptionSyntax(Word(b.BANK()), Num(b.NUMBER(0)), b.NUMBER().Length > 1 ? Num(b.NUMBER(1)) : null, null, Span(b)));
                     break;
                 case KitOptionContext k: options.Add(new TrackOptionSyntax(Word(k.KIT()), null, null, Name(k.IDENT()), Span(k))); break;
+                case BendRangeOptionContext b: options.Add(new TrackOptionSyntax(Word(b.BEND()), Num(b.NUMBER()), null, null, Span(b))); break;
             }
         }
         return new TrackSyntax(name, options, Items(c.trackItem()), Span(c), Span(c.TRACK()));
@@ -159,8 +162,10 @@ internal sealed class AstBuilder
     {
         LaneItemContext l when Str(l.STRING()) is { } mini =>
             new LaneSyntax(l.IDENT() is { } id ? Name(id)! : Word(l.PLAY()), null, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
-        CcLaneItemContext l when Str(l.STRING()) is { } mini && Num(l.NUMBER()) is { } controller =>
-            new LaneSyntax(Word(l.CC()), controller, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
+        CcLaneItemContext l when Value(l.value()) is { } value && Num(l.NUMBER()) is { } controller =>
+            new LaneSyntax(Word(l.CC()), controller, (value as MiniValueSyntax)?.Text, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l), value, Step(l.stepClause())),
+        ControlLaneItemContext l when Value(l.value()) is { } value =>
+            new LaneSyntax(FirstWord(l), null, (value as MiniValueSyntax)?.Text, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l), value, Step(l.stepClause())),
         EveryItemContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
             new EveryItemSyntax(new ModifierSyntax(Word(e.EVERY()), n, null, null, null, inner, Span(e)), Span(e)),
         InItemContext i => new InBlockSyntax(Sections(i.sectionList()), Items(i.trackItem()), Span(i)),
@@ -218,8 +223,10 @@ internal sealed class AstBuilder
         if (Str(c.STRING()) is not { } port || LaneRef(c.laneRef()) is not { } target || c.NUMBER().Length == 0) return null;
         // The words of the statement itself (not those inside laneRef or options): the kind unless it is 'mute', then note/notes.
         var words = c.IDENT();
-        var kind = c.MUTE() is { } mute ? Word(mute) : words.Length > 0 ? Name(words[0]) : null;
-        var notesIndex = c.MUTE() is null ? 1 : 0;
+        // 'step' is a keyword (a control lane's step) but a misspelt kind here: keep it for the checker's suggestion.
+        var keyword = c.MUTE() ?? c.STEP();
+        var kind = keyword is not null ? Word(keyword) : words.Length > 0 ? Name(words[0]) : null;
+        var notesIndex = keyword is null ? 1 : 0;
         var notesWord = words.Length > notesIndex ? Name(words[notesIndex]) : null;
         if (kind is null || notesWord is null) return null;
         var options = new List<FeedbackOptionSyntax>();
@@ -240,20 +247,70 @@ internal sealed class AstBuilder
     // modifier : velModifier | numberModifier | flagModifier | everyModifier | swingModifier | voicingModifier
     private ModifierSyntax? Modifier(ModifierContext? c) => c switch
     {
-        VelModifierContext v when v.NUMBER() is not null || v.STRING() is not null => new ModifierSyntax(Word(v.VEL()), Num(v.NUMBER()), Str(v.STRING()), null, null, null, Span(v)),
+        ValueModifierContext v when Value(v.value()) is { } value =>
+            new ModifierSyntax(FirstWord(v), (value as NumberValueSyntax)?.Number, (value as MiniValueSyntax)?.Text, null, null, null, Span(v), value),
         NumberModifierContext n when Num(n.NUMBER()) is { } value => new ModifierSyntax(FirstWord(n), value, null, null, null, null, Span(n)),
         FlagModifierContext f => new ModifierSyntax(FirstWord(f), null, null, null, null, null, Span(f)),
         NestedModifierContext e when Num(e.NUMBER()) is { } n && Modifier(e.modifier()) is { } inner =>
             new ModifierSyntax(FirstWord(e), n, null, null, null, inner, Span(e)),
         ChanceModifierContext chance when Modifier(chance.modifier()) is { } inner => new ModifierSyntax(FirstWord(chance), null, null, null, null, inner, Span(chance)),
         RhythmModifierContext r when Str(r.STRING()) is { } text => new ModifierSyntax(FirstWord(r), null, text, null, null, null, Span(r)),
-        NoteValueModifierContext n when Num(n.NUMBER()) is { } number => new ModifierSyntax(FirstWord(n), number, null, null, null, null, Span(n)),
-        NoteValueModifierContext n when Str(n.STRING()) is { } text => new ModifierSyntax(FirstWord(n), null, text, null, null, null, Span(n)),
         SwingModifierContext s when s.NUMBER().Length > 0 =>
             new ModifierSyntax(Word(s.SWING()), Num(s.NUMBER(0)), null, null, s.NUMBER().Length > 1 ? Num(s.NUMBER(1)) : null, null, Span(s)),
         VoicingModifierContext v when Name(v.IDENT()) is { } word => new ModifierSyntax(Word(v.VOICING()), null, null, word, null, null, Span(v)),
         _ => null,
     };
+
+    // value : valueTerm (STAR valueTerm)*
+    private ValueSyntax? Value(ValueContext? c)
+    {
+        if (c is null) return null;
+        var factors = new List<ValueSyntax>();
+        foreach (var term in c.valueTerm())
+        {
+            if (Term(term) is not { } factor) return null;
+            factors.Add(factor);
+        }
+        return factors.Count switch { 0 => null, 1 => factors[0], _ => new ProductValueSyntax(factors, Span(c)) };
+    }
+
+    private ValueSyntax? Term(ValueTermContext c) => c switch
+    {
+        NumberTermContext n => Num(n.NUMBER()) is { } number ? new NumberValueSyntax(number) : null,
+        MiniTermContext m => Str(m.STRING()) is { } text ? new MiniValueSyntax(text) : null,
+        GroupTermContext g => Value(g.value()),
+        SignalTermContext s when Name(s.IDENT()) is { } name => Signal(s, name),
+        _ => null,
+    };
+
+    private static SignalSyntax Signal(SignalTermContext c, NameSyntax name)
+    {
+        LengthSyntax? over = null;
+        NumberSyntax? phase = null;
+        NameSyntax? ease = null;
+        foreach (var option in c.signalOption())
+        {
+            switch (option)
+            {
+                case OverOptionContext o:
+                    var unit = o.BAR() ?? o.BARS() ?? o.IDENT();
+                    if (unit is not null && Name(unit) is { } u) over = new LengthSyntax(Num(o.NUMBER()), u, Span(o));
+                    break;
+                case PhaseOptionContext p:
+                    phase = Num(p.NUMBER());
+                    break;
+                case EaseOptionContext e:
+                    var word = e.IN() ?? e.OUT() ?? e.IDENT();
+                    if (word is not null) ease = Name(word);
+                    break;
+            }
+        }
+        return new SignalSyntax(name, Num(c.NUMBER()), Range(c.valueRange()), over, phase, ease, Span(c));
+    }
+
+    // stepClause : STEP NUMBER (SLASH NUMBER)?
+    private static StepSyntax? Step(StepClauseContext? c) =>
+        c is null || Num(c.NUMBER(0)) is not { } numerator ? null : new StepSyntax(numerator, c.NUMBER().Length > 1 ? Num(c.NUMBER(1)) : null, Span(c));
 
     // unknownModifier : IDENT (NUMBER | STRING | IDENT)*
     private static UnknownModifierSyntax? Unknown(UnknownModifierContext? c) =>

@@ -96,6 +96,11 @@ internal sealed class ControlTargets
     {
         if (Lane(action, target) is not { } lane) return null;
         if (!_laneSyntax.TryGetValue(lane.Span.Start, out var syntax)) return null;
+        if (syntax.Mini is null)
+        {
+            _context.Report(Codes.LaneNotSteppable, target.Span, lane.FullName, "its value is a signal read every step, not a string of steps");
+            return null;
+        }
         var steps = LaneSteps.Read(lane.TrackIndex, lane.LaneIndex, lane.FullName, syntax.Mini, IsDrumNamed(lane), out var reason);
         if (steps is not null) return steps;
         if (reason is not null) _context.Report(Codes.LaneNotSteppable, target.Span, lane.FullName, reason);

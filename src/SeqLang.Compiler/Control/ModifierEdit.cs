@@ -43,7 +43,7 @@ public static class ModifierEdit
             var at = existing.Number!.Span;
             return string.Concat(sourceText.AsSpan(0, at.Start), number, sourceText.AsSpan(at.End));
         }
-        var after = syntax.Modifiers.Count > 0 ? syntax.Modifiers[^1].Span.End : syntax.Mini.Span.End;
+        var after = syntax.Modifiers.Count > 0 ? syntax.Modifiers[^1].Span.End : (syntax.Step?.Span ?? syntax.Value?.Span ?? syntax.Mini!.Span).End;
         return sourceText.Insert(after, $" {modifier} {number}");
     }
 

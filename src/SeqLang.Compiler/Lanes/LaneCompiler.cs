@@ -1,6 +1,8 @@
 using SeqLang.Compiler.Checks;
 using SeqLang.Compiler.Mini;
 using SeqLang.Compiler.Piece;
+using SeqLang.Compiler.Values;
+using SeqLang.Core.Numbers;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Time;
 using SeqLang.Patterns;
@@ -25,10 +27,14 @@ internal sealed class LaneCompiler
     private readonly IReadOnlyDictionary<string, int>? _kit;
     private readonly string _kitLabel;
     private readonly bool _hasHarmony;
+    private readonly IReadOnlyDictionary<string, ValueExpression> _signals;
+    private readonly int _bendRange;
 
     public LaneCompiler(BindContext context, PieceSettings settings, string trackName, int trackIndex, int channel,
-        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony)
+        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, IReadOnlyDictionary<string, ValueExpression> signals, int bendRange)
     {
+        _signals = signals;
+        _bendRange = bendRange;
         _context = context;
         _settings = settings;
         _trackName = trackName;
@@ -47,14 +53,22 @@ internal sealed class LaneCompiler
 
         if (lane.IsControl) _context.Integer(lane.Controller!, 0, 127, Codes.ControllerOutOfRange);
 
-        var baseKind = lane.IsControl ? LaneKind.Control : _kit is not null ? LaneKind.Drums : LaneKind.Pitched;
+        var baseKind = lane.IsControl ? LaneKind.Control : lane.IsBend ? LaneKind.Bend : lane.IsTouch ? LaneKind.Pressure
+            : _kit is not null ? LaneKind.Drums : LaneKind.Pitched;
         var description = baseKind switch
         {
             LaneKind.Control => "a cc lane",
+            LaneKind.Bend => "a bend lane",
+            LaneKind.Pressure => "a touch lane",
             LaneKind.Drums => "a drum lane",
             _ => "this lane",
         };
-        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream), mini => RhythmPattern(mini, stream));
+        var values = new ValueBinder(_context, _signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters);
+        if (lane.IsValueLane && lane.Mini is null) return Stepped(lane, name, fullName, laneIndex, sections, baseKind, description, values, stream, blockEvery);
+        if (lane.Step is { } misplacedStep)
+            _context.Report(Codes.SignalOptionNotFor, misplacedStep.Span, "a mini string", "a step: it sends at its own events' onsets");
+
+        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream), mini => RhythmPattern(mini, stream), values, stream);
         var bound = new ModifierBinder.Bound();
         if (lane.Unknown is { } unknown) binder.Unknown(unknown);
         foreach (var modifier in lane.Modifiers) binder.Bind(modifier, bound, baseKind, description);
@@ -71,12 +85,17 @@ internal sealed class LaneCompiler
         {
             if (bound.Transforms[i] is not NoteValueModifier n) continue;
             hasNoteValues = true;
-            var values = n.Syntax.Text is { } text
+            if (n.Signal is { } signal)
+            {
+                if (NoteTable(n, signal, resolver) is { } table) bound.Transforms[i] = new DeferredModifier(new PendingSetting(ValueTarget.Note, signal, stream, 0, table.Atoms, table.Base), n.Span);
+                continue;
+            }
+            var noteValues = n.Syntax.Text is { } text
                 ? AtomPattern(text, stream, resolver)
                 : resolver.Resolve(n.Syntax.Number!.Text, n.Syntax.Number.Span) is { } single ? Patterns.Pattern.Pure(single) : null;
-            if (values is not null) bound.Transforms[i] = n with { Atoms = values };
+            if (noteValues is not null) bound.Transforms[i] = n with { Atoms = noteValues };
         }
-        var atoms = hasNoteValues ? RhythmOnly(lane.Mini, stream) : AtomPattern(lane.Mini, stream, resolver);
+        var atoms = hasNoteValues ? RhythmOnly(lane.Mini!, stream) : kind == LaneKind.Bend ? BendPattern(lane.Mini!, stream) : AtomPattern(lane.Mini!, stream, resolver);
         if (atoms is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
 
         var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
@@ -86,11 +105,140 @@ internal sealed class LaneCompiler
             pattern = transforms.Swing(pattern, _settings.Swing, 16);
         foreach (var modifier in bound.Transforms) pattern = transforms.Apply(pattern, modifier);
         foreach (var modifier in every) pattern = transforms.Apply(pattern, modifier);
+        // Signals are read at final onsets: the lane's events repeat only when its pattern and its signals both have.
+        if (SignalPeriod(bound.Transforms.Concat(every)) is var (deferred, period) && deferred)
+            pattern = new HapTransformPattern(pattern, (in Patterns.Hap<LaneNote> h, out LaneNote n) => { n = h.Value; return true; }, Periods.Lcm(pattern.Period, period));
 
         if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
             pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony);
     }
+
+    /// <summary>Whether any modifier (nested ones included) waits for a signal, and the common period of those signals (null: none).</summary>
+    private static (bool Deferred, Rational? Period) SignalPeriod(IEnumerable<LaneModifier> modifiers)
+    {
+        var deferred = false;
+        Rational? period = Rational.One;
+        foreach (var modifier in modifiers)
+        {
+            var m = modifier;
+            while (true)
+            {
+                if (m is DeferredModifier d)
+                {
+                    deferred = true;
+                    period = Periods.Lcm(period, d.Setting.Value.Period);
+                }
+                var inner = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null };
+                if (inner is null) break;
+                m = inner;
+            }
+        }
+        return (deferred, period);
+    }
+
+    /// <summary>
+    /// <c>n SIGNAL</c>: every whole number the signal can give, read once in the lane's mode, so that a note reads its
+    /// atom from a table at its onset.
+    /// </summary>
+    private (Atom[] Atoms, long Base)? NoteTable(NoteValueModifier n, ValueExpression signal, AtomResolver resolver)
+    {
+        var low = signal.Min.RoundHalfUp();
+        var high = signal.Max.RoundHalfUp();
+        if (high - low >= 1024)
+        {
+            _context.Report(Codes.ModifierOutOfRange with { Format = "n can reach {0}, too wide: keep a signal's range within 1024 numbers" }, n.Syntax.Value!.Span, $"{low}..{high}");
+            return null;
+        }
+        var atoms = new Atom[high - low + 1];
+        var errors = _context.Diagnostics.ErrorCount;
+        for (var v = low; v <= high; v++)
+        {
+            // Each number is read as if written where the signal is, so a note outside the lane's range is reported there.
+            if (resolver.Resolve(v.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Syntax.Value!.Span) is not { } atom) break;
+            atoms[v - low] = atom;
+        }
+        return _context.Diagnostics.ErrorCount > errors ? null : (atoms, low);
+    }
+
+    /// <summary>
+    /// <c>cc N VALUE</c>, <c>bend VALUE</c> or <c>touch VALUE</c> whose value is not a mini string (SPEC §13): read every
+    /// step. Only <c>chan</c> and <c>mute</c> apply: the lane has no events for the other modifiers to move.
+    /// </summary>
+    private CompiledLane? Stepped(LaneSyntax lane, string name, string fullName, int laneIndex, IReadOnlySet<string>? sections, LaneKind kind,
+        string description, ValueBinder values, ulong stream, IReadOnlyList<ModifierSyntax> blockEvery)
+    {
+        var errorsBefore = _context.Diagnostics.ErrorCount;
+        var what = kind switch { LaneKind.Control => $"cc {lane.Controller!.Text}", LaneKind.Bend => "bend", _ => "touch" };
+        var value = values.Bind(lane.Value!, what);
+        var step = new Rational(1, 32);
+        if (lane.Step is { } s)
+        {
+            var numerator = s.Numerator.Value;
+            var denominator = s.Denominator is null ? Rational.One : s.Denominator.Value;
+            if (numerator is { } a && denominator is { } b && !b.IsZero && a / b >= new Rational(1, 256) && a / b <= 16) step = a / b;
+            else _context.Report(Codes.StepOutOfRange, s.Span, s.Denominator is null ? s.Numerator.Text : $"{s.Numerator.Text}/{s.Denominator.Text}");
+        }
+        if (lane.Unknown is { } unknown)
+            _context.Report(Codes.UnknownModifier, unknown.Word.Span, unknown.Word.Text, Checks.Suggestions.DidYouMean(unknown.Word.Text, new[] { "chan", "mute", "step" }));
+        var channel = _channel;
+        var muted = false;
+        foreach (var m in lane.Modifiers)
+        {
+            switch (m.Name)
+            {
+                case "mute": muted = true; break;
+                case "chan": if (_context.Integer(m.Number ?? new NumberSyntax("?", null, m.Span), 1, 16, Codes.ChannelOutOfRange) is { } c) channel = c - 1; break;
+                default: _context.Report(Codes.ModifierNotForLane, m.Keyword.Span, m.Name, description + " read every step (give its value a mini string to pattern it)"); break;
+            }
+        }
+        foreach (var m in blockEvery)
+            _context.Report(Codes.ModifierNotForLane, m.Keyword.Span, m.Name, description + " read every step");
+        if (value is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
+
+        if (kind == LaneKind.Bend)
+        {
+            var range = FixedPoint.FromInteger(_bendRange);
+            if (value.IsConstant && (value.Min < -range || value.Max > range))
+            {
+                _context.Report(Codes.ModifierOutOfRange with { Format = "bend {0} is beyond the track's bend range: use -{1} to {1} semitones, or widen it with bend R on the track" },
+                    lane.Value!.Span, value.Min.ToString(), _bendRange);
+                return null;
+            }
+            values.WarnOutside(what, lane.Value!.Span, value, -range, range, $"the track's bend range ±{_bendRange}");
+        }
+        else if (value.IsConstant && (value.Min < FixedPoint.Zero || value.Max > FixedPoint.FromInteger(127)))
+        {
+            _context.Report(Codes.BadControlValue, lane.Value!.Span, value.Min.ToString());
+            return null;
+        }
+        else values.WarnOutside(what, lane.Value!.Span, value, FixedPoint.Zero, FixedPoint.FromInteger(127), "0 to 127");
+
+        if (muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
+        var stepped = new SteppedControl(value, step, kind, _bendRange, stream, channel);
+        var silent = Patterns.Pattern.Silence<LaneNote>();
+        return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, kind == LaneKind.Control ? (int)lane.Controller!.Value!.Value.Numerator : null,
+            silent, muted, sections, "close", lane.Name.Span, false, stepped);
+    }
+
+    /// <summary><c>bend "MINI"</c>: semitones, within the track's bend range, sent as wheel positions.</summary>
+    private Pattern<Atom>? BendPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) =>
+    {
+        value = Step;
+        if (!Rational.TryParseDecimal(atom.Text, out var semitones))
+        {
+            _context.Report(Codes.BadValueAtom, atom.Span, atom.Text, "bend");
+            return false;
+        }
+        if (semitones.Abs() > _bendRange)
+        {
+            _context.Report(Codes.ModifierOutOfRange with { Format = "bend {0} is beyond the track's bend range: use -{1} to {1} semitones, or widen it with bend R on the track" },
+                atom.Span, atom.Text, _bendRange);
+            return false;
+        }
+        value = Atom.Fixed(SteppedControl.BendWheel(FixedPoint.FromRational(semitones), _bendRange));
+        return true;
+    });
 
     private delegate bool AtomReader<T>(MiniAtomSyntax atom, out T value);
 
@@ -133,25 +281,6 @@ internal sealed class LaneCompiler
         }
     });
 
-    /// <summary>
-    /// Parses a string, reads every played atom once (so each mistake is reported once, where it is, whether or
-    /// not a render reaches it), and maps the pattern's atoms to what they were read as.
-    /// </summary>
-    private Pattern<T>? Resolve<T>(StringSyntax mini, ulong stream, AtomReader<T> read)
-    {
-        var syntax = MiniParser.Parse(mini.Content, mini.ContentStart, _context.Diagnostics);
-        if (syntax is null) return null;
-        var values = new Dictionary<int, T>();
-        var ok = true;
-        var played = new List<MiniAtomSyntax>();
-        MiniAtoms.Played(syntax.Body, played);
-        foreach (var atom in played)
-        {
-            if (read(atom, out var value)) values[atom.Span.Start] = value;
-            else ok = false;
-        }
-        var pattern = MiniCompiler.Compile(syntax, stream, _context.Diagnostics);
-        if (!ok || pattern is null) return null;
-        return pattern.Select(atom => values[atom.Span.Start]);
-    }
+    private Pattern<T>? Resolve<T>(StringSyntax mini, ulong stream, AtomReader<T> read) =>
+        MiniReader.Read(mini, stream, _context.Diagnostics, (MiniAtomSyntax atom, out T value) => read(atom, out value));
 }

@@ -27,6 +27,12 @@ internal sealed record SometimesModifier(Rational Probability, LaneModifier Inne
 internal sealed record SomeCyclesModifier(Rational Probability, LaneModifier Inner, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record OffModifier(Rational Cycles, LaneModifier Inner, SourceSpan Span) : LaneModifier(Span);
 /// <summary><c>n VALUE</c>: the atoms come from the string (or the number), read in the lane's mode once it is known; <see cref="Atoms"/> is set then.</summary>
-internal sealed record NoteValueModifier(Syntax.Ast.ModifierSyntax Syntax, Patterns.Pattern<Atom>? Atoms, SourceSpan Span) : LaneModifier(Span);
+internal sealed record NoteValueModifier(Syntax.Ast.ModifierSyntax Syntax, Patterns.Pattern<Atom>? Atoms, SourceSpan Span, Values.ValueExpression? Signal = null) : LaneModifier(Span);
+/// <summary>A value modifier whose value is a signal: read at the note's final onset (<see cref="PendingSetting"/>).</summary>
+internal sealed record DeferredModifier(PendingSetting Setting, SourceSpan Span) : LaneModifier(Span);
+/// <summary>A value modifier whose value is a mini string: read at each event's onset where it is written, as <c>vel "..."</c> is.</summary>
+internal sealed record MiniSettingModifier(PendingSetting Setting, Patterns.Pattern<Core.Numbers.FixedPoint> Values, SourceSpan Span) : LaneModifier(Span);
+/// <summary><c>shift VALUE</c> or <c>humanize VALUE</c> with a value that is not a number: read at each onset where it is written (it moves the onset).</summary>
+internal sealed record ValueShiftModifier(Values.ValueExpression Value, bool Humanize, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record MaskModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);
 internal sealed record StructModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);

@@ -18,13 +18,31 @@ internal sealed class LaneTransforms
 
     public Pattern<LaneNote> Apply(Pattern<LaneNote> pattern, LaneModifier modifier) => modifier switch
     {
-        VelocityModifier { Fixed: { } v } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Velocity = v }; return true; }),
+        VelocityModifier { Fixed: { } v } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value with { Velocity = v, Pending = h.Value.Pending?.Without(ValueTarget.Velocity) };
+            return true;
+        }),
         VelocityModifier { Pattern: { } velocities } => new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
         {
-            n = velocities.TrySampleAt(h.WholeOrPart.Begin, out var v) ? h.Value with { Velocity = v } : h.Value;
+            n = velocities.TrySampleAt(h.WholeOrPart.Begin, out var v) ? h.Value with { Velocity = v, Pending = h.Value.Pending?.Without(ValueTarget.Velocity) } : h.Value;
             return true;
         }, Periods.Lcm(pattern.Period, velocities.Period)),
-        LegatoModifier l => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Legato = l.Factor }; return true; }),
+        LegatoModifier l => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value with { Legato = l.Factor, Pending = h.Value.Pending?.Without(ValueTarget.Legato) };
+            return true;
+        }),
+        DeferredModifier d => Defer(pattern, d.Setting),
+        MiniSettingModifier m => new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            if (!m.Values.TrySampleAt(h.WholeOrPart.Begin, out var v)) return true;
+            if (m.Setting.Target is ValueTarget.Velocity or ValueTarget.Legato or ValueTarget.Note)
+                n = n with { Pending = n.Pending?.Without(m.Setting.Target) };
+            return PendingValues.Apply(ref n, m.Setting, v, h.WholeOrPart.Begin);
+        }, m.Setting.Target == ValueTarget.Probability ? null : Periods.Lcm(pattern.Period, m.Values.Period)),
+        ValueShiftModifier v => ValueShift(pattern, v),
         TransposeModifier t => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Transpose = h.Value.Transpose + t.Semitones }; return true; }),
         ChannelModifier c => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Channel = c.Channel }; return true; }),
         MuteModifier => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Silent = true }; return true; }),
@@ -51,7 +69,7 @@ internal sealed class LaneTransforms
         {
             n = h.Value;
             if (!atoms.TrySampleAt(h.WholeOrPart.Begin, out var atom)) return false;
-            n = h.Value with { Atom = atom };
+            n = h.Value with { Atom = atom, Pending = h.Value.Pending?.Without(ValueTarget.Note) };
             return true;
         }, Periods.Lcm(pattern.Period, atoms.Period)),
         SwingModifier s => Swing(pattern, s.Percent, s.Grid),
@@ -79,6 +97,70 @@ internal sealed class LaneTransforms
             return SeededRandom.At(stream, salt, h.WholeOrPart.Begin) >= chance;
         }, period: null);
         return Pattern.Stack(rest, Apply(drawn, s.Inner));
+    }
+
+    /// <summary>
+    /// Puts a signal's setting in front of each note's pending list; it is read at the note's final onset. Notes
+    /// arriving with the same list share the new one, so a lane allocates a node per distinct list, not per note.
+    /// </summary>
+    private static Pattern<LaneNote> Defer(Pattern<LaneNote> pattern, PendingSetting setting)
+    {
+        var cache = new PendingCache(setting);
+        return Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value with { Pending = cache.Prepend(h.Value.Pending) };
+            return true;
+        });
+    }
+
+    private sealed class PendingCache
+    {
+        private readonly PendingSetting _setting;
+        // One entry, replaced whole, so that threads querying the same lane never see a torn pair.
+        private Entry? _last;
+
+        public PendingCache(PendingSetting setting) => _setting = setting;
+
+        public PendingValues Prepend(PendingValues? tail)
+        {
+            var last = _last;
+            if (last is not null && ReferenceEquals(last.Tail, tail)) return last.List;
+            var list = new PendingValues(_setting, tail);
+            _last = new Entry(tail, list);
+            return list;
+        }
+
+        private sealed record Entry(PendingValues? Tail, PendingValues List);
+    }
+
+    /// <summary>
+    /// <c>shift VALUE</c> (bars) or <c>humanize VALUE</c> (milliseconds, each way) with a value read at each onset where
+    /// the modifier is written: it moves the onset, so it cannot wait for the final one.
+    /// </summary>
+    private Pattern<LaneNote> ValueShift(Pattern<LaneNote> pattern, ValueShiftModifier v)
+    {
+        var stream = _stream;
+        var value = v.Value;
+        var largest = value.Max.Raw > -value.Min.Raw ? value.Max : -value.Min;
+        var bound = new Rational(largest.Raw, 1L << Core.Numbers.FixedPoint.FractionBits);
+        if (!v.Humanize)
+        {
+            return new OnsetShiftPattern(pattern, onset =>
+            {
+                var amount = value.At(new Values.ValueContext(onset, 0, stream, 0, null));
+                return new Rational(amount.Raw, 1L << Core.Numbers.FixedPoint.FractionBits);
+            }, bound, period: Periods.Lcm(pattern.Period, value.Period));
+        }
+        var cyclesPerMicrosecond = Rational.One / (_settings.SecondsPerBar * 1_000_000);
+        var salt = (ulong)v.Salt;
+        return new OnsetShiftPattern(pattern, onset =>
+        {
+            var microseconds = (long)Math.Max(0, (value.At(new Values.ValueContext(onset, 0, stream, 0, null)) * Core.Numbers.FixedPoint.FromInteger(1000)).Floor());
+            if (microseconds == 0) return Rational.Zero;
+            var r = SeededRandom.At(stream, salt, onset);
+            var offset = cyclesPerMicrosecond * ((long)Math.Floor(r * (2 * microseconds + 1)) - microseconds);
+            return onset.Sign >= 0 && (onset + offset).Sign < 0 ? -onset : offset;
+        }, cyclesPerMicrosecond * (long)(bound * 1000).Ceiling(), period: null);
     }
 
     /// <summary>A transform that ignores time, so the pattern keeps its period.</summary>

@@ -1,5 +1,7 @@
 using SeqLang.Compiler.Checks;
+using SeqLang.Compiler.Values;
 using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Numbers;
 using SeqLang.Core.Time;
 using SeqLang.Syntax.Ast;
 
@@ -23,13 +25,18 @@ internal sealed class ModifierBinder
     private readonly BindContext _context;
     private readonly Func<StringSyntax, Patterns.Pattern<int>?> _compileVelocity;
     private readonly Func<StringSyntax, Patterns.Pattern<bool>?> _compileRhythm;
+    private readonly ValueBinder _values;
+    private readonly ulong _stream;
     private int _salt;
 
-    public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity, Func<StringSyntax, Patterns.Pattern<bool>?> compileRhythm)
+    public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity, Func<StringSyntax, Patterns.Pattern<bool>?> compileRhythm,
+        ValueBinder values, ulong stream)
     {
         _context = context;
         _compileVelocity = compileVelocity;
         _compileRhythm = compileRhythm;
+        _values = values;
+        _stream = stream;
     }
 
     /// <summary>The result for one lane.</summary>
@@ -81,14 +88,18 @@ internal sealed class ModifierBinder
                 if (NotFor(m, noteOnly, laneDescription)) return null;
                 if (m.Number is { } fixedVelocity)
                     return _context.Integer(fixedVelocity, 1, 127, Range("vel", "use 1 to 127")) is { } v ? new VelocityModifier(v, null, m.Span) : null;
-                return _compileVelocity(m.Text!) is { } pattern ? new VelocityModifier(null, pattern, m.Span) : null;
+                if (m.Text is { } velocities) return _compileVelocity(velocities) is { } pattern ? new VelocityModifier(null, pattern, m.Span) : null;
+                return Setting(m, ValueTarget.Velocity, 1, 127, "1 to 127");
             case "legato":
                 if (NotFor(m, noteOnly, laneDescription)) return null;
+                if (m.Number is null) return Setting(m, ValueTarget.Legato, 0, 1000, "above 0 to 1000");
                 return _context.InRange(m.Number!, 0, 1000, Range("legato", "use a number above 0"), minExclusive: true) is { } l ? new LegatoModifier(l, m.Span) : null;
             case "prob":
+                if (m.Number is null) return Setting(m, ValueTarget.Probability, 0, 1, "0 to 1");
                 return _context.InRange(m.Number!, 0, 1, Range("prob", "use 0 to 1")) is { } p ? new ProbabilityModifier(p, ++_salt, m.Span) : null;
             case "transpose":
                 if (NotFor(m, noteOnly, laneDescription)) return null;
+                if (m.Number is null) return Setting(m, ValueTarget.Transpose, -127, 127, "-127 to 127");
                 return _context.Integer(m.Number!, -127, 127, Range("transpose", "use a whole number of semitones, -127 to 127")) is { } t ? new TransposeModifier(t, m.Span) : null;
             case "fast":
                 return _context.InRange(m.Number!, 0, 10_000, Range("fast", "use a number above 0, at most 10000"), minExclusive: true) is { } f ? new FastModifier(f, m.Span) : null;
@@ -122,10 +133,15 @@ internal sealed class ModifierBinder
                     _context.Report(Codes.ModifierNotInEvery, m.Keyword.Span, m.Name);
                     return null;
                 }
-                return new NoteValueModifier(m, null, m.Span);
+                if (m.Number is not null || m.Text is not null) return new NoteValueModifier(m, null, m.Span);
+                return _values.Bind(m.Value!, "n") is { } noteValue ? new NoteValueModifier(m, null, m.Span, noteValue) : null;
             case "mask" or "struct":
                 if (_compileRhythm(m.Text!) is not { } steps) return null;
                 return m.Name == "mask" ? new MaskModifier(steps, m.Span) : new StructModifier(steps, m.Span);
+            case "shift" when m.Number is null:
+                return Shift(m, humanize: false, -10_000, 10_000, "-10000 to 10000 cycles");
+            case "humanize" when m.Number is null:
+                return Shift(m, humanize: true, 0, 1000, "0 to 1000 milliseconds");
             case "shift":
                 return _context.InRange(m.Number!, -10_000, 10_000, Range("shift", "use -10000 to 10000 cycles")) is { } sh ? new ShiftModifier(sh, m.Span) : null;
             case "swing":
@@ -150,6 +166,40 @@ internal sealed class ModifierBinder
                 _context.Report(Codes.ModifierNotInEvery, m.Keyword.Span, m.Name);
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A value modifier whose value is a mini string (read where it is written, as <c>vel "..."</c> is) or a signal
+    /// (read at the note's final onset). A range that leaves the target's is a warning; the value is clamped.
+    /// </summary>
+    private LaneModifier? Setting(ModifierSyntax m, ValueTarget target, long min, long max, string range)
+    {
+        if (_values.Bind(m.Value!, m.Name) is not { } value) return null;
+        var salt = target == ValueTarget.Probability ? (ulong)++_salt : 0;
+        var setting = new PendingSetting(target, value, _stream, salt);
+        if (value is MiniValue mini)
+        {
+            if (mini.Min < FixedPoint.FromInteger(min) || mini.Max > FixedPoint.FromInteger(max) || (target == ValueTarget.Legato && mini.Min <= FixedPoint.Zero))
+            {
+                _context.Report(Codes.ModifierOutOfRange with { Format = m.Name + " {0} is out of range: use {1}" }, m.Value!.Span, m.Text!.Content.Trim(), range);
+                return null;
+            }
+            return new MiniSettingModifier(setting, mini.Pattern, m.Span);
+        }
+        _values.WarnOutside(m.Name, m.Value!.Span, value, FixedPoint.FromInteger(min), FixedPoint.FromInteger(max), range);
+        return new DeferredModifier(setting, m.Span);
+    }
+
+    private LaneModifier? Shift(ModifierSyntax m, bool humanize, long min, long max, string range)
+    {
+        if (_values.Bind(m.Value!, m.Name) is not { } value) return null;
+        if (value.Min < FixedPoint.FromInteger(min) || value.Max > FixedPoint.FromInteger(max))
+        {
+            _context.Report(Codes.ModifierOutOfRange with { Format = m.Name + " can reach {0}, out of range: use {1}" }, m.Value!.Span,
+                value.Min < FixedPoint.FromInteger(min) ? value.Min.ToString() : value.Max.ToString(), range);
+            return null;
+        }
+        return new ValueShiftModifier(value, humanize, humanize ? ++_salt : 0, m.Span);
     }
 
     /// <summary>The modifier a nesting one (<c>every N</c>, <c>chunk N</c>, <c>sometimes P</c>...) applies, or null after reporting.</summary>

@@ -13,9 +13,12 @@ internal sealed class TrackBinder
     private readonly PieceSettings _settings;
     private readonly IReadOnlyDictionary<string, Dictionary<string, int>> _kits;
     private readonly bool _hasHarmony;
+    private readonly IReadOnlyDictionary<string, Values.ValueExpression> _signals;
 
-    public TrackBinder(BindContext context, PieceSettings settings, IReadOnlyDictionary<string, Dictionary<string, int>> kits, bool hasHarmony)
+    public TrackBinder(BindContext context, PieceSettings settings, IReadOnlyDictionary<string, Dictionary<string, int>> kits, bool hasHarmony,
+        IReadOnlyDictionary<string, Values.ValueExpression> signals)
     {
+        _signals = signals;
         _context = context;
         _settings = settings;
         _kits = kits;
@@ -42,6 +45,7 @@ internal sealed class TrackBinder
     private CompiledTrack? BindTrack(TrackSyntax track, int index)
     {
         int? channel = null, program = null, bankMsb = null, bankLsb = null;
+        var bendRange = 2;
         NameSyntax? kitName = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var option in track.Options)
@@ -56,6 +60,7 @@ internal sealed class TrackBinder
                     if (option.Value2 is { } lsb) bankLsb = _context.Integer(lsb, 0, 127, Codes.BankOutOfRange);
                     break;
                 case "kit": kitName = option.Name; break;
+                case "bend": bendRange = _context.Integer(option.Value!, 1, 24, Codes.BendRangeOutOfRange) ?? bendRange; break;
             }
         }
         if (!seen.Contains("channel")) _context.Report(Codes.MissingChannel, track.Name.Span, track.Name.Text);
@@ -75,7 +80,9 @@ internal sealed class TrackBinder
         }
 
         if (channel is null) return null;
-        var lanes = new TrackLanes(_context, _settings, track.Name.Text, index, channel.Value - 1, kit, kitLabel, _hasHarmony).Bind(track.Items);
-        return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span);
+        var lanes = new TrackLanes(_context, _settings, track.Name.Text, index, channel.Value - 1, kit, kitLabel, _hasHarmony, _signals, bendRange).Bind(track.Items);
+        // SPEC §13: a track that bends tells the synth its range first.
+        var bends = lanes.Any(l => l.Kind == LaneKind.Bend);
+        return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span, bendRange, bends);
     }
 }

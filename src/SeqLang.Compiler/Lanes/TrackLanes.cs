@@ -6,7 +6,7 @@ using SeqLang.Syntax.Ast;
 namespace SeqLang.Compiler.Lanes;
 
 /// <summary>
-/// Walks one track's items: names lanes (<c>play</c>, <c>play2</c>, ...; <c>cc74</c>, <c>cc74_2</c>, ...), keeps names
+/// Walks one track's items: names lanes (<c>play</c>, <c>play2</c>, ...; <c>cc74</c>, <c>cc74_2</c>, ...; <c>bend</c>, <c>bend2</c>, ...), keeps names
 /// unique, applies block-level <c>every</c> lines to the lanes of their block (and of <c>in</c> blocks inside it),
 /// and hands each lane to <see cref="LaneCompiler"/>.
 /// </summary>
@@ -19,11 +19,11 @@ internal sealed class TrackLanes
     private readonly List<CompiledLane> _lanes = new();
 
     public TrackLanes(BindContext context, PieceSettings settings, string trackName, int trackIndex, int channel,
-        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony)
+        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, IReadOnlyDictionary<string, Values.ValueExpression> signals, int bendRange)
     {
         _context = context;
         _trackName = trackName;
-        _compiler = new LaneCompiler(context, settings, trackName, trackIndex, channel, kit, kitLabel, hasHarmony);
+        _compiler = new LaneCompiler(context, settings, trackName, trackIndex, channel, kit, kitLabel, hasHarmony, signals, bendRange);
     }
 
     public List<CompiledLane> Bind(IReadOnlyList<TrackItemSyntax> items)
@@ -63,6 +63,11 @@ internal sealed class TrackLanes
         {
             var stem = "cc" + lane.Controller!.Text;
             name = Unused(stem, n => $"{stem}_{n}");
+        }
+        else if (lane.IsBend || lane.IsTouch)
+        {
+            var stem = lane.Name.Text;
+            name = Unused(stem, n => $"{stem}{n}");
         }
         else if (lane.IsPlay)
         {

@@ -1,5 +1,6 @@
 using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Lanes;
+using SeqLang.Compiler.Values;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Time;
 using SeqLang.Patterns;
@@ -35,6 +36,9 @@ public sealed class EventStream
     private readonly List<(Rational Time, Chord? Chord)> _changes = new();
     private long _changesBar = -1;
     private readonly bool _includeMuted;
+    // Per lane: the last bar this stream produced, so that a stepped control lane sends its value again on the first
+    // step of a stream (a render from bar 0, a player starting or switching) and otherwise only when it changes.
+    private readonly long[] _lastBar;
 
     /// <param name="piece">The compiled piece.</param>
     /// <param name="cachePeriodicLanes">
@@ -51,6 +55,8 @@ public sealed class EventStream
         _includeMuted = includeMutedLanes;
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
+        _lastBar = new long[lanes.Count];
+        Array.Fill(_lastBar, long.MinValue);
         for (var i = 0; i < lanes.Count; i++)
         {
             if (cachePeriodicLanes && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
@@ -81,6 +87,12 @@ public sealed class EventStream
             {
                 laneNumber++;
                 if ((lane.Muted && !_includeMuted) || !PlaysIn(lane, section)) continue;
+                if (lane.Stepped is { } stepped)
+                {
+                    Steps(track, lane, stepped, bar, _lastBar[laneNumber] == bar - 1, output);
+                    _lastBar[laneNumber] = bar;
+                    continue;
+                }
                 if (_periodBars[laneNumber] is not { } slots)
                 {
                     _scratch.Clear();
@@ -118,22 +130,59 @@ public sealed class EventStream
             return false;
         }
         _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+        var onsetIndex = 0;
         foreach (var hap in _haps)
         {
             if (!hap.HasOnset) continue;
-            Collect(track, lane, hap, bar, output, diagnostics);
+            Collect(track, lane, hap, bar, onsetIndex++, output, diagnostics);
         }
         return true;
     }
 
+    /// <summary>
+    /// The steps of a control lane read every S bars (SPEC §13) that fall in <paramref name="bar"/>: a message where the
+    /// rounded value differs from the step before, and on the lane's first step (bar 0, the first bar of this stream,
+    /// or the first bar after one where the lane did not play).
+    /// </summary>
+    private void Steps(CompiledTrack track, CompiledLane lane, SteppedControl stepped, long bar, bool playedBefore, List<PieceEvent> output)
+    {
+        var step = stepped.Step;
+        var first = (bar / step).Ceiling();
+        var kind = lane.Kind switch { LaneKind.Control => PieceEventKind.Control, LaneKind.Bend => PieceEventKind.Bend, _ => PieceEventKind.Pressure };
+        var number = lane.Controller ?? 0;
+        int? previous = null;
+        if (first > 0 && playedBefore && PlaysAt(lane, ((first - 1) * step).Floor()))
+            previous = stepped.Read(Context(step * (first - 1), 0, stepped.Stream));
+        for (var k = first; step * k < bar + 1; k++)
+        {
+            var time = step * k;
+            var value = stepped.Read(Context(time, 0, stepped.Stream));
+            if (value != previous)
+                output.Add(new PieceEvent(kind, track.Index, lane.LaneIndex, stepped.Channel, number, value, time, time, bar));
+            previous = value;
+        }
+    }
+
+    private bool PlaysAt(CompiledLane lane, long bar) => _piece.Form.SectionAt(bar) is { } position && PlaysIn(lane, position.Section);
+
+    /// <summary>Where a value is read: the time, the onset's index in its bar, the lane's stream and the section entry playing.</summary>
+    private ValueContext Context(Rational time, int onsetIndex, ulong stream)
+    {
+        var entry = _piece.Form.SectionAt(time.Floor())?.Entry;
+        return new ValueContext(time, onsetIndex, stream, entry?.Start ?? 0, entry?.Length);
+    }
+
     private static bool PlaysIn(CompiledLane lane, string section) => lane.Sections is null || lane.Sections.Contains(section);
 
-    private void Collect(CompiledTrack track, CompiledLane lane, Hap<LaneNote> hap, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
+    private void Collect(CompiledTrack track, CompiledLane lane, Hap<LaneNote> hap, long bar, int onsetIndex, List<LaneEvent> output, DiagnosticBag diagnostics)
     {
         var note = hap.Value;
         if (note.Silent) return;
         var whole = hap.Whole!.Value;
         var begin = whole.Begin;
+        // Signals are read at the onset the lane's time transforms gave, before swing and humanize moved it (SPEC §12).
+        if (note.Pending is { } pending && !PendingValues.Resolve(ref note, pending, Context(begin - (note.FeelOffset ?? Rational.Zero), onsetIndex, pending.Setting.Stream)))
+            return;
         if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
         {
             var (kind, number) = lane.Kind switch

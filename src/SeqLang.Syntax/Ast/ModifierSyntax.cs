@@ -5,7 +5,8 @@ namespace SeqLang.Syntax.Ast;
 /// <summary>
 /// A lane modifier as written: its keyword and arguments. <c>every N MOD</c> keeps MOD in <see cref="Inner"/>;
 /// <c>swing P grid G</c> keeps G in <see cref="Grid"/>. The grammar fixes each modifier's arity, so the
-/// compiler only checks values.
+/// compiler only checks values. A modifier that takes a value (SPEC §12) has it in <see cref="Value"/>; when that
+/// value is a bare number or string it is also in <see cref="Number"/> or <see cref="Text"/>.
 /// </summary>
 public sealed record ModifierSyntax(
     NameSyntax Keyword,
@@ -14,7 +15,8 @@ public sealed record ModifierSyntax(
     NameSyntax? Word,
     NumberSyntax? Grid,
     ModifierSyntax? Inner,
-    SourceSpan Span)
+    SourceSpan Span,
+    ValueSyntax? Value = null)
 {
     public string Name => Keyword.Text;
 }

@@ -39,25 +39,28 @@ internal partial class SeqLangParser : Parser {
 		KEY=8, SEED=9, OUTPUT=10, INPUT=11, CLOCK=12, OUT=13, IN=14, SCALE=15,
 		KIT=16, CHORDS=17, HARMONY=18, GRAVITY=19, FORM=20, LOOP=21, END=22, OVER=23,
 		BAR=24, BARS=25, TRACK=26, CHANNEL=27, PROGRAM=28, BANK=29, PLAY=30, CC=31,
-		MAP=32, FEEDBACK=33, EVERY=34, VEL=35, LEGATO=36, PROB=37, TRANSPOSE=38,
-		OCTAVE=39, DEGREES=40, TONES=41, FAST=42, SLOW=43, REV=44, SHIFT=45, SWING=46,
-		GRID=47, HUMANIZE=48, VOICING=49, MUTE=50, CHAN=51, PLY=52, ITER=53, PALINDROME=54,
-		CHUNK=55, SOMETIMES=56, OFTEN=57, RARELY=58, SOMECYCLES=59, MASK=60, STRUCT=61,
-		OFF=62, N=63, ARROW=64, LBRACE=65, RBRACE=66, COMMA=67, PIPE=68, COLON=69,
-		SLASH=70, SHARP=71, DOTDOT=72, DOT=73, NUMBER=74, STRING=75, UNTERMINATED_STRING=76,
-		IDENT=77, UNEXPECTED_CHAR=78;
+		MAP=32, FEEDBACK=33, SIGNAL=34, BEND=35, TOUCH=36, STEP=37, PHASE=38,
+		EASE=39, EVERY=40, VEL=41, LEGATO=42, PROB=43, TRANSPOSE=44, OCTAVE=45,
+		DEGREES=46, TONES=47, FAST=48, SLOW=49, REV=50, SHIFT=51, SWING=52, GRID=53,
+		HUMANIZE=54, VOICING=55, MUTE=56, CHAN=57, PLY=58, ITER=59, PALINDROME=60,
+		CHUNK=61, SOMETIMES=62, OFTEN=63, RARELY=64, SOMECYCLES=65, MASK=66, STRUCT=67,
+		OFF=68, N=69, ARROW=70, STAR=71, LPAREN=72, RPAREN=73, LBRACE=74, RBRACE=75,
+		COMMA=76, PIPE=77, COLON=78, SLASH=79, SHARP=80, DOTDOT=81, DOT=82, NUMBER=83,
+		STRING=84, UNTERMINATED_STRING=85, IDENT=86, UNEXPECTED_CHAR=87;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
-		RULE_modifier = 12, RULE_mapSource = 13, RULE_sourceChannel = 14, RULE_mapAction = 15,
-		RULE_parameter = 16, RULE_laneRef = 17, RULE_valueRange = 18, RULE_feedbackOption = 19,
-		RULE_unknownModifier = 20, RULE_anyToken = 21;
+		RULE_stepClause = 12, RULE_value = 13, RULE_valueTerm = 14, RULE_signalOption = 15,
+		RULE_modifier = 16, RULE_mapSource = 17, RULE_sourceChannel = 18, RULE_mapAction = 19,
+		RULE_parameter = 20, RULE_laneRef = 21, RULE_valueRange = 22, RULE_feedbackOption = 23,
+		RULE_unknownModifier = 24, RULE_anyToken = 25;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
-		"trackItem", "modifier", "mapSource", "sourceChannel", "mapAction", "parameter",
-		"laneRef", "valueRange", "feedbackOption", "unknownModifier", "anyToken"
+		"trackItem", "stepClause", "value", "valueTerm", "signalOption", "modifier",
+		"mapSource", "sourceChannel", "mapAction", "parameter", "laneRef", "valueRange",
+		"feedbackOption", "unknownModifier", "anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -65,23 +68,25 @@ internal partial class SeqLangParser : Parser {
 		"'seed'", "'output'", "'input'", "'clock'", "'out'", "'in'", "'scale'",
 		"'kit'", "'chords'", "'harmony'", "'gravity'", "'form'", "'loop'", "'end'",
 		"'over'", "'bar'", "'bars'", "'track'", "'channel'", "'program'", "'bank'",
-		"'play'", "'cc'", "'map'", "'feedback'", "'every'", "'vel'", "'legato'",
-		"'prob'", "'transpose'", "'octave'", "'degrees'", "'tones'", "'fast'",
-		"'slow'", "'rev'", "'shift'", "'swing'", "'grid'", "'humanize'", "'voicing'",
-		"'mute'", "'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
+		"'play'", "'cc'", "'map'", "'feedback'", "'signal'", "'bend'", "'touch'",
+		"'step'", "'phase'", "'ease'", "'every'", "'vel'", "'legato'", "'prob'",
+		"'transpose'", "'octave'", "'degrees'", "'tones'", "'fast'", "'slow'",
+		"'rev'", "'shift'", "'swing'", "'grid'", "'humanize'", "'voicing'", "'mute'",
+		"'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
 		"'often'", "'rarely'", "'someCycles'", "'mask'", "'struct'", "'off'",
-		"'n'", "'->'", "'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'",
-		"'.'"
+		"'n'", "'->'", "'*'", "'('", "')'", "'{'", "'}'", "','", "'|'", "':'",
+		"'/'", "'#'", "'..'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
 		"KEY", "SEED", "OUTPUT", "INPUT", "CLOCK", "OUT", "IN", "SCALE", "KIT",
 		"CHORDS", "HARMONY", "GRAVITY", "FORM", "LOOP", "END", "OVER", "BAR",
 		"BARS", "TRACK", "CHANNEL", "PROGRAM", "BANK", "PLAY", "CC", "MAP", "FEEDBACK",
-		"EVERY", "VEL", "LEGATO", "PROB", "TRANSPOSE", "OCTAVE", "DEGREES", "TONES",
-		"FAST", "SLOW", "REV", "SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING",
-		"MUTE", "CHAN", "PLY", "ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN",
-		"RARELY", "SOMECYCLES", "MASK", "STRUCT", "OFF", "N", "ARROW", "LBRACE",
+		"SIGNAL", "BEND", "TOUCH", "STEP", "PHASE", "EASE", "EVERY", "VEL", "LEGATO",
+		"PROB", "TRANSPOSE", "OCTAVE", "DEGREES", "TONES", "FAST", "SLOW", "REV",
+		"SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE", "CHAN", "PLY",
+		"ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN", "RARELY", "SOMECYCLES",
+		"MASK", "STRUCT", "OFF", "N", "ARROW", "STAR", "LPAREN", "RPAREN", "LBRACE",
 		"RBRACE", "COMMA", "PIPE", "COLON", "SLASH", "SHARP", "DOTDOT", "DOT",
 		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
 	};
@@ -145,77 +150,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 47;
+			State = 55;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 44;
+					State = 52;
 					Match(NL);
 					}
 					}
 				}
-				State = 49;
+				State = 57;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 62;
+			State = 70;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70381697753056L) != 0) || _la==IDENT) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || _la==IDENT) {
 				{
-				State = 50;
+				State = 58;
 				statement();
-				State = 59;
+				State = 67;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 52;
+						State = 60;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 51;
+							State = 59;
 							Match(NL);
 							}
 							}
-							State = 54;
+							State = 62;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 56;
+						State = 64;
 						statement();
 						}
 						}
 					}
-					State = 61;
+					State = 69;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 67;
+			State = 75;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 64;
+				State = 72;
 				Match(NL);
 				}
 				}
-				State = 69;
+				State = 77;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 70;
+			State = 78;
 			Match(Eof);
 			}
 		}
@@ -435,6 +440,14 @@ internal partial class SeqLangParser : Parser {
 		}
 		public KeyBindingStatementContext(StatementContext context) { CopyFrom(context); }
 	}
+	public partial class SignalStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
+		public SignalStatementContext(StatementContext context) { CopyFrom(context); }
+	}
 	public partial class FeedbackStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return GetToken(SeqLangParser.FEEDBACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
@@ -450,6 +463,7 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NUMBER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FeedbackOptionContext[] feedbackOption() {
 			return GetRuleContexts<FeedbackOptionContext>();
@@ -477,16 +491,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 273;
+			State = 284;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 72;
+				State = 80;
 				Match(TITLE);
-				State = 73;
+				State = 81;
 				Match(STRING);
 				}
 				break;
@@ -494,16 +508,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 74;
+				State = 82;
 				Match(TEMPO);
-				State = 75;
+				State = 83;
 				Match(NUMBER);
-				State = 77;
+				State = 85;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 76;
+					State = 84;
 					tempoRamp();
 					}
 				}
@@ -514,13 +528,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 79;
+				State = 87;
 				Match(METER);
-				State = 80;
+				State = 88;
 				Match(NUMBER);
-				State = 81;
+				State = 89;
 				Match(SLASH);
-				State = 82;
+				State = 90;
 				Match(NUMBER);
 				}
 				break;
@@ -528,21 +542,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 83;
+				State = 91;
 				Match(KEY);
-				State = 84;
+				State = 92;
 				Match(IDENT);
-				State = 86;
+				State = 94;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 85;
+					State = 93;
 					Match(SHARP);
 					}
 				}
 
-				State = 88;
+				State = 96;
 				Match(IDENT);
 				}
 				break;
@@ -550,9 +564,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 89;
+				State = 97;
 				Match(SEED);
-				State = 90;
+				State = 98;
 				Match(NUMBER);
 				}
 				break;
@@ -560,9 +574,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 91;
+				State = 99;
 				Match(SWING);
-				State = 92;
+				State = 100;
 				Match(NUMBER);
 				}
 				break;
@@ -570,9 +584,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 93;
+				State = 101;
 				Match(OUTPUT);
-				State = 94;
+				State = 102;
 				Match(STRING);
 				}
 				break;
@@ -580,9 +594,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 95;
+				State = 103;
 				Match(INPUT);
-				State = 96;
+				State = 104;
 				Match(STRING);
 				}
 				break;
@@ -590,27 +604,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 97;
+				State = 105;
 				Match(CLOCK);
-				State = 103;
+				State = 111;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 98;
+					State = 106;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 99;
+					State = 107;
 					Match(IN);
-					State = 101;
+					State = 109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 100;
+						State = 108;
 						Match(STRING);
 						}
 					}
@@ -626,21 +640,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 105;
+				State = 113;
 				Match(SCALE);
-				State = 106;
+				State = 114;
 				Match(IDENT);
-				State = 108;
+				State = 116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 107;
+					State = 115;
 					Match(NUMBER);
 					}
 					}
-					State = 110;
+					State = 118;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -650,29 +664,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 112;
+				State = 120;
 				Match(KIT);
-				State = 113;
+				State = 121;
 				Match(IDENT);
-				State = 114;
+				State = 122;
 				Match(LBRACE);
-				State = 119;
+				State = 127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 117;
+					State = 125;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 115;
+						State = 123;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 116;
+						State = 124;
 						kitEntry();
 						}
 						break;
@@ -680,11 +694,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 121;
+					State = 129;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 122;
+				State = 130;
 				Match(RBRACE);
 				}
 				break;
@@ -692,9 +706,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 123;
+				State = 131;
 				Match(CHORDS);
-				State = 124;
+				State = 132;
 				Match(STRING);
 				}
 				break;
@@ -702,21 +716,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 125;
+				State = 133;
 				Match(HARMONY);
-				State = 126;
+				State = 134;
 				Match(IDENT);
-				State = 130;
+				State = 138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 127;
+					State = 135;
 					harmonyOption();
 					}
 					}
-					State = 132;
+					State = 140;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -726,81 +740,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 133;
+				State = 141;
 				Match(FORM);
-				State = 134;
+				State = 142;
 				Match(LBRACE);
-				State = 138;
+				State = 146;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 135;
+						State = 143;
 						Match(NL);
 						}
 						}
 					}
-					State = 140;
+					State = 148;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 153;
+				State = 161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 141;
+					State = 149;
 					formNode();
-					State = 150;
+					State = 158;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 143;
+							State = 151;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 142;
+								State = 150;
 								Match(NL);
 								}
 								}
-								State = 145;
+								State = 153;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 147;
+							State = 155;
 							formNode();
 							}
 							}
 						}
-						State = 152;
+						State = 160;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 158;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 155;
+					State = 163;
 					Match(NL);
 					}
 					}
-					State = 160;
+					State = 168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 161;
+				State = 169;
 				Match(RBRACE);
 				}
 				break;
@@ -808,33 +822,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 162;
+				State = 170;
 				Match(FORM);
-				State = 164;
+				State = 172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 163;
+					State = 171;
 					Match(LOOP);
 					}
 				}
 
-				State = 166;
+				State = 174;
 				formItem();
-				State = 171;
+				State = 179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 167;
+					State = 175;
 					Match(COMMA);
-					State = 168;
+					State = 176;
 					formItem();
 					}
 					}
-					State = 173;
+					State = 181;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -844,83 +858,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 174;
+				State = 182;
 				Match(IN);
-				State = 175;
+				State = 183;
 				sectionList();
-				State = 176;
+				State = 184;
 				Match(LBRACE);
-				State = 180;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 177;
+						State = 185;
 						Match(NL);
 						}
 						}
 					}
-					State = 182;
+					State = 190;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 195;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 183;
+					State = 191;
 					sectionItem();
-					State = 192;
+					State = 200;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 185;
+							State = 193;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 184;
+								State = 192;
 								Match(NL);
 								}
 								}
-								State = 187;
+								State = 195;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 189;
+							State = 197;
 							sectionItem();
 							}
 							}
 						}
-						State = 194;
+						State = 202;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 200;
+				State = 208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 197;
+					State = 205;
 					Match(NL);
 					}
 					}
-					State = 202;
+					State = 210;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 203;
+				State = 211;
 				Match(RBRACE);
 				}
 				break;
@@ -928,97 +942,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TrackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 205;
+				State = 213;
 				Match(TRACK);
-				State = 206;
+				State = 214;
 				Match(IDENT);
-				State = 210;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 939589632L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
 					{
 					{
-					State = 207;
+					State = 215;
 					trackOption();
 					}
 					}
-					State = 212;
+					State = 220;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 213;
+				State = 221;
 				Match(LBRACE);
-				State = 217;
+				State = 225;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 214;
+						State = 222;
 						Match(NL);
 						}
 						}
 					}
-					State = 219;
+					State = 227;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 232;
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 14)) & ~0x3f) == 0 && ((1L << (_la - 14)) & -9223372036853530623L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1205812084736L) != 0) || _la==IDENT) {
 					{
-					State = 220;
+					State = 228;
 					trackItem();
-					State = 229;
+					State = 237;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 222;
+							State = 230;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 221;
+								State = 229;
 								Match(NL);
 								}
 								}
-								State = 224;
+								State = 232;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 226;
+							State = 234;
 							trackItem();
 							}
 							}
 						}
-						State = 231;
+						State = 239;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 237;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 234;
+					State = 242;
 					Match(NL);
 					}
 					}
-					State = 239;
+					State = 247;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 240;
+				State = 248;
 				Match(RBRACE);
 				}
 				break;
@@ -1026,13 +1040,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 241;
+				State = 249;
 				Match(MAP);
-				State = 242;
+				State = 250;
 				mapSource();
-				State = 243;
+				State = 251;
 				Match(ARROW);
-				State = 244;
+				State = 252;
 				mapAction();
 				}
 				break;
@@ -1040,84 +1054,96 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyBindingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 246;
+				State = 254;
 				Match(KEY);
-				State = 247;
+				State = 255;
 				Match(STRING);
-				State = 248;
+				State = 256;
 				Match(ARROW);
-				State = 249;
+				State = 257;
 				mapAction();
 				}
 				break;
 			case 20:
-				_localctx = new FeedbackStatementContext(_localctx);
+				_localctx = new SignalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 250;
+				State = 258;
+				Match(SIGNAL);
+				State = 259;
+				Match(IDENT);
+				State = 260;
+				value();
+				}
+				break;
+			case 21:
+				_localctx = new FeedbackStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 261;
 				Match(FEEDBACK);
-				State = 251;
+				State = 262;
 				Match(STRING);
-				State = 252;
+				State = 263;
 				_la = TokenStream.LA(1);
-				if ( !(_la==MUTE || _la==IDENT) ) {
+				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 562949953945601L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 253;
+				State = 264;
 				laneRef();
-				State = 254;
+				State = 265;
 				Match(IDENT);
-				State = 255;
+				State = 266;
 				Match(NUMBER);
-				State = 258;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 256;
+					State = 267;
 					Match(DOTDOT);
-					State = 257;
+					State = 268;
 					Match(NUMBER);
 					}
 				}
 
-				State = 263;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 27)) & ~0x3f) == 0 && ((1L << (_la - 27)) & 1125934266580993L) != 0)) {
+				while (((((_la - 27)) & ~0x3f) == 0 && ((1L << (_la - 27)) & 576462951326679041L) != 0)) {
 					{
 					{
-					State = 260;
+					State = 271;
 					feedbackOption();
 					}
 					}
-					State = 265;
+					State = 276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 21:
+			case 22:
 				_localctx = new UnknownStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 266;
+				State = 277;
 				Match(IDENT);
-				State = 270;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 32761L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 16774143L) != 0)) {
 					{
 					{
-					State = 267;
+					State = 278;
 					anyToken();
 					}
 					}
-					State = 272;
+					State = 283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1160,15 +1186,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 286;
 			Match(ARROW);
-			State = 276;
+			State = 287;
 			Match(NUMBER);
-			State = 277;
+			State = 288;
 			Match(OVER);
-			State = 278;
+			State = 289;
 			Match(NUMBER);
-			State = 279;
+			State = 290;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1207,9 +1233,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
+			State = 292;
 			Match(IDENT);
-			State = 282;
+			State = 293;
 			Match(NUMBER);
 			}
 		}
@@ -1255,18 +1281,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 289;
+			State = 300;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 284;
+				State = 295;
 				Match(EVERY);
-				State = 285;
+				State = 296;
 				Match(NUMBER);
-				State = 286;
+				State = 297;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1281,9 +1307,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 287;
+				State = 298;
 				Match(GRAVITY);
-				State = 288;
+				State = 299;
 				Match(NUMBER);
 				}
 				break;
@@ -1332,43 +1358,43 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 291;
+			State = 302;
 			Match(IDENT);
-			State = 292;
+			State = 303;
 			Match(NUMBER);
-			State = 305;
+			State = 316;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 293;
+				State = 304;
 				Match(ARROW);
-				State = 303;
+				State = 314;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 294;
+					State = 305;
 					Match(END);
 					}
 					break;
 				case IDENT:
 					{
-					State = 295;
+					State = 306;
 					formTarget();
-					State = 300;
+					State = 311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 296;
+						State = 307;
 						Match(PIPE);
-						State = 297;
+						State = 308;
 						formTarget();
 						}
 						}
-						State = 302;
+						State = 313;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1411,14 +1437,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 307;
+			State = 318;
 			Match(IDENT);
-			State = 309;
+			State = 320;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 308;
+				State = 319;
 				Match(NUMBER);
 				}
 			}
@@ -1453,9 +1479,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
+			State = 322;
 			Match(IDENT);
-			State = 312;
+			State = 323;
 			Match(NUMBER);
 			}
 		}
@@ -1494,21 +1520,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 314;
+			State = 325;
 			Match(IDENT);
-			State = 319;
+			State = 330;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 315;
+				State = 326;
 				Match(COMMA);
-				State = 316;
+				State = 327;
 				Match(IDENT);
 				}
 				}
-				State = 321;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1557,16 +1583,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 329;
+			State = 340;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 322;
+				State = 333;
 				Match(CHORDS);
-				State = 323;
+				State = 334;
 				Match(STRING);
 				}
 				break;
@@ -1574,16 +1600,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 324;
+				State = 335;
 				Match(TEMPO);
-				State = 325;
+				State = 336;
 				Match(NUMBER);
-				State = 327;
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 326;
+					State = 337;
 					tempoRamp();
 					}
 				}
@@ -1641,6 +1667,11 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		public KitOptionContext(TrackOptionContext context) { CopyFrom(context); }
 	}
+	public partial class BendRangeOptionContext : TrackOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public BendRangeOptionContext(TrackOptionContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public TrackOptionContext trackOption() {
@@ -1648,16 +1679,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 343;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 331;
+				State = 342;
 				Match(CHANNEL);
-				State = 332;
+				State = 343;
 				Match(NUMBER);
 				}
 				break;
@@ -1665,9 +1696,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 344;
 				Match(PROGRAM);
-				State = 334;
+				State = 345;
 				Match(NUMBER);
 				}
 				break;
@@ -1675,18 +1706,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 335;
+				State = 346;
 				Match(BANK);
-				State = 336;
+				State = 347;
 				Match(NUMBER);
-				State = 339;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 337;
+					State = 348;
 					Match(COLON);
-					State = 338;
+					State = 349;
 					Match(NUMBER);
 					}
 				}
@@ -1697,10 +1728,20 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 341;
+				State = 352;
 				Match(KIT);
-				State = 342;
+				State = 353;
 				Match(IDENT);
+				}
+				break;
+			case BEND:
+				_localctx = new BendRangeOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 354;
+				Match(BEND);
+				State = 355;
+				Match(NUMBER);
 				}
 				break;
 			default:
@@ -1748,7 +1789,12 @@ internal partial class SeqLangParser : Parser {
 	public partial class CcLaneItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return GetToken(SeqLangParser.CC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StepClauseContext stepClause() {
+			return GetRuleContext<StepClauseContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
 			return GetRuleContexts<ModifierContext>();
 		}
@@ -1759,6 +1805,26 @@ internal partial class SeqLangParser : Parser {
 			return GetRuleContext<UnknownModifierContext>(0);
 		}
 		public CcLaneItemContext(TrackItemContext context) { CopyFrom(context); }
+	}
+	public partial class ControlLaneItemContext : TrackItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StepClauseContext stepClause() {
+			return GetRuleContext<StepClauseContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
+			return GetRuleContexts<ModifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
+			return GetRuleContext<ModifierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public UnknownModifierContext unknownModifier() {
+			return GetRuleContext<UnknownModifierContext>(0);
+		}
+		public ControlLaneItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
 	public partial class EveryItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
@@ -1795,7 +1861,7 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 402;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
@@ -1803,7 +1869,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 358;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLAY || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1812,28 +1878,28 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 346;
+				State = 359;
 				Match(STRING);
-				State = 350;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -140754668224512L) != 0)) {
+				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 1073733631L) != 0)) {
 					{
 					{
-					State = 347;
+					State = 360;
 					modifier();
 					}
 					}
-					State = 352;
+					State = 365;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 354;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 353;
+					State = 366;
 					unknownModifier();
 					}
 				}
@@ -1844,32 +1910,94 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 369;
 				Match(CC);
-				State = 357;
+				State = 370;
 				Match(NUMBER);
-				State = 358;
-				Match(STRING);
-				State = 362;
+				State = 371;
+				value();
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -140754668224512L) != 0)) {
+				if (_la==STEP) {
+					{
+					State = 372;
+					stepClause();
+					}
+				}
+
+				State = 378;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 1073733631L) != 0)) {
 					{
 					{
-					State = 359;
+					State = 375;
 					modifier();
 					}
 					}
-					State = 364;
+					State = 380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 366;
+				State = 382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 365;
+					State = 381;
+					unknownModifier();
+					}
+				}
+
+				}
+				break;
+			case BEND:
+			case TOUCH:
+				_localctx = new ControlLaneItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 384;
+				_la = TokenStream.LA(1);
+				if ( !(_la==BEND || _la==TOUCH) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 385;
+				value();
+				State = 387;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==STEP) {
+					{
+					State = 386;
+					stepClause();
+					}
+				}
+
+				State = 392;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 1073733631L) != 0)) {
+					{
+					{
+					State = 389;
+					modifier();
+					}
+					}
+					State = 394;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 396;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 395;
 					unknownModifier();
 					}
 				}
@@ -1878,98 +2006,454 @@ internal partial class SeqLangParser : Parser {
 				break;
 			case EVERY:
 				_localctx = new EveryItemContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
+				EnterOuterAlt(_localctx, 4);
 				{
-				State = 368;
+				State = 398;
 				Match(EVERY);
-				State = 369;
+				State = 399;
 				Match(NUMBER);
-				State = 370;
+				State = 400;
 				modifier();
 				}
 				break;
 			case IN:
 				_localctx = new InItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 371;
+				State = 401;
 				Match(IN);
-				State = 372;
+				State = 402;
 				sectionList();
-				State = 373;
+				State = 403;
 				Match(LBRACE);
-				State = 377;
+				State = 407;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 374;
+						State = 404;
 						Match(NL);
 						}
 						}
 					}
-					State = 379;
+					State = 409;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
 				}
-				State = 392;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 14)) & ~0x3f) == 0 && ((1L << (_la - 14)) & -9223372036853530623L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1205812084736L) != 0) || _la==IDENT) {
 					{
-					State = 380;
+					State = 410;
 					trackItem();
-					State = 389;
+					State = 419;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 382;
+							State = 412;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 381;
+								State = 411;
 								Match(NL);
 								}
 								}
-								State = 384;
+								State = 414;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 386;
+							State = 416;
 							trackItem();
 							}
 							}
 						}
-						State = 391;
+						State = 421;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					}
 					}
 				}
 
-				State = 397;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 394;
+					State = 424;
 					Match(NL);
 					}
 					}
-					State = 399;
+					State = 429;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 400;
+				State = 430;
 				Match(RBRACE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class StepClauseContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		public StepClauseContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_stepClause; } }
+	}
+
+	[RuleVersion(0)]
+	public StepClauseContext stepClause() {
+		StepClauseContext _localctx = new StepClauseContext(Context, State);
+		EnterRule(_localctx, 24, RULE_stepClause);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 434;
+			Match(STEP);
+			State = 435;
+			Match(NUMBER);
+			State = 438;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SLASH) {
+				{
+				State = 436;
+				Match(SLASH);
+				State = 437;
+				Match(NUMBER);
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ValueContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ValueTermContext[] valueTerm() {
+			return GetRuleContexts<ValueTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ValueTermContext valueTerm(int i) {
+			return GetRuleContext<ValueTermContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STAR() { return GetTokens(SeqLangParser.STAR); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR(int i) {
+			return GetToken(SeqLangParser.STAR, i);
+		}
+		public ValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_value; } }
+	}
+
+	[RuleVersion(0)]
+	public ValueContext value() {
+		ValueContext _localctx = new ValueContext(Context, State);
+		EnterRule(_localctx, 26, RULE_value);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 440;
+			valueTerm();
+			State = 445;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==STAR) {
+				{
+				{
+				State = 441;
+				Match(STAR);
+				State = 442;
+				valueTerm();
+				}
+				}
+				State = 447;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ValueTermContext : ParserRuleContext {
+		public ValueTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_valueTerm; } }
+
+		public ValueTermContext() { }
+		public virtual void CopyFrom(ValueTermContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class NumberTermContext : ValueTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public NumberTermContext(ValueTermContext context) { CopyFrom(context); }
+	}
+	public partial class MiniTermContext : ValueTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public MiniTermContext(ValueTermContext context) { CopyFrom(context); }
+	}
+	public partial class SignalTermContext : ValueTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
+			return GetRuleContext<ValueRangeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext[] signalOption() {
+			return GetRuleContexts<SignalOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext signalOption(int i) {
+			return GetRuleContext<SignalOptionContext>(i);
+		}
+		public SignalTermContext(ValueTermContext context) { CopyFrom(context); }
+	}
+	public partial class GroupTermContext : ValueTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(SeqLangParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(SeqLangParser.RPAREN, 0); }
+		public GroupTermContext(ValueTermContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public ValueTermContext valueTerm() {
+		ValueTermContext _localctx = new ValueTermContext(Context, State);
+		EnterRule(_localctx, 28, RULE_valueTerm);
+		int _la;
+		try {
+			State = 467;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case NUMBER:
+				_localctx = new NumberTermContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 448;
+				Match(NUMBER);
+				}
+				break;
+			case STRING:
+				_localctx = new MiniTermContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 449;
+				Match(STRING);
+				}
+				break;
+			case IDENT:
+				_localctx = new SignalTermContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 450;
+				Match(IDENT);
+				State = 452;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+				case 1:
+					{
+					State = 451;
+					Match(NUMBER);
+					}
+					break;
+				}
+				State = 455;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NUMBER) {
+					{
+					State = 454;
+					valueRange();
+					}
+				}
+
+				State = 460;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 824642109440L) != 0)) {
+					{
+					{
+					State = 457;
+					signalOption();
+					}
+					}
+					State = 462;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case LPAREN:
+				_localctx = new GroupTermContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 463;
+				Match(LPAREN);
+				State = 464;
+				value();
+				State = 465;
+				Match(RPAREN);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class SignalOptionContext : ParserRuleContext {
+		public SignalOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_signalOption; } }
+
+		public SignalOptionContext() { }
+		public virtual void CopyFrom(SignalOptionContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class OverOptionContext : SignalOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(SeqLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return GetToken(SeqLangParser.BAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return GetToken(SeqLangParser.BARS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public OverOptionContext(SignalOptionContext context) { CopyFrom(context); }
+	}
+	public partial class PhaseOptionContext : SignalOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return GetToken(SeqLangParser.PHASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public PhaseOptionContext(SignalOptionContext context) { CopyFrom(context); }
+	}
+	public partial class EaseOptionContext : SignalOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return GetToken(SeqLangParser.EASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUT() { return GetToken(SeqLangParser.OUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		public EaseOptionContext(SignalOptionContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public SignalOptionContext signalOption() {
+		SignalOptionContext _localctx = new SignalOptionContext(Context, State);
+		EnterRule(_localctx, 30, RULE_signalOption);
+		int _la;
+		try {
+			State = 478;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case OVER:
+				_localctx = new OverOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 469;
+				Match(OVER);
+				State = 471;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NUMBER) {
+					{
+					State = 470;
+					Match(NUMBER);
+					}
+				}
+
+				State = 473;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 24)) & ~0x3f) == 0 && ((1L << (_la - 24)) & 4611686018427387907L) != 0)) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				}
+				break;
+			case PHASE:
+				_localctx = new PhaseOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 474;
+				Match(PHASE);
+				State = 475;
+				Match(NUMBER);
+				}
+				break;
+			case EASE:
+				_localctx = new EaseOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 476;
+				Match(EASE);
+				State = 477;
+				_la = TokenStream.LA(1);
+				if ( !(_la==OUT || _la==IN || _la==IDENT) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
 				}
 				break;
 			default:
@@ -1999,22 +2483,24 @@ internal partial class SeqLangParser : Parser {
 			base.CopyFrom(context);
 		}
 	}
-	public partial class VelModifierContext : ModifierContext {
+	public partial class ValueModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		public VelModifierContext(ModifierContext context) { CopyFrom(context); }
-	}
-	public partial class NumberModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return GetToken(SeqLangParser.LEGATO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROB() { return GetToken(SeqLangParser.PROB, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRANSPOSE() { return GetToken(SeqLangParser.TRANSPOSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return GetToken(SeqLangParser.HUMANIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return GetToken(SeqLangParser.N, 0); }
+		public ValueModifierContext(ModifierContext context) { CopyFrom(context); }
+	}
+	public partial class NumberModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OCTAVE() { return GetToken(SeqLangParser.OCTAVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAST() { return GetToken(SeqLangParser.FAST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLOW() { return GetToken(SeqLangParser.SLOW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return GetToken(SeqLangParser.HUMANIZE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return GetToken(SeqLangParser.CHAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLY() { return GetToken(SeqLangParser.PLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ITER() { return GetToken(SeqLangParser.ITER, 0); }
@@ -2054,12 +2540,6 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return GetToken(SeqLangParser.STRUCT, 0); }
 		public RhythmModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
-	public partial class NoteValueModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return GetToken(SeqLangParser.N, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		public NoteValueModifierContext(ModifierContext context) { CopyFrom(context); }
-	}
 	public partial class SwingModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
@@ -2078,53 +2558,54 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 24, RULE_modifier);
+		EnterRule(_localctx, 32, RULE_modifier);
 		int _la;
 		try {
-			State = 426;
+			State = 500;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
-				_localctx = new VelModifierContext(_localctx);
+			case LEGATO:
+			case PROB:
+			case TRANSPOSE:
+			case SHIFT:
+			case HUMANIZE:
+			case N:
+				_localctx = new ValueModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 404;
-				Match(VEL);
-				State = 405;
+				State = 480;
 				_la = TokenStream.LA(1);
-				if ( !(_la==NUMBER || _la==STRING) ) {
+				if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 268444687L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
+				State = 481;
+				value();
 				}
 				break;
-			case LEGATO:
-			case PROB:
-			case TRANSPOSE:
 			case OCTAVE:
 			case FAST:
 			case SLOW:
-			case SHIFT:
-			case HUMANIZE:
 			case CHAN:
 			case PLY:
 			case ITER:
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 406;
+				State = 482;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 16093482976280576L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1009685925833211904L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 407;
+				State = 483;
 				Match(NUMBER);
 				}
 				break;
@@ -2136,9 +2617,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 408;
+				State = 484;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 19161189137252352L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1226316104784150528L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -2155,18 +2636,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NestedModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 409;
+				State = 485;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 5296233178967572480L) != 0)) ) {
+				if ( !(((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 308281345L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 410;
+				State = 486;
 				Match(NUMBER);
-				State = 411;
+				State = 487;
 				modifier();
 				}
 				break;
@@ -2175,7 +2656,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChanceModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 412;
+				State = 488;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFTEN || _la==RARELY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2184,7 +2665,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 413;
+				State = 489;
 				modifier();
 				}
 				break;
@@ -2193,7 +2674,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new RhythmModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 414;
+				State = 490;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MASK || _la==STRUCT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2202,43 +2683,26 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 415;
+				State = 491;
 				Match(STRING);
-				}
-				break;
-			case N:
-				_localctx = new NoteValueModifierContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 416;
-				Match(N);
-				State = 417;
-				_la = TokenStream.LA(1);
-				if ( !(_la==NUMBER || _la==STRING) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
 				}
 				break;
 			case SWING:
 				_localctx = new SwingModifierContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 418;
+				State = 492;
 				Match(SWING);
-				State = 419;
+				State = 493;
 				Match(NUMBER);
-				State = 422;
+				State = 496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 420;
+					State = 494;
 					Match(GRID);
-					State = 421;
+					State = 495;
 					Match(NUMBER);
 					}
 				}
@@ -2247,11 +2711,11 @@ internal partial class SeqLangParser : Parser {
 				break;
 			case VOICING:
 				_localctx = new VoicingModifierContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 424;
+				State = 498;
 				Match(VOICING);
-				State = 425;
+				State = 499;
 				Match(IDENT);
 				}
 				break;
@@ -2311,38 +2775,38 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapSourceContext mapSource() {
 		MapSourceContext _localctx = new MapSourceContext(Context, State);
-		EnterRule(_localctx, 26, RULE_mapSource);
+		EnterRule(_localctx, 34, RULE_mapSource);
 		int _la;
 		try {
-			State = 446;
+			State = 520;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CC:
 				_localctx = new CcSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 428;
+				State = 502;
 				Match(CC);
-				State = 429;
+				State = 503;
 				Match(NUMBER);
-				State = 432;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 430;
+					State = 504;
 					Match(COLON);
-					State = 431;
+					State = 505;
 					Match(NUMBER);
 					}
 				}
 
-				State = 435;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 434;
+					State = 508;
 					sourceChannel();
 					}
 				}
@@ -2353,16 +2817,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NamedSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 437;
+				State = 511;
 				Match(IDENT);
-				State = 438;
+				State = 512;
 				Match(NUMBER);
-				State = 441;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON || _la==DOTDOT) {
 					{
-					State = 439;
+					State = 513;
 					_la = TokenStream.LA(1);
 					if ( !(_la==COLON || _la==DOTDOT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2371,17 +2835,17 @@ internal partial class SeqLangParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 440;
+					State = 514;
 					Match(NUMBER);
 					}
 				}
 
-				State = 444;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 443;
+					State = 517;
 					sourceChannel();
 					}
 				}
@@ -2416,13 +2880,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SourceChannelContext sourceChannel() {
 		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
-		EnterRule(_localctx, 28, RULE_sourceChannel);
+		EnterRule(_localctx, 36, RULE_sourceChannel);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 448;
+			State = 522;
 			Match(CHANNEL);
-			State = 449;
+			State = 523;
 			Match(NUMBER);
 			}
 		}
@@ -2486,18 +2950,18 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapActionContext mapAction() {
 		MapActionContext _localctx = new MapActionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_mapAction);
+		EnterRule(_localctx, 38, RULE_mapAction);
 		try {
-			State = 461;
+			State = 535;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new TempoActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 451;
+				State = 525;
 				Match(TEMPO);
-				State = 452;
+				State = 526;
 				valueRange();
 				}
 				break;
@@ -2505,9 +2969,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MuteActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 527;
 				Match(MUTE);
-				State = 454;
+				State = 528;
 				laneRef();
 				}
 				break;
@@ -2515,9 +2979,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VerbActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 455;
+				State = 529;
 				Match(IDENT);
-				State = 456;
+				State = 530;
 				laneRef();
 				}
 				break;
@@ -2525,11 +2989,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 457;
+				State = 531;
 				laneRef();
-				State = 458;
+				State = 532;
 				parameter();
-				State = 459;
+				State = 533;
 				valueRange();
 				}
 				break;
@@ -2576,6 +3040,8 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return GetToken(SeqLangParser.STRUCT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return GetToken(SeqLangParser.OFF, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return GetToken(SeqLangParser.N, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		public ParameterContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -2587,14 +3053,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ParameterContext parameter() {
 		ParameterContext _localctx = new ParameterContext(Context, State);
-		EnterRule(_localctx, 32, RULE_parameter);
+		EnterRule(_localctx, 40, RULE_parameter);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 463;
+			State = 537;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 8797166755839L) != 0)) ) {
+			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2251834173161443L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2631,21 +3097,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public LaneRefContext laneRef() {
 		LaneRefContext _localctx = new LaneRefContext(Context, State);
-		EnterRule(_localctx, 34, RULE_laneRef);
+		EnterRule(_localctx, 42, RULE_laneRef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 465;
+			State = 539;
 			Match(IDENT);
-			State = 468;
+			State = 542;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOT) {
 				{
-				State = 466;
+				State = 540;
 				Match(DOT);
-				State = 467;
+				State = 541;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLAY || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2686,15 +3152,15 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueRangeContext valueRange() {
 		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
-		EnterRule(_localctx, 36, RULE_valueRange);
+		EnterRule(_localctx, 44, RULE_valueRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 470;
+			State = 544;
 			Match(NUMBER);
-			State = 471;
+			State = 545;
 			Match(DOTDOT);
-			State = 472;
+			State = 546;
 			Match(NUMBER);
 			}
 		}
@@ -2736,19 +3202,19 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FeedbackOptionContext feedbackOption() {
 		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
-		EnterRule(_localctx, 38, RULE_feedbackOption);
+		EnterRule(_localctx, 46, RULE_feedbackOption);
 		int _la;
 		try {
-			State = 478;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new FeedbackChannelContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 474;
+				State = 548;
 				Match(CHANNEL);
-				State = 475;
+				State = 549;
 				Match(NUMBER);
 				}
 				break;
@@ -2757,7 +3223,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackVelocityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 476;
+				State = 550;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFF || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2766,7 +3232,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 477;
+				State = 551;
 				Match(NUMBER);
 				}
 				break;
@@ -2808,22 +3274,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 40, RULE_unknownModifier);
+		EnterRule(_localctx, 48, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 480;
+			State = 554;
 			Match(IDENT);
-			State = 484;
+			State = 558;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 11L) != 0)) {
+			while (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 11L) != 0)) {
 				{
 				{
-				State = 481;
+				State = 555;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 11L) != 0)) ) {
+				if ( !(((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -2832,7 +3298,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 486;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2863,14 +3329,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 42, RULE_anyToken);
+		EnterRule(_localctx, 50, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 487;
+			State = 561;
 			_la = TokenStream.LA(1);
-			if ( _la <= 0 || (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -4611686018427387903L) != 0)) ) {
+			if ( _la <= 0 || (_la==NL || _la==LBRACE || _la==RBRACE) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2891,179 +3357,208 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,78,490,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,87,564,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		1,0,5,0,46,8,0,10,0,12,0,49,9,0,1,0,1,0,4,0,53,8,0,11,0,12,0,54,1,0,5,
-		0,58,8,0,10,0,12,0,61,9,0,3,0,63,8,0,1,0,5,0,66,8,0,10,0,12,0,69,9,0,1,
-		0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,78,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,87,
-		8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,102,8,1,3,
-		1,104,8,1,1,1,1,1,1,1,4,1,109,8,1,11,1,12,1,110,1,1,1,1,1,1,1,1,1,1,5,
-		1,118,8,1,10,1,12,1,121,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,129,8,1,10,1,12,
-		1,132,9,1,1,1,1,1,1,1,5,1,137,8,1,10,1,12,1,140,9,1,1,1,1,1,4,1,144,8,
-		1,11,1,12,1,145,1,1,5,1,149,8,1,10,1,12,1,152,9,1,3,1,154,8,1,1,1,5,1,
-		157,8,1,10,1,12,1,160,9,1,1,1,1,1,1,1,3,1,165,8,1,1,1,1,1,1,1,5,1,170,
-		8,1,10,1,12,1,173,9,1,1,1,1,1,1,1,1,1,5,1,179,8,1,10,1,12,1,182,9,1,1,
-		1,1,1,4,1,186,8,1,11,1,12,1,187,1,1,5,1,191,8,1,10,1,12,1,194,9,1,3,1,
-		196,8,1,1,1,5,1,199,8,1,10,1,12,1,202,9,1,1,1,1,1,1,1,1,1,1,1,5,1,209,
-		8,1,10,1,12,1,212,9,1,1,1,1,1,5,1,216,8,1,10,1,12,1,219,9,1,1,1,1,1,4,
-		1,223,8,1,11,1,12,1,224,1,1,5,1,228,8,1,10,1,12,1,231,9,1,3,1,233,8,1,
-		1,1,5,1,236,8,1,10,1,12,1,239,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,259,8,1,1,1,5,1,262,8,1,10,1,12,
-		1,265,9,1,1,1,1,1,5,1,269,8,1,10,1,12,1,272,9,1,3,1,274,8,1,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,290,8,4,1,5,1,5,1,5,
-		1,5,1,5,1,5,1,5,5,5,299,8,5,10,5,12,5,302,9,5,3,5,304,8,5,3,5,306,8,5,
-		1,6,1,6,3,6,310,8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,318,8,8,10,8,12,8,321,
-		9,8,1,9,1,9,1,9,1,9,1,9,3,9,328,8,9,3,9,330,8,9,1,10,1,10,1,10,1,10,1,
-		10,1,10,1,10,1,10,3,10,340,8,10,1,10,1,10,3,10,344,8,10,1,11,1,11,1,11,
-		5,11,349,8,11,10,11,12,11,352,9,11,1,11,3,11,355,8,11,1,11,1,11,1,11,1,
-		11,5,11,361,8,11,10,11,12,11,364,9,11,1,11,3,11,367,8,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,5,11,376,8,11,10,11,12,11,379,9,11,1,11,1,11,4,11,
-		383,8,11,11,11,12,11,384,1,11,5,11,388,8,11,10,11,12,11,391,9,11,3,11,
-		393,8,11,1,11,5,11,396,8,11,10,11,12,11,399,9,11,1,11,1,11,3,11,403,8,
-		11,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,
-		12,1,12,1,12,1,12,1,12,3,12,423,8,12,1,12,1,12,3,12,427,8,12,1,13,1,13,
-		1,13,1,13,3,13,433,8,13,1,13,3,13,436,8,13,1,13,1,13,1,13,1,13,3,13,442,
-		8,13,1,13,3,13,445,8,13,3,13,447,8,13,1,14,1,14,1,14,1,15,1,15,1,15,1,
-		15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,462,8,15,1,16,1,16,1,17,1,17,1,17,
-		3,17,469,8,17,1,18,1,18,1,18,1,18,1,19,1,19,1,19,1,19,3,19,479,8,19,1,
-		20,1,20,5,20,483,8,20,10,20,12,20,486,9,20,1,21,1,21,1,21,0,0,22,0,2,4,
-		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,0,14,2,0,50,50,
-		77,77,1,0,24,25,2,0,30,30,77,77,1,0,74,75,5,0,36,39,42,43,45,45,48,48,
-		51,53,4,0,40,41,44,44,50,50,54,54,4,0,34,34,55,56,59,59,62,62,1,0,57,58,
-		1,0,60,61,2,0,69,69,72,72,3,0,34,46,48,63,77,77,2,0,62,62,77,77,2,0,74,
-		75,77,77,2,0,3,3,65,66,565,0,47,1,0,0,0,2,273,1,0,0,0,4,275,1,0,0,0,6,
-		281,1,0,0,0,8,289,1,0,0,0,10,291,1,0,0,0,12,307,1,0,0,0,14,311,1,0,0,0,
-		16,314,1,0,0,0,18,329,1,0,0,0,20,343,1,0,0,0,22,402,1,0,0,0,24,426,1,0,
-		0,0,26,446,1,0,0,0,28,448,1,0,0,0,30,461,1,0,0,0,32,463,1,0,0,0,34,465,
-		1,0,0,0,36,470,1,0,0,0,38,478,1,0,0,0,40,480,1,0,0,0,42,487,1,0,0,0,44,
-		46,5,3,0,0,45,44,1,0,0,0,46,49,1,0,0,0,47,45,1,0,0,0,47,48,1,0,0,0,48,
-		62,1,0,0,0,49,47,1,0,0,0,50,59,3,2,1,0,51,53,5,3,0,0,52,51,1,0,0,0,53,
-		54,1,0,0,0,54,52,1,0,0,0,54,55,1,0,0,0,55,56,1,0,0,0,56,58,3,2,1,0,57,
-		52,1,0,0,0,58,61,1,0,0,0,59,57,1,0,0,0,59,60,1,0,0,0,60,63,1,0,0,0,61,
-		59,1,0,0,0,62,50,1,0,0,0,62,63,1,0,0,0,63,67,1,0,0,0,64,66,5,3,0,0,65,
-		64,1,0,0,0,66,69,1,0,0,0,67,65,1,0,0,0,67,68,1,0,0,0,68,70,1,0,0,0,69,
-		67,1,0,0,0,70,71,5,0,0,1,71,1,1,0,0,0,72,73,5,5,0,0,73,274,5,75,0,0,74,
-		75,5,6,0,0,75,77,5,74,0,0,76,78,3,4,2,0,77,76,1,0,0,0,77,78,1,0,0,0,78,
-		274,1,0,0,0,79,80,5,7,0,0,80,81,5,74,0,0,81,82,5,70,0,0,82,274,5,74,0,
-		0,83,84,5,8,0,0,84,86,5,77,0,0,85,87,5,71,0,0,86,85,1,0,0,0,86,87,1,0,
-		0,0,87,88,1,0,0,0,88,274,5,77,0,0,89,90,5,9,0,0,90,274,5,74,0,0,91,92,
-		5,46,0,0,92,274,5,74,0,0,93,94,5,10,0,0,94,274,5,75,0,0,95,96,5,11,0,0,
-		96,274,5,75,0,0,97,103,5,12,0,0,98,104,5,13,0,0,99,101,5,14,0,0,100,102,
-		5,75,0,0,101,100,1,0,0,0,101,102,1,0,0,0,102,104,1,0,0,0,103,98,1,0,0,
-		0,103,99,1,0,0,0,104,274,1,0,0,0,105,106,5,15,0,0,106,108,5,77,0,0,107,
-		109,5,74,0,0,108,107,1,0,0,0,109,110,1,0,0,0,110,108,1,0,0,0,110,111,1,
-		0,0,0,111,274,1,0,0,0,112,113,5,16,0,0,113,114,5,77,0,0,114,119,5,65,0,
-		0,115,118,5,3,0,0,116,118,3,6,3,0,117,115,1,0,0,0,117,116,1,0,0,0,118,
-		121,1,0,0,0,119,117,1,0,0,0,119,120,1,0,0,0,120,122,1,0,0,0,121,119,1,
-		0,0,0,122,274,5,66,0,0,123,124,5,17,0,0,124,274,5,75,0,0,125,126,5,18,
-		0,0,126,130,5,77,0,0,127,129,3,8,4,0,128,127,1,0,0,0,129,132,1,0,0,0,130,
-		128,1,0,0,0,130,131,1,0,0,0,131,274,1,0,0,0,132,130,1,0,0,0,133,134,5,
-		20,0,0,134,138,5,65,0,0,135,137,5,3,0,0,136,135,1,0,0,0,137,140,1,0,0,
-		0,138,136,1,0,0,0,138,139,1,0,0,0,139,153,1,0,0,0,140,138,1,0,0,0,141,
-		150,3,10,5,0,142,144,5,3,0,0,143,142,1,0,0,0,144,145,1,0,0,0,145,143,1,
-		0,0,0,145,146,1,0,0,0,146,147,1,0,0,0,147,149,3,10,5,0,148,143,1,0,0,0,
-		149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,154,1,0,0,0,152,150,
-		1,0,0,0,153,141,1,0,0,0,153,154,1,0,0,0,154,158,1,0,0,0,155,157,5,3,0,
-		0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,
-		161,1,0,0,0,160,158,1,0,0,0,161,274,5,66,0,0,162,164,5,20,0,0,163,165,
-		5,21,0,0,164,163,1,0,0,0,164,165,1,0,0,0,165,166,1,0,0,0,166,171,3,14,
-		7,0,167,168,5,67,0,0,168,170,3,14,7,0,169,167,1,0,0,0,170,173,1,0,0,0,
-		171,169,1,0,0,0,171,172,1,0,0,0,172,274,1,0,0,0,173,171,1,0,0,0,174,175,
-		5,14,0,0,175,176,3,16,8,0,176,180,5,65,0,0,177,179,5,3,0,0,178,177,1,0,
-		0,0,179,182,1,0,0,0,180,178,1,0,0,0,180,181,1,0,0,0,181,195,1,0,0,0,182,
-		180,1,0,0,0,183,192,3,18,9,0,184,186,5,3,0,0,185,184,1,0,0,0,186,187,1,
-		0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,191,3,18,9,0,
-		190,185,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,196,
-		1,0,0,0,194,192,1,0,0,0,195,183,1,0,0,0,195,196,1,0,0,0,196,200,1,0,0,
-		0,197,199,5,3,0,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
-		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,66,0,0,204,274,1,
-		0,0,0,205,206,5,26,0,0,206,210,5,77,0,0,207,209,3,20,10,0,208,207,1,0,
-		0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,
-		210,1,0,0,0,213,217,5,65,0,0,214,216,5,3,0,0,215,214,1,0,0,0,216,219,1,
-		0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,232,1,0,0,0,219,217,1,0,0,0,
-		220,229,3,22,11,0,221,223,5,3,0,0,222,221,1,0,0,0,223,224,1,0,0,0,224,
-		222,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,226,228,3,22,11,0,227,222,
-		1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,233,1,0,0,
-		0,231,229,1,0,0,0,232,220,1,0,0,0,232,233,1,0,0,0,233,237,1,0,0,0,234,
-		236,5,3,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,
-		0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,274,5,66,0,0,241,242,5,32,0,
-		0,242,243,3,26,13,0,243,244,5,64,0,0,244,245,3,30,15,0,245,274,1,0,0,0,
-		246,247,5,8,0,0,247,248,5,75,0,0,248,249,5,64,0,0,249,274,3,30,15,0,250,
-		251,5,33,0,0,251,252,5,75,0,0,252,253,7,0,0,0,253,254,3,34,17,0,254,255,
-		5,77,0,0,255,258,5,74,0,0,256,257,5,72,0,0,257,259,5,74,0,0,258,256,1,
-		0,0,0,258,259,1,0,0,0,259,263,1,0,0,0,260,262,3,38,19,0,261,260,1,0,0,
-		0,262,265,1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,274,1,0,0,0,265,
-		263,1,0,0,0,266,270,5,77,0,0,267,269,3,42,21,0,268,267,1,0,0,0,269,272,
-		1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,
-		0,273,72,1,0,0,0,273,74,1,0,0,0,273,79,1,0,0,0,273,83,1,0,0,0,273,89,1,
-		0,0,0,273,91,1,0,0,0,273,93,1,0,0,0,273,95,1,0,0,0,273,97,1,0,0,0,273,
-		105,1,0,0,0,273,112,1,0,0,0,273,123,1,0,0,0,273,125,1,0,0,0,273,133,1,
-		0,0,0,273,162,1,0,0,0,273,174,1,0,0,0,273,205,1,0,0,0,273,241,1,0,0,0,
-		273,246,1,0,0,0,273,250,1,0,0,0,273,266,1,0,0,0,274,3,1,0,0,0,275,276,
-		5,64,0,0,276,277,5,74,0,0,277,278,5,23,0,0,278,279,5,74,0,0,279,280,7,
-		1,0,0,280,5,1,0,0,0,281,282,5,77,0,0,282,283,5,74,0,0,283,7,1,0,0,0,284,
-		285,5,34,0,0,285,286,5,74,0,0,286,290,7,1,0,0,287,288,5,19,0,0,288,290,
-		5,74,0,0,289,284,1,0,0,0,289,287,1,0,0,0,290,9,1,0,0,0,291,292,5,77,0,
-		0,292,305,5,74,0,0,293,303,5,64,0,0,294,304,5,22,0,0,295,300,3,12,6,0,
-		296,297,5,68,0,0,297,299,3,12,6,0,298,296,1,0,0,0,299,302,1,0,0,0,300,
-		298,1,0,0,0,300,301,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,303,294,1,
-		0,0,0,303,295,1,0,0,0,304,306,1,0,0,0,305,293,1,0,0,0,305,306,1,0,0,0,
-		306,11,1,0,0,0,307,309,5,77,0,0,308,310,5,74,0,0,309,308,1,0,0,0,309,310,
-		1,0,0,0,310,13,1,0,0,0,311,312,5,77,0,0,312,313,5,74,0,0,313,15,1,0,0,
-		0,314,319,5,77,0,0,315,316,5,67,0,0,316,318,5,77,0,0,317,315,1,0,0,0,318,
-		321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,17,1,0,0,0,321,319,1,0,
-		0,0,322,323,5,17,0,0,323,330,5,75,0,0,324,325,5,6,0,0,325,327,5,74,0,0,
-		326,328,3,4,2,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,322,
-		1,0,0,0,329,324,1,0,0,0,330,19,1,0,0,0,331,332,5,27,0,0,332,344,5,74,0,
-		0,333,334,5,28,0,0,334,344,5,74,0,0,335,336,5,29,0,0,336,339,5,74,0,0,
-		337,338,5,69,0,0,338,340,5,74,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,
-		344,1,0,0,0,341,342,5,16,0,0,342,344,5,77,0,0,343,331,1,0,0,0,343,333,
-		1,0,0,0,343,335,1,0,0,0,343,341,1,0,0,0,344,21,1,0,0,0,345,346,7,2,0,0,
-		346,350,5,75,0,0,347,349,3,24,12,0,348,347,1,0,0,0,349,352,1,0,0,0,350,
-		348,1,0,0,0,350,351,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,353,355,3,
-		40,20,0,354,353,1,0,0,0,354,355,1,0,0,0,355,403,1,0,0,0,356,357,5,31,0,
-		0,357,358,5,74,0,0,358,362,5,75,0,0,359,361,3,24,12,0,360,359,1,0,0,0,
-		361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,366,1,0,0,0,364,362,
-		1,0,0,0,365,367,3,40,20,0,366,365,1,0,0,0,366,367,1,0,0,0,367,403,1,0,
-		0,0,368,369,5,34,0,0,369,370,5,74,0,0,370,403,3,24,12,0,371,372,5,14,0,
-		0,372,373,3,16,8,0,373,377,5,65,0,0,374,376,5,3,0,0,375,374,1,0,0,0,376,
-		379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,392,1,0,0,0,379,377,1,
-		0,0,0,380,389,3,22,11,0,381,383,5,3,0,0,382,381,1,0,0,0,383,384,1,0,0,
-		0,384,382,1,0,0,0,384,385,1,0,0,0,385,386,1,0,0,0,386,388,3,22,11,0,387,
-		382,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,1,0,0,0,390,393,1,
-		0,0,0,391,389,1,0,0,0,392,380,1,0,0,0,392,393,1,0,0,0,393,397,1,0,0,0,
-		394,396,5,3,0,0,395,394,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,
-		1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,400,401,5,66,0,0,401,403,1,0,0,
-		0,402,345,1,0,0,0,402,356,1,0,0,0,402,368,1,0,0,0,402,371,1,0,0,0,403,
-		23,1,0,0,0,404,405,5,35,0,0,405,427,7,3,0,0,406,407,7,4,0,0,407,427,5,
-		74,0,0,408,427,7,5,0,0,409,410,7,6,0,0,410,411,5,74,0,0,411,427,3,24,12,
-		0,412,413,7,7,0,0,413,427,3,24,12,0,414,415,7,8,0,0,415,427,5,75,0,0,416,
-		417,5,63,0,0,417,427,7,3,0,0,418,419,5,46,0,0,419,422,5,74,0,0,420,421,
-		5,47,0,0,421,423,5,74,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,427,1,0,
-		0,0,424,425,5,49,0,0,425,427,5,77,0,0,426,404,1,0,0,0,426,406,1,0,0,0,
-		426,408,1,0,0,0,426,409,1,0,0,0,426,412,1,0,0,0,426,414,1,0,0,0,426,416,
-		1,0,0,0,426,418,1,0,0,0,426,424,1,0,0,0,427,25,1,0,0,0,428,429,5,31,0,
-		0,429,432,5,74,0,0,430,431,5,69,0,0,431,433,5,74,0,0,432,430,1,0,0,0,432,
-		433,1,0,0,0,433,435,1,0,0,0,434,436,3,28,14,0,435,434,1,0,0,0,435,436,
-		1,0,0,0,436,447,1,0,0,0,437,438,5,77,0,0,438,441,5,74,0,0,439,440,7,9,
-		0,0,440,442,5,74,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,
-		445,3,28,14,0,444,443,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,0,446,428,
-		1,0,0,0,446,437,1,0,0,0,447,27,1,0,0,0,448,449,5,27,0,0,449,450,5,74,0,
-		0,450,29,1,0,0,0,451,452,5,6,0,0,452,462,3,36,18,0,453,454,5,50,0,0,454,
-		462,3,34,17,0,455,456,5,77,0,0,456,462,3,34,17,0,457,458,3,34,17,0,458,
-		459,3,32,16,0,459,460,3,36,18,0,460,462,1,0,0,0,461,451,1,0,0,0,461,453,
-		1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,462,31,1,0,0,0,463,464,7,10,0,
-		0,464,33,1,0,0,0,465,468,5,77,0,0,466,467,5,73,0,0,467,469,7,2,0,0,468,
-		466,1,0,0,0,468,469,1,0,0,0,469,35,1,0,0,0,470,471,5,74,0,0,471,472,5,
-		72,0,0,472,473,5,74,0,0,473,37,1,0,0,0,474,475,5,27,0,0,475,479,5,74,0,
-		0,476,477,7,11,0,0,477,479,5,74,0,0,478,474,1,0,0,0,478,476,1,0,0,0,479,
-		39,1,0,0,0,480,484,5,77,0,0,481,483,7,12,0,0,482,481,1,0,0,0,483,486,1,
-		0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,41,1,0,0,0,486,484,1,0,0,0,487,
-		488,8,13,0,0,488,43,1,0,0,0,66,47,54,59,62,67,77,86,101,103,110,117,119,
-		130,138,145,150,153,158,164,171,180,187,192,195,200,210,217,224,229,232,
-		237,258,263,270,273,289,300,303,305,309,319,327,329,339,343,350,354,362,
-		366,377,384,389,392,397,402,422,426,432,435,441,444,446,461,468,478,484
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,1,0,5,0,54,8,0,10,0,12,0,57,9,
+		0,1,0,1,0,4,0,61,8,0,11,0,12,0,62,1,0,5,0,66,8,0,10,0,12,0,69,9,0,3,0,
+		71,8,0,1,0,5,0,74,8,0,10,0,12,0,77,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,
+		86,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,95,8,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,110,8,1,3,1,112,8,1,1,1,1,1,1,1,4,1,117,
+		8,1,11,1,12,1,118,1,1,1,1,1,1,1,1,1,1,5,1,126,8,1,10,1,12,1,129,9,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,5,1,137,8,1,10,1,12,1,140,9,1,1,1,1,1,1,1,5,1,145,
+		8,1,10,1,12,1,148,9,1,1,1,1,1,4,1,152,8,1,11,1,12,1,153,1,1,5,1,157,8,
+		1,10,1,12,1,160,9,1,3,1,162,8,1,1,1,5,1,165,8,1,10,1,12,1,168,9,1,1,1,
+		1,1,1,1,3,1,173,8,1,1,1,1,1,1,1,5,1,178,8,1,10,1,12,1,181,9,1,1,1,1,1,
+		1,1,1,1,5,1,187,8,1,10,1,12,1,190,9,1,1,1,1,1,4,1,194,8,1,11,1,12,1,195,
+		1,1,5,1,199,8,1,10,1,12,1,202,9,1,3,1,204,8,1,1,1,5,1,207,8,1,10,1,12,
+		1,210,9,1,1,1,1,1,1,1,1,1,1,1,5,1,217,8,1,10,1,12,1,220,9,1,1,1,1,1,5,
+		1,224,8,1,10,1,12,1,227,9,1,1,1,1,1,4,1,231,8,1,11,1,12,1,232,1,1,5,1,
+		236,8,1,10,1,12,1,239,9,1,3,1,241,8,1,1,1,5,1,244,8,1,10,1,12,1,247,9,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,3,1,270,8,1,1,1,5,1,273,8,1,10,1,12,1,276,9,1,1,1,1,1,
+		5,1,280,8,1,10,1,12,1,283,9,1,3,1,285,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,
+		1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,301,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,
+		5,310,8,5,10,5,12,5,313,9,5,3,5,315,8,5,3,5,317,8,5,1,6,1,6,3,6,321,8,
+		6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,329,8,8,10,8,12,8,332,9,8,1,9,1,9,1,9,1,
+		9,1,9,3,9,339,8,9,3,9,341,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,
+		3,10,351,8,10,1,10,1,10,1,10,1,10,3,10,357,8,10,1,11,1,11,1,11,5,11,362,
+		8,11,10,11,12,11,365,9,11,1,11,3,11,368,8,11,1,11,1,11,1,11,1,11,3,11,
+		374,8,11,1,11,5,11,377,8,11,10,11,12,11,380,9,11,1,11,3,11,383,8,11,1,
+		11,1,11,1,11,3,11,388,8,11,1,11,5,11,391,8,11,10,11,12,11,394,9,11,1,11,
+		3,11,397,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,406,8,11,10,11,12,
+		11,409,9,11,1,11,1,11,4,11,413,8,11,11,11,12,11,414,1,11,5,11,418,8,11,
+		10,11,12,11,421,9,11,3,11,423,8,11,1,11,5,11,426,8,11,10,11,12,11,429,
+		9,11,1,11,1,11,3,11,433,8,11,1,12,1,12,1,12,1,12,3,12,439,8,12,1,13,1,
+		13,1,13,5,13,444,8,13,10,13,12,13,447,9,13,1,14,1,14,1,14,1,14,3,14,453,
+		8,14,1,14,3,14,456,8,14,1,14,5,14,459,8,14,10,14,12,14,462,9,14,1,14,1,
+		14,1,14,1,14,3,14,468,8,14,1,15,1,15,3,15,472,8,15,1,15,1,15,1,15,1,15,
+		1,15,3,15,479,8,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,
+		16,1,16,1,16,1,16,1,16,1,16,3,16,497,8,16,1,16,1,16,3,16,501,8,16,1,17,
+		1,17,1,17,1,17,3,17,507,8,17,1,17,3,17,510,8,17,1,17,1,17,1,17,1,17,3,
+		17,516,8,17,1,17,3,17,519,8,17,3,17,521,8,17,1,18,1,18,1,18,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,536,8,19,1,20,1,20,1,21,1,
+		21,1,21,3,21,543,8,21,1,22,1,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,553,
+		8,23,1,24,1,24,5,24,557,8,24,10,24,12,24,560,9,24,1,25,1,25,1,25,0,0,26,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,0,17,3,0,37,37,56,56,86,86,1,0,24,25,2,0,30,30,86,86,1,0,35,36,2,0,
+		24,25,86,86,2,0,13,14,86,86,4,0,41,44,51,51,54,54,69,69,3,0,45,45,48,49,
+		57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,65,68,68,1,0,63,64,
+		1,0,66,67,2,0,78,78,81,81,4,0,35,36,40,52,54,69,86,86,2,0,68,68,86,86,
+		2,0,83,84,86,86,2,0,3,3,74,75,652,0,55,1,0,0,0,2,284,1,0,0,0,4,286,1,0,
+		0,0,6,292,1,0,0,0,8,300,1,0,0,0,10,302,1,0,0,0,12,318,1,0,0,0,14,322,1,
+		0,0,0,16,325,1,0,0,0,18,340,1,0,0,0,20,356,1,0,0,0,22,432,1,0,0,0,24,434,
+		1,0,0,0,26,440,1,0,0,0,28,467,1,0,0,0,30,478,1,0,0,0,32,500,1,0,0,0,34,
+		520,1,0,0,0,36,522,1,0,0,0,38,535,1,0,0,0,40,537,1,0,0,0,42,539,1,0,0,
+		0,44,544,1,0,0,0,46,552,1,0,0,0,48,554,1,0,0,0,50,561,1,0,0,0,52,54,5,
+		3,0,0,53,52,1,0,0,0,54,57,1,0,0,0,55,53,1,0,0,0,55,56,1,0,0,0,56,70,1,
+		0,0,0,57,55,1,0,0,0,58,67,3,2,1,0,59,61,5,3,0,0,60,59,1,0,0,0,61,62,1,
+		0,0,0,62,60,1,0,0,0,62,63,1,0,0,0,63,64,1,0,0,0,64,66,3,2,1,0,65,60,1,
+		0,0,0,66,69,1,0,0,0,67,65,1,0,0,0,67,68,1,0,0,0,68,71,1,0,0,0,69,67,1,
+		0,0,0,70,58,1,0,0,0,70,71,1,0,0,0,71,75,1,0,0,0,72,74,5,3,0,0,73,72,1,
+		0,0,0,74,77,1,0,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,78,1,0,0,0,77,75,1,
+		0,0,0,78,79,5,0,0,1,79,1,1,0,0,0,80,81,5,5,0,0,81,285,5,84,0,0,82,83,5,
+		6,0,0,83,85,5,83,0,0,84,86,3,4,2,0,85,84,1,0,0,0,85,86,1,0,0,0,86,285,
+		1,0,0,0,87,88,5,7,0,0,88,89,5,83,0,0,89,90,5,79,0,0,90,285,5,83,0,0,91,
+		92,5,8,0,0,92,94,5,86,0,0,93,95,5,80,0,0,94,93,1,0,0,0,94,95,1,0,0,0,95,
+		96,1,0,0,0,96,285,5,86,0,0,97,98,5,9,0,0,98,285,5,83,0,0,99,100,5,52,0,
+		0,100,285,5,83,0,0,101,102,5,10,0,0,102,285,5,84,0,0,103,104,5,11,0,0,
+		104,285,5,84,0,0,105,111,5,12,0,0,106,112,5,13,0,0,107,109,5,14,0,0,108,
+		110,5,84,0,0,109,108,1,0,0,0,109,110,1,0,0,0,110,112,1,0,0,0,111,106,1,
+		0,0,0,111,107,1,0,0,0,112,285,1,0,0,0,113,114,5,15,0,0,114,116,5,86,0,
+		0,115,117,5,83,0,0,116,115,1,0,0,0,117,118,1,0,0,0,118,116,1,0,0,0,118,
+		119,1,0,0,0,119,285,1,0,0,0,120,121,5,16,0,0,121,122,5,86,0,0,122,127,
+		5,74,0,0,123,126,5,3,0,0,124,126,3,6,3,0,125,123,1,0,0,0,125,124,1,0,0,
+		0,126,129,1,0,0,0,127,125,1,0,0,0,127,128,1,0,0,0,128,130,1,0,0,0,129,
+		127,1,0,0,0,130,285,5,75,0,0,131,132,5,17,0,0,132,285,5,84,0,0,133,134,
+		5,18,0,0,134,138,5,86,0,0,135,137,3,8,4,0,136,135,1,0,0,0,137,140,1,0,
+		0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,285,1,0,0,0,140,138,1,0,0,0,141,
+		142,5,20,0,0,142,146,5,74,0,0,143,145,5,3,0,0,144,143,1,0,0,0,145,148,
+		1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,161,1,0,0,0,148,146,1,0,0,
+		0,149,158,3,10,5,0,150,152,5,3,0,0,151,150,1,0,0,0,152,153,1,0,0,0,153,
+		151,1,0,0,0,153,154,1,0,0,0,154,155,1,0,0,0,155,157,3,10,5,0,156,151,1,
+		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,162,1,0,0,0,
+		160,158,1,0,0,0,161,149,1,0,0,0,161,162,1,0,0,0,162,166,1,0,0,0,163,165,
+		5,3,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,
+		0,167,169,1,0,0,0,168,166,1,0,0,0,169,285,5,75,0,0,170,172,5,20,0,0,171,
+		173,5,21,0,0,172,171,1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,179,3,
+		14,7,0,175,176,5,76,0,0,176,178,3,14,7,0,177,175,1,0,0,0,178,181,1,0,0,
+		0,179,177,1,0,0,0,179,180,1,0,0,0,180,285,1,0,0,0,181,179,1,0,0,0,182,
+		183,5,14,0,0,183,184,3,16,8,0,184,188,5,74,0,0,185,187,5,3,0,0,186,185,
+		1,0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,203,1,0,0,
+		0,190,188,1,0,0,0,191,200,3,18,9,0,192,194,5,3,0,0,193,192,1,0,0,0,194,
+		195,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,197,1,0,0,0,197,199,3,
+		18,9,0,198,193,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,
+		201,204,1,0,0,0,202,200,1,0,0,0,203,191,1,0,0,0,203,204,1,0,0,0,204,208,
+		1,0,0,0,205,207,5,3,0,0,206,205,1,0,0,0,207,210,1,0,0,0,208,206,1,0,0,
+		0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,212,5,75,0,0,212,
+		285,1,0,0,0,213,214,5,26,0,0,214,218,5,86,0,0,215,217,3,20,10,0,216,215,
+		1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,221,1,0,0,
+		0,220,218,1,0,0,0,221,225,5,74,0,0,222,224,5,3,0,0,223,222,1,0,0,0,224,
+		227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,240,1,0,0,0,227,225,1,
+		0,0,0,228,237,3,22,11,0,229,231,5,3,0,0,230,229,1,0,0,0,231,232,1,0,0,
+		0,232,230,1,0,0,0,232,233,1,0,0,0,233,234,1,0,0,0,234,236,3,22,11,0,235,
+		230,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,241,1,
+		0,0,0,239,237,1,0,0,0,240,228,1,0,0,0,240,241,1,0,0,0,241,245,1,0,0,0,
+		242,244,5,3,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,
+		1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,285,5,75,0,0,249,250,5,32,
+		0,0,250,251,3,34,17,0,251,252,5,70,0,0,252,253,3,38,19,0,253,285,1,0,0,
+		0,254,255,5,8,0,0,255,256,5,84,0,0,256,257,5,70,0,0,257,285,3,38,19,0,
+		258,259,5,34,0,0,259,260,5,86,0,0,260,285,3,26,13,0,261,262,5,33,0,0,262,
+		263,5,84,0,0,263,264,7,0,0,0,264,265,3,42,21,0,265,266,5,86,0,0,266,269,
+		5,83,0,0,267,268,5,81,0,0,268,270,5,83,0,0,269,267,1,0,0,0,269,270,1,0,
+		0,0,270,274,1,0,0,0,271,273,3,46,23,0,272,271,1,0,0,0,273,276,1,0,0,0,
+		274,272,1,0,0,0,274,275,1,0,0,0,275,285,1,0,0,0,276,274,1,0,0,0,277,281,
+		5,86,0,0,278,280,3,50,25,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,
+		0,0,281,282,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,284,80,1,0,0,0,284,
+		82,1,0,0,0,284,87,1,0,0,0,284,91,1,0,0,0,284,97,1,0,0,0,284,99,1,0,0,0,
+		284,101,1,0,0,0,284,103,1,0,0,0,284,105,1,0,0,0,284,113,1,0,0,0,284,120,
+		1,0,0,0,284,131,1,0,0,0,284,133,1,0,0,0,284,141,1,0,0,0,284,170,1,0,0,
+		0,284,182,1,0,0,0,284,213,1,0,0,0,284,249,1,0,0,0,284,254,1,0,0,0,284,
+		258,1,0,0,0,284,261,1,0,0,0,284,277,1,0,0,0,285,3,1,0,0,0,286,287,5,70,
+		0,0,287,288,5,83,0,0,288,289,5,23,0,0,289,290,5,83,0,0,290,291,7,1,0,0,
+		291,5,1,0,0,0,292,293,5,86,0,0,293,294,5,83,0,0,294,7,1,0,0,0,295,296,
+		5,40,0,0,296,297,5,83,0,0,297,301,7,1,0,0,298,299,5,19,0,0,299,301,5,83,
+		0,0,300,295,1,0,0,0,300,298,1,0,0,0,301,9,1,0,0,0,302,303,5,86,0,0,303,
+		316,5,83,0,0,304,314,5,70,0,0,305,315,5,22,0,0,306,311,3,12,6,0,307,308,
+		5,77,0,0,308,310,3,12,6,0,309,307,1,0,0,0,310,313,1,0,0,0,311,309,1,0,
+		0,0,311,312,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,314,305,1,0,0,0,314,
+		306,1,0,0,0,315,317,1,0,0,0,316,304,1,0,0,0,316,317,1,0,0,0,317,11,1,0,
+		0,0,318,320,5,86,0,0,319,321,5,83,0,0,320,319,1,0,0,0,320,321,1,0,0,0,
+		321,13,1,0,0,0,322,323,5,86,0,0,323,324,5,83,0,0,324,15,1,0,0,0,325,330,
+		5,86,0,0,326,327,5,76,0,0,327,329,5,86,0,0,328,326,1,0,0,0,329,332,1,0,
+		0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,17,1,0,0,0,332,330,1,0,0,0,333,
+		334,5,17,0,0,334,341,5,84,0,0,335,336,5,6,0,0,336,338,5,83,0,0,337,339,
+		3,4,2,0,338,337,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,333,1,0,0,
+		0,340,335,1,0,0,0,341,19,1,0,0,0,342,343,5,27,0,0,343,357,5,83,0,0,344,
+		345,5,28,0,0,345,357,5,83,0,0,346,347,5,29,0,0,347,350,5,83,0,0,348,349,
+		5,78,0,0,349,351,5,83,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,357,1,0,
+		0,0,352,353,5,16,0,0,353,357,5,86,0,0,354,355,5,35,0,0,355,357,5,83,0,
+		0,356,342,1,0,0,0,356,344,1,0,0,0,356,346,1,0,0,0,356,352,1,0,0,0,356,
+		354,1,0,0,0,357,21,1,0,0,0,358,359,7,2,0,0,359,363,5,84,0,0,360,362,3,
+		32,16,0,361,360,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,
+		0,364,367,1,0,0,0,365,363,1,0,0,0,366,368,3,48,24,0,367,366,1,0,0,0,367,
+		368,1,0,0,0,368,433,1,0,0,0,369,370,5,31,0,0,370,371,5,83,0,0,371,373,
+		3,26,13,0,372,374,3,24,12,0,373,372,1,0,0,0,373,374,1,0,0,0,374,378,1,
+		0,0,0,375,377,3,32,16,0,376,375,1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,
+		0,378,379,1,0,0,0,379,382,1,0,0,0,380,378,1,0,0,0,381,383,3,48,24,0,382,
+		381,1,0,0,0,382,383,1,0,0,0,383,433,1,0,0,0,384,385,7,3,0,0,385,387,3,
+		26,13,0,386,388,3,24,12,0,387,386,1,0,0,0,387,388,1,0,0,0,388,392,1,0,
+		0,0,389,391,3,32,16,0,390,389,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
+		392,393,1,0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,395,397,3,48,24,0,396,
+		395,1,0,0,0,396,397,1,0,0,0,397,433,1,0,0,0,398,399,5,40,0,0,399,400,5,
+		83,0,0,400,433,3,32,16,0,401,402,5,14,0,0,402,403,3,16,8,0,403,407,5,74,
+		0,0,404,406,5,3,0,0,405,404,1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,
+		408,1,0,0,0,408,422,1,0,0,0,409,407,1,0,0,0,410,419,3,22,11,0,411,413,
+		5,3,0,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,
+		0,415,416,1,0,0,0,416,418,3,22,11,0,417,412,1,0,0,0,418,421,1,0,0,0,419,
+		417,1,0,0,0,419,420,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,422,410,1,
+		0,0,0,422,423,1,0,0,0,423,427,1,0,0,0,424,426,5,3,0,0,425,424,1,0,0,0,
+		426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,427,
+		1,0,0,0,430,431,5,75,0,0,431,433,1,0,0,0,432,358,1,0,0,0,432,369,1,0,0,
+		0,432,384,1,0,0,0,432,398,1,0,0,0,432,401,1,0,0,0,433,23,1,0,0,0,434,435,
+		5,37,0,0,435,438,5,83,0,0,436,437,5,79,0,0,437,439,5,83,0,0,438,436,1,
+		0,0,0,438,439,1,0,0,0,439,25,1,0,0,0,440,445,3,28,14,0,441,442,5,71,0,
+		0,442,444,3,28,14,0,443,441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,
+		446,1,0,0,0,446,27,1,0,0,0,447,445,1,0,0,0,448,468,5,83,0,0,449,468,5,
+		84,0,0,450,452,5,86,0,0,451,453,5,83,0,0,452,451,1,0,0,0,452,453,1,0,0,
+		0,453,455,1,0,0,0,454,456,3,44,22,0,455,454,1,0,0,0,455,456,1,0,0,0,456,
+		460,1,0,0,0,457,459,3,30,15,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,
+		1,0,0,0,460,461,1,0,0,0,461,468,1,0,0,0,462,460,1,0,0,0,463,464,5,72,0,
+		0,464,465,3,26,13,0,465,466,5,73,0,0,466,468,1,0,0,0,467,448,1,0,0,0,467,
+		449,1,0,0,0,467,450,1,0,0,0,467,463,1,0,0,0,468,29,1,0,0,0,469,471,5,23,
+		0,0,470,472,5,83,0,0,471,470,1,0,0,0,471,472,1,0,0,0,472,473,1,0,0,0,473,
+		479,7,4,0,0,474,475,5,38,0,0,475,479,5,83,0,0,476,477,5,39,0,0,477,479,
+		7,5,0,0,478,469,1,0,0,0,478,474,1,0,0,0,478,476,1,0,0,0,479,31,1,0,0,0,
+		480,481,7,6,0,0,481,501,3,26,13,0,482,483,7,7,0,0,483,501,5,83,0,0,484,
+		501,7,8,0,0,485,486,7,9,0,0,486,487,5,83,0,0,487,501,3,32,16,0,488,489,
+		7,10,0,0,489,501,3,32,16,0,490,491,7,11,0,0,491,501,5,84,0,0,492,493,5,
+		52,0,0,493,496,5,83,0,0,494,495,5,53,0,0,495,497,5,83,0,0,496,494,1,0,
+		0,0,496,497,1,0,0,0,497,501,1,0,0,0,498,499,5,55,0,0,499,501,5,86,0,0,
+		500,480,1,0,0,0,500,482,1,0,0,0,500,484,1,0,0,0,500,485,1,0,0,0,500,488,
+		1,0,0,0,500,490,1,0,0,0,500,492,1,0,0,0,500,498,1,0,0,0,501,33,1,0,0,0,
+		502,503,5,31,0,0,503,506,5,83,0,0,504,505,5,78,0,0,505,507,5,83,0,0,506,
+		504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,510,3,36,18,0,509,508,
+		1,0,0,0,509,510,1,0,0,0,510,521,1,0,0,0,511,512,5,86,0,0,512,515,5,83,
+		0,0,513,514,7,12,0,0,514,516,5,83,0,0,515,513,1,0,0,0,515,516,1,0,0,0,
+		516,518,1,0,0,0,517,519,3,36,18,0,518,517,1,0,0,0,518,519,1,0,0,0,519,
+		521,1,0,0,0,520,502,1,0,0,0,520,511,1,0,0,0,521,35,1,0,0,0,522,523,5,27,
+		0,0,523,524,5,83,0,0,524,37,1,0,0,0,525,526,5,6,0,0,526,536,3,44,22,0,
+		527,528,5,56,0,0,528,536,3,42,21,0,529,530,5,86,0,0,530,536,3,42,21,0,
+		531,532,3,42,21,0,532,533,3,40,20,0,533,534,3,44,22,0,534,536,1,0,0,0,
+		535,525,1,0,0,0,535,527,1,0,0,0,535,529,1,0,0,0,535,531,1,0,0,0,536,39,
+		1,0,0,0,537,538,7,13,0,0,538,41,1,0,0,0,539,542,5,86,0,0,540,541,5,82,
+		0,0,541,543,7,2,0,0,542,540,1,0,0,0,542,543,1,0,0,0,543,43,1,0,0,0,544,
+		545,5,83,0,0,545,546,5,81,0,0,546,547,5,83,0,0,547,45,1,0,0,0,548,549,
+		5,27,0,0,549,553,5,83,0,0,550,551,7,14,0,0,551,553,5,83,0,0,552,548,1,
+		0,0,0,552,550,1,0,0,0,553,47,1,0,0,0,554,558,5,86,0,0,555,557,7,15,0,0,
+		556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,49,
+		1,0,0,0,560,558,1,0,0,0,561,562,8,16,0,0,562,51,1,0,0,0,78,55,62,67,70,
+		75,85,94,109,111,118,125,127,138,146,153,158,161,166,172,179,188,195,200,
+		203,208,218,225,232,237,240,245,269,274,281,284,300,311,314,316,320,330,
+		338,340,350,356,363,367,373,378,382,387,392,396,407,414,419,422,427,432,
+		438,445,452,455,460,467,471,478,496,500,506,509,515,518,520,535,542,552,
+		558
 	};
 
 	public static readonly ATN _ATN =

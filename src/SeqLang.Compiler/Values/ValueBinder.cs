@@ -1,0 +1,241 @@
+using SeqLang.Compiler.Checks;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Numbers;
+using SeqLang.Core.Time;
+using SeqLang.Patterns.Signals;
+using SeqLang.Syntax.Ast;
+
+namespace SeqLang.Compiler.Values;
+
+/// <summary>
+/// Checks a value as written (SPEC §12) and builds what reads it: numbers, mini strings, shapes with their ranges,
+/// periods, phases and easing, random signals, products and named signals. Every mistake is reported where it is
+/// written, with a suggestion for a misspelt name.
+/// </summary>
+internal sealed class ValueBinder
+{
+    public static readonly string[] Shapes = { "sine", "cosine", "saw", "isaw", "tri", "square" };
+    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc" };
+
+    private const long MaxLengthBars = 100_000;
+    // Random signals are told apart by their place: a salt space of their own, so that adding one never moves the
+    // draws of a lane's '?', prob or humanize.
+    private const ulong SaltSpace = 0x5349_474E_0000_0000UL;
+
+    private readonly BindContext _context;
+    private readonly IReadOnlyDictionary<string, ValueExpression> _named;
+    private readonly Func<StringSyntax, string, MiniValue?> _compileMini;
+    private readonly Rational _barQuarters;
+    private readonly ulong _saltBase;
+    private ulong _places;
+
+    /// <param name="context">Where mistakes are reported.</param>
+    /// <param name="named">The file's <c>signal</c> definitions that this value may use.</param>
+    /// <param name="compileMini">Compiles a mini string of numbers, reporting atoms that are not (the string names what reads it).</param>
+    /// <param name="barQuarters">Quarter notes in a bar: <c>over N beats</c> is N quarters.</param>
+    /// <param name="saltBase">Tells apart the random signals of different definitions (lanes have their own streams).</param>
+    public ValueBinder(BindContext context, IReadOnlyDictionary<string, ValueExpression> named, Func<StringSyntax, string, MiniValue?> compileMini,
+        Rational barQuarters, ulong saltBase = 0)
+    {
+        _context = context;
+        _named = named;
+        _compileMini = compileMini;
+        _barQuarters = barQuarters;
+        _saltBase = saltBase;
+    }
+
+    /// <summary>The value, or null after reporting. <paramref name="what"/> names the reader in messages ("vel").</summary>
+    public ValueExpression? Bind(ValueSyntax syntax, string what) => syntax switch
+    {
+        NumberValueSyntax n => n.Number.Value is { } v ? Constant(v, n.Number) : null,
+        MiniValueSyntax m => _compileMini(m.Text, what),
+        ProductValueSyntax p => Product(p, what),
+        SignalSyntax s => Signal(s, what),
+        _ => null,
+    };
+
+    /// <summary>Warns when a value can leave <paramref name="min"/>..<paramref name="max"/>, where it will be clamped (SPEC §12).</summary>
+    public void WarnOutside(string what, Core.Text.SourceSpan span, ValueExpression value, FixedPoint min, FixedPoint max, string range)
+    {
+        if (value.IsConstant) return;
+        if (value.Min < min) _context.Report(Codes.ValueRangeClamped, span, what, value.Min, range);
+        else if (value.Max > max) _context.Report(Codes.ValueRangeClamped, span, what, value.Max, range);
+    }
+
+    private ValueExpression? Constant(Rational value, NumberSyntax number)
+    {
+        if (value.Abs() > 1_000_000)
+        {
+            _context.Report(Codes.ValueNotANumber, number.Span, "a value", $"{number.Text} (use -1000000 to 1000000)");
+            return null;
+        }
+        return new ConstantValue(FixedPoint.FromRational(value));
+    }
+
+    private ValueExpression? Product(ProductValueSyntax p, string what)
+    {
+        var factors = new ValueExpression[p.Factors.Count];
+        var ok = true;
+        for (var i = 0; i < factors.Length; i++)
+        {
+            if (Bind(p.Factors[i], what) is { } factor) factors[i] = factor;
+            else ok = false;
+        }
+        if (!ok) return null;
+        try
+        {
+            return new ProductValue(factors);
+        }
+        catch (OverflowException)
+        {
+            _context.Report(Codes.ValueNotANumber, p.Span, what, "a product this large (keep it within ±2147483647)");
+            return null;
+        }
+    }
+
+    private ValueExpression? Signal(SignalSyntax s, string what)
+    {
+        var name = s.Name.Text;
+        if (!SignalWords.Contains(name))
+        {
+            if (_named.TryGetValue(name, out var named))
+            {
+                if (s.Argument is not null || s.Range is not null || s.Over is not null || s.Phase is not null || s.Ease is not null)
+                {
+                    _context.Report(Codes.SignalOptionNotFor, s.Span, name, "options: it is a named signal; write them in its definition");
+                    return null;
+                }
+                return named;
+            }
+            _context.Report(Codes.UnknownSignal, s.Name.Span, name, Suggestions.DidYouMean(name, SignalWords.Concat(_named.Keys)));
+            return null;
+        }
+
+        var ok = true;
+        if (s.Argument is { } argument && name != "irand")
+        {
+            _context.Report(Codes.SignalOptionNotFor, argument.Span, name, $"a number here{(s.Range is null ? $" (a range is written {argument.Text}..B)" : "")}");
+            ok = false;
+        }
+        if (s.Ease is { } ease && name != "ramp")
+        {
+            _context.Report(Codes.SignalOptionNotFor, ease.Span, name, "ease (only ramp is eased)");
+            ok = false;
+        }
+        if (s.Phase is { } phase && !Shapes.Contains(name))
+        {
+            _context.Report(Codes.SignalOptionNotFor, phase.Span, name, "a phase (only sine, cosine, saw, isaw, tri and square do)");
+            ok = false;
+        }
+        if (s.Over is { } overSyntax && name is "rand" or "irand" or "vdc")
+        {
+            _context.Report(Codes.SignalOptionNotFor, overSyntax.Span, name, "a period (it has none)");
+            ok = false;
+        }
+        if (s.Range is { } r && name == "irand")
+        {
+            _context.Report(Codes.SignalOptionNotFor, r.Span, name, "a range (irand N gives 0 to N-1; for numbers between A and B use rand A..B)");
+            ok = false;
+        }
+
+        var (from, to) = (FixedPoint.Zero, FixedPoint.One);
+        if (s.Range is { } range && name != "irand")
+        {
+            if (range.From.Value is { } a && range.To.Value is { } b && a.Abs() <= 1_000_000 && b.Abs() <= 1_000_000)
+                (from, to) = (FixedPoint.FromRational(a), FixedPoint.FromRational(b));
+            else
+            {
+                _context.Report(Codes.ValueNotANumber, range.Span, name, $"the range {range.From.Text}..{range.To.Text} (use -1000000 to 1000000)");
+                ok = false;
+            }
+        }
+        var length = SignalLength.OneBar;
+        if (s.Over is { } over && name is not ("rand" or "irand" or "vdc"))
+        {
+            if (Length(over) is { } l) length = l;
+            else ok = false;
+        }
+        var phaseValue = Rational.Zero;
+        if (s.Phase is { } ph && Shapes.Contains(name))
+        {
+            if (ph.Value is { } pv && pv.Abs() <= 1000) phaseValue = pv;
+            else
+            {
+                _context.Report(Codes.ValueNotANumber, ph.Span, "phase", $"{ph.Text} (use -1000 to 1000 periods)");
+                ok = false;
+            }
+        }
+        var easing = Easing.None;
+        if (s.Ease is { } e && name == "ramp")
+        {
+            switch (e.Text)
+            {
+                case "in": easing = Easing.In; break;
+                case "out": easing = Easing.Out; break;
+                case "inout": easing = Easing.InOut; break;
+                default:
+                    _context.Report(Codes.UnknownSignal, e.Span, "ease " + e.Text, Suggestions.DidYouMean(e.Text, new[] { "in", "out", "inout" }));
+                    ok = false;
+                    break;
+            }
+        }
+        if (name == "ramp" && (s.Range is null || s.Over is null))
+        {
+            _context.Report(Codes.SignalNeeds, s.Span, "ramp", s.Range is null ? "a range" : "a period", "ramp 60..120 over 4 bars (or over section)");
+            ok = false;
+        }
+        long whole = 0;
+        if (name == "irand")
+        {
+            if (s.Argument is not { } n)
+            {
+                _context.Report(Codes.SignalNeeds, s.Span, "irand", "a count", "irand 8 for 0 to 7");
+                ok = false;
+            }
+            else if (_context.Integer(n, 1, 1_000_000, Codes.ValueNotANumber with { Format = "irand {0} is out of range: use a whole number 1 to 1000000" }) is { } count)
+                whole = count;
+            else ok = false;
+        }
+        if (!ok) return null;
+
+        var salt = SaltSpace | (_saltBase << 16) | ++_places;
+        return name switch
+        {
+            "sine" => new ShapeSignal(SignalShape.Sine, from, to, length, phaseValue),
+            "cosine" => new ShapeSignal(SignalShape.Cosine, from, to, length, phaseValue),
+            "saw" => new ShapeSignal(SignalShape.Saw, from, to, length, phaseValue),
+            "isaw" => new ShapeSignal(SignalShape.ISaw, from, to, length, phaseValue),
+            "tri" => new ShapeSignal(SignalShape.Tri, from, to, length, phaseValue),
+            "square" => new ShapeSignal(SignalShape.Square, from, to, length, phaseValue),
+            "rand" => new RandomSignal(from, to, salt),
+            "irand" => new RandomSignal(FixedPoint.Zero, FixedPoint.Zero, salt, whole),
+            "perlin" => new PerlinSignal(from, to, length, salt),
+            "ramp" => new RampSignal(from, to, length, easing),
+            _ => new VanDerCorputSignal(from, to),
+        };
+    }
+
+    private SignalLength? Length(LengthSyntax over)
+    {
+        var unit = over.Unit.Text;
+        if (unit == "section")
+        {
+            if (over.Count is null) return new SignalLength(Rational.One, Section: true);
+            _context.Report(Codes.BadSignalLength, over.Span, $"{over.Count.Text} section", " (a section's length is its own)");
+            return null;
+        }
+        if (unit is not ("bar" or "bars" or "beat" or "beats"))
+        {
+            _context.Report(Codes.BadSignalLength, over.Unit.Span, unit, Suggestions.DidYouMean(unit, new[] { "bars", "beats", "section" }));
+            return null;
+        }
+        var count = over.Count?.Value ?? Rational.One;
+        var bars = unit is "beat" or "beats" ? count / _barQuarters : count;
+        if (count.Sign <= 0 || bars > MaxLengthBars || (over.Count is not null && over.Count.Value is null))
+        {
+            _context.Report(Codes.BadSignalLength, over.Span, $"{over.Count?.Text} {unit}", $" (use more than 0, at most {MaxLengthBars} bars)");
+            return null;
+        }
+        return new SignalLength(bars, Section: false);
+    }
+}
