@@ -33,6 +33,14 @@ internal static class PeriodFraction
     /// <summary>numerator / denominator as a Q32 raw value, rounded to nearest, halves upward (denominator &gt; 0).</summary>
     public static long RoundQ32(Int128 numerator, long denominator)
     {
+        // Power-of-two denominators (the common steps) round by a shift; 128-bit division is done in software.
+        if (numerator >= 0 && (denominator & (denominator - 1)) == 0)
+        {
+            var bits = System.Numerics.BitOperations.Log2((ulong)denominator);
+            return bits <= 32
+                ? checked((long)(numerator << (32 - bits)))
+                : checked((long)((numerator + ((Int128)1 << (bits - 33))) >> (bits - 32)));
+        }
         var scaled = (numerator << 32) * 2 + denominator;
         var twice = (Int128)denominator * 2;
         var quotient = scaled / twice;

@@ -45,24 +45,37 @@ internal static class QuarterWaveSine
     /// <summary>θ = (π/2)·(fraction of a quarter period), Q62, for fractions up to one half (θ ≤ π/4).</summary>
     private static ulong Angle(ulong quarterFraction) => (ulong)(((UInt128)quarterFraction * HalfPi + (One >> 1)) >> Bits);
 
+    /// <summary>1/((2k)(2k + 1)), k = 1..Terms, in Q62: sin's Horner factors, as multiplications (a division per term cost more than the rest).</summary>
+    private static readonly ulong[] SinFactors = Factors(k => 2 * k * (2 * k + 1));
+
+    /// <summary>1/((2k − 1)(2k)), k = 1..Terms, in Q62: cos's Horner factors.</summary>
+    private static readonly ulong[] CosFactors = Factors(k => (2 * k - 1) * 2 * k);
+
     /// <summary>sin θ = θ(1 − θ²/(2·3)(1 − θ²/(4·5)(1 − ...))), each factor in [0, 1], so unsigned arithmetic suffices.</summary>
-    private static ulong SinOfAngle(ulong theta)
-    {
-        var square = Multiply(theta, theta);
-        var sum = One;
-        for (var k = Terms; k >= 1; k--)
-            sum = One - Multiply(square, sum) / (ulong)(2 * k * (2 * k + 1));
-        return Multiply(theta, sum);
-    }
+    private static ulong SinOfAngle(ulong theta) => Multiply(theta, Nested(Multiply(theta, theta), SinFactors));
 
     /// <summary>cos θ = 1 − θ²/(1·2)(1 − θ²/(3·4)(1 − ...)).</summary>
-    private static ulong CosOfAngle(ulong theta)
+    private static ulong CosOfAngle(ulong theta) => Nested(Multiply(theta, theta), CosFactors);
+
+    /// <summary>1 − z·f₁(1 − z·f₂(1 − ...)), innermost first; each step truncates by under 2⁻⁶¹.</summary>
+    private static ulong Nested(ulong square, ulong[] factors)
     {
-        var square = Multiply(theta, theta);
         var sum = One;
-        for (var k = Terms; k >= 1; k--)
-            sum = One - Multiply(square, sum) / (ulong)((2 * k - 1) * 2 * k);
+        for (var k = factors.Length - 1; k >= 0; k--)
+            sum = One - Multiply(Multiply(square, sum), factors[k]);
         return sum;
+    }
+
+    /// <summary>The Q62 reciprocals of the divisors, rounded to nearest by integer division when the type loads.</summary>
+    private static ulong[] Factors(Func<int, int> divisor)
+    {
+        var factors = new ulong[Terms];
+        for (var k = 1; k <= Terms; k++)
+        {
+            var d = (ulong)divisor(k);
+            factors[k - 1] = (One + d / 2) / d;
+        }
+        return factors;
     }
 
     private static ulong Multiply(ulong a, ulong b) => (ulong)(((UInt128)a * b) >> Bits);
