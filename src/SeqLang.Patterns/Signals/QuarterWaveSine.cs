@@ -3,8 +3,8 @@ namespace SeqLang.Patterns.Signals;
 /// <summary>
 /// sin 2πx with integer arithmetic only, so the same turn gives the same bits on every platform (SPEC §12: no result
 /// may depend on the platform's floating-point library). The turn is folded by quarter-wave symmetry onto an angle
-/// θ in [0, π/4], where a Horner-form Taylor series of sin or cos in Q2.62 (64 − 2 integer and sign bits) converges
-/// to below 2⁻⁶² within nine terms; that leaves about 28 guard bits over the Q32 result.
+/// θ in [0, π/4], where a Horner-form Taylor series of sin or cos with 62 fraction bits converges to below 2⁻⁶²
+/// within nine terms; that leaves about 28 guard bits over the Q32 result, which comes out correctly rounded.
 /// </summary>
 internal static class QuarterWaveSine
 {
@@ -16,7 +16,7 @@ internal static class QuarterWaveSine
     /// <summary>π/2 in Q62, rounded: π's hex expansion 3.243F6A8885A308D3... shifted left by 61 bits.</summary>
     private const ulong HalfPi = 0x6487ED5110B4611AUL;
 
-    /// <summary>Terms of the series after the first: (π/4)²¹/21! is below 2⁻⁶⁶, so nine suffice for sin and cos.</summary>
+    /// <summary>Terms of the series after the first: the first ones left out, (π/4)²⁰/20! and (π/4)²¹/21!, are below 2⁻⁶⁷.</summary>
     private const int Terms = 9;
 
     /// <summary>sin 2π(turns / 2⁶⁴) in Q62: exact (0, ±1) at the quarter points, within a few 2⁻⁶² elsewhere.</summary>
