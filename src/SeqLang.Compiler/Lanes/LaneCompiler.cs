@@ -127,7 +127,8 @@ internal sealed class LaneCompiler
                 if (m is DeferredModifier d)
                 {
                     deferred = true;
-                    period = Periods.Lcm(period, d.Setting.Value.Period);
+                    // prob draws fresh dice at every onset: its lane never repeats.
+                    period = d.Setting.Target == ValueTarget.Probability ? null : Periods.Lcm(period, d.Setting.Value.Period);
                 }
                 var inner = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null };
                 if (inner is null) break;

@@ -58,8 +58,10 @@ internal sealed class ValueBinder
     public void WarnOutside(string what, Core.Text.SourceSpan span, ValueExpression value, FixedPoint min, FixedPoint max, string range)
     {
         if (value.IsConstant) return;
-        if (value.Min < min) _context.Report(Codes.ValueRangeClamped, span, what, value.Min, range);
-        else if (value.Max > max) _context.Report(Codes.ValueRangeClamped, span, what, value.Max, range);
+        var ends = new List<string>(2);
+        if (value.Min < min) ends.Add(value.Min.ToString());
+        if (value.Max > max) ends.Add(value.Max.ToString());
+        if (ends.Count > 0) _context.Report(Codes.ValueRangeClamped, span, what, string.Join(" and ", ends), range);
     }
 
     private ValueExpression? Constant(Rational value, NumberSyntax number)
