@@ -67,19 +67,21 @@ internal static class AgrReader
         try
         {
             using var gzip = new GZipStream(new MemoryStream(bytes, writable: false), CompressionMode.Decompress);
-            // One byte past the cap tells "exactly 1 MB" from "more", without inflating the rest.
-            var buffer = new byte[MaxBytes + 1];
-            var length = 0;
+            using var output = new MemoryStream();
+            var chunk = new byte[16 * 1024];
             int read;
-            while (length < buffer.Length && (read = gzip.Read(buffer, length, buffer.Length - length)) > 0)
-                length += read;
-            if (length > MaxBytes)
+            while ((read = gzip.Read(chunk)) > 0)
             {
-                error = $"the groove file is larger than {MaxBytes / 1024} KB uncompressed";
-                return null;
+                // Stop at the cap rather than inflate the rest: a few kilobytes of gzip can hold gigabytes.
+                if (output.Length + read > MaxBytes)
+                {
+                    error = $"the groove file is larger than {MaxBytes / 1024} KB uncompressed";
+                    return null;
+                }
+                output.Write(chunk, 0, read);
             }
             error = null;
-            return buffer[..length];
+            return output.ToArray();
         }
         catch (InvalidDataException e)
         {

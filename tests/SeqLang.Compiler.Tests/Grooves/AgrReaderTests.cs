@@ -129,6 +129,25 @@ public sealed class AgrReaderTests
         Assert.NotNull(error);
     }
 
+    [Theory]
+    [InlineData("swing-16.agr")]
+    [InlineData("swing-16-gzip.agr")]
+    public void Damaged_copies_of_a_groove_never_throw(string name)
+    {
+        // Seeded damage (bytes changed, cut, doubled) reaches the parser's corners: encodings, gzip blocks, numbers.
+        var original = File.ReadAllBytes(Path.Combine(Fixtures, name));
+        var random = new Random(1234);
+        for (var trial = 0; trial < 1500; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var k = random.Next(1, 6); k > 0; k--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            if (trial % 3 == 1) bytes = bytes[..random.Next(bytes.Length)];
+            if (trial % 3 == 2) bytes = [.. bytes, .. bytes];
+            var groove = AgrReader.Read(bytes, out var error);
+            Assert.True(groove is null != (error is null), $"trial {trial}: a groove or an error, never both or neither");
+        }
+    }
+
     [Fact]
     public void A_gzip_bomb_stops_at_one_megabyte()
     {
