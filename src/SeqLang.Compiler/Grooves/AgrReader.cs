@@ -57,7 +57,16 @@ internal static class AgrReader
             error = $"the groove file is not well-formed XML: {e.Message}";
             return null;
         }
-        return ReadGroove(document, out error);
+        try
+        {
+            return ReadGroove(document, out error);
+        }
+        catch (OverflowException)
+        {
+            // Two 18-digit decimals far apart (a loop from 0.000000000000000001 to 10) differ by more than a long holds.
+            error = "the groove's times have too many digits to compute with exactly";
+            return null;
+        }
     }
 
     private static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;

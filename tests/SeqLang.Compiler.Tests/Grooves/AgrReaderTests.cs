@@ -110,6 +110,7 @@ public sealed class AgrReaderTests
         { Text(Xml("""<CurrentStart Value="4" /><CurrentEnd Value="2" />""", Note("0", "100"))), "must be more than 0" },
         { Text(Xml("""<CurrentEnd Value="100000" />""", Note("0", "100"))), "at most 1024 beats" },
         { Text(Xml("""<Loop><LoopEnd Value="x" /></Loop>""", Note("0", "100"))), "is not a number" },
+        { Text(Xml("""<Loop><LoopStart Value="0.000000000000000001" /><LoopEnd Value="10" /></Loop>""", Note("1", "100"))), "too many digits" },
     };
 
     [Theory]
