@@ -18,6 +18,8 @@ public sealed class MessageOrderer
     private int[] _windowStart = [];
     private int[] _cursor = [];
     private long _emittedBefore = long.MinValue;
+    // Per track and channel, the bend in force after every bend added, for CentreBends; made with the first bend.
+    private LastBend[]? _bends;
 
     public MessageOrderer(int trackCount)
     {
@@ -65,8 +67,48 @@ public sealed class MessageOrderer
     }
 
     /// <summary>A pitch bend, signed: -8192..8191, 0 being no bend.</summary>
-    public void AddPitchBend(int track, int channel, long tick, int value, int lane = -1) =>
+    public void AddPitchBend(int track, int channel, long tick, int value, int lane = -1)
+    {
         Add(track, Rank.PitchBend, 0, MidiChannelMessage.PitchBend(tick, channel, value), lane);
+        _bends ??= new LastBend[_tracks.Length * 16];
+        // At one tick the later bend of a channel goes out later (same rank and number), so it is the one left in force.
+        ref var last = ref _bends[track * 16 + channel];
+        if (!last.Sent || tick >= last.Tick) last = new LastBend(true, tick, value);
+    }
+
+    /// <summary>Channel pressure (aftertouch), 0..127.</summary>
+    public void AddChannelPressure(int track, int channel, long tick, int value, int lane = -1) =>
+        Add(track, Rank.ChannelPressure, 0, MidiChannelMessage.ChannelPressure(tick, channel, value), lane);
+
+    /// <summary>
+    /// RPN 0 (pitch-bend sensitivity) = <paramref name="semitones"/> (SPEC §13): CC 101 0, CC 100 0, CC 6 R, CC 38 0,
+    /// then the null RPN (CC 101 127, CC 100 127), so that a later data entry cannot change the range. The six stay
+    /// in this order, after bank and program and ahead of every other controller at their tick: ordered among
+    /// controllers by number they would come apart, and a synth would then set whatever RPN CC 100/101 left selected.
+    /// </summary>
+    public void AddBendRange(int track, int channel, long tick, int semitones, int lane = -1)
+    {
+        ReadOnlySpan<(int Controller, int Value)> block = [(101, 0), (100, 0), (6, semitones), (38, 0), (101, 127), (100, 127)];
+        // Every message is made (and validated) before any is added, so a bad range adds nothing.
+        Span<MidiChannelMessage> messages = stackalloc MidiChannelMessage[6];
+        for (var i = 0; i < block.Length; i++) messages[i] = MidiChannelMessage.ControlChange(tick, channel, block[i].Controller, block[i].Value);
+        foreach (var message in messages) Add(track, Rank.BendRange, 0, message, lane);
+    }
+
+    /// <summary>
+    /// A pitch bend back to the centre at <paramref name="tick"/> (or at the channel's last bend, if later) on every
+    /// channel of every track whose last bend added is off-centre: the end of a piece (SPEC §13), so that the
+    /// synthesiser is not left detuned for whatever plays next.
+    /// </summary>
+    public void CentreBends(long tick)
+    {
+        if (_bends is not { } bends) return;
+        for (var i = 0; i < bends.Length; i++)
+        {
+            if (!bends[i].Sent || bends[i].Value == 0) continue;
+            AddPitchBend(i / 16, i % 16, Math.Max(tick, bends[i].Tick), 0);
+        }
+    }
 
     /// <summary>
     /// A note already sounding, its note-on sent before this orderer began (by a version of the piece it
@@ -144,15 +186,23 @@ public sealed class MessageOrderer
         _tracks[track].AddOther(message.Tick, (int)rank << 11 | number << 4 | message.Channel, message.Status, message.Data1, message.Data2, lane);
     }
 
-    /// <summary>SPEC §7's order of kinds at one tick.</summary>
+    /// <summary>
+    /// SPEC §7's order of kinds at one tick, with §13's: the bend range right after bank and program, so that it is
+    /// set before any bend; pressure, like bend, before the note-ons it is meant to shape.
+    /// </summary>
     private enum Rank
     {
         NoteOff,
         BankAndProgram,
+        BendRange,
         ControlChange,
         PitchBend,
+        ChannelPressure,
         NoteOn,
     }
+
+    /// <summary>A channel's last bend added (Sent false: none yet), signed, at its tick.</summary>
+    private readonly record struct LastBend(bool Sent, long Tick, int Value);
 
     /// <summary>Collects each track's emitted messages into the orderer's window, for the merge.</summary>
     private struct WindowCollector(MessageOrderer owner) : IOrderedMessageSink

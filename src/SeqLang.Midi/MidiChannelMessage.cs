@@ -76,6 +76,10 @@ public readonly record struct MidiChannelMessage
         return Make(tick, MidiMessageKind.PitchBend, channel, (byte)(raw & 0x7F), (byte)(raw >> 7));
     }
 
+    /// <summary>Channel pressure (aftertouch for the whole channel), 0..127: one data byte on the wire.</summary>
+    public static MidiChannelMessage ChannelPressure(long tick, int channel, int value) =>
+        Make(tick, MidiMessageKind.ChannelPressure, channel, SevenBit(value, nameof(value)), 0);
+
     /// <summary>
     /// A channel message from wire bytes (a recording of what was sent): false unless <paramref name="status"/> is
     /// a channel status (0x80..0xEF) and the data bytes it uses are 0..127. <paramref name="data2"/> is ignored

@@ -20,7 +20,7 @@ public static class PieceRenderer
 
         var orderer = new MessageOrderer(piece.Tracks.Count);
         var chunks = new ChunkSink(piece.Tracks);
-        for (var t = 0; t < piece.Tracks.Count; t++) Header(orderer, t, piece.Tracks[t]);
+        for (var t = 0; t < piece.Tracks.Count; t++) TrackHeader.Add(orderer, t, piece.Tracks[t], 0);
         var stream = new EventStream(piece);
         var events = new List<PieceEvent>(256);
         long total = 0;
@@ -40,32 +40,17 @@ public static class PieceRenderer
             {
                 // Events start in their bar and rounding is monotone, so this only guards the orderer's promise.
                 var start = Math.Max(barStart, ticks.ToTick(e.Begin, fromBar));
-                if (e.Kind == PieceEventKind.Control)
-                {
-                    orderer.AddControlChange(e.Track, e.Channel, start, e.Number, e.Value, e.Lane);
-                    continue;
-                }
-                var end = ticks.ToTick(e.End, fromBar);
-                orderer.AddNote(e.Track, e.Channel, e.Number, e.Value, start, end, e.Lane);
+                var end = e.Kind == PieceEventKind.Note ? ticks.ToTick(e.End, fromBar) : start;
+                PieceEventMessages.Add(orderer, e, start, end, e.Lane);
             }
             // Everything before the next bar line is final: later bars' notes start there or later.
             orderer.EmitTracksBefore(ticks.ToTick(bar + 1, fromBar), ref chunks);
             if (bar == fromBar && bars > 1) chunks.Reserve(bars);
         }
-        orderer.EmitTracksBefore(long.MaxValue, ref chunks);
         var endTick = ticks.ToTick(bars);
+        orderer.CentreBends(endTick);
+        orderer.EmitTracksBefore(long.MaxValue, ref chunks);
         return new MidiFileContent(ppq, conductor, chunks.Finish(endTick), endTick);
-    }
-
-    private static void Header(MessageOrderer orderer, int track, CompiledTrack compiled)
-    {
-        if (compiled.Program is { } program) orderer.AddProgramChange(track, compiled.Channel, 0, program, compiled.BankMsb, compiled.BankLsb);
-        else if (compiled.BankMsb is { } msb)
-        {
-            // A bank with no program still selects the bank; the synth applies it at the next program change.
-            orderer.AddControlChange(track, compiled.Channel, 0, 0, msb);
-            if (compiled.BankLsb is { } lsb) orderer.AddControlChange(track, compiled.Channel, 0, 32, lsb);
-        }
     }
 
     /// <summary>Each track's messages straight into its chunk's bytes, as the orderer emits them.</summary>

@@ -50,6 +50,9 @@ public sealed class SmfEvent
     public int Value => Expect(SmfEventKind.ControlChange).Data[1];
     public int Program => Expect(SmfEventKind.ProgramChange).Data[0];
 
+    /// <summary>Channel pressure, 0..127.</summary>
+    public int Pressure => Expect(SmfEventKind.ChannelPressure).Data[0];
+
     /// <summary>Signed, -8192..8191, 0 being no bend.</summary>
     public int PitchBend => (Expect(SmfEventKind.PitchBend).Data[0] | (Data[1] << 7)) - 8192;
 

@@ -1,8 +1,8 @@
 namespace SeqLang.Midi;
 
 /// <summary>
-/// One track's messages not yet emitted, and what decides their order (SPEC §7): at one tick note-offs, then
-/// bank and program, controllers, pitch bend, then note-ons; offs and ons by pitch then channel, the others by
+/// One track's messages not yet emitted, and what decides their order (SPEC §7, §13): at one tick note-offs, then
+/// bank and program, the bend range (RPN 0), controllers, pitch bend, channel pressure, then note-ons; offs and ons by pitch then channel, the others by
 /// number, channel and insertion. A note lasts at least one tick; notes of one key (pitch and channel)
 /// starting at one tick merge (the later end, the higher velocity); a note-on for a key still sounding ends
 /// the earlier note at that tick, so no key is struck while it sounds.
@@ -39,7 +39,7 @@ internal sealed class TrackOrder
         _notes[_noteCount++] = new NoteEntry(start, end, (short)(pitch << 4 | channel), (byte)velocity, lane);
     }
 
-    /// <summary>A bank, program, controller or pitch-bend message; <paramref name="order"/> is its rank, number and channel.</summary>
+    /// <summary>A bank, program, controller, pitch-bend or pressure message; <paramref name="order"/> is its rank, number and channel.</summary>
     public void AddOther(long tick, int order, byte status, byte data1, byte data2, int lane)
     {
         if (_otherCount == _others.Length) _others = Arrays.Grow(_others, _otherCount);
@@ -108,7 +108,7 @@ internal sealed class TrackOrder
                 sink.Write(new OrderedMessage(tick, track, off.Lane, (byte)(0x80 | (off.Key & 0xF)), (byte)(off.Key >> 4), 0, off.OnTick));
             }
 
-            // 3. Bank and program, controllers, pitch bend: already in (rank, number, channel, insertion) order.
+            // 3. Bank and program, bend range, controllers, pitch bend, pressure: already in (rank, number, channel, insertion) order.
             for (; o < otherCount && others[o].Tick == tick; o++)
             {
                 ref readonly var other = ref others[o];

@@ -105,11 +105,17 @@ public static class EventsCommand
             w.WriteNumber("note", e.Number);
             w.WriteNumber("velocity", e.Value);
         }
-        else
+        else if (e.Kind == PieceEventKind.Control)
         {
             w.WriteNumber("endTick", ticks.ToTick(e.Begin));
             w.WriteNumber("controller", e.Number);
             w.WriteNumber("value", e.Value);
+        }
+        else
+        {
+            // Bend as the wheel's 14-bit position (8192 centre), the number that goes on the wire; pressure 0..127.
+            w.WriteNumber("endTick", ticks.ToTick(e.Begin));
+            w.WriteNumber(e.Kind == PieceEventKind.Bend ? "bend" : "pressure", e.Value);
         }
         if (position is { } p)
         {
@@ -140,7 +146,13 @@ public static class EventsCommand
         {
             var track = piece.Tracks[e.Track];
             var lane = track.Lanes[e.Lane];
-            var what = e.Kind == PieceEventKind.Note ? $"note {e.Number,3} vel {e.Value,3}" : $"cc {e.Number,3} = {e.Value,3}";
+            var what = e.Kind switch
+            {
+                PieceEventKind.Note => $"note {e.Number,3} vel {e.Value,3}",
+                PieceEventKind.Control => $"cc {e.Number,3} = {e.Value,3}",
+                PieceEventKind.Bend => $"bend = {e.Value,5}",
+                _ => $"touch = {e.Value,3}",
+            };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Begin - bar,-7} {lane.FullName,-18} ch {e.Channel + 1,2}  {what}  len {e.End - e.Begin}"));
         }
     }

@@ -163,6 +163,7 @@ internal sealed class AheadCompiler
         if (_endBar is { } end && _nextBar >= end)
         {
             var endTick = ticks.ToTick(end);
+            _source.CentreBends(endTick);
             _source.EmitBefore(endTick + 1, _batch);
             _merger.Merge(_source, _batch, _merged, endTick + 1, pulsesBefore: endTick); // the end tick's pulse would start a bar that is not played
             Publish(_merged);
@@ -249,7 +250,8 @@ internal sealed class AheadCompiler
         _live.SetCut(_generation, long.MaxValue);
         var oldTracks = old.Piece.Tracks;
         var next = new PlaybackSource(piece, _options.Ppq, _clock.Frequency, _generation, cut, _lanes.Assign(piece),
-            track => !oldTracks.Any(o => o.Channel == track.Channel && o.Program == track.Program && o.BankMsb == track.BankMsb && o.BankLsb == track.BankLsb));
+            track => !oldTracks.Any(o => o.Channel == track.Channel && o.Program == track.Program && o.BankMsb == track.BankMsb && o.BankLsb == track.BankLsb
+                && (!track.SendsBendRange || (o.SendsBendRange && o.BendRange == track.BendRange))));
         next.DueOffset = old.DueOf(cut) - next.Tempo.TimeOf(cut);
         ApplyFileMutes(old.Piece, piece, next.LaneIds);
         next.TakeMutes(_live);

@@ -28,6 +28,8 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
 
     private readonly byte[] _sounding = new byte[16 * 128];
     private readonly bool[] _usedChannels = new bool[16];
+    // Per channel, the last bend sent, signed from the centre: what a stop must undo.
+    private readonly short[] _bends = new short[16];
     private readonly ExternalClock? _external = options.External;
     private readonly double _ticksPerPulse = options.Ppq / 24.0;
     private int _tempoVersion;
@@ -166,6 +168,10 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
                 if (_sounding[key] < byte.MaxValue) _sounding[key]++;
                 if (message.Track >= 0) TrackActivity[message.Track & 255] = now;
             }
+            else if (message.Kind == 0xE0)
+            {
+                _bends[message.Channel] = (short)((message.Data1 | message.Data2 << 7) - 8192);
+            }
             _usedChannels[message.Channel] = true;
         }
         bytes[0] = status;
@@ -209,7 +215,11 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
         return true;
     }
 
-    /// <summary>SPEC §9's stop: a note-off for every sounding note, then CC 123 (all notes off) on every used channel, then MIDI Stop if the clock goes out.</summary>
+    /// <summary>
+    /// SPEC §9's stop: a note-off for every sounding note, then CC 123 (all notes off) on every used channel, then
+    /// each bent channel's bend back to the centre (SPEC §13: a synth keeps a bend, and would play whatever comes
+    /// next out of tune), then MIDI Stop if the clock goes out.
+    /// </summary>
     private void Silence(Span<byte> bytes, bool endClock)
     {
         for (var key = 0; key < _sounding.Length; key++)
@@ -228,6 +238,16 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
             bytes[0] = (byte)(0xB0 | channel);
             bytes[1] = 123;
             bytes[2] = 0;
+            _send(bytes);
+            options.Recording?.Add(clock.Now() - Start, bytes);
+        }
+        for (var channel = 0; channel < 16; channel++)
+        {
+            if (_bends[channel] == 0) continue;
+            _bends[channel] = 0;
+            bytes[0] = (byte)(0xE0 | channel);
+            bytes[1] = 0;    // 8192 = centre: LSB 0,
+            bytes[2] = 0x40; // MSB 64
             _send(bytes);
             options.Recording?.Add(clock.Now() - Start, bytes);
         }

@@ -34,7 +34,7 @@ internal sealed class PlaybackSource
         for (var t = 0; t < piece.Tracks.Count; t++)
         {
             _muted[t] = new bool[piece.Tracks[t].Lanes.Count];
-            if (withHeader is null || withHeader(piece.Tracks[t])) Header(t, piece.Tracks[t], firstTick);
+            if (withHeader is null || withHeader(piece.Tracks[t])) TrackHeader.Add(_orderer, t, piece.Tracks[t], firstTick);
         }
     }
 
@@ -90,8 +90,8 @@ internal sealed class PlaybackSource
             var start = Math.Max(0, Ticks.ToTick(e.Begin));
             if (start < FirstTick) continue;
             int lane = LaneIds[e.Track][e.Lane];
-            if (e.Kind == PieceEventKind.Control) _orderer.AddControlChange(e.Track, e.Channel, start, e.Number, e.Value, lane);
-            else _orderer.AddNote(e.Track, e.Channel, e.Number, e.Value, start, Math.Max(0, Ticks.ToTick(e.End)), lane);
+            var end = e.Kind == PieceEventKind.Note ? Math.Max(0, Ticks.ToTick(e.End)) : start;
+            PieceEventMessages.Add(_orderer, e, start, end, lane);
         }
     }
 
@@ -113,22 +113,14 @@ internal sealed class PlaybackSource
         _orderer.Carry(track, noteOff.Channel, noteOff.Data1, noteOff.OnTick, noteOff.Tick, noteOff.Lane);
     }
 
+    /// <summary>The end of the piece: every channel this version left bent goes back to the centre at <paramref name="tick"/>, as in the file.</summary>
+    public void CentreBends(long tick) => _orderer.CentreBends(tick);
+
     /// <summary>Appends, in wire order, every message before <paramref name="horizon"/> not yet emitted.</summary>
     public void EmitBefore(long horizon, List<TimedMessage> output)
     {
         var sink = new TimedSink(output, Generation, _carryTrack);
         _orderer.EmitBefore(horizon, ref sink);
-    }
-
-    private void Header(int t, CompiledTrack track, long tick)
-    {
-        // As the renderer's header: bank select MSB, LSB, then the program, together; a bank with no program is two plain controllers.
-        if (track.Program is { } program) _orderer.AddProgramChange(t, track.Channel, tick, program, track.BankMsb, track.BankLsb);
-        else if (track.BankMsb is { } msb)
-        {
-            _orderer.AddControlChange(t, track.Channel, tick, 0, msb);
-            if (track.BankLsb is { } lsb) _orderer.AddControlChange(t, track.Channel, tick, 32, lsb);
-        }
     }
 
     /// <summary>The orderer's messages as the ring's; lanes are already live-control ids.</summary>

@@ -8,7 +8,7 @@ namespace SeqLang.Player.Recording;
 /// <para>
 /// Contract: one writer thread calls <see cref="Add(long, ReadOnlySpan{byte})"/>; one other thread calls <see cref="EnsureCapacity"/>
 /// with the number of channel messages it has published so far (or will publish next), before it publishes
-/// them. <see cref="EnsureCapacity"/> adds <see cref="StopReserve"/> on top, for the note-offs and CC 123s of
+/// them. <see cref="EnsureCapacity"/> adds <see cref="StopReserve"/> on top, for the note-offs, CC 123s and centred bends of
 /// the stop, which no producer publishes. System messages (clock, start, stop: status F0 and above) are not
 /// kept: the file cannot hold them, and the clock-out's 24 a quarter would otherwise need room too.
 /// Read the entries (<see cref="ToArray"/>) after the clock thread has finished.
@@ -19,8 +19,8 @@ public sealed class SendRecording
     /// <summary>Entries per chunk: 2^16 × 16 bytes, 1 MB.</summary>
     public const int ChunkSize = 1 << ChunkBits;
 
-    /// <summary>Room always kept beyond the published messages: a note-off for all 16 × 128 keys and CC 123 on 16 channels.</summary>
-    public const int StopReserve = 16 * 128 + 16;
+    /// <summary>Room always kept beyond the published messages: a note-off for all 16 × 128 keys, CC 123 and a centred bend on 16 channels.</summary>
+    public const int StopReserve = 16 * 128 + 16 + 16;
 
     private const int ChunkBits = 16;
     private readonly RecordedSend[]?[] _chunks = new RecordedSend[]?[1 << 14]; // room for a billion sends
