@@ -3,7 +3,8 @@ namespace SeqLang.Player.Tests.Support;
 /// <summary>
 /// Compares what the player sent with what the renderer wrote, channel by channel, in order. The player
 /// ends with its stop: note-offs for whatever still sounds (the renderer writes those offs later, at each
-/// note's end) and CC 123 on each used channel; those are checked for what they are.
+/// note's end) and CC 123 on each used channel; those are checked for what they are. The bends that re-centre a
+/// channel at the end (SPEC §13) are at the end tick in the file and among the stop's messages on the port.
 /// </summary>
 public static class Compare
 {
@@ -33,13 +34,16 @@ public static class Compare
                 if (!before[i].Bytes.SequenceEqual(have[i].Bytes)) { problems.Add($"channel {channel}: message {i} is {have[i]}, the renderer wrote {before[i]}"); break; }
                 timed.Add((timeOf(have[i]) - before[i].Seconds, $"channel {channel}: message {i} ({before[i]}) arrived {{0:0.00}} ms off"));
             }
-            // The stop: note-offs for the notes the renderer ends at or after the end, then CC 123.
+            // The stop: note-offs for the notes the renderer ends at or after the end, its re-centring bends, then CC 123.
             var rest = have.Skip(before.Count).ToList();
+            var bends = rest.Where(m => m.Status == 0xE0).Select(m => m.ToString()).ToList();
+            var wantBends = after.Where(m => (m.Bytes[0] & 0xF0) == 0xE0).Select(m => Convert.ToHexString(m.Bytes)).ToList();
+            if (!bends.SequenceEqual(wantBends)) problems.Add($"channel {channel}: at the stop, bends [{string.Join(' ', bends)}], the renderer wrote [{string.Join(' ', wantBends)}]");
             var offs = rest.Where(m => m.IsNoteOff).Select(m => m.Bytes[1]).Order().ToList();
             var wantOffs = after.Where(m => (m.Bytes[0] & 0xF0) == 0x80).Select(m => m.Bytes[1]).Distinct().Order().ToList();
             if (!offs.SequenceEqual(wantOffs)) problems.Add($"channel {channel}: at the stop, offs for [{string.Join(' ', offs)}], expected [{string.Join(' ', wantOffs)}]");
             if (rest.Count == 0 || rest[^1].ToString() != $"B{channel:X1}7B00") problems.Add($"channel {channel}: the last message is not CC 123");
-            if (rest.Count != offs.Count + 1) problems.Add($"channel {channel}: after the last bar came [{string.Join(", ", rest)}]");
+            if (rest.Count != offs.Count + bends.Count + 1) problems.Add($"channel {channel}: after the last bar came [{string.Join(", ", rest)}]");
             foreach (var m in rest) timed.Add((timeOf(m) - endSeconds, $"channel {channel}: stop message {m} arrived {{0:0.00}} ms from the end"));
         }
         var offset = stall is null || timed.Count == 0 ? 0 : timed.Select(t => t.Error).Order().ElementAt(timed.Count / 2);
