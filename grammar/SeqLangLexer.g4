@@ -75,6 +75,11 @@ MASK      : 'mask';
 STRUCT    : 'struct';
 OFF       : 'off';
 N         : 'n';
+ARP       : 'arp';
+STRUM     : 'strum';
+LOCK      : 'lock';
+GROOVE    : 'groove';
+GLIDE     : 'glide';
 
 ARROW     : '->';
 STAR      : '*';

@@ -26,10 +26,12 @@ statement
     | FORM LBRACE NL* (formNode (NL+ formNode)*)? NL* RBRACE        # formGraphStatement
     | FORM LOOP? formItem (COMMA formItem)*                         # formListStatement
     | IN sectionList LBRACE NL* (sectionItem (NL+ sectionItem)*)? NL* RBRACE   # sectionStatement
-    | TRACK IDENT trackOption* LBRACE NL* (trackItem (NL+ trackItem)*)? NL* RBRACE  # trackStatement
+    | TRACK name trackOption* LBRACE NL* (trackItem (NL+ trackItem)*)? NL* RBRACE  # trackStatement
     | MAP mapSource ARROW mapAction                                 # mapStatement
     | KEY STRING ARROW mapAction                                    # keyBindingStatement
-    | SIGNAL IDENT value                                            # signalStatement
+    | SIGNAL name value                                             # signalStatement
+    | GROOVE name STRING                                            # grooveFileStatement
+    | GROOVE name GRID NUMBER LBRACE NL* (grooveField (NL* grooveField)*)? NL* RBRACE   # grooveGridStatement
     | FEEDBACK STRING (MUTE | STEP | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*   # feedbackStatement
     | IDENT anyToken*                                               # unknownStatement
     ;
@@ -48,19 +50,19 @@ harmonyOption
     ;
 
 formNode
-    : IDENT NUMBER (ARROW (END | formTarget (PIPE formTarget)*))?
+    : name NUMBER (ARROW (END | formTarget (PIPE formTarget)*))?
     ;
 
 formTarget
-    : IDENT NUMBER?
+    : name NUMBER?
     ;
 
 formItem
-    : IDENT NUMBER
+    : name NUMBER
     ;
 
 sectionList
-    : IDENT (COMMA IDENT)*
+    : name (COMMA name)*
     ;
 
 sectionItem
@@ -77,11 +79,32 @@ trackOption
     ;
 
 trackItem
-    : (IDENT | PLAY) STRING modifier* unknownModifier?              # laneItem
+    : (laneName | PLAY) STRING modifier* unknownModifier?           # laneItem
     | CC NUMBER value stepClause? modifier* unknownModifier?        # ccLaneItem
     | (BEND | TOUCH) value stepClause? modifier* unknownModifier?   # controlLaneItem
     | EVERY NUMBER modifier                                         # everyItem
     | IN sectionList LBRACE NL* (trackItem (NL+ trackItem)*)? NL* RBRACE  # inItem
+    ;
+
+// Names of tracks, lanes, sections, signals and grooves. Words that became keywords with signals and pattern
+// functions stay free as names, so files that named a track 'arp' or a section 'groove' still read.
+name
+    : IDENT | SIGNAL | BEND | TOUCH | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
+    ;
+
+// A lane's own name: not bend or touch, which begin control lanes.
+laneName
+    : IDENT | SIGNAL | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
+    ;
+
+// SPEC §14: a groove's slots, one string of numbers per field (shift in steps, vel as a factor).
+grooveField
+    : (SHIFT | VEL | IDENT) STRING
+    ;
+
+// A length in bars: a number or a fraction such as 1/32.
+fraction
+    : NUMBER (SLASH NUMBER)?
     ;
 
 // SPEC §13: a control lane's value is read every S bars (a number or a fraction such as 1/64).
@@ -108,6 +131,13 @@ signalOption
     | EASE (IN | OUT | IDENT)                                       # easeOption
     ;
 
+// The options of arp, strum, lock and groove (step S, octaves K, down, at K, amount A): names, so they stay free
+// as lane names and a misspelt one gets a suggestion.
+functionOption
+    : STEP NUMBER (SLASH NUMBER)?
+    | IDENT NUMBER?
+    ;
+
 modifier
     : (VEL | LEGATO | PROB | TRANSPOSE | SHIFT | HUMANIZE | N) value   # valueModifier
     | (OCTAVE | FAST | SLOW | CHAN | PLY | ITER) NUMBER             # numberModifier
@@ -116,6 +146,11 @@ modifier
     | (OFTEN | RARELY) modifier                                     # chanceModifier
     | (MASK | STRUCT) STRING                                        # rhythmModifier
     | SWING NUMBER (GRID NUMBER)?                                   # swingModifier
+    | ARP (IDENT | STRING) functionOption*                          # arpModifier
+    | STRUM fraction functionOption*                                # strumModifier
+    | LOCK NUMBER functionOption*                                   # lockModifier
+    | GROOVE name functionOption*                                   # grooveModifier
+    | GLIDE fraction (IDENT STRING)?                                # glideModifier
     | VOICING IDENT                                                 # voicingModifier
     ;
 
@@ -142,11 +177,12 @@ mapAction
 parameter
     : VEL | LEGATO | PROB | TRANSPOSE | OCTAVE | FAST | SLOW | SHIFT | HUMANIZE | SWING | CHAN
     | REV | MUTE | DEGREES | TONES | VOICING | EVERY | PLY | ITER | PALINDROME | CHUNK
-    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | N | BEND | TOUCH | IDENT
+    | SOMETIMES | OFTEN | RARELY | SOMECYCLES | MASK | STRUCT | OFF | N | BEND | TOUCH
+    | ARP | STRUM | LOCK | GROOVE | GLIDE | IDENT
     ;
 
 laneRef
-    : IDENT (DOT (IDENT | PLAY))?
+    : name (DOT (name | PLAY))?
     ;
 
 valueRange

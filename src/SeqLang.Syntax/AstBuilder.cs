@@ -51,8 +51,8 @@ internal sealed class AstBuilder
                 HarmonyStatementContext c => Harmony(c),
                 FormGraphStatementContext c => new FormSyntax(FormShape.Graph, c.formNode().Select(FormNode).OfType<FormSectionSyntax>().ToList(), Span(c), Span(c.FORM())),
                 FormListStatementContext c => new FormSyntax(c.LOOP() is null ? FormShape.Once : FormShape.Loop,
-                    c.formItem().Where(i => i.IDENT() is not null && i.NUMBER() is not null)
-                        .Select(i => new FormSectionSyntax(Name(i.IDENT())!, Num(i.NUMBER())!, null, Span(i))).ToList(), Span(c), Span(c.FORM())),
+                    c.formItem().Where(i => Name(i.name()) is not null && i.NUMBER() is not null)
+                        .Select(i => new FormSectionSyntax(Name(i.name())!, Num(i.NUMBER())!, null, Span(i))).ToList(), Span(c), Span(c.FORM())),
                 SectionStatementContext c => new SectionBlockSyntax(Sections(c.sectionList()), c.sectionItem().Select(SectionItem).OfType<StatementSyntax>().ToList(), Span(c), Span(c.IN())),
                 TrackStatementContext c => Track(c),
                 MapStatementContext c => Source(c.mapSource()) is { } source && Action(c.mapAction()) is { } action
@@ -60,8 +60,13 @@ internal sealed class AstBuilder
                 KeyBindingStatementContext c => Str(c.STRING()) is { } key && Action(c.mapAction()) is { } action
                     ? new KeyBindingSyntax(key, action, Span(c), Span(c.KEY())) : null,
                 FeedbackStatementContext c => Feedback(c),
-                SignalStatementContext c => Name(c.IDENT()) is { } name && Value(c.value()) is { } value
+                SignalStatementContext c => Name(c.name()) is { } name && Value(c.value()) is { } value
                     ? new SignalDefinitionSyntax(name, value, Span(c), Span(c.SIGNAL())) : null,
+                GrooveFileStatementContext c => Name(c.name()) is { } name && Str(c.STRING()) is { } path
+                    ? new GrooveSyntax(name, path, null, Array.Empty<GrooveFieldSyntax>(), Span(c), Span(c.GROOVE())) : null,
+                GrooveGridStatementContext c => Name(c.name()) is { } name && Num(c.NUMBER()) is { } grid
+                    ? new GrooveSyntax(name, null, grid, c.grooveField().Where(f => f.STRING() is not null)
+                        .Select(f => new GrooveFieldSyntax(FirstWord(f), Str(f.STRING())!, Span(f))).ToList(), Span(c), Span(c.GROOVE())) : null,
                 UnknownStatementContext c => new UnknownStatementSyntax(Name(c.IDENT())!, Span(c)),
                 _ => null,
             };
@@ -102,12 +107,12 @@ internal sealed class AstBuilder
     // formNode : IDENT NUMBER (ARROW (END | formTarget (PIPE formTarget)*))?
     private FormSectionSyntax? FormNode(FormNodeContext c)
     {
-        if (Name(c.IDENT()) is not { } name || Num(c.NUMBER()) is not { } bars) return null;
+        if (Name(c.name()) is not { } name || Num(c.NUMBER()) is not { } bars) return null;
         FormNextSyntax? next = null;
         if (c.ARROW() is not null)
         {
-            var targets = c.formTarget().Where(t => t.IDENT() is not null)
-                .Select(t => new FormTargetSyntax(Name(t.IDENT())!, Num(t.NUMBER()), Span(t))).ToList();
+            var targets = c.formTarget().Where(t => Name(t.name()) is not null)
+                .Select(t => new FormTargetSyntax(Name(t.name())!, Num(t.NUMBER()), Span(t))).ToList();
             next = new FormNextSyntax(c.END() is not null, targets, SourceSpan.FromBounds(Span(c.ARROW()).Start, Span(c).End));
         }
         return new FormSectionSyntax(name, bars, next, Span(c));
@@ -115,7 +120,7 @@ internal sealed class AstBuilder
 
     // sectionList : IDENT (COMMA IDENT)*
     private static List<NameSyntax> Sections(SectionListContext? c) =>
-        c is null ? new List<NameSyntax>() : c.IDENT().Select(i => Name(i)!).ToList();
+        c is null ? new List<NameSyntax>() : c.name().Select(Name).OfType<NameSyntax>().ToList();
 
     // sectionItem : CHORDS STRING | TEMPO NUMBER tempoRamp?
     private StatementSyntax? SectionItem(SectionItemContext c) => c switch
@@ -128,7 +133,7 @@ internal sealed class AstBuilder
     // trackStatement : TRACK IDENT trackOption* LBRACE ... trackItem ... RBRACE
     private TrackSyntax? Track(TrackStatementContext c)
     {
-        if (Name(c.IDENT()) is not { } name) return null;
+        if (Name(c.name()) is not { } name) return null;
         var options = new List<TrackOptionSyntax>();
         foreach (var o in c.trackOption())
         {
@@ -161,7 +166,7 @@ internal sealed class AstBuilder
     private TrackItemSyntax? TrackItem(TrackItemContext c) => c switch
     {
         LaneItemContext l when Str(l.STRING()) is { } mini =>
-            new LaneSyntax(l.IDENT() is { } id ? Name(id)! : Word(l.PLAY()), null, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
+            new LaneSyntax(l.laneName() is { } id && Name(id) is { } laneName ? laneName : Word(l.PLAY()), null, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
         CcLaneItemContext l when Value(l.value()) is { } value && Num(l.NUMBER()) is { } controller =>
             new LaneSyntax(Word(l.CC()), controller, (value as MiniValueSyntax)?.Text, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l), value, Step(l.stepClause())),
         ControlLaneItemContext l when Value(l.value()) is { } value =>
@@ -203,11 +208,11 @@ internal sealed class AstBuilder
     // laneRef : IDENT (DOT (IDENT | PLAY))?
     private static LaneRefSyntax? LaneRef(LaneRefContext? c)
     {
-        if (c is null || Name(c.IDENT(0)) is not { } track) return null;
+        if (c is null || Name(c.name(0)) is not { } track) return null;
         NameSyntax? lane = null;
         if (c.DOT() is not null)
         {
-            lane = c.PLAY() is { } play ? Word(play) : Name(c.IDENT().Length > 1 ? c.IDENT(1) : null);
+            lane = c.PLAY() is { } play ? Word(play) : Name(c.name().Length > 1 ? c.name(1) : null);
             if (lane is null) return null;
         }
         return new LaneRefSyntax(track, lane, Span(c));
@@ -257,6 +262,11 @@ internal sealed class AstBuilder
         RhythmModifierContext r when Str(r.STRING()) is { } text => new ModifierSyntax(FirstWord(r), null, text, null, null, null, Span(r)),
         SwingModifierContext s when s.NUMBER().Length > 0 =>
             new ModifierSyntax(Word(s.SWING()), Num(s.NUMBER(0)), null, null, s.NUMBER().Length > 1 ? Num(s.NUMBER(1)) : null, null, Span(s)),
+        ArpModifierContext a => new ModifierSyntax(Word(a.ARP()), null, Str(a.STRING()), Name(a.IDENT()), null, null, Span(a), null, Options(a.functionOption())),
+        StrumModifierContext st when Fraction(st.fraction()) is { } n => new ModifierSyntax(Word(st.STRUM()), n, null, null, null, null, Span(st), null, Options(st.functionOption())),
+        LockModifierContext l when Num(l.NUMBER()) is { } n => new ModifierSyntax(Word(l.LOCK()), n, null, null, null, null, Span(l), null, Options(l.functionOption())),
+        GrooveModifierContext g when Name(g.name()) is { } name => new ModifierSyntax(Word(g.GROOVE()), null, null, name, null, null, Span(g), null, Options(g.functionOption())),
+        GlideModifierContext g when Fraction(g.fraction()) is { } n => new ModifierSyntax(Word(g.GLIDE()), n, Str(g.STRING()), Name(g.IDENT()), null, null, Span(g)),
         VoicingModifierContext v when Name(v.IDENT()) is { } word => new ModifierSyntax(Word(v.VOICING()), null, null, word, null, null, Span(v)),
         _ => null,
     };
@@ -308,6 +318,29 @@ internal sealed class AstBuilder
         return new SignalSyntax(name, Num(c.NUMBER()), Range(c.valueRange()), over, phase, ease, Span(c));
     }
 
+    // functionOption : STEP NUMBER (SLASH NUMBER)? | IDENT NUMBER?
+    private static List<FunctionOptionSyntax> Options(FunctionOptionContext[] options)
+    {
+        var list = new List<FunctionOptionSyntax>();
+        foreach (var o in options)
+        {
+            var word = o.STEP() ?? o.IDENT();
+            if (word is null || Name(word) is not { } name) continue;
+            var numbers = o.NUMBER();
+            list.Add(new FunctionOptionSyntax(name, numbers.Length > 0 ? Num(numbers[0]) : null, numbers.Length > 1 ? Num(numbers[1]) : null, Span(o)));
+        }
+        return list;
+    }
+
+    // fraction : NUMBER (SLASH NUMBER)?  — one number to the checker: 1/32 is the value 1/32, written "1/32".
+    private static NumberSyntax? Fraction(FractionContext? c)
+    {
+        if (c is null || Num(c.NUMBER(0)) is not { } numerator) return null;
+        if (c.NUMBER().Length < 2 || Num(c.NUMBER(1)) is not { } denominator) return numerator;
+        var value = numerator.Value is { } a && denominator.Value is { } b && !b.IsZero ? a / b : (Rational?)null;
+        return new NumberSyntax($"{numerator.Text}/{denominator.Text}", value, Span(c));
+    }
+
     // stepClause : STEP NUMBER (SLASH NUMBER)?
     private static StepSyntax? Step(StepClauseContext? c) =>
         c is null || Num(c.NUMBER(0)) is not { } numerator ? null : new StepSyntax(numerator, c.NUMBER().Length > 1 ? Num(c.NUMBER(1)) : null, Span(c));
@@ -322,6 +355,10 @@ internal sealed class AstBuilder
 
     private static NameSyntax? Name(ITerminalNode? node) =>
         node is null || node.Symbol.TokenIndex < 0 ? null : new NameSyntax(node.GetText(), Span(node));
+
+    /// <summary>A name rule (an identifier, or a word that is a keyword elsewhere); null where recovery left a hole.</summary>
+    private static NameSyntax? Name(ParserRuleContext? c) =>
+        c is null || c.Start is null || c.Start.TokenIndex < 0 || c.exception is not null ? null : new NameSyntax(c.GetText(), Span(c));
 
     private static NumberSyntax? Num(ITerminalNode? node)
     {

@@ -16,7 +16,9 @@ public enum HarmonyRef
 /// An atom after checking: fixed pitches (one, or several for a chord), a controller value, or a reference
 /// to the harmony resolved per bar. <see cref="Accent"/> marks <c>X</c>, which always plays at velocity 127.
 /// </summary>
-public sealed record Atom(int[] Pitches, bool Accent, HarmonyRef Harmony = HarmonyRef.None, int ToneIndex = 0, int Octave = 4, string? Quality = null)
+/// <see cref="Pick"/> is set on a harmony chord that <c>arp</c> reads: which of its notes sound, once the chord is known.
+public sealed record Atom(int[] Pitches, bool Accent, HarmonyRef Harmony = HarmonyRef.None, int ToneIndex = 0, int Octave = 4, string? Quality = null,
+    ArpPick? Pick = null)
 {
     public static Atom Fixed(int pitch, bool accent = false) => new(new[] { pitch }, accent);
 }

@@ -7,7 +7,8 @@ namespace SeqLang.Compiler.Lanes;
 /// A lane ready to be queried: its pattern of notes (or controller values) with every modifier applied,
 /// and where it plays. <see cref="LaneIndex"/> is the lane's position in its track's list. <see cref="Sections"/> is null for a lane outside any <c>in</c> block.
 /// <see cref="UsesHarmony"/> marks lanes with <c>root</c>, <c>chord</c> or tones, whose pitches are known only with the chord.
-/// <see cref="Stepped"/> is set for a control lane read every step (its pattern is then silent).
+/// <see cref="Stepped"/> is set for a control lane read every step (its pattern is then silent). <see cref="Strum"/> and
+/// <see cref="Glide"/> shape the lane's final notes (the event stream applies them, after chords are voiced).
 /// </summary>
 public sealed record CompiledLane(
     string Name,
@@ -22,4 +23,6 @@ public sealed record CompiledLane(
     string Voicing,
     SourceSpan Span,
     bool UsesHarmony = false,
-    SteppedControl? Stepped = null);
+    SteppedControl? Stepped = null,
+    StrumSpec? Strum = null,
+    GlideSpec? Glide = null);

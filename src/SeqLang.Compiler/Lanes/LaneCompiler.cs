@@ -27,13 +27,13 @@ internal sealed class LaneCompiler
     private readonly IReadOnlyDictionary<string, int>? _kit;
     private readonly string _kitLabel;
     private readonly bool _hasHarmony;
-    private readonly IReadOnlyDictionary<string, ValueExpression> _signals;
+    private readonly LaneDefinitions _definitions;
     private readonly int _bendRange;
 
     public LaneCompiler(BindContext context, PieceSettings settings, string trackName, int trackIndex, int channel,
-        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, IReadOnlyDictionary<string, ValueExpression> signals, int bendRange)
+        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, LaneDefinitions definitions, int bendRange)
     {
-        _signals = signals;
+        _definitions = definitions;
         _bendRange = bendRange;
         _context = context;
         _settings = settings;
@@ -63,12 +63,13 @@ internal sealed class LaneCompiler
             LaneKind.Drums => "a drum lane",
             _ => "this lane",
         };
-        var values = new ValueBinder(_context, _signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters);
+        var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters);
         if (lane.IsValueLane && lane.Mini is null) return Stepped(lane, name, fullName, laneIndex, sections, baseKind, description, values, stream, blockEvery);
         if (lane.Step is { } misplacedStep)
             _context.Report(Codes.SignalOptionNotFor, misplacedStep.Span, "a mini string", "a step: it sends at its own events' onsets");
 
-        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream), mini => RhythmPattern(mini, stream), values, stream);
+        var binder = new ModifierBinder(_context, mini => VelocityPattern(mini, stream), mini => RhythmPattern(mini, stream), values, stream,
+            mini => IndexPattern(mini, stream), _definitions.Grooves);
         var bound = new ModifierBinder.Bound();
         if (lane.Unknown is { } unknown) binder.Unknown(unknown);
         foreach (var modifier in lane.Modifiers) binder.Bind(modifier, bound, baseKind, description);
@@ -110,8 +111,11 @@ internal sealed class LaneCompiler
             pattern = new HapTransformPattern(pattern, (in Patterns.Hap<LaneNote> h, out LaneNote n) => { n = h.Value; return true; }, Periods.Lcm(pattern.Period, period));
 
         if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
+        if (bound.Transforms.Concat(every).OfType<ArpModifier>().FirstOrDefault() is { } arp && !HasChords(lane.Mini!, atoms, resolver))
+            _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
+        var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
-            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony);
+            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide);
     }
 
     /// <summary>Whether any modifier (nested ones included) waits for a signal, and the common period of those signals (null: none).</summary>
@@ -221,6 +225,26 @@ internal sealed class LaneCompiler
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, kind == LaneKind.Control ? (int)lane.Controller!.Value!.Value.Numerator : null,
             silent, muted, sections, "close", lane.Name.Span, false, stepped);
     }
+
+    /// <summary>
+    /// Whether a lane has anything for <c>arp</c> to spread: a stack (<c>,</c>) in its string, a chord name, or the
+    /// harmony's <c>chord</c>. Read from the lane's first bars, which is where a misplaced arp shows.
+    /// </summary>
+    private static bool HasChords(StringSyntax mini, Pattern<Atom> atoms, AtomResolver resolver)
+    {
+        if (mini.Content.Contains(',')) return true;
+        var haps = new List<Hap<Atom>>();
+        if (!atoms.TryQuery(new Core.Time.Arc(0, 16), haps, QueryLimits.Default).IsOk) return true;
+        return haps.Any(h => h.Value.Pitches.Length > 1 || h.Value.Harmony == HarmonyRef.Chord);
+    }
+
+    /// <summary><c>arp "MINI"</c>: whole numbers from 0 picking notes of the chord.</summary>
+    private Pattern<int>? IndexPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out int value) =>
+    {
+        if (int.TryParse(atom.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value <= 1000) return true;
+        _context.Report(Codes.BadValueAtom, atom.Span, atom.Text, "arp (whole numbers from 0: 0 is the lowest note)");
+        return false;
+    });
 
     /// <summary><c>bend "MINI"</c>: semitones, within the track's bend range, sent as wheel positions.</summary>
     private Pattern<Atom>? BendPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) =>

@@ -36,3 +36,9 @@ internal sealed record MiniSettingModifier(PendingSetting Setting, Patterns.Patt
 internal sealed record ValueShiftModifier(Values.ValueExpression Value, bool Humanize, int Salt, SourceSpan Span) : LaneModifier(Span);
 internal sealed record MaskModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);
 internal sealed record StructModifier(Patterns.Pattern<bool> Steps, SourceSpan Span) : LaneModifier(Span);
+/// <summary><c>arp MODE [step S] [octaves K]</c> or <c>arp "MINI"</c> (<see cref="Indices"/>).</summary>
+internal sealed record ArpModifier(Patterns.ArpeggioMode Mode, int Octaves, Rational? Step, Patterns.Pattern<int>? Indices, SourceSpan Span) : LaneModifier(Span);
+/// <summary><c>lock N [at K]</c>.</summary>
+internal sealed record LockModifier(int Bars, int From, SourceSpan Span) : LaneModifier(Span);
+/// <summary><c>groove NAME [amount A]</c>.</summary>
+internal sealed record GrooveModifier(Grooves.Groove Groove, Core.Numbers.FixedPoint Amount, SourceSpan Span) : LaneModifier(Span);

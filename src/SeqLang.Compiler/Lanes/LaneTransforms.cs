@@ -43,6 +43,9 @@ internal sealed class LaneTransforms
             return PendingValues.Apply(ref n, m.Setting, v, h.WholeOrPart.Begin);
         }, m.Setting.Target == ValueTarget.Probability ? null : Periods.Lcm(pattern.Period, m.Values.Period)),
         ValueShiftModifier v => ValueShift(pattern, v),
+        ArpModifier a => new ArpPattern(pattern, a.Mode, a.Octaves, a.Step, a.Indices),
+        LockModifier l => new LockPattern(pattern, l.Bars, l.From),
+        GrooveModifier g => GrooveFeel(pattern, g),
         TransposeModifier t => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Transpose = h.Value.Transpose + t.Semitones }; return true; }),
         ChannelModifier c => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Channel = c.Channel }; return true; }),
         MuteModifier => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) => { n = h.Value with { Silent = true }; return true; }),
@@ -161,6 +164,28 @@ internal sealed class LaneTransforms
             var offset = cyclesPerMicrosecond * ((long)Math.Floor(r * (2 * microseconds + 1)) - microseconds);
             return onset.Sign >= 0 && (onset + offset).Sign < 0 ? -onset : offset;
         }, cyclesPerMicrosecond * (long)(bound * 1000).Ceiling(), period: null);
+    }
+
+    /// <summary>
+    /// <c>groove NAME amount A</c>: an event within a quarter step of slot i moves by shift × step × A, and its velocity
+    /// is scaled by 1 + (v − 1) × A (SPEC §14).
+    /// </summary>
+    private static Pattern<LaneNote> GrooveFeel(Pattern<LaneNote> pattern, GrooveModifier g)
+    {
+        var groove = g.Groove;
+        var amount = g.Amount;
+        var amountRational = new Rational(amount.Raw, 1L << Core.Numbers.FixedPoint.FractionBits);
+        var period = Periods.Lcm(pattern.Period, groove.Step * groove.Shifts.Length * groove.Velocities.Length);
+        var velocities = new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
+        {
+            n = h.Value;
+            if (groove.SlotAt(h.WholeOrPart.Begin) is not { } slot) return true;
+            var factor = Core.Numbers.FixedPoint.One + (groove.VelocityOf(slot) - Core.Numbers.FixedPoint.One) * amount;
+            n = n with { Velocity = (int)Math.Clamp((Core.Numbers.FixedPoint.FromInteger(n.Velocity) * factor).RoundHalfUp(), 1, 127) };
+            return true;
+        }, period);
+        var largest = groove.Shifts.Select(s => s.Abs()).Max() * groove.Step * amountRational;
+        return new OnsetShiftPattern(velocities, onset => groove.SlotAt(onset) is { } slot ? groove.ShiftOf(slot) * amountRational : Rational.Zero, largest, period);
     }
 
     /// <summary>A transform that ignores time, so the pattern keeps its period.</summary>

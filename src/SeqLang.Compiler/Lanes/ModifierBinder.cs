@@ -17,7 +17,7 @@ internal sealed class ModifierBinder
     {
         "vel", "legato", "prob", "transpose", "octave", "degrees", "tones", "fast", "slow", "rev", "shift",
         "every", "swing", "humanize", "voicing", "mute", "chan", "ply", "iter", "palindrome", "chunk",
-        "sometimes", "often", "rarely", "someCycles", "mask", "struct", "off", "n",
+        "sometimes", "often", "rarely", "someCycles", "mask", "struct", "off", "n", "arp", "strum", "lock", "groove", "glide",
     };
 
     public static readonly string[] Voicings = { "close", "open", "lead" };
@@ -27,11 +27,15 @@ internal sealed class ModifierBinder
     private readonly Func<StringSyntax, Patterns.Pattern<bool>?> _compileRhythm;
     private readonly ValueBinder _values;
     private readonly ulong _stream;
+    private readonly Func<StringSyntax, Patterns.Pattern<int>?> _compileIndices;
+    private readonly IReadOnlyDictionary<string, Grooves.Groove> _grooves;
     private int _salt;
 
     public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity, Func<StringSyntax, Patterns.Pattern<bool>?> compileRhythm,
-        ValueBinder values, ulong stream)
+        ValueBinder values, ulong stream, Func<StringSyntax, Patterns.Pattern<int>?> compileIndices, IReadOnlyDictionary<string, Grooves.Groove> grooves)
     {
+        _compileIndices = compileIndices;
+        _grooves = grooves;
         _context = context;
         _compileVelocity = compileVelocity;
         _compileRhythm = compileRhythm;
@@ -47,6 +51,8 @@ internal sealed class ModifierBinder
         public string? Mode { get; set; }
         public string Voicing { get; set; } = "close";
         public bool Muted { get; set; }
+        public StrumSpec? Strum { get; set; }
+        public (Rational Time, Patterns.Pattern<bool>? On)? Glide { get; set; }
     }
 
     public void Unknown(UnknownModifierSyntax unknown) =>
@@ -73,6 +79,29 @@ internal sealed class ModifierBinder
                 return;
             case "mute":
                 bound.Muted = true;
+                return;
+            case "strum":
+                if (NotFor(m, kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure, laneDescription)) return;
+                if (_context.InRange(m.Number!, 0, 1, Range("strum", "use more than 0, at most 1 bar between notes"), minExclusive: true) is not { } spread) return;
+                var down = false;
+                foreach (var o in m.Options ?? Array.Empty<FunctionOptionSyntax>())
+                {
+                    if (o.Word.Text == "down" && o.Number is null) down = true;
+                    else _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "strum", o.Word.Text, Suggestions.DidYouMean(o.Word.Text, new[] { "down" }));
+                }
+                bound.Strum = new StrumSpec(spread, down);
+                return;
+            case "glide":
+                if (NotFor(m, kind is not (LaneKind.Pitched or LaneKind.Degrees or LaneKind.Tones), laneDescription)) return;
+                if (_context.InRange(m.Number!, 0, 4, Range("glide", "use more than 0, at most 4 bars"), minExclusive: true) is not { } time) return;
+                Patterns.Pattern<bool>? on = null;
+                if (m.Word is { } word)
+                {
+                    if (word.Text != "on") { _context.Report(Codes.UnknownFunctionOption, word.Span, "glide", word.Text, Suggestions.DidYouMean(word.Text, new[] { "on" })); return; }
+                    if (_compileRhythm(m.Text!) is not { } marks) return;
+                    on = marks;
+                }
+                bound.Glide = (time, on);
                 return;
         }
         if (Transform(m, kind, laneDescription, inEvery: false) is { } transform) bound.Transforms.Add(transform);
@@ -135,6 +164,40 @@ internal sealed class ModifierBinder
                 }
                 if (m.Number is not null || m.Text is not null) return new NoteValueModifier(m, null, m.Span);
                 return _values.Bind(m.Value!, "n") is { } noteValue ? new NoteValueModifier(m, null, m.Span, noteValue) : null;
+            case "arp":
+                if (NotFor(m, kind is not (LaneKind.Pitched or LaneKind.Degrees or LaneKind.Tones), laneDescription)) return null;
+                return Arp(m);
+            case "lock":
+                if (_context.Integer(m.Number!, 1, 1024, Range("lock", "use a whole number of bars, 1 to 1024")) is not { } lockBars) return null;
+                var from = 0;
+                foreach (var o in m.Options ?? Array.Empty<FunctionOptionSyntax>())
+                {
+                    if (o.Word.Text == "at" && o.Number is { } at && o.Denominator is null)
+                    {
+                        if (_context.Integer(at, 0, 1_000_000, Range("lock at", "use a bar number, 0 or more")) is { } bar) from = bar;
+                        else return null;
+                    }
+                    else { _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "lock", o.Word.Text, Suggestions.DidYouMean(o.Word.Text, new[] { "at" })); return null; }
+                }
+                return new LockModifier(lockBars, from, m.Span);
+            case "groove":
+                if (NotFor(m, kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure, laneDescription)) return null;
+                if (!_grooves.TryGetValue(m.Word!.Text, out var groove))
+                {
+                    _context.Report(Codes.UnknownGroove, m.Word.Span, m.Word.Text, Suggestions.DidYouMean(m.Word.Text, _grooves.Keys));
+                    return null;
+                }
+                var amount = FixedPoint.One;
+                foreach (var o in m.Options ?? Array.Empty<FunctionOptionSyntax>())
+                {
+                    if (o.Word.Text == "amount" && o.Number is { } a && o.Denominator is null)
+                    {
+                        if (_context.InRange(a, 0, 2, Range("groove amount", "use 0 to 2 (1 is the groove as it is)")) is { } av) amount = FixedPoint.FromRational(av);
+                        else return null;
+                    }
+                    else { _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "groove", o.Word.Text, Suggestions.DidYouMean(o.Word.Text, new[] { "amount" })); return null; }
+                }
+                return new GrooveModifier(groove, amount, m.Span);
             case "mask" or "struct":
                 if (_compileRhythm(m.Text!) is not { } steps) return null;
                 return m.Name == "mask" ? new MaskModifier(steps, m.Span) : new StructModifier(steps, m.Span);
@@ -190,6 +253,50 @@ internal sealed class ModifierBinder
         return new DeferredModifier(setting, m.Span);
     }
 
+    /// <summary><c>arp MODE [step S] [octaves K]</c> or <c>arp "MINI"</c>.</summary>
+    private LaneModifier? Arp(ModifierSyntax m)
+    {
+        Patterns.Pattern<int>? indices = null;
+        var mode = Patterns.ArpeggioMode.Up;
+        if (m.Text is { } text)
+        {
+            if (_compileIndices(text) is not { } picks) return null;
+            indices = picks;
+        }
+        else if (!Patterns.Arpeggio.TryParseMode(m.Word!.Text, out mode))
+        {
+            _context.Report(Codes.UnknownArpMode, m.Word.Span, m.Word.Text, Suggestions.DidYouMean(m.Word.Text, Patterns.Arpeggio.ModeNames));
+            return null;
+        }
+        Rational? step = null;
+        var octaves = 1;
+        foreach (var o in m.Options ?? Array.Empty<FunctionOptionSyntax>())
+        {
+            switch (o.Word.Text)
+            {
+                case "step" when indices is null && o.Number is { } n:
+                    var value = o.Denominator is { } d ? (n.Value is { } a && d.Value is { } b && !b.IsZero ? a / b : (Rational?)null) : n.Value;
+                    if (value is not { } s || s < new Rational(1, 256) || s > 16)
+                    {
+                        _context.Report(Codes.StepOutOfRange, o.Span, o.Denominator is null ? n.Text : $"{n.Text}/{o.Denominator.Text}");
+                        return null;
+                    }
+                    step = s;
+                    break;
+                case "octaves" when indices is null && o.Number is { } k && o.Denominator is null:
+                    if (_context.Integer(k, 1, 4, Range("arp octaves", "use 1 to 4")) is not { } ok) return null;
+                    octaves = ok;
+                    break;
+                default:
+                    var allowed = indices is null ? new[] { "step", "octaves" } : Array.Empty<string>();
+                    _context.Report(Codes.UnknownFunctionOption, o.Word.Span, indices is null ? "arp " + m.Word!.Text : "arp with a string", o.Word.Text,
+                        allowed.Length > 0 ? Suggestions.DidYouMean(o.Word.Text, allowed) : " (its string gives the rhythm)");
+                    return null;
+            }
+        }
+        return new ArpModifier(mode, octaves, step, indices, m.Span);
+    }
+
     private LaneModifier? Shift(ModifierSyntax m, bool humanize, long min, long max, string range)
     {
         if (_values.Bind(m.Value!, m.Name) is not { } value) return null;
@@ -207,7 +314,7 @@ internal sealed class ModifierBinder
     private LaneModifier? Inner(ModifierSyntax m, LaneKind kind, string laneDescription, bool everyAllows = false)
     {
         var name = m.Inner!.Name;
-        if (name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chan"
+        if (name is "octave" or "degrees" or "tones" or "voicing" or "every" or "chan" or "strum" or "glide" or "lock" or "groove"
             || (!everyAllows && name is "chunk" or "sometimes" or "often" or "rarely" or "someCycles"))
         {
             _context.Report(Codes.ModifierNotInEvery, m.Inner.Keyword.Span, m.Inner.Name);

@@ -42,7 +42,7 @@ public sealed class PendingValues
     internal static bool Resolve(ref LaneNote note, PendingValues pending, in ValueContext context)
     {
         if (pending.Next is { } older && !Resolve(ref note, older, context)) return false;
-        return Apply(ref note, pending.Setting, pending.Setting.Value.At(context), context.Time);
+        return Apply(ref note, pending.Setting, pending.Setting.Value.At(context), context.DrawTime);
     }
 
     /// <summary>Sets one value on a note at <paramref name="time"/>; false when a <c>prob</c> drops it.</summary>

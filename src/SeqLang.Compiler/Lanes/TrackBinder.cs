@@ -13,12 +13,12 @@ internal sealed class TrackBinder
     private readonly PieceSettings _settings;
     private readonly IReadOnlyDictionary<string, Dictionary<string, int>> _kits;
     private readonly bool _hasHarmony;
-    private readonly IReadOnlyDictionary<string, Values.ValueExpression> _signals;
+    private readonly LaneDefinitions _definitions;
 
     public TrackBinder(BindContext context, PieceSettings settings, IReadOnlyDictionary<string, Dictionary<string, int>> kits, bool hasHarmony,
-        IReadOnlyDictionary<string, Values.ValueExpression> signals)
+        LaneDefinitions definitions)
     {
-        _signals = signals;
+        _definitions = definitions;
         _context = context;
         _settings = settings;
         _kits = kits;
@@ -80,9 +80,9 @@ internal sealed class TrackBinder
         }
 
         if (channel is null) return null;
-        var lanes = new TrackLanes(_context, _settings, track.Name.Text, index, channel.Value - 1, kit, kitLabel, _hasHarmony, _signals, bendRange).Bind(track.Items);
+        var lanes = new TrackLanes(_context, _settings, track.Name.Text, index, channel.Value - 1, kit, kitLabel, _hasHarmony, _definitions, bendRange).Bind(track.Items);
         // SPEC §13: a track that bends tells the synth its range first.
-        var bends = lanes.Any(l => l.Kind == LaneKind.Bend);
+        var bends = lanes.Any(l => l.Kind == LaneKind.Bend || l.Glide is not null);
         return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span, bendRange, bends);
     }
 }

@@ -19,11 +19,11 @@ internal sealed class TrackLanes
     private readonly List<CompiledLane> _lanes = new();
 
     public TrackLanes(BindContext context, PieceSettings settings, string trackName, int trackIndex, int channel,
-        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, IReadOnlyDictionary<string, Values.ValueExpression> signals, int bendRange)
+        IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, LaneDefinitions definitions, int bendRange)
     {
         _context = context;
         _trackName = trackName;
-        _compiler = new LaneCompiler(context, settings, trackName, trackIndex, channel, kit, kitLabel, hasHarmony, signals, bendRange);
+        _compiler = new LaneCompiler(context, settings, trackName, trackIndex, channel, kit, kitLabel, hasHarmony, definitions, bendRange);
     }
 
     public List<CompiledLane> Bind(IReadOnlyList<TrackItemSyntax> items)

@@ -93,32 +93,123 @@ public sealed class EventStream
                     _lastBar[laneNumber] = bar;
                     continue;
                 }
-                if (_periodBars[laneNumber] is not { } slots)
-                {
-                    _scratch.Clear();
-                    if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
-                    foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
-                    continue;
-                }
-                var slot = bar % slots.Length;
-                if (slot < 0) slot += slots.Length;
-                if (slots[slot] is not { } events)
-                {
-                    _scratch.Clear();
-                    if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
-                    events = new LaneEvent[_scratch.Count];
-                    for (var i = 0; i < events.Length; i++)
-                    {
-                        var e = _scratch[i].Event;
-                        events[i] = _scratch[i] with { Event = e with { Begin = e.Begin - bar, End = e.End - bar, Bar = 0 } };
-                    }
-                    slots[slot] = events;
-                }
-                foreach (var e in events) Emit(lane, e, bar, bar, output, diagnostics);
+                var laneStart = output.Count;
+                if (!LaneBar(track, lane, laneNumber, bar, output, diagnostics)) return false;
+                if (lane.Strum is { } strum) Strum(output, laneStart, strum);
+                if (lane.Glide is { } glide && !Glide(track, lane, laneNumber, glide, bar, output, laneStart, diagnostics)) return false;
             }
         }
         return true;
     }
+
+    /// <summary>Appends one lane's notes (or controller values) of a bar, from the period cache where the lane repeats.</summary>
+    private bool LaneBar(CompiledTrack track, CompiledLane lane, int laneNumber, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    {
+        if (_periodBars[laneNumber] is not { } slots)
+        {
+            _scratch.Clear();
+            if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
+            foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
+            return true;
+        }
+        var slot = bar % slots.Length;
+        if (slot < 0) slot += slots.Length;
+        if (slots[slot] is not { } events)
+        {
+            _scratch.Clear();
+            if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
+            events = new LaneEvent[_scratch.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                var e = _scratch[i].Event;
+                events[i] = _scratch[i] with { Event = e with { Begin = e.Begin - bar, End = e.End - bar, Bar = 0 } };
+            }
+            slots[slot] = events;
+        }
+        foreach (var e in events) Emit(lane, e, bar, bar, output, diagnostics);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>strum S</c>: in each chord (the lane's notes sharing an onset) the k-th note from the bottom (from the top with
+    /// <c>down</c>) starts k·S bars late; all still end together, and a note delayed past its end is left out.
+    /// </summary>
+    private static void Strum(List<PieceEvent> output, int start, StrumSpec strum)
+    {
+        var end = output.Count;
+        var i = start;
+        while (i < end)
+        {
+            var j = i + 1;
+            while (j < end && output[j].Begin == output[i].Begin && output[j].Kind == output[i].Kind) j++;
+            if (j - i > 1 && output[i].Kind == PieceEventKind.Note)
+            {
+                output.Sort(i, j - i, strum.Down ? HighestFirst : LowestFirst);
+                for (var k = 1; k < j - i; k++)
+                {
+                    var e = output[i + k];
+                    var begin = e.Begin + strum.Step * k;
+                    output[i + k] = e with { Begin = begin < e.End ? begin : e.End };
+                }
+            }
+            i = j;
+        }
+        // A note delayed to its end has nothing left to sound.
+        for (var k = end - 1; k >= start; k--)
+            if (output[k].Kind == PieceEventKind.Note && output[k].Begin >= output[k].End) output.RemoveAt(k);
+    }
+
+    /// <summary>
+    /// <c>glide T</c>: read as a monophonic line (the highest note at each onset), in the last T bars of a note the bend
+    /// moves in 16 steps to the next note's pitch, and is reset at that note-on. Intervals wider than the bend range,
+    /// repeated pitches and notes <c>on</c> does not mark are not glided. The next note may be in the next bar.
+    /// </summary>
+    private bool Glide(CompiledTrack track, CompiledLane lane, int laneNumber, GlideSpec glide, long bar, List<PieceEvent> output, int start, DiagnosticBag diagnostics)
+    {
+        _line.Clear();
+        for (var i = start; i < output.Count; i++)
+            if (output[i].Kind == PieceEventKind.Note) _line.Add(output[i]);
+        if (_line.Count == 0) return true;
+        _next.Clear();
+        if (_piece.Form.SectionAt(bar + 1) is { } next && PlaysIn(lane, next.Section) && !LaneBar(track, lane, laneNumber, bar + 1, _next, diagnostics)) return false;
+        _line.Sort(static (a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : b.Number.CompareTo(a.Number));
+        PieceEvent? following = null;
+        foreach (var e in _next)
+            if (e.Kind == PieceEventKind.Note && (following is not { } f || e.Begin < f.Begin || (e.Begin == f.Begin && e.Number > f.Number))) following = e;
+        for (var i = 0; i < _line.Count; i++)
+        {
+            // Only the highest note of each onset leads.
+            if (i > 0 && _line[i - 1].Begin == _line[i].Begin) continue;
+            var current = _line[i];
+            var j = i + 1;
+            while (j < _line.Count && _line[j].Begin == current.Begin) j++;
+            if ((j < _line.Count ? _line[j] : following) is not { } target) continue;
+            var interval = target.Number - current.Number;
+            if (interval == 0 || Math.Abs(interval) > glide.BendRange) continue;
+            if (glide.On is { } on && !(on.TrySampleAt(current.Begin, out var marked) && marked)) continue;
+            var end = Rational.Min(current.End, target.Begin);
+            var begin = Rational.Max(current.Begin, end - glide.Time);
+            if (begin >= end) continue;
+            var last = 8192;
+            for (var k = 0; k < GlideSteps; k++)
+            {
+                var time = begin + (end - begin) * new Rational(k, GlideSteps);
+                var wheel = (int)Math.Clamp(8192 + (new Rational(8192L * interval * (k + 1), (long)GlideSteps * glide.BendRange) + Rational.Half).Floor(), 0, 16383);
+                if (wheel == last) continue;
+                output.Add(new PieceEvent(PieceEventKind.Bend, track.Index, lane.LaneIndex, current.Channel, 0, wheel, time, time, bar));
+                last = wheel;
+            }
+            output.Add(new PieceEvent(PieceEventKind.Bend, track.Index, lane.LaneIndex, current.Channel, 0, 8192, target.Begin, target.Begin, bar));
+        }
+        return true;
+    }
+
+    private const int GlideSteps = 16;
+    private readonly List<PieceEvent> _line = new();
+    private readonly List<PieceEvent> _next = new();
+
+    private static readonly Comparer<PieceEvent> LowestFirst = Comparer<PieceEvent>.Create(static (a, b) => a.Number.CompareTo(b.Number));
+    private static readonly Comparer<PieceEvent> HighestFirst = Comparer<PieceEvent>.Create(static (a, b) => b.Number.CompareTo(a.Number));
 
     private bool Compute(CompiledTrack track, CompiledLane lane, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
     {
@@ -236,8 +327,32 @@ public sealed class EventStream
                 Add(lane, placed, ChordVoicing.ChordTone(chord, atom.ToneIndex, atom.Octave) + transpose, bar, output, diagnostics);
                 break;
             default:
-                foreach (var pitch in Voice(lane, atom, chord, anchor)) Add(lane, placed, pitch + transpose, bar, output, diagnostics);
+                var voiced = Voice(lane, atom, chord, anchor);
+                if (atom.Pick is { } pick)
+                {
+                    Arpeggiate(lane, placed, pick, voiced, transpose, bar, output, diagnostics);
+                    break;
+                }
+                foreach (var pitch in voiced) Add(lane, placed, pitch + transpose, bar, output, diagnostics);
                 break;
+        }
+    }
+
+    /// <summary><c>arp</c> on a harmony chord, now that its notes are known: one of them, or all one after another within the event.</summary>
+    private void Arpeggiate(CompiledLane lane, PieceEvent placed, ArpPick pick, int[] voiced, int transpose, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    {
+        var ordered = pick.Order(voiced);
+        if (ordered.Length == 0) return;
+        if (!pick.Split)
+        {
+            Add(lane, placed, ordered[pick.Index % ordered.Length] + transpose, bar, output, diagnostics);
+            return;
+        }
+        var length = (placed.End - placed.Begin) / ordered.Length;
+        for (var n = 0; n < ordered.Length; n++)
+        {
+            var begin = placed.Begin + length * n;
+            Add(lane, placed with { Begin = begin, End = begin + length }, ordered[n] + transpose, bar, output, diagnostics);
         }
     }
 

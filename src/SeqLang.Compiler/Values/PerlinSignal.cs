@@ -21,7 +21,7 @@ internal sealed class PerlinSignal : ValueExpression
     }
 
     public override FixedPoint At(in ValueContext context) =>
-        FixedPoint.Lerp(_from, _to, SignalShapes.Perlin(context.Stream, _salt, _length.Periods(context)));
+        FixedPoint.Lerp(_from, _to, SignalShapes.Perlin(context.Stream, _salt, _length.Periods(context with { Time = context.DrawTime })));
 
     public override Rational? Period => null;
     public override FixedPoint Min => _from <= _to ? _from : _to;

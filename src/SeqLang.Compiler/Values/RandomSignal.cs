@@ -25,7 +25,7 @@ internal sealed class RandomSignal : ValueExpression
 
     public override FixedPoint At(in ValueContext context)
     {
-        var r = SignalShapes.Random(context.Stream, _salt, context.Time);
+        var r = SignalShapes.Random(context.Stream, _salt, context.DrawTime);
         if (_whole is { } n) return FixedPoint.FromInteger((r * FixedPoint.FromInteger(n)).Floor());
         return FixedPoint.Lerp(_from, _to, r);
     }

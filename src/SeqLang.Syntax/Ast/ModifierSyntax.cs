@@ -16,10 +16,14 @@ public sealed record ModifierSyntax(
     NumberSyntax? Grid,
     ModifierSyntax? Inner,
     SourceSpan Span,
-    ValueSyntax? Value = null)
+    ValueSyntax? Value = null,
+    IReadOnlyList<FunctionOptionSyntax>? Options = null)
 {
     public string Name => Keyword.Text;
 }
+
+/// <summary>An option of <c>arp</c>, <c>strum</c>, <c>lock</c> or <c>groove</c>: <c>step 1/16</c>, <c>octaves 2</c>, <c>down</c>, <c>at 4</c>, <c>amount 0.5</c>.</summary>
+public sealed record FunctionOptionSyntax(NameSyntax Word, NumberSyntax? Number, NumberSyntax? Denominator, SourceSpan Span);
 
 /// <summary>A word where a modifier was expected, with whatever followed it on the line.</summary>
 public sealed record UnknownModifierSyntax(NameSyntax Word, SourceSpan Span);

@@ -44,23 +44,26 @@ internal partial class SeqLangParser : Parser {
 		DEGREES=46, TONES=47, FAST=48, SLOW=49, REV=50, SHIFT=51, SWING=52, GRID=53,
 		HUMANIZE=54, VOICING=55, MUTE=56, CHAN=57, PLY=58, ITER=59, PALINDROME=60,
 		CHUNK=61, SOMETIMES=62, OFTEN=63, RARELY=64, SOMECYCLES=65, MASK=66, STRUCT=67,
-		OFF=68, N=69, ARROW=70, STAR=71, LPAREN=72, RPAREN=73, LBRACE=74, RBRACE=75,
-		COMMA=76, PIPE=77, COLON=78, SLASH=79, SHARP=80, DOTDOT=81, DOT=82, NUMBER=83,
-		STRING=84, UNTERMINATED_STRING=85, IDENT=86, UNEXPECTED_CHAR=87;
+		OFF=68, N=69, ARP=70, STRUM=71, LOCK=72, GROOVE=73, GLIDE=74, ARROW=75,
+		STAR=76, LPAREN=77, RPAREN=78, LBRACE=79, RBRACE=80, COMMA=81, PIPE=82,
+		COLON=83, SLASH=84, SHARP=85, DOTDOT=86, DOT=87, NUMBER=88, STRING=89,
+		UNTERMINATED_STRING=90, IDENT=91, UNEXPECTED_CHAR=92;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
-		RULE_stepClause = 12, RULE_value = 13, RULE_valueTerm = 14, RULE_signalOption = 15,
-		RULE_modifier = 16, RULE_mapSource = 17, RULE_sourceChannel = 18, RULE_mapAction = 19,
-		RULE_parameter = 20, RULE_laneRef = 21, RULE_valueRange = 22, RULE_feedbackOption = 23,
-		RULE_unknownModifier = 24, RULE_anyToken = 25;
+		RULE_name = 12, RULE_laneName = 13, RULE_grooveField = 14, RULE_fraction = 15,
+		RULE_stepClause = 16, RULE_value = 17, RULE_valueTerm = 18, RULE_signalOption = 19,
+		RULE_functionOption = 20, RULE_modifier = 21, RULE_mapSource = 22, RULE_sourceChannel = 23,
+		RULE_mapAction = 24, RULE_parameter = 25, RULE_laneRef = 26, RULE_valueRange = 27,
+		RULE_feedbackOption = 28, RULE_unknownModifier = 29, RULE_anyToken = 30;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
-		"trackItem", "stepClause", "value", "valueTerm", "signalOption", "modifier",
-		"mapSource", "sourceChannel", "mapAction", "parameter", "laneRef", "valueRange",
-		"feedbackOption", "unknownModifier", "anyToken"
+		"trackItem", "name", "laneName", "grooveField", "fraction", "stepClause",
+		"value", "valueTerm", "signalOption", "functionOption", "modifier", "mapSource",
+		"sourceChannel", "mapAction", "parameter", "laneRef", "valueRange", "feedbackOption",
+		"unknownModifier", "anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -74,8 +77,9 @@ internal partial class SeqLangParser : Parser {
 		"'rev'", "'shift'", "'swing'", "'grid'", "'humanize'", "'voicing'", "'mute'",
 		"'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
 		"'often'", "'rarely'", "'someCycles'", "'mask'", "'struct'", "'off'",
-		"'n'", "'->'", "'*'", "'('", "')'", "'{'", "'}'", "','", "'|'", "':'",
-		"'/'", "'#'", "'..'", "'.'"
+		"'n'", "'arp'", "'strum'", "'lock'", "'groove'", "'glide'", "'->'", "'*'",
+		"'('", "')'", "'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'",
+		"'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
@@ -86,9 +90,10 @@ internal partial class SeqLangParser : Parser {
 		"PROB", "TRANSPOSE", "OCTAVE", "DEGREES", "TONES", "FAST", "SLOW", "REV",
 		"SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE", "CHAN", "PLY",
 		"ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN", "RARELY", "SOMECYCLES",
-		"MASK", "STRUCT", "OFF", "N", "ARROW", "STAR", "LPAREN", "RPAREN", "LBRACE",
-		"RBRACE", "COMMA", "PIPE", "COLON", "SLASH", "SHARP", "DOTDOT", "DOT",
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
+		"MASK", "STRUCT", "OFF", "N", "ARP", "STRUM", "LOCK", "GROOVE", "GLIDE",
+		"ARROW", "STAR", "LPAREN", "RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE",
+		"COLON", "SLASH", "SHARP", "DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING",
+		"IDENT", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -150,77 +155,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 55;
+			State = 65;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 52;
+					State = 62;
 					Match(NL);
 					}
 					}
 				}
-				State = 57;
+				State = 67;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 70;
+			State = 80;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || _la==IDENT) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || _la==GROOVE || _la==IDENT) {
 				{
-				State = 58;
+				State = 68;
 				statement();
-				State = 67;
+				State = 77;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 60;
+						State = 70;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 59;
+							State = 69;
 							Match(NL);
 							}
 							}
-							State = 62;
+							State = 72;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 64;
+						State = 74;
 						statement();
 						}
 						}
 					}
-					State = 69;
+					State = 79;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 75;
+			State = 85;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 72;
+				State = 82;
 				Match(NL);
 				}
 				}
-				State = 77;
+				State = 87;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 78;
+			State = 88;
 			Match(Eof);
 			}
 		}
@@ -399,7 +404,9 @@ internal partial class SeqLangParser : Parser {
 	}
 	public partial class TrackStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRACK() { return GetToken(SeqLangParser.TRACK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TrackOptionContext[] trackOption() {
@@ -442,11 +449,42 @@ internal partial class SeqLangParser : Parser {
 	}
 	public partial class SignalStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
 			return GetRuleContext<ValueContext>(0);
 		}
 		public SignalStatementContext(StatementContext context) { CopyFrom(context); }
+	}
+	public partial class GrooveFileStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public GrooveFileStatementContext(StatementContext context) { CopyFrom(context); }
+	}
+	public partial class GrooveGridStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(SeqLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
+			return GetToken(SeqLangParser.NL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GrooveFieldContext[] grooveField() {
+			return GetRuleContexts<GrooveFieldContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GrooveFieldContext grooveField(int i) {
+			return GetRuleContext<GrooveFieldContext>(i);
+		}
+		public GrooveGridStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class FeedbackStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return GetToken(SeqLangParser.FEEDBACK, 0); }
@@ -491,16 +529,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 284;
+			State = 334;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 80;
+				State = 90;
 				Match(TITLE);
-				State = 81;
+				State = 91;
 				Match(STRING);
 				}
 				break;
@@ -508,16 +546,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 82;
+				State = 92;
 				Match(TEMPO);
-				State = 83;
+				State = 93;
 				Match(NUMBER);
-				State = 85;
+				State = 95;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 84;
+					State = 94;
 					tempoRamp();
 					}
 				}
@@ -528,13 +566,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 87;
+				State = 97;
 				Match(METER);
-				State = 88;
+				State = 98;
 				Match(NUMBER);
-				State = 89;
+				State = 99;
 				Match(SLASH);
-				State = 90;
+				State = 100;
 				Match(NUMBER);
 				}
 				break;
@@ -542,21 +580,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 91;
+				State = 101;
 				Match(KEY);
-				State = 92;
+				State = 102;
 				Match(IDENT);
-				State = 94;
+				State = 104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 93;
+					State = 103;
 					Match(SHARP);
 					}
 				}
 
-				State = 96;
+				State = 106;
 				Match(IDENT);
 				}
 				break;
@@ -564,9 +602,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 97;
+				State = 107;
 				Match(SEED);
-				State = 98;
+				State = 108;
 				Match(NUMBER);
 				}
 				break;
@@ -574,9 +612,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 99;
+				State = 109;
 				Match(SWING);
-				State = 100;
+				State = 110;
 				Match(NUMBER);
 				}
 				break;
@@ -584,9 +622,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 101;
+				State = 111;
 				Match(OUTPUT);
-				State = 102;
+				State = 112;
 				Match(STRING);
 				}
 				break;
@@ -594,9 +632,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 103;
+				State = 113;
 				Match(INPUT);
-				State = 104;
+				State = 114;
 				Match(STRING);
 				}
 				break;
@@ -604,27 +642,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 105;
+				State = 115;
 				Match(CLOCK);
-				State = 111;
+				State = 121;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 106;
+					State = 116;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 107;
+					State = 117;
 					Match(IN);
-					State = 109;
+					State = 119;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 108;
+						State = 118;
 						Match(STRING);
 						}
 					}
@@ -640,21 +678,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 113;
+				State = 123;
 				Match(SCALE);
-				State = 114;
+				State = 124;
 				Match(IDENT);
-				State = 116;
+				State = 126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 115;
+					State = 125;
 					Match(NUMBER);
 					}
 					}
-					State = 118;
+					State = 128;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -664,29 +702,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 120;
+				State = 130;
 				Match(KIT);
-				State = 121;
+				State = 131;
 				Match(IDENT);
-				State = 122;
+				State = 132;
 				Match(LBRACE);
-				State = 127;
+				State = 137;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 125;
+					State = 135;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 123;
+						State = 133;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 124;
+						State = 134;
 						kitEntry();
 						}
 						break;
@@ -694,11 +732,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 129;
+					State = 139;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 130;
+				State = 140;
 				Match(RBRACE);
 				}
 				break;
@@ -706,9 +744,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 131;
+				State = 141;
 				Match(CHORDS);
-				State = 132;
+				State = 142;
 				Match(STRING);
 				}
 				break;
@@ -716,21 +754,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 133;
+				State = 143;
 				Match(HARMONY);
-				State = 134;
+				State = 144;
 				Match(IDENT);
-				State = 138;
+				State = 148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 135;
+					State = 145;
 					harmonyOption();
 					}
 					}
-					State = 140;
+					State = 150;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -740,81 +778,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 141;
+				State = 151;
 				Match(FORM);
-				State = 142;
+				State = 152;
 				Match(LBRACE);
-				State = 146;
+				State = 156;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 143;
+						State = 153;
 						Match(NL);
 						}
 						}
 					}
-					State = 148;
+					State = 158;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 161;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==IDENT) {
+				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 144117318379634751L) != 0)) {
 					{
-					State = 149;
+					State = 159;
 					formNode();
-					State = 158;
+					State = 168;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 151;
+							State = 161;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 150;
+								State = 160;
 								Match(NL);
 								}
 								}
-								State = 153;
+								State = 163;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 155;
+							State = 165;
 							formNode();
 							}
 							}
 						}
-						State = 160;
+						State = 170;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 166;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 163;
+					State = 173;
 					Match(NL);
 					}
 					}
-					State = 168;
+					State = 178;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 169;
+				State = 179;
 				Match(RBRACE);
 				}
 				break;
@@ -822,33 +860,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 170;
+				State = 180;
 				Match(FORM);
-				State = 172;
+				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 171;
+					State = 181;
 					Match(LOOP);
 					}
 				}
 
-				State = 174;
+				State = 184;
 				formItem();
-				State = 179;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 175;
+					State = 185;
 					Match(COMMA);
-					State = 176;
+					State = 186;
 					formItem();
 					}
 					}
-					State = 181;
+					State = 191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -858,102 +896,76 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 182;
+				State = 192;
 				Match(IN);
-				State = 183;
+				State = 193;
 				sectionList();
-				State = 184;
+				State = 194;
 				Match(LBRACE);
-				State = 188;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 185;
+						State = 195;
 						Match(NL);
 						}
 						}
 					}
-					State = 190;
+					State = 200;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 203;
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 191;
+					State = 201;
 					sectionItem();
-					State = 200;
+					State = 210;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 193;
+							State = 203;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 192;
+								State = 202;
 								Match(NL);
 								}
 								}
-								State = 195;
+								State = 205;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 197;
+							State = 207;
 							sectionItem();
 							}
 							}
 						}
-						State = 202;
+						State = 212;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 208;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 205;
-					Match(NL);
-					}
-					}
-					State = 210;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 211;
-				Match(RBRACE);
-				}
-				break;
-			case 17:
-				_localctx = new TrackStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
-				{
-				State = 213;
-				Match(TRACK);
-				State = 214;
-				Match(IDENT);
-				State = 218;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
-					{
-					{
 					State = 215;
-					trackOption();
+					Match(NL);
 					}
 					}
 					State = 220;
@@ -961,78 +973,104 @@ internal partial class SeqLangParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 221;
+				Match(RBRACE);
+				}
+				break;
+			case 17:
+				_localctx = new TrackStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 223;
+				Match(TRACK);
+				State = 224;
+				name();
+				State = 228;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
+					{
+					{
+					State = 225;
+					trackOption();
+					}
+					}
+					State = 230;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 231;
 				Match(LBRACE);
-				State = 225;
+				State = 235;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 222;
+						State = 232;
 						Match(NL);
 						}
 						}
 					}
-					State = 227;
+					State = 237;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 240;
+				State = 250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1205812084736L) != 0) || _la==IDENT) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2097183L) != 0)) {
 					{
-					State = 228;
+					State = 238;
 					trackItem();
-					State = 237;
+					State = 247;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 230;
+							State = 240;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 229;
+								State = 239;
 								Match(NL);
 								}
 								}
-								State = 232;
+								State = 242;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 234;
+							State = 244;
 							trackItem();
 							}
 							}
 						}
-						State = 239;
+						State = 249;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 245;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 242;
+					State = 252;
 					Match(NL);
 					}
 					}
-					State = 247;
+					State = 257;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 248;
+				State = 258;
 				Match(RBRACE);
 				}
 				break;
@@ -1040,13 +1078,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 249;
+				State = 260;
 				Match(MAP);
-				State = 250;
+				State = 261;
 				mapSource();
-				State = 251;
+				State = 262;
 				Match(ARROW);
-				State = 252;
+				State = 263;
 				mapAction();
 				}
 				break;
@@ -1054,13 +1092,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyBindingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 254;
+				State = 265;
 				Match(KEY);
-				State = 255;
+				State = 266;
 				Match(STRING);
-				State = 256;
+				State = 267;
 				Match(ARROW);
-				State = 257;
+				State = 268;
 				mapAction();
 				}
 				break;
@@ -1068,82 +1106,182 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 258;
+				State = 269;
 				Match(SIGNAL);
-				State = 259;
-				Match(IDENT);
-				State = 260;
+				State = 270;
+				name();
+				State = 271;
 				value();
 				}
 				break;
 			case 21:
-				_localctx = new FeedbackStatementContext(_localctx);
+				_localctx = new GrooveFileStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 261;
-				Match(FEEDBACK);
-				State = 262;
+				State = 273;
+				Match(GROOVE);
+				State = 274;
+				name();
+				State = 275;
 				Match(STRING);
-				State = 263;
+				}
+				break;
+			case 22:
+				_localctx = new GrooveGridStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 277;
+				Match(GROOVE);
+				State = 278;
+				name();
+				State = 279;
+				Match(GRID);
+				State = 280;
+				Match(NUMBER);
+				State = 281;
+				Match(LBRACE);
+				State = 285;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 282;
+						Match(NL);
+						}
+						}
+					}
+					State = 287;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				}
+				State = 301;
+				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 562949953945601L) != 0)) ) {
+				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1125899906843649L) != 0)) {
+					{
+					State = 288;
+					grooveField();
+					State = 298;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 292;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							while (_la==NL) {
+								{
+								{
+								State = 289;
+								Match(NL);
+								}
+								}
+								State = 294;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							}
+							State = 295;
+							grooveField();
+							}
+							}
+						}
+						State = 300;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					}
+					}
+				}
+
+				State = 306;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==NL) {
+					{
+					{
+					State = 303;
+					Match(NL);
+					}
+					}
+					State = 308;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 309;
+				Match(RBRACE);
+				}
+				break;
+			case 23:
+				_localctx = new FeedbackStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 23);
+				{
+				State = 311;
+				Match(FEEDBACK);
+				State = 312;
+				Match(STRING);
+				State = 313;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 18014398510006273L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 264;
+				State = 314;
 				laneRef();
-				State = 265;
+				State = 315;
 				Match(IDENT);
-				State = 266;
+				State = 316;
 				Match(NUMBER);
-				State = 269;
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 267;
+					State = 317;
 					Match(DOTDOT);
-					State = 268;
+					State = 318;
 					Match(NUMBER);
 					}
 				}
 
-				State = 274;
+				State = 324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 27)) & ~0x3f) == 0 && ((1L << (_la - 27)) & 576462951326679041L) != 0)) {
+				while (_la==CHANNEL || _la==OFF || _la==IDENT) {
 					{
 					{
-					State = 271;
+					State = 321;
 					feedbackOption();
 					}
 					}
-					State = 276;
+					State = 326;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 22:
+			case 24:
 				_localctx = new UnknownStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
+				EnterOuterAlt(_localctx, 24);
 				{
-				State = 277;
+				State = 327;
 				Match(IDENT);
-				State = 281;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 16774143L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 536772607L) != 0)) {
 					{
 					{
-					State = 278;
+					State = 328;
 					anyToken();
 					}
 					}
-					State = 283;
+					State = 333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1186,15 +1324,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 336;
 			Match(ARROW);
-			State = 287;
+			State = 337;
 			Match(NUMBER);
-			State = 288;
+			State = 338;
 			Match(OVER);
-			State = 289;
+			State = 339;
 			Match(NUMBER);
-			State = 290;
+			State = 340;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1233,9 +1371,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
+			State = 342;
 			Match(IDENT);
-			State = 293;
+			State = 343;
 			Match(NUMBER);
 			}
 		}
@@ -1281,18 +1419,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 300;
+			State = 350;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 295;
+				State = 345;
 				Match(EVERY);
-				State = 296;
+				State = 346;
 				Match(NUMBER);
-				State = 297;
+				State = 347;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1307,9 +1445,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 298;
+				State = 348;
 				Match(GRAVITY);
-				State = 299;
+				State = 349;
 				Match(NUMBER);
 				}
 				break;
@@ -1329,7 +1467,9 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class FormNodeContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return GetToken(SeqLangParser.END, 0); }
@@ -1358,43 +1498,54 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 302;
-			Match(IDENT);
-			State = 303;
+			State = 352;
+			name();
+			State = 353;
 			Match(NUMBER);
-			State = 316;
+			State = 366;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 304;
+				State = 354;
 				Match(ARROW);
-				State = 314;
+				State = 364;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 305;
+					State = 355;
 					Match(END);
 					}
 					break;
+				case SIGNAL:
+				case BEND:
+				case TOUCH:
+				case STEP:
+				case PHASE:
+				case EASE:
+				case ARP:
+				case STRUM:
+				case LOCK:
+				case GROOVE:
+				case GLIDE:
 				case IDENT:
 					{
-					State = 306;
+					State = 356;
 					formTarget();
-					State = 311;
+					State = 361;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 307;
+						State = 357;
 						Match(PIPE);
-						State = 308;
+						State = 358;
 						formTarget();
 						}
 						}
-						State = 313;
+						State = 363;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1420,7 +1571,9 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class FormTargetContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public FormTargetContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -1437,14 +1590,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
-			Match(IDENT);
-			State = 320;
+			State = 368;
+			name();
+			State = 370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 319;
+				State = 369;
 				Match(NUMBER);
 				}
 			}
@@ -1463,7 +1616,9 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class FormItemContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public FormItemContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -1479,9 +1634,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 322;
-			Match(IDENT);
-			State = 323;
+			State = 372;
+			name();
+			State = 373;
 			Match(NUMBER);
 			}
 		}
@@ -1497,9 +1652,11 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class SectionListContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
+			return GetRuleContexts<NameContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
+			return GetRuleContext<NameContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(SeqLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -1520,21 +1677,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
-			Match(IDENT);
-			State = 330;
+			State = 375;
+			name();
+			State = 380;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 326;
+				State = 376;
 				Match(COMMA);
-				State = 327;
-				Match(IDENT);
+				State = 377;
+				name();
 				}
 				}
-				State = 332;
+				State = 382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1583,16 +1740,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 340;
+			State = 390;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 333;
+				State = 383;
 				Match(CHORDS);
-				State = 334;
+				State = 384;
 				Match(STRING);
 				}
 				break;
@@ -1600,16 +1757,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 335;
+				State = 385;
 				Match(TEMPO);
-				State = 336;
+				State = 386;
 				Match(NUMBER);
-				State = 338;
+				State = 388;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 337;
+					State = 387;
 					tempoRamp();
 					}
 				}
@@ -1679,16 +1836,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 356;
+			State = 406;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 342;
+				State = 392;
 				Match(CHANNEL);
-				State = 343;
+				State = 393;
 				Match(NUMBER);
 				}
 				break;
@@ -1696,9 +1853,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 344;
+				State = 394;
 				Match(PROGRAM);
-				State = 345;
+				State = 395;
 				Match(NUMBER);
 				}
 				break;
@@ -1706,18 +1863,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
+				State = 396;
 				Match(BANK);
-				State = 347;
+				State = 397;
 				Match(NUMBER);
-				State = 350;
+				State = 400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 348;
+					State = 398;
 					Match(COLON);
-					State = 349;
+					State = 399;
 					Match(NUMBER);
 					}
 				}
@@ -1728,9 +1885,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 352;
+				State = 402;
 				Match(KIT);
-				State = 353;
+				State = 403;
 				Match(IDENT);
 				}
 				break;
@@ -1738,9 +1895,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BendRangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 354;
+				State = 404;
 				Match(BEND);
-				State = 355;
+				State = 405;
 				Match(NUMBER);
 				}
 				break;
@@ -1773,7 +1930,9 @@ internal partial class SeqLangParser : Parser {
 	}
 	public partial class LaneItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LaneNameContext laneName() {
+			return GetRuleContext<LaneNameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
 			return GetRuleContexts<ModifierContext>();
@@ -1861,45 +2020,72 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 432;
+			State = 485;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
+			case SIGNAL:
+			case STEP:
+			case PHASE:
+			case EASE:
+			case ARP:
+			case STRUM:
+			case LOCK:
+			case GROOVE:
+			case GLIDE:
 			case IDENT:
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 358;
-				_la = TokenStream.LA(1);
-				if ( !(_la==PLAY || _la==IDENT) ) {
-				ErrorHandler.RecoverInline(this);
+				State = 410;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case SIGNAL:
+				case STEP:
+				case PHASE:
+				case EASE:
+				case ARP:
+				case STRUM:
+				case LOCK:
+				case GROOVE:
+				case GLIDE:
+				case IDENT:
+					{
+					State = 408;
+					laneName();
+					}
+					break;
+				case PLAY:
+					{
+					State = 409;
+					Match(PLAY);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
 				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 359;
+				State = 412;
 				Match(STRING);
-				State = 363;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 1073733631L) != 0)) {
+				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 360;
+					State = 413;
 					modifier();
 					}
 					}
-					State = 365;
+					State = 418;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 367;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 366;
+					State = 419;
 					unknownModifier();
 					}
 				}
@@ -1910,42 +2096,42 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 369;
+				State = 422;
 				Match(CC);
-				State = 370;
+				State = 423;
 				Match(NUMBER);
-				State = 371;
+				State = 424;
 				value();
-				State = 373;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 372;
+					State = 425;
 					stepClause();
 					}
 				}
 
-				State = 378;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 1073733631L) != 0)) {
+				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 375;
+					State = 428;
 					modifier();
 					}
 					}
-					State = 380;
+					State = 433;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 382;
+				State = 435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 381;
+					State = 434;
 					unknownModifier();
 					}
 				}
@@ -1957,7 +2143,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ControlLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 384;
+				State = 437;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BEND || _la==TOUCH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1966,38 +2152,38 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 385;
+				State = 438;
 				value();
-				State = 387;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 386;
+					State = 439;
 					stepClause();
 					}
 				}
 
-				State = 392;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 1073733631L) != 0)) {
+				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 389;
+					State = 442;
 					modifier();
 					}
 					}
-					State = 394;
+					State = 447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 396;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 395;
+					State = 448;
 					unknownModifier();
 					}
 				}
@@ -2008,11 +2194,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 398;
+				State = 451;
 				Match(EVERY);
-				State = 399;
+				State = 452;
 				Match(NUMBER);
-				State = 400;
+				State = 453;
 				modifier();
 				}
 				break;
@@ -2020,88 +2206,278 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 401;
+				State = 454;
 				Match(IN);
-				State = 402;
+				State = 455;
 				sectionList();
-				State = 403;
+				State = 456;
 				Match(LBRACE);
-				State = 407;
+				State = 460;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 404;
+						State = 457;
 						Match(NL);
 						}
 						}
 					}
-					State = 409;
+					State = 462;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
 				}
-				State = 422;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1205812084736L) != 0) || _la==IDENT) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2097183L) != 0)) {
 					{
-					State = 410;
+					State = 463;
 					trackItem();
-					State = 419;
+					State = 472;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 412;
+							State = 465;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 411;
+								State = 464;
 								Match(NL);
 								}
 								}
-								State = 414;
+								State = 467;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 416;
+							State = 469;
 							trackItem();
 							}
 							}
 						}
-						State = 421;
+						State = 474;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 					}
 					}
 				}
 
-				State = 427;
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 424;
+					State = 477;
 					Match(NL);
 					}
 					}
-					State = 429;
+					State = 482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 430;
+				State = 483;
 				Match(RBRACE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class NameContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return GetToken(SeqLangParser.PHASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return GetToken(SeqLangParser.EASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
+		public NameContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_name; } }
+	}
+
+	[RuleVersion(0)]
+	public NameContext name() {
+		NameContext _localctx = new NameContext(Context, State);
+		EnterRule(_localctx, 24, RULE_name);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 487;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 144117318379634751L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LaneNameContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return GetToken(SeqLangParser.PHASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return GetToken(SeqLangParser.EASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
+		public LaneNameContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_laneName; } }
+	}
+
+	[RuleVersion(0)]
+	public LaneNameContext laneName() {
+		LaneNameContext _localctx = new LaneNameContext(Context, State);
+		EnterRule(_localctx, 26, RULE_laneName);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 489;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 144117318379634745L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GrooveFieldContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		public GrooveFieldContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_grooveField; } }
+	}
+
+	[RuleVersion(0)]
+	public GrooveFieldContext grooveField() {
+		GrooveFieldContext _localctx = new GrooveFieldContext(Context, State);
+		EnterRule(_localctx, 28, RULE_grooveField);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 491;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1125899906843649L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			State = 492;
+			Match(STRING);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FractionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		public FractionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fraction; } }
+	}
+
+	[RuleVersion(0)]
+	public FractionContext fraction() {
+		FractionContext _localctx = new FractionContext(Context, State);
+		EnterRule(_localctx, 30, RULE_fraction);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 494;
+			Match(NUMBER);
+			State = 497;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SLASH) {
+				{
+				State = 495;
+				Match(SLASH);
+				State = 496;
+				Match(NUMBER);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -2132,23 +2508,23 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public StepClauseContext stepClause() {
 		StepClauseContext _localctx = new StepClauseContext(Context, State);
-		EnterRule(_localctx, 24, RULE_stepClause);
+		EnterRule(_localctx, 32, RULE_stepClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 434;
+			State = 499;
 			Match(STEP);
-			State = 435;
+			State = 500;
 			Match(NUMBER);
-			State = 438;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 436;
+				State = 501;
 				Match(SLASH);
-				State = 437;
+				State = 502;
 				Match(NUMBER);
 				}
 			}
@@ -2187,26 +2563,26 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 26, RULE_value);
+		EnterRule(_localctx, 34, RULE_value);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 505;
 			valueTerm();
-			State = 445;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 441;
+				State = 506;
 				Match(STAR);
-				State = 442;
+				State = 507;
 				valueTerm();
 				}
 				}
-				State = 447;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2269,17 +2645,17 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueTermContext valueTerm() {
 		ValueTermContext _localctx = new ValueTermContext(Context, State);
-		EnterRule(_localctx, 28, RULE_valueTerm);
+		EnterRule(_localctx, 36, RULE_valueTerm);
 		int _la;
 		try {
-			State = 467;
+			State = 532;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 448;
+				State = 513;
 				Match(NUMBER);
 				}
 				break;
@@ -2287,7 +2663,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MiniTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 449;
+				State = 514;
 				Match(STRING);
 				}
 				break;
@@ -2295,39 +2671,39 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 450;
+				State = 515;
 				Match(IDENT);
-				State = 452;
+				State = 517;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 				case 1:
 					{
-					State = 451;
+					State = 516;
 					Match(NUMBER);
 					}
 					break;
 				}
-				State = 455;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 454;
+					State = 519;
 					valueRange();
 					}
 				}
 
-				State = 460;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 824642109440L) != 0)) {
 					{
 					{
-					State = 457;
+					State = 522;
 					signalOption();
 					}
 					}
-					State = 462;
+					State = 527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2337,11 +2713,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GroupTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 463;
+				State = 528;
 				Match(LPAREN);
-				State = 464;
+				State = 529;
 				value();
-				State = 465;
+				State = 530;
 				Match(RPAREN);
 				}
 				break;
@@ -2396,31 +2772,31 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SignalOptionContext signalOption() {
 		SignalOptionContext _localctx = new SignalOptionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_signalOption);
+		EnterRule(_localctx, 38, RULE_signalOption);
 		int _la;
 		try {
-			State = 478;
+			State = 543;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVER:
 				_localctx = new OverOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 469;
+				State = 534;
 				Match(OVER);
-				State = 471;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 470;
+					State = 535;
 					Match(NUMBER);
 					}
 				}
 
-				State = 473;
+				State = 538;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 24)) & ~0x3f) == 0 && ((1L << (_la - 24)) & 4611686018427387907L) != 0)) ) {
+				if ( !(_la==BAR || _la==BARS || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -2433,9 +2809,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new PhaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 474;
+				State = 539;
 				Match(PHASE);
-				State = 475;
+				State = 540;
 				Match(NUMBER);
 				}
 				break;
@@ -2443,9 +2819,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 476;
+				State = 541;
 				Match(EASE);
-				State = 477;
+				State = 542;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OUT || _la==IN || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2454,6 +2830,83 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FunctionOptionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		public FunctionOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_functionOption; } }
+	}
+
+	[RuleVersion(0)]
+	public FunctionOptionContext functionOption() {
+		FunctionOptionContext _localctx = new FunctionOptionContext(Context, State);
+		EnterRule(_localctx, 40, RULE_functionOption);
+		int _la;
+		try {
+			State = 555;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case STEP:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 545;
+				Match(STEP);
+				State = 546;
+				Match(NUMBER);
+				State = 549;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==SLASH) {
+					{
+					State = 547;
+					Match(SLASH);
+					State = 548;
+					Match(NUMBER);
+					}
+				}
+
+				}
+				break;
+			case IDENT:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 551;
+				Match(IDENT);
+				State = 553;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NUMBER) {
+					{
+					State = 552;
+					Match(NUMBER);
+					}
+				}
+
 				}
 				break;
 			default:
@@ -2549,6 +3002,64 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(SeqLangParser.GRID, 0); }
 		public SwingModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
+	public partial class ArpModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
+			return GetRuleContexts<FunctionOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
+			return GetRuleContext<FunctionOptionContext>(i);
+		}
+		public ArpModifierContext(ModifierContext context) { CopyFrom(context); }
+	}
+	public partial class StrumModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FractionContext fraction() {
+			return GetRuleContext<FractionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
+			return GetRuleContexts<FunctionOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
+			return GetRuleContext<FunctionOptionContext>(i);
+		}
+		public StrumModifierContext(ModifierContext context) { CopyFrom(context); }
+	}
+	public partial class LockModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
+			return GetRuleContexts<FunctionOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
+			return GetRuleContext<FunctionOptionContext>(i);
+		}
+		public LockModifierContext(ModifierContext context) { CopyFrom(context); }
+	}
+	public partial class GrooveModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
+			return GetRuleContexts<FunctionOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
+			return GetRuleContext<FunctionOptionContext>(i);
+		}
+		public GrooveModifierContext(ModifierContext context) { CopyFrom(context); }
+	}
+	public partial class GlideModifierContext : ModifierContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FractionContext fraction() {
+			return GetRuleContext<FractionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public GlideModifierContext(ModifierContext context) { CopyFrom(context); }
+	}
 	public partial class VoicingModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return GetToken(SeqLangParser.VOICING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
@@ -2558,10 +3069,11 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 32, RULE_modifier);
+		EnterRule(_localctx, 42, RULE_modifier);
 		int _la;
 		try {
-			State = 500;
+			int _alt;
+			State = 615;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
@@ -2574,7 +3086,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ValueModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 480;
+				State = 557;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 268444687L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2583,7 +3095,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 481;
+				State = 558;
 				value();
 				}
 				break;
@@ -2596,7 +3108,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 482;
+				State = 559;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1009685925833211904L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2605,7 +3117,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 483;
+				State = 560;
 				Match(NUMBER);
 				}
 				break;
@@ -2617,7 +3129,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 484;
+				State = 561;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1226316104784150528L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2636,7 +3148,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NestedModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 485;
+				State = 562;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 308281345L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2645,9 +3157,9 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 486;
+				State = 563;
 				Match(NUMBER);
-				State = 487;
+				State = 564;
 				modifier();
 				}
 				break;
@@ -2656,7 +3168,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChanceModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 488;
+				State = 565;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFTEN || _la==RARELY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2665,7 +3177,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 489;
+				State = 566;
 				modifier();
 				}
 				break;
@@ -2674,7 +3186,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new RhythmModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 490;
+				State = 567;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MASK || _la==STRUCT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2683,7 +3195,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 491;
+				State = 568;
 				Match(STRING);
 				}
 				break;
@@ -2691,31 +3203,164 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 492;
+				State = 569;
 				Match(SWING);
-				State = 493;
+				State = 570;
 				Match(NUMBER);
-				State = 496;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 494;
+					State = 571;
 					Match(GRID);
-					State = 495;
+					State = 572;
 					Match(NUMBER);
 					}
 				}
 
 				}
 				break;
-			case VOICING:
-				_localctx = new VoicingModifierContext(_localctx);
+			case ARP:
+				_localctx = new ArpModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 498;
+				State = 575;
+				Match(ARP);
+				State = 576;
+				_la = TokenStream.LA(1);
+				if ( !(_la==STRING || _la==IDENT) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 580;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 577;
+						functionOption();
+						}
+						}
+					}
+					State = 582;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+				}
+				}
+				break;
+			case STRUM:
+				_localctx = new StrumModifierContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 583;
+				Match(STRUM);
+				State = 584;
+				fraction();
+				State = 588;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 585;
+						functionOption();
+						}
+						}
+					}
+					State = 590;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
+				}
+				}
+				break;
+			case LOCK:
+				_localctx = new LockModifierContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 591;
+				Match(LOCK);
+				State = 592;
+				Match(NUMBER);
+				State = 596;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 593;
+						functionOption();
+						}
+						}
+					}
+					State = 598;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
+				}
+				}
+				break;
+			case GROOVE:
+				_localctx = new GrooveModifierContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 599;
+				Match(GROOVE);
+				State = 600;
+				name();
+				State = 604;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 601;
+						functionOption();
+						}
+						}
+					}
+					State = 606;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+				}
+				}
+				break;
+			case GLIDE:
+				_localctx = new GlideModifierContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 607;
+				Match(GLIDE);
+				State = 608;
+				fraction();
+				State = 611;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+				case 1:
+					{
+					State = 609;
+					Match(IDENT);
+					State = 610;
+					Match(STRING);
+					}
+					break;
+				}
+				}
+				break;
+			case VOICING:
+				_localctx = new VoicingModifierContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 613;
 				Match(VOICING);
-				State = 499;
+				State = 614;
 				Match(IDENT);
 				}
 				break;
@@ -2775,38 +3420,38 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapSourceContext mapSource() {
 		MapSourceContext _localctx = new MapSourceContext(Context, State);
-		EnterRule(_localctx, 34, RULE_mapSource);
+		EnterRule(_localctx, 44, RULE_mapSource);
 		int _la;
 		try {
-			State = 520;
+			State = 635;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CC:
 				_localctx = new CcSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 502;
+				State = 617;
 				Match(CC);
-				State = 503;
+				State = 618;
 				Match(NUMBER);
-				State = 506;
+				State = 621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 504;
+					State = 619;
 					Match(COLON);
-					State = 505;
+					State = 620;
 					Match(NUMBER);
 					}
 				}
 
-				State = 509;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 508;
+					State = 623;
 					sourceChannel();
 					}
 				}
@@ -2817,16 +3462,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NamedSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 626;
 				Match(IDENT);
-				State = 512;
+				State = 627;
 				Match(NUMBER);
-				State = 515;
+				State = 630;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON || _la==DOTDOT) {
 					{
-					State = 513;
+					State = 628;
 					_la = TokenStream.LA(1);
 					if ( !(_la==COLON || _la==DOTDOT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2835,17 +3480,17 @@ internal partial class SeqLangParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 514;
+					State = 629;
 					Match(NUMBER);
 					}
 				}
 
-				State = 518;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 517;
+					State = 632;
 					sourceChannel();
 					}
 				}
@@ -2880,13 +3525,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SourceChannelContext sourceChannel() {
 		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
-		EnterRule(_localctx, 36, RULE_sourceChannel);
+		EnterRule(_localctx, 46, RULE_sourceChannel);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 522;
+			State = 637;
 			Match(CHANNEL);
-			State = 523;
+			State = 638;
 			Match(NUMBER);
 			}
 		}
@@ -2950,18 +3595,18 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapActionContext mapAction() {
 		MapActionContext _localctx = new MapActionContext(Context, State);
-		EnterRule(_localctx, 38, RULE_mapAction);
+		EnterRule(_localctx, 48, RULE_mapAction);
 		try {
-			State = 535;
+			State = 650;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new TempoActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 525;
+				State = 640;
 				Match(TEMPO);
-				State = 526;
+				State = 641;
 				valueRange();
 				}
 				break;
@@ -2969,9 +3614,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MuteActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 527;
+				State = 642;
 				Match(MUTE);
-				State = 528;
+				State = 643;
 				laneRef();
 				}
 				break;
@@ -2979,9 +3624,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VerbActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 529;
+				State = 644;
 				Match(IDENT);
-				State = 530;
+				State = 645;
 				laneRef();
 				}
 				break;
@@ -2989,11 +3634,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 531;
+				State = 646;
 				laneRef();
-				State = 532;
+				State = 647;
 				parameter();
-				State = 533;
+				State = 648;
 				valueRange();
 				}
 				break;
@@ -3042,6 +3687,11 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return GetToken(SeqLangParser.N, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		public ParameterContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -3053,14 +3703,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ParameterContext parameter() {
 		ParameterContext _localctx = new ParameterContext(Context, State);
-		EnterRule(_localctx, 40, RULE_parameter);
+		EnterRule(_localctx, 50, RULE_parameter);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 537;
+			State = 652;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2251834173161443L) != 0)) ) {
+			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 72058693549293539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3081,9 +3731,11 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class LaneRefContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
+			return GetRuleContexts<NameContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
+			return GetRuleContext<NameContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return GetToken(SeqLangParser.DOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
@@ -3097,28 +3749,48 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public LaneRefContext laneRef() {
 		LaneRefContext _localctx = new LaneRefContext(Context, State);
-		EnterRule(_localctx, 42, RULE_laneRef);
+		EnterRule(_localctx, 52, RULE_laneRef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 539;
-			Match(IDENT);
-			State = 542;
+			State = 654;
+			name();
+			State = 660;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOT) {
 				{
-				State = 540;
+				State = 655;
 				Match(DOT);
-				State = 541;
-				_la = TokenStream.LA(1);
-				if ( !(_la==PLAY || _la==IDENT) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
+				State = 658;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case SIGNAL:
+				case BEND:
+				case TOUCH:
+				case STEP:
+				case PHASE:
+				case EASE:
+				case ARP:
+				case STRUM:
+				case LOCK:
+				case GROOVE:
+				case GLIDE:
+				case IDENT:
+					{
+					State = 656;
+					name();
+					}
+					break;
+				case PLAY:
+					{
+					State = 657;
+					Match(PLAY);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
 				}
 				}
 			}
@@ -3152,15 +3824,15 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueRangeContext valueRange() {
 		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
-		EnterRule(_localctx, 44, RULE_valueRange);
+		EnterRule(_localctx, 54, RULE_valueRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 544;
+			State = 662;
 			Match(NUMBER);
-			State = 545;
+			State = 663;
 			Match(DOTDOT);
-			State = 546;
+			State = 664;
 			Match(NUMBER);
 			}
 		}
@@ -3202,19 +3874,19 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FeedbackOptionContext feedbackOption() {
 		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_feedbackOption);
+		EnterRule(_localctx, 56, RULE_feedbackOption);
 		int _la;
 		try {
-			State = 552;
+			State = 670;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new FeedbackChannelContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 666;
 				Match(CHANNEL);
-				State = 549;
+				State = 667;
 				Match(NUMBER);
 				}
 				break;
@@ -3223,7 +3895,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackVelocityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 550;
+				State = 668;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFF || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3232,7 +3904,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 551;
+				State = 669;
 				Match(NUMBER);
 				}
 				break;
@@ -3274,22 +3946,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 48, RULE_unknownModifier);
+		EnterRule(_localctx, 58, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 672;
 			Match(IDENT);
-			State = 558;
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 11L) != 0)) {
+			while (((((_la - 88)) & ~0x3f) == 0 && ((1L << (_la - 88)) & 11L) != 0)) {
 				{
 				{
-				State = 555;
+				State = 673;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 11L) != 0)) ) {
+				if ( !(((((_la - 88)) & ~0x3f) == 0 && ((1L << (_la - 88)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3298,7 +3970,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 560;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3329,12 +4001,12 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 50, RULE_anyToken);
+		EnterRule(_localctx, 60, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 561;
+			State = 679;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NL || _la==LBRACE || _la==RBRACE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3357,208 +4029,251 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,87,564,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,92,682,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,1,0,5,0,54,8,0,10,0,12,0,57,9,
-		0,1,0,1,0,4,0,61,8,0,11,0,12,0,62,1,0,5,0,66,8,0,10,0,12,0,69,9,0,3,0,
-		71,8,0,1,0,5,0,74,8,0,10,0,12,0,77,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,
-		86,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,95,8,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,110,8,1,3,1,112,8,1,1,1,1,1,1,1,4,1,117,
-		8,1,11,1,12,1,118,1,1,1,1,1,1,1,1,1,1,5,1,126,8,1,10,1,12,1,129,9,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,5,1,137,8,1,10,1,12,1,140,9,1,1,1,1,1,1,1,5,1,145,
-		8,1,10,1,12,1,148,9,1,1,1,1,1,4,1,152,8,1,11,1,12,1,153,1,1,5,1,157,8,
-		1,10,1,12,1,160,9,1,3,1,162,8,1,1,1,5,1,165,8,1,10,1,12,1,168,9,1,1,1,
-		1,1,1,1,3,1,173,8,1,1,1,1,1,1,1,5,1,178,8,1,10,1,12,1,181,9,1,1,1,1,1,
-		1,1,1,1,5,1,187,8,1,10,1,12,1,190,9,1,1,1,1,1,4,1,194,8,1,11,1,12,1,195,
-		1,1,5,1,199,8,1,10,1,12,1,202,9,1,3,1,204,8,1,1,1,5,1,207,8,1,10,1,12,
-		1,210,9,1,1,1,1,1,1,1,1,1,1,1,5,1,217,8,1,10,1,12,1,220,9,1,1,1,1,1,5,
-		1,224,8,1,10,1,12,1,227,9,1,1,1,1,1,4,1,231,8,1,11,1,12,1,232,1,1,5,1,
-		236,8,1,10,1,12,1,239,9,1,3,1,241,8,1,1,1,5,1,244,8,1,10,1,12,1,247,9,
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
+		2,29,7,29,2,30,7,30,1,0,5,0,64,8,0,10,0,12,0,67,9,0,1,0,1,0,4,0,71,8,0,
+		11,0,12,0,72,1,0,5,0,76,8,0,10,0,12,0,79,9,0,3,0,81,8,0,1,0,5,0,84,8,0,
+		10,0,12,0,87,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,96,8,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,3,1,105,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,3,1,120,8,1,3,1,122,8,1,1,1,1,1,1,1,4,1,127,8,1,11,1,12,1,128,
+		1,1,1,1,1,1,1,1,1,1,5,1,136,8,1,10,1,12,1,139,9,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,5,1,147,8,1,10,1,12,1,150,9,1,1,1,1,1,1,1,5,1,155,8,1,10,1,12,1,158,
+		9,1,1,1,1,1,4,1,162,8,1,11,1,12,1,163,1,1,5,1,167,8,1,10,1,12,1,170,9,
+		1,3,1,172,8,1,1,1,5,1,175,8,1,10,1,12,1,178,9,1,1,1,1,1,1,1,3,1,183,8,
+		1,1,1,1,1,1,1,5,1,188,8,1,10,1,12,1,191,9,1,1,1,1,1,1,1,1,1,5,1,197,8,
+		1,10,1,12,1,200,9,1,1,1,1,1,4,1,204,8,1,11,1,12,1,205,1,1,5,1,209,8,1,
+		10,1,12,1,212,9,1,3,1,214,8,1,1,1,5,1,217,8,1,10,1,12,1,220,9,1,1,1,1,
+		1,1,1,1,1,1,1,5,1,227,8,1,10,1,12,1,230,9,1,1,1,1,1,5,1,234,8,1,10,1,12,
+		1,237,9,1,1,1,1,1,4,1,241,8,1,11,1,12,1,242,1,1,5,1,246,8,1,10,1,12,1,
+		249,9,1,3,1,251,8,1,1,1,5,1,254,8,1,10,1,12,1,257,9,1,1,1,1,1,1,1,1,1,
 		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,3,1,270,8,1,1,1,5,1,273,8,1,10,1,12,1,276,9,1,1,1,1,1,
-		5,1,280,8,1,10,1,12,1,283,9,1,3,1,285,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,
-		1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,301,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,
-		5,310,8,5,10,5,12,5,313,9,5,3,5,315,8,5,3,5,317,8,5,1,6,1,6,3,6,321,8,
-		6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,329,8,8,10,8,12,8,332,9,8,1,9,1,9,1,9,1,
-		9,1,9,3,9,339,8,9,3,9,341,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,
-		3,10,351,8,10,1,10,1,10,1,10,1,10,3,10,357,8,10,1,11,1,11,1,11,5,11,362,
-		8,11,10,11,12,11,365,9,11,1,11,3,11,368,8,11,1,11,1,11,1,11,1,11,3,11,
-		374,8,11,1,11,5,11,377,8,11,10,11,12,11,380,9,11,1,11,3,11,383,8,11,1,
-		11,1,11,1,11,3,11,388,8,11,1,11,5,11,391,8,11,10,11,12,11,394,9,11,1,11,
-		3,11,397,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,406,8,11,10,11,12,
-		11,409,9,11,1,11,1,11,4,11,413,8,11,11,11,12,11,414,1,11,5,11,418,8,11,
-		10,11,12,11,421,9,11,3,11,423,8,11,1,11,5,11,426,8,11,10,11,12,11,429,
-		9,11,1,11,1,11,3,11,433,8,11,1,12,1,12,1,12,1,12,3,12,439,8,12,1,13,1,
-		13,1,13,5,13,444,8,13,10,13,12,13,447,9,13,1,14,1,14,1,14,1,14,3,14,453,
-		8,14,1,14,3,14,456,8,14,1,14,5,14,459,8,14,10,14,12,14,462,9,14,1,14,1,
-		14,1,14,1,14,3,14,468,8,14,1,15,1,15,3,15,472,8,15,1,15,1,15,1,15,1,15,
-		1,15,3,15,479,8,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,
-		16,1,16,1,16,1,16,1,16,1,16,3,16,497,8,16,1,16,1,16,3,16,501,8,16,1,17,
-		1,17,1,17,1,17,3,17,507,8,17,1,17,3,17,510,8,17,1,17,1,17,1,17,1,17,3,
-		17,516,8,17,1,17,3,17,519,8,17,3,17,521,8,17,1,18,1,18,1,18,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,536,8,19,1,20,1,20,1,21,1,
-		21,1,21,3,21,543,8,21,1,22,1,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,553,
-		8,23,1,24,1,24,5,24,557,8,24,10,24,12,24,560,9,24,1,25,1,25,1,25,0,0,26,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,0,17,3,0,37,37,56,56,86,86,1,0,24,25,2,0,30,30,86,86,1,0,35,36,2,0,
-		24,25,86,86,2,0,13,14,86,86,4,0,41,44,51,51,54,54,69,69,3,0,45,45,48,49,
-		57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,65,68,68,1,0,63,64,
-		1,0,66,67,2,0,78,78,81,81,4,0,35,36,40,52,54,69,86,86,2,0,68,68,86,86,
-		2,0,83,84,86,86,2,0,3,3,74,75,652,0,55,1,0,0,0,2,284,1,0,0,0,4,286,1,0,
-		0,0,6,292,1,0,0,0,8,300,1,0,0,0,10,302,1,0,0,0,12,318,1,0,0,0,14,322,1,
-		0,0,0,16,325,1,0,0,0,18,340,1,0,0,0,20,356,1,0,0,0,22,432,1,0,0,0,24,434,
-		1,0,0,0,26,440,1,0,0,0,28,467,1,0,0,0,30,478,1,0,0,0,32,500,1,0,0,0,34,
-		520,1,0,0,0,36,522,1,0,0,0,38,535,1,0,0,0,40,537,1,0,0,0,42,539,1,0,0,
-		0,44,544,1,0,0,0,46,552,1,0,0,0,48,554,1,0,0,0,50,561,1,0,0,0,52,54,5,
-		3,0,0,53,52,1,0,0,0,54,57,1,0,0,0,55,53,1,0,0,0,55,56,1,0,0,0,56,70,1,
-		0,0,0,57,55,1,0,0,0,58,67,3,2,1,0,59,61,5,3,0,0,60,59,1,0,0,0,61,62,1,
-		0,0,0,62,60,1,0,0,0,62,63,1,0,0,0,63,64,1,0,0,0,64,66,3,2,1,0,65,60,1,
-		0,0,0,66,69,1,0,0,0,67,65,1,0,0,0,67,68,1,0,0,0,68,71,1,0,0,0,69,67,1,
-		0,0,0,70,58,1,0,0,0,70,71,1,0,0,0,71,75,1,0,0,0,72,74,5,3,0,0,73,72,1,
-		0,0,0,74,77,1,0,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,78,1,0,0,0,77,75,1,
-		0,0,0,78,79,5,0,0,1,79,1,1,0,0,0,80,81,5,5,0,0,81,285,5,84,0,0,82,83,5,
-		6,0,0,83,85,5,83,0,0,84,86,3,4,2,0,85,84,1,0,0,0,85,86,1,0,0,0,86,285,
-		1,0,0,0,87,88,5,7,0,0,88,89,5,83,0,0,89,90,5,79,0,0,90,285,5,83,0,0,91,
-		92,5,8,0,0,92,94,5,86,0,0,93,95,5,80,0,0,94,93,1,0,0,0,94,95,1,0,0,0,95,
-		96,1,0,0,0,96,285,5,86,0,0,97,98,5,9,0,0,98,285,5,83,0,0,99,100,5,52,0,
-		0,100,285,5,83,0,0,101,102,5,10,0,0,102,285,5,84,0,0,103,104,5,11,0,0,
-		104,285,5,84,0,0,105,111,5,12,0,0,106,112,5,13,0,0,107,109,5,14,0,0,108,
-		110,5,84,0,0,109,108,1,0,0,0,109,110,1,0,0,0,110,112,1,0,0,0,111,106,1,
-		0,0,0,111,107,1,0,0,0,112,285,1,0,0,0,113,114,5,15,0,0,114,116,5,86,0,
-		0,115,117,5,83,0,0,116,115,1,0,0,0,117,118,1,0,0,0,118,116,1,0,0,0,118,
-		119,1,0,0,0,119,285,1,0,0,0,120,121,5,16,0,0,121,122,5,86,0,0,122,127,
-		5,74,0,0,123,126,5,3,0,0,124,126,3,6,3,0,125,123,1,0,0,0,125,124,1,0,0,
-		0,126,129,1,0,0,0,127,125,1,0,0,0,127,128,1,0,0,0,128,130,1,0,0,0,129,
-		127,1,0,0,0,130,285,5,75,0,0,131,132,5,17,0,0,132,285,5,84,0,0,133,134,
-		5,18,0,0,134,138,5,86,0,0,135,137,3,8,4,0,136,135,1,0,0,0,137,140,1,0,
-		0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,285,1,0,0,0,140,138,1,0,0,0,141,
-		142,5,20,0,0,142,146,5,74,0,0,143,145,5,3,0,0,144,143,1,0,0,0,145,148,
-		1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,161,1,0,0,0,148,146,1,0,0,
-		0,149,158,3,10,5,0,150,152,5,3,0,0,151,150,1,0,0,0,152,153,1,0,0,0,153,
-		151,1,0,0,0,153,154,1,0,0,0,154,155,1,0,0,0,155,157,3,10,5,0,156,151,1,
-		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,162,1,0,0,0,
-		160,158,1,0,0,0,161,149,1,0,0,0,161,162,1,0,0,0,162,166,1,0,0,0,163,165,
-		5,3,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,
-		0,167,169,1,0,0,0,168,166,1,0,0,0,169,285,5,75,0,0,170,172,5,20,0,0,171,
-		173,5,21,0,0,172,171,1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,179,3,
-		14,7,0,175,176,5,76,0,0,176,178,3,14,7,0,177,175,1,0,0,0,178,181,1,0,0,
-		0,179,177,1,0,0,0,179,180,1,0,0,0,180,285,1,0,0,0,181,179,1,0,0,0,182,
-		183,5,14,0,0,183,184,3,16,8,0,184,188,5,74,0,0,185,187,5,3,0,0,186,185,
-		1,0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,203,1,0,0,
-		0,190,188,1,0,0,0,191,200,3,18,9,0,192,194,5,3,0,0,193,192,1,0,0,0,194,
-		195,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,197,1,0,0,0,197,199,3,
-		18,9,0,198,193,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,
-		201,204,1,0,0,0,202,200,1,0,0,0,203,191,1,0,0,0,203,204,1,0,0,0,204,208,
-		1,0,0,0,205,207,5,3,0,0,206,205,1,0,0,0,207,210,1,0,0,0,208,206,1,0,0,
-		0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,212,5,75,0,0,212,
-		285,1,0,0,0,213,214,5,26,0,0,214,218,5,86,0,0,215,217,3,20,10,0,216,215,
-		1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,221,1,0,0,
-		0,220,218,1,0,0,0,221,225,5,74,0,0,222,224,5,3,0,0,223,222,1,0,0,0,224,
-		227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,240,1,0,0,0,227,225,1,
-		0,0,0,228,237,3,22,11,0,229,231,5,3,0,0,230,229,1,0,0,0,231,232,1,0,0,
-		0,232,230,1,0,0,0,232,233,1,0,0,0,233,234,1,0,0,0,234,236,3,22,11,0,235,
-		230,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,241,1,
-		0,0,0,239,237,1,0,0,0,240,228,1,0,0,0,240,241,1,0,0,0,241,245,1,0,0,0,
-		242,244,5,3,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,
-		1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,285,5,75,0,0,249,250,5,32,
-		0,0,250,251,3,34,17,0,251,252,5,70,0,0,252,253,3,38,19,0,253,285,1,0,0,
-		0,254,255,5,8,0,0,255,256,5,84,0,0,256,257,5,70,0,0,257,285,3,38,19,0,
-		258,259,5,34,0,0,259,260,5,86,0,0,260,285,3,26,13,0,261,262,5,33,0,0,262,
-		263,5,84,0,0,263,264,7,0,0,0,264,265,3,42,21,0,265,266,5,86,0,0,266,269,
-		5,83,0,0,267,268,5,81,0,0,268,270,5,83,0,0,269,267,1,0,0,0,269,270,1,0,
-		0,0,270,274,1,0,0,0,271,273,3,46,23,0,272,271,1,0,0,0,273,276,1,0,0,0,
-		274,272,1,0,0,0,274,275,1,0,0,0,275,285,1,0,0,0,276,274,1,0,0,0,277,281,
-		5,86,0,0,278,280,3,50,25,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,
-		0,0,281,282,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,284,80,1,0,0,0,284,
-		82,1,0,0,0,284,87,1,0,0,0,284,91,1,0,0,0,284,97,1,0,0,0,284,99,1,0,0,0,
-		284,101,1,0,0,0,284,103,1,0,0,0,284,105,1,0,0,0,284,113,1,0,0,0,284,120,
-		1,0,0,0,284,131,1,0,0,0,284,133,1,0,0,0,284,141,1,0,0,0,284,170,1,0,0,
-		0,284,182,1,0,0,0,284,213,1,0,0,0,284,249,1,0,0,0,284,254,1,0,0,0,284,
-		258,1,0,0,0,284,261,1,0,0,0,284,277,1,0,0,0,285,3,1,0,0,0,286,287,5,70,
-		0,0,287,288,5,83,0,0,288,289,5,23,0,0,289,290,5,83,0,0,290,291,7,1,0,0,
-		291,5,1,0,0,0,292,293,5,86,0,0,293,294,5,83,0,0,294,7,1,0,0,0,295,296,
-		5,40,0,0,296,297,5,83,0,0,297,301,7,1,0,0,298,299,5,19,0,0,299,301,5,83,
-		0,0,300,295,1,0,0,0,300,298,1,0,0,0,301,9,1,0,0,0,302,303,5,86,0,0,303,
-		316,5,83,0,0,304,314,5,70,0,0,305,315,5,22,0,0,306,311,3,12,6,0,307,308,
-		5,77,0,0,308,310,3,12,6,0,309,307,1,0,0,0,310,313,1,0,0,0,311,309,1,0,
-		0,0,311,312,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,314,305,1,0,0,0,314,
-		306,1,0,0,0,315,317,1,0,0,0,316,304,1,0,0,0,316,317,1,0,0,0,317,11,1,0,
-		0,0,318,320,5,86,0,0,319,321,5,83,0,0,320,319,1,0,0,0,320,321,1,0,0,0,
-		321,13,1,0,0,0,322,323,5,86,0,0,323,324,5,83,0,0,324,15,1,0,0,0,325,330,
-		5,86,0,0,326,327,5,76,0,0,327,329,5,86,0,0,328,326,1,0,0,0,329,332,1,0,
-		0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,17,1,0,0,0,332,330,1,0,0,0,333,
-		334,5,17,0,0,334,341,5,84,0,0,335,336,5,6,0,0,336,338,5,83,0,0,337,339,
-		3,4,2,0,338,337,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,333,1,0,0,
-		0,340,335,1,0,0,0,341,19,1,0,0,0,342,343,5,27,0,0,343,357,5,83,0,0,344,
-		345,5,28,0,0,345,357,5,83,0,0,346,347,5,29,0,0,347,350,5,83,0,0,348,349,
-		5,78,0,0,349,351,5,83,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,357,1,0,
-		0,0,352,353,5,16,0,0,353,357,5,86,0,0,354,355,5,35,0,0,355,357,5,83,0,
-		0,356,342,1,0,0,0,356,344,1,0,0,0,356,346,1,0,0,0,356,352,1,0,0,0,356,
-		354,1,0,0,0,357,21,1,0,0,0,358,359,7,2,0,0,359,363,5,84,0,0,360,362,3,
-		32,16,0,361,360,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,
-		0,364,367,1,0,0,0,365,363,1,0,0,0,366,368,3,48,24,0,367,366,1,0,0,0,367,
-		368,1,0,0,0,368,433,1,0,0,0,369,370,5,31,0,0,370,371,5,83,0,0,371,373,
-		3,26,13,0,372,374,3,24,12,0,373,372,1,0,0,0,373,374,1,0,0,0,374,378,1,
-		0,0,0,375,377,3,32,16,0,376,375,1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,
-		0,378,379,1,0,0,0,379,382,1,0,0,0,380,378,1,0,0,0,381,383,3,48,24,0,382,
-		381,1,0,0,0,382,383,1,0,0,0,383,433,1,0,0,0,384,385,7,3,0,0,385,387,3,
-		26,13,0,386,388,3,24,12,0,387,386,1,0,0,0,387,388,1,0,0,0,388,392,1,0,
-		0,0,389,391,3,32,16,0,390,389,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
-		392,393,1,0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,395,397,3,48,24,0,396,
-		395,1,0,0,0,396,397,1,0,0,0,397,433,1,0,0,0,398,399,5,40,0,0,399,400,5,
-		83,0,0,400,433,3,32,16,0,401,402,5,14,0,0,402,403,3,16,8,0,403,407,5,74,
-		0,0,404,406,5,3,0,0,405,404,1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,
-		408,1,0,0,0,408,422,1,0,0,0,409,407,1,0,0,0,410,419,3,22,11,0,411,413,
-		5,3,0,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,
-		0,415,416,1,0,0,0,416,418,3,22,11,0,417,412,1,0,0,0,418,421,1,0,0,0,419,
-		417,1,0,0,0,419,420,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,422,410,1,
-		0,0,0,422,423,1,0,0,0,423,427,1,0,0,0,424,426,5,3,0,0,425,424,1,0,0,0,
-		426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,427,
-		1,0,0,0,430,431,5,75,0,0,431,433,1,0,0,0,432,358,1,0,0,0,432,369,1,0,0,
-		0,432,384,1,0,0,0,432,398,1,0,0,0,432,401,1,0,0,0,433,23,1,0,0,0,434,435,
-		5,37,0,0,435,438,5,83,0,0,436,437,5,79,0,0,437,439,5,83,0,0,438,436,1,
-		0,0,0,438,439,1,0,0,0,439,25,1,0,0,0,440,445,3,28,14,0,441,442,5,71,0,
-		0,442,444,3,28,14,0,443,441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,
-		446,1,0,0,0,446,27,1,0,0,0,447,445,1,0,0,0,448,468,5,83,0,0,449,468,5,
-		84,0,0,450,452,5,86,0,0,451,453,5,83,0,0,452,451,1,0,0,0,452,453,1,0,0,
-		0,453,455,1,0,0,0,454,456,3,44,22,0,455,454,1,0,0,0,455,456,1,0,0,0,456,
-		460,1,0,0,0,457,459,3,30,15,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,
-		1,0,0,0,460,461,1,0,0,0,461,468,1,0,0,0,462,460,1,0,0,0,463,464,5,72,0,
-		0,464,465,3,26,13,0,465,466,5,73,0,0,466,468,1,0,0,0,467,448,1,0,0,0,467,
-		449,1,0,0,0,467,450,1,0,0,0,467,463,1,0,0,0,468,29,1,0,0,0,469,471,5,23,
-		0,0,470,472,5,83,0,0,471,470,1,0,0,0,471,472,1,0,0,0,472,473,1,0,0,0,473,
-		479,7,4,0,0,474,475,5,38,0,0,475,479,5,83,0,0,476,477,5,39,0,0,477,479,
-		7,5,0,0,478,469,1,0,0,0,478,474,1,0,0,0,478,476,1,0,0,0,479,31,1,0,0,0,
-		480,481,7,6,0,0,481,501,3,26,13,0,482,483,7,7,0,0,483,501,5,83,0,0,484,
-		501,7,8,0,0,485,486,7,9,0,0,486,487,5,83,0,0,487,501,3,32,16,0,488,489,
-		7,10,0,0,489,501,3,32,16,0,490,491,7,11,0,0,491,501,5,84,0,0,492,493,5,
-		52,0,0,493,496,5,83,0,0,494,495,5,53,0,0,495,497,5,83,0,0,496,494,1,0,
-		0,0,496,497,1,0,0,0,497,501,1,0,0,0,498,499,5,55,0,0,499,501,5,86,0,0,
-		500,480,1,0,0,0,500,482,1,0,0,0,500,484,1,0,0,0,500,485,1,0,0,0,500,488,
-		1,0,0,0,500,490,1,0,0,0,500,492,1,0,0,0,500,498,1,0,0,0,501,33,1,0,0,0,
-		502,503,5,31,0,0,503,506,5,83,0,0,504,505,5,78,0,0,505,507,5,83,0,0,506,
-		504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,510,3,36,18,0,509,508,
-		1,0,0,0,509,510,1,0,0,0,510,521,1,0,0,0,511,512,5,86,0,0,512,515,5,83,
-		0,0,513,514,7,12,0,0,514,516,5,83,0,0,515,513,1,0,0,0,515,516,1,0,0,0,
-		516,518,1,0,0,0,517,519,3,36,18,0,518,517,1,0,0,0,518,519,1,0,0,0,519,
-		521,1,0,0,0,520,502,1,0,0,0,520,511,1,0,0,0,521,35,1,0,0,0,522,523,5,27,
-		0,0,523,524,5,83,0,0,524,37,1,0,0,0,525,526,5,6,0,0,526,536,3,44,22,0,
-		527,528,5,56,0,0,528,536,3,42,21,0,529,530,5,86,0,0,530,536,3,42,21,0,
-		531,532,3,42,21,0,532,533,3,40,20,0,533,534,3,44,22,0,534,536,1,0,0,0,
-		535,525,1,0,0,0,535,527,1,0,0,0,535,529,1,0,0,0,535,531,1,0,0,0,536,39,
-		1,0,0,0,537,538,7,13,0,0,538,41,1,0,0,0,539,542,5,86,0,0,540,541,5,82,
-		0,0,541,543,7,2,0,0,542,540,1,0,0,0,542,543,1,0,0,0,543,43,1,0,0,0,544,
-		545,5,83,0,0,545,546,5,81,0,0,546,547,5,83,0,0,547,45,1,0,0,0,548,549,
-		5,27,0,0,549,553,5,83,0,0,550,551,7,14,0,0,551,553,5,83,0,0,552,548,1,
-		0,0,0,552,550,1,0,0,0,553,47,1,0,0,0,554,558,5,86,0,0,555,557,7,15,0,0,
-		556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,49,
-		1,0,0,0,560,558,1,0,0,0,561,562,8,16,0,0,562,51,1,0,0,0,78,55,62,67,70,
-		75,85,94,109,111,118,125,127,138,146,153,158,161,166,172,179,188,195,200,
-		203,208,218,225,232,237,240,245,269,274,281,284,300,311,314,316,320,330,
-		338,340,350,356,363,367,373,378,382,387,392,396,407,414,419,422,427,432,
-		438,445,452,455,460,467,471,478,496,500,506,509,515,518,520,535,542,552,
-		558
+		1,1,1,1,1,1,1,5,1,284,8,1,10,1,12,1,287,9,1,1,1,1,1,5,1,291,8,1,10,1,12,
+		1,294,9,1,1,1,5,1,297,8,1,10,1,12,1,300,9,1,3,1,302,8,1,1,1,5,1,305,8,
+		1,10,1,12,1,308,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,320,8,
+		1,1,1,5,1,323,8,1,10,1,12,1,326,9,1,1,1,1,1,5,1,330,8,1,10,1,12,1,333,
+		9,1,3,1,335,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,
+		4,3,4,351,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,360,8,5,10,5,12,5,363,9,
+		5,3,5,365,8,5,3,5,367,8,5,1,6,1,6,3,6,371,8,6,1,7,1,7,1,7,1,8,1,8,1,8,
+		5,8,379,8,8,10,8,12,8,382,9,8,1,9,1,9,1,9,1,9,1,9,3,9,389,8,9,3,9,391,
+		8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,401,8,10,1,10,1,10,1,
+		10,1,10,3,10,407,8,10,1,11,1,11,3,11,411,8,11,1,11,1,11,5,11,415,8,11,
+		10,11,12,11,418,9,11,1,11,3,11,421,8,11,1,11,1,11,1,11,1,11,3,11,427,8,
+		11,1,11,5,11,430,8,11,10,11,12,11,433,9,11,1,11,3,11,436,8,11,1,11,1,11,
+		1,11,3,11,441,8,11,1,11,5,11,444,8,11,10,11,12,11,447,9,11,1,11,3,11,450,
+		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,459,8,11,10,11,12,11,462,
+		9,11,1,11,1,11,4,11,466,8,11,11,11,12,11,467,1,11,5,11,471,8,11,10,11,
+		12,11,474,9,11,3,11,476,8,11,1,11,5,11,479,8,11,10,11,12,11,482,9,11,1,
+		11,1,11,3,11,486,8,11,1,12,1,12,1,13,1,13,1,14,1,14,1,14,1,15,1,15,1,15,
+		3,15,498,8,15,1,16,1,16,1,16,1,16,3,16,504,8,16,1,17,1,17,1,17,5,17,509,
+		8,17,10,17,12,17,512,9,17,1,18,1,18,1,18,1,18,3,18,518,8,18,1,18,3,18,
+		521,8,18,1,18,5,18,524,8,18,10,18,12,18,527,9,18,1,18,1,18,1,18,1,18,3,
+		18,533,8,18,1,19,1,19,3,19,537,8,19,1,19,1,19,1,19,1,19,1,19,3,19,544,
+		8,19,1,20,1,20,1,20,1,20,3,20,550,8,20,1,20,1,20,3,20,554,8,20,3,20,556,
+		8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,574,8,21,1,21,1,21,1,21,5,21,579,8,21,10,21,12,21,
+		582,9,21,1,21,1,21,1,21,5,21,587,8,21,10,21,12,21,590,9,21,1,21,1,21,1,
+		21,5,21,595,8,21,10,21,12,21,598,9,21,1,21,1,21,1,21,5,21,603,8,21,10,
+		21,12,21,606,9,21,1,21,1,21,1,21,1,21,3,21,612,8,21,1,21,1,21,3,21,616,
+		8,21,1,22,1,22,1,22,1,22,3,22,622,8,22,1,22,3,22,625,8,22,1,22,1,22,1,
+		22,1,22,3,22,631,8,22,1,22,3,22,634,8,22,3,22,636,8,22,1,23,1,23,1,23,
+		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,651,8,24,1,25,1,
+		25,1,26,1,26,1,26,1,26,3,26,659,8,26,3,26,661,8,26,1,27,1,27,1,27,1,27,
+		1,28,1,28,1,28,1,28,3,28,671,8,28,1,29,1,29,5,29,675,8,29,10,29,12,29,
+		678,9,29,1,30,1,30,1,30,0,0,31,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,0,20,3,0,37,37,56,56,91,
+		91,1,0,24,25,1,0,35,36,3,0,34,39,70,74,91,91,4,0,34,34,37,39,70,74,91,
+		91,3,0,41,41,51,51,91,91,2,0,24,25,91,91,2,0,13,14,91,91,4,0,41,44,51,
+		51,54,54,69,69,3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,
+		40,61,62,65,65,68,68,1,0,63,64,1,0,66,67,2,0,89,89,91,91,2,0,83,83,86,
+		86,4,0,35,36,40,52,54,74,91,91,2,0,68,68,91,91,2,0,88,89,91,91,2,0,3,3,
+		79,80,788,0,65,1,0,0,0,2,334,1,0,0,0,4,336,1,0,0,0,6,342,1,0,0,0,8,350,
+		1,0,0,0,10,352,1,0,0,0,12,368,1,0,0,0,14,372,1,0,0,0,16,375,1,0,0,0,18,
+		390,1,0,0,0,20,406,1,0,0,0,22,485,1,0,0,0,24,487,1,0,0,0,26,489,1,0,0,
+		0,28,491,1,0,0,0,30,494,1,0,0,0,32,499,1,0,0,0,34,505,1,0,0,0,36,532,1,
+		0,0,0,38,543,1,0,0,0,40,555,1,0,0,0,42,615,1,0,0,0,44,635,1,0,0,0,46,637,
+		1,0,0,0,48,650,1,0,0,0,50,652,1,0,0,0,52,654,1,0,0,0,54,662,1,0,0,0,56,
+		670,1,0,0,0,58,672,1,0,0,0,60,679,1,0,0,0,62,64,5,3,0,0,63,62,1,0,0,0,
+		64,67,1,0,0,0,65,63,1,0,0,0,65,66,1,0,0,0,66,80,1,0,0,0,67,65,1,0,0,0,
+		68,77,3,2,1,0,69,71,5,3,0,0,70,69,1,0,0,0,71,72,1,0,0,0,72,70,1,0,0,0,
+		72,73,1,0,0,0,73,74,1,0,0,0,74,76,3,2,1,0,75,70,1,0,0,0,76,79,1,0,0,0,
+		77,75,1,0,0,0,77,78,1,0,0,0,78,81,1,0,0,0,79,77,1,0,0,0,80,68,1,0,0,0,
+		80,81,1,0,0,0,81,85,1,0,0,0,82,84,5,3,0,0,83,82,1,0,0,0,84,87,1,0,0,0,
+		85,83,1,0,0,0,85,86,1,0,0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,
+		89,1,1,0,0,0,90,91,5,5,0,0,91,335,5,89,0,0,92,93,5,6,0,0,93,95,5,88,0,
+		0,94,96,3,4,2,0,95,94,1,0,0,0,95,96,1,0,0,0,96,335,1,0,0,0,97,98,5,7,0,
+		0,98,99,5,88,0,0,99,100,5,84,0,0,100,335,5,88,0,0,101,102,5,8,0,0,102,
+		104,5,91,0,0,103,105,5,85,0,0,104,103,1,0,0,0,104,105,1,0,0,0,105,106,
+		1,0,0,0,106,335,5,91,0,0,107,108,5,9,0,0,108,335,5,88,0,0,109,110,5,52,
+		0,0,110,335,5,88,0,0,111,112,5,10,0,0,112,335,5,89,0,0,113,114,5,11,0,
+		0,114,335,5,89,0,0,115,121,5,12,0,0,116,122,5,13,0,0,117,119,5,14,0,0,
+		118,120,5,89,0,0,119,118,1,0,0,0,119,120,1,0,0,0,120,122,1,0,0,0,121,116,
+		1,0,0,0,121,117,1,0,0,0,122,335,1,0,0,0,123,124,5,15,0,0,124,126,5,91,
+		0,0,125,127,5,88,0,0,126,125,1,0,0,0,127,128,1,0,0,0,128,126,1,0,0,0,128,
+		129,1,0,0,0,129,335,1,0,0,0,130,131,5,16,0,0,131,132,5,91,0,0,132,137,
+		5,79,0,0,133,136,5,3,0,0,134,136,3,6,3,0,135,133,1,0,0,0,135,134,1,0,0,
+		0,136,139,1,0,0,0,137,135,1,0,0,0,137,138,1,0,0,0,138,140,1,0,0,0,139,
+		137,1,0,0,0,140,335,5,80,0,0,141,142,5,17,0,0,142,335,5,89,0,0,143,144,
+		5,18,0,0,144,148,5,91,0,0,145,147,3,8,4,0,146,145,1,0,0,0,147,150,1,0,
+		0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,335,1,0,0,0,150,148,1,0,0,0,151,
+		152,5,20,0,0,152,156,5,79,0,0,153,155,5,3,0,0,154,153,1,0,0,0,155,158,
+		1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,171,1,0,0,0,158,156,1,0,0,
+		0,159,168,3,10,5,0,160,162,5,3,0,0,161,160,1,0,0,0,162,163,1,0,0,0,163,
+		161,1,0,0,0,163,164,1,0,0,0,164,165,1,0,0,0,165,167,3,10,5,0,166,161,1,
+		0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,172,1,0,0,0,
+		170,168,1,0,0,0,171,159,1,0,0,0,171,172,1,0,0,0,172,176,1,0,0,0,173,175,
+		5,3,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,
+		0,177,179,1,0,0,0,178,176,1,0,0,0,179,335,5,80,0,0,180,182,5,20,0,0,181,
+		183,5,21,0,0,182,181,1,0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,189,3,
+		14,7,0,185,186,5,81,0,0,186,188,3,14,7,0,187,185,1,0,0,0,188,191,1,0,0,
+		0,189,187,1,0,0,0,189,190,1,0,0,0,190,335,1,0,0,0,191,189,1,0,0,0,192,
+		193,5,14,0,0,193,194,3,16,8,0,194,198,5,79,0,0,195,197,5,3,0,0,196,195,
+		1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,213,1,0,0,
+		0,200,198,1,0,0,0,201,210,3,18,9,0,202,204,5,3,0,0,203,202,1,0,0,0,204,
+		205,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,207,1,0,0,0,207,209,3,
+		18,9,0,208,203,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,
+		211,214,1,0,0,0,212,210,1,0,0,0,213,201,1,0,0,0,213,214,1,0,0,0,214,218,
+		1,0,0,0,215,217,5,3,0,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,
+		0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,80,0,0,222,
+		335,1,0,0,0,223,224,5,26,0,0,224,228,3,24,12,0,225,227,3,20,10,0,226,225,
+		1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,
+		0,230,228,1,0,0,0,231,235,5,79,0,0,232,234,5,3,0,0,233,232,1,0,0,0,234,
+		237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,250,1,0,0,0,237,235,1,
+		0,0,0,238,247,3,22,11,0,239,241,5,3,0,0,240,239,1,0,0,0,241,242,1,0,0,
+		0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,246,3,22,11,0,245,
+		240,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,251,1,
+		0,0,0,249,247,1,0,0,0,250,238,1,0,0,0,250,251,1,0,0,0,251,255,1,0,0,0,
+		252,254,5,3,0,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,
+		1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,80,0,0,259,335,1,0,0,
+		0,260,261,5,32,0,0,261,262,3,44,22,0,262,263,5,75,0,0,263,264,3,48,24,
+		0,264,335,1,0,0,0,265,266,5,8,0,0,266,267,5,89,0,0,267,268,5,75,0,0,268,
+		335,3,48,24,0,269,270,5,34,0,0,270,271,3,24,12,0,271,272,3,34,17,0,272,
+		335,1,0,0,0,273,274,5,73,0,0,274,275,3,24,12,0,275,276,5,89,0,0,276,335,
+		1,0,0,0,277,278,5,73,0,0,278,279,3,24,12,0,279,280,5,53,0,0,280,281,5,
+		88,0,0,281,285,5,79,0,0,282,284,5,3,0,0,283,282,1,0,0,0,284,287,1,0,0,
+		0,285,283,1,0,0,0,285,286,1,0,0,0,286,301,1,0,0,0,287,285,1,0,0,0,288,
+		298,3,28,14,0,289,291,5,3,0,0,290,289,1,0,0,0,291,294,1,0,0,0,292,290,
+		1,0,0,0,292,293,1,0,0,0,293,295,1,0,0,0,294,292,1,0,0,0,295,297,3,28,14,
+		0,296,292,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,
+		302,1,0,0,0,300,298,1,0,0,0,301,288,1,0,0,0,301,302,1,0,0,0,302,306,1,
+		0,0,0,303,305,5,3,0,0,304,303,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,
+		306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,309,310,5,80,0,0,310,335,
+		1,0,0,0,311,312,5,33,0,0,312,313,5,89,0,0,313,314,7,0,0,0,314,315,3,52,
+		26,0,315,316,5,91,0,0,316,319,5,88,0,0,317,318,5,86,0,0,318,320,5,88,0,
+		0,319,317,1,0,0,0,319,320,1,0,0,0,320,324,1,0,0,0,321,323,3,56,28,0,322,
+		321,1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,335,1,
+		0,0,0,326,324,1,0,0,0,327,331,5,91,0,0,328,330,3,60,30,0,329,328,1,0,0,
+		0,330,333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,335,1,0,0,0,333,
+		331,1,0,0,0,334,90,1,0,0,0,334,92,1,0,0,0,334,97,1,0,0,0,334,101,1,0,0,
+		0,334,107,1,0,0,0,334,109,1,0,0,0,334,111,1,0,0,0,334,113,1,0,0,0,334,
+		115,1,0,0,0,334,123,1,0,0,0,334,130,1,0,0,0,334,141,1,0,0,0,334,143,1,
+		0,0,0,334,151,1,0,0,0,334,180,1,0,0,0,334,192,1,0,0,0,334,223,1,0,0,0,
+		334,260,1,0,0,0,334,265,1,0,0,0,334,269,1,0,0,0,334,273,1,0,0,0,334,277,
+		1,0,0,0,334,311,1,0,0,0,334,327,1,0,0,0,335,3,1,0,0,0,336,337,5,75,0,0,
+		337,338,5,88,0,0,338,339,5,23,0,0,339,340,5,88,0,0,340,341,7,1,0,0,341,
+		5,1,0,0,0,342,343,5,91,0,0,343,344,5,88,0,0,344,7,1,0,0,0,345,346,5,40,
+		0,0,346,347,5,88,0,0,347,351,7,1,0,0,348,349,5,19,0,0,349,351,5,88,0,0,
+		350,345,1,0,0,0,350,348,1,0,0,0,351,9,1,0,0,0,352,353,3,24,12,0,353,366,
+		5,88,0,0,354,364,5,75,0,0,355,365,5,22,0,0,356,361,3,12,6,0,357,358,5,
+		82,0,0,358,360,3,12,6,0,359,357,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,
+		0,361,362,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,364,355,1,0,0,0,364,
+		356,1,0,0,0,365,367,1,0,0,0,366,354,1,0,0,0,366,367,1,0,0,0,367,11,1,0,
+		0,0,368,370,3,24,12,0,369,371,5,88,0,0,370,369,1,0,0,0,370,371,1,0,0,0,
+		371,13,1,0,0,0,372,373,3,24,12,0,373,374,5,88,0,0,374,15,1,0,0,0,375,380,
+		3,24,12,0,376,377,5,81,0,0,377,379,3,24,12,0,378,376,1,0,0,0,379,382,1,
+		0,0,0,380,378,1,0,0,0,380,381,1,0,0,0,381,17,1,0,0,0,382,380,1,0,0,0,383,
+		384,5,17,0,0,384,391,5,89,0,0,385,386,5,6,0,0,386,388,5,88,0,0,387,389,
+		3,4,2,0,388,387,1,0,0,0,388,389,1,0,0,0,389,391,1,0,0,0,390,383,1,0,0,
+		0,390,385,1,0,0,0,391,19,1,0,0,0,392,393,5,27,0,0,393,407,5,88,0,0,394,
+		395,5,28,0,0,395,407,5,88,0,0,396,397,5,29,0,0,397,400,5,88,0,0,398,399,
+		5,83,0,0,399,401,5,88,0,0,400,398,1,0,0,0,400,401,1,0,0,0,401,407,1,0,
+		0,0,402,403,5,16,0,0,403,407,5,91,0,0,404,405,5,35,0,0,405,407,5,88,0,
+		0,406,392,1,0,0,0,406,394,1,0,0,0,406,396,1,0,0,0,406,402,1,0,0,0,406,
+		404,1,0,0,0,407,21,1,0,0,0,408,411,3,26,13,0,409,411,5,30,0,0,410,408,
+		1,0,0,0,410,409,1,0,0,0,411,412,1,0,0,0,412,416,5,89,0,0,413,415,3,42,
+		21,0,414,413,1,0,0,0,415,418,1,0,0,0,416,414,1,0,0,0,416,417,1,0,0,0,417,
+		420,1,0,0,0,418,416,1,0,0,0,419,421,3,58,29,0,420,419,1,0,0,0,420,421,
+		1,0,0,0,421,486,1,0,0,0,422,423,5,31,0,0,423,424,5,88,0,0,424,426,3,34,
+		17,0,425,427,3,32,16,0,426,425,1,0,0,0,426,427,1,0,0,0,427,431,1,0,0,0,
+		428,430,3,42,21,0,429,428,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,
+		432,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,434,436,3,58,29,0,435,434,
+		1,0,0,0,435,436,1,0,0,0,436,486,1,0,0,0,437,438,7,2,0,0,438,440,3,34,17,
+		0,439,441,3,32,16,0,440,439,1,0,0,0,440,441,1,0,0,0,441,445,1,0,0,0,442,
+		444,3,42,21,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,
+		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,448,450,3,58,29,0,449,448,1,0,
+		0,0,449,450,1,0,0,0,450,486,1,0,0,0,451,452,5,40,0,0,452,453,5,88,0,0,
+		453,486,3,42,21,0,454,455,5,14,0,0,455,456,3,16,8,0,456,460,5,79,0,0,457,
+		459,5,3,0,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,
+		0,0,0,461,475,1,0,0,0,462,460,1,0,0,0,463,472,3,22,11,0,464,466,5,3,0,
+		0,465,464,1,0,0,0,466,467,1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,
+		469,1,0,0,0,469,471,3,22,11,0,470,465,1,0,0,0,471,474,1,0,0,0,472,470,
+		1,0,0,0,472,473,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,0,475,463,1,0,0,
+		0,475,476,1,0,0,0,476,480,1,0,0,0,477,479,5,3,0,0,478,477,1,0,0,0,479,
+		482,1,0,0,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,
+		0,0,0,483,484,5,80,0,0,484,486,1,0,0,0,485,410,1,0,0,0,485,422,1,0,0,0,
+		485,437,1,0,0,0,485,451,1,0,0,0,485,454,1,0,0,0,486,23,1,0,0,0,487,488,
+		7,3,0,0,488,25,1,0,0,0,489,490,7,4,0,0,490,27,1,0,0,0,491,492,7,5,0,0,
+		492,493,5,89,0,0,493,29,1,0,0,0,494,497,5,88,0,0,495,496,5,84,0,0,496,
+		498,5,88,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,31,1,0,0,0,499,500,5,
+		37,0,0,500,503,5,88,0,0,501,502,5,84,0,0,502,504,5,88,0,0,503,501,1,0,
+		0,0,503,504,1,0,0,0,504,33,1,0,0,0,505,510,3,36,18,0,506,507,5,76,0,0,
+		507,509,3,36,18,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
+		511,1,0,0,0,511,35,1,0,0,0,512,510,1,0,0,0,513,533,5,88,0,0,514,533,5,
+		89,0,0,515,517,5,91,0,0,516,518,5,88,0,0,517,516,1,0,0,0,517,518,1,0,0,
+		0,518,520,1,0,0,0,519,521,3,54,27,0,520,519,1,0,0,0,520,521,1,0,0,0,521,
+		525,1,0,0,0,522,524,3,38,19,0,523,522,1,0,0,0,524,527,1,0,0,0,525,523,
+		1,0,0,0,525,526,1,0,0,0,526,533,1,0,0,0,527,525,1,0,0,0,528,529,5,77,0,
+		0,529,530,3,34,17,0,530,531,5,78,0,0,531,533,1,0,0,0,532,513,1,0,0,0,532,
+		514,1,0,0,0,532,515,1,0,0,0,532,528,1,0,0,0,533,37,1,0,0,0,534,536,5,23,
+		0,0,535,537,5,88,0,0,536,535,1,0,0,0,536,537,1,0,0,0,537,538,1,0,0,0,538,
+		544,7,6,0,0,539,540,5,38,0,0,540,544,5,88,0,0,541,542,5,39,0,0,542,544,
+		7,7,0,0,543,534,1,0,0,0,543,539,1,0,0,0,543,541,1,0,0,0,544,39,1,0,0,0,
+		545,546,5,37,0,0,546,549,5,88,0,0,547,548,5,84,0,0,548,550,5,88,0,0,549,
+		547,1,0,0,0,549,550,1,0,0,0,550,556,1,0,0,0,551,553,5,91,0,0,552,554,5,
+		88,0,0,553,552,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,545,1,0,0,0,
+		555,551,1,0,0,0,556,41,1,0,0,0,557,558,7,8,0,0,558,616,3,34,17,0,559,560,
+		7,9,0,0,560,616,5,88,0,0,561,616,7,10,0,0,562,563,7,11,0,0,563,564,5,88,
+		0,0,564,616,3,42,21,0,565,566,7,12,0,0,566,616,3,42,21,0,567,568,7,13,
+		0,0,568,616,5,89,0,0,569,570,5,52,0,0,570,573,5,88,0,0,571,572,5,53,0,
+		0,572,574,5,88,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,616,1,0,0,0,575,
+		576,5,70,0,0,576,580,7,14,0,0,577,579,3,40,20,0,578,577,1,0,0,0,579,582,
+		1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,616,1,0,0,0,582,580,1,0,0,
+		0,583,584,5,71,0,0,584,588,3,30,15,0,585,587,3,40,20,0,586,585,1,0,0,0,
+		587,590,1,0,0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,616,1,0,0,0,590,588,
+		1,0,0,0,591,592,5,72,0,0,592,596,5,88,0,0,593,595,3,40,20,0,594,593,1,
+		0,0,0,595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,616,1,0,0,0,
+		598,596,1,0,0,0,599,600,5,73,0,0,600,604,3,24,12,0,601,603,3,40,20,0,602,
+		601,1,0,0,0,603,606,1,0,0,0,604,602,1,0,0,0,604,605,1,0,0,0,605,616,1,
+		0,0,0,606,604,1,0,0,0,607,608,5,74,0,0,608,611,3,30,15,0,609,610,5,91,
+		0,0,610,612,5,89,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,616,1,0,0,0,613,
+		614,5,55,0,0,614,616,5,91,0,0,615,557,1,0,0,0,615,559,1,0,0,0,615,561,
+		1,0,0,0,615,562,1,0,0,0,615,565,1,0,0,0,615,567,1,0,0,0,615,569,1,0,0,
+		0,615,575,1,0,0,0,615,583,1,0,0,0,615,591,1,0,0,0,615,599,1,0,0,0,615,
+		607,1,0,0,0,615,613,1,0,0,0,616,43,1,0,0,0,617,618,5,31,0,0,618,621,5,
+		88,0,0,619,620,5,83,0,0,620,622,5,88,0,0,621,619,1,0,0,0,621,622,1,0,0,
+		0,622,624,1,0,0,0,623,625,3,46,23,0,624,623,1,0,0,0,624,625,1,0,0,0,625,
+		636,1,0,0,0,626,627,5,91,0,0,627,630,5,88,0,0,628,629,7,15,0,0,629,631,
+		5,88,0,0,630,628,1,0,0,0,630,631,1,0,0,0,631,633,1,0,0,0,632,634,3,46,
+		23,0,633,632,1,0,0,0,633,634,1,0,0,0,634,636,1,0,0,0,635,617,1,0,0,0,635,
+		626,1,0,0,0,636,45,1,0,0,0,637,638,5,27,0,0,638,639,5,88,0,0,639,47,1,
+		0,0,0,640,641,5,6,0,0,641,651,3,54,27,0,642,643,5,56,0,0,643,651,3,52,
+		26,0,644,645,5,91,0,0,645,651,3,52,26,0,646,647,3,52,26,0,647,648,3,50,
+		25,0,648,649,3,54,27,0,649,651,1,0,0,0,650,640,1,0,0,0,650,642,1,0,0,0,
+		650,644,1,0,0,0,650,646,1,0,0,0,651,49,1,0,0,0,652,653,7,16,0,0,653,51,
+		1,0,0,0,654,660,3,24,12,0,655,658,5,87,0,0,656,659,3,24,12,0,657,659,5,
+		30,0,0,658,656,1,0,0,0,658,657,1,0,0,0,659,661,1,0,0,0,660,655,1,0,0,0,
+		660,661,1,0,0,0,661,53,1,0,0,0,662,663,5,88,0,0,663,664,5,86,0,0,664,665,
+		5,88,0,0,665,55,1,0,0,0,666,667,5,27,0,0,667,671,5,88,0,0,668,669,7,17,
+		0,0,669,671,5,88,0,0,670,666,1,0,0,0,670,668,1,0,0,0,671,57,1,0,0,0,672,
+		676,5,91,0,0,673,675,7,18,0,0,674,673,1,0,0,0,675,678,1,0,0,0,676,674,
+		1,0,0,0,676,677,1,0,0,0,677,59,1,0,0,0,678,676,1,0,0,0,679,680,8,19,0,
+		0,680,61,1,0,0,0,94,65,72,77,80,85,95,104,119,121,128,135,137,148,156,
+		163,168,171,176,182,189,198,205,210,213,218,228,235,242,247,250,255,285,
+		292,298,301,306,319,324,331,334,350,361,364,366,370,380,388,390,400,406,
+		410,416,420,426,431,435,440,445,449,460,467,472,475,480,485,497,503,510,
+		517,520,525,532,536,543,549,553,555,573,580,588,596,604,611,615,621,624,
+		630,633,635,650,658,660,670,676
 	};
 
 	public static readonly ATN _ATN =

@@ -1,0 +1,4 @@
+namespace SeqLang.Compiler.Lanes;
+
+/// <summary>What the file defines at the top level for its lanes to use by name: <c>signal</c>s and <c>groove</c>s.</summary>
+internal sealed record LaneDefinitions(IReadOnlyDictionary<string, Values.ValueExpression> Signals, IReadOnlyDictionary<string, Grooves.Groove> Grooves);
