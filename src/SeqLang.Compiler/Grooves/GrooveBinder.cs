@@ -25,9 +25,9 @@ internal sealed class GrooveBinder
         _folder = folder;
     }
 
-    public IReadOnlyDictionary<string, Groove> Bind(IEnumerable<GrooveSyntax> definitions)
+    public IReadOnlyDictionary<string, Groove?> Bind(IEnumerable<GrooveSyntax> definitions)
     {
-        var grooves = new Dictionary<string, Groove>(StringComparer.Ordinal);
+        var grooves = new Dictionary<string, Groove?>(StringComparer.Ordinal);
         var lines = new Dictionary<string, GrooveSyntax>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
@@ -38,8 +38,7 @@ internal sealed class GrooveBinder
                 continue;
             }
             lines[name] = definition;
-            var groove = definition.File is { } file ? FromFile(name, file) : FromGrid(name, definition);
-            if (groove is not null) grooves[name] = groove;
+            grooves[name] = definition.File is { } file ? FromFile(name, file) : FromGrid(name, definition);
         }
         return grooves;
     }

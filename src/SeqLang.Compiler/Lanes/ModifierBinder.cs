@@ -28,11 +28,11 @@ internal sealed class ModifierBinder
     private readonly ValueBinder _values;
     private readonly ulong _stream;
     private readonly Func<StringSyntax, Patterns.Pattern<int>?> _compileIndices;
-    private readonly IReadOnlyDictionary<string, Grooves.Groove> _grooves;
+    private readonly IReadOnlyDictionary<string, Grooves.Groove?> _grooves;
     private int _salt;
 
     public ModifierBinder(BindContext context, Func<StringSyntax, Patterns.Pattern<int>?> compileVelocity, Func<StringSyntax, Patterns.Pattern<bool>?> compileRhythm,
-        ValueBinder values, ulong stream, Func<StringSyntax, Patterns.Pattern<int>?> compileIndices, IReadOnlyDictionary<string, Grooves.Groove> grooves)
+        ValueBinder values, ulong stream, Func<StringSyntax, Patterns.Pattern<int>?> compileIndices, IReadOnlyDictionary<string, Grooves.Groove?> grooves)
     {
         _compileIndices = compileIndices;
         _grooves = grooves;
@@ -182,11 +182,12 @@ internal sealed class ModifierBinder
                 return new LockModifier(lockBars, from, m.Span);
             case "groove":
                 if (NotFor(m, kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure, laneDescription)) return null;
-                if (!_grooves.TryGetValue(m.Word!.Text, out var groove))
+                if (!_grooves.TryGetValue(m.Word!.Text, out var defined))
                 {
                     _context.Report(Codes.UnknownGroove, m.Word.Span, m.Word.Text, Suggestions.DidYouMean(m.Word.Text, _grooves.Keys));
                     return null;
                 }
+                if (defined is not { } groove) return null;
                 var amount = FixedPoint.One;
                 foreach (var o in m.Options ?? Array.Empty<FunctionOptionSyntax>())
                 {

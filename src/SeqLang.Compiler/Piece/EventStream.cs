@@ -272,8 +272,12 @@ public sealed class EventStream
         var whole = hap.Whole!.Value;
         var begin = whole.Begin;
         // Signals are read at the onset the lane's time transforms gave, before swing and humanize moved it (SPEC §12).
-        if (note.Pending is { } pending && !PendingValues.Resolve(ref note, pending, Context(begin - (note.FeelOffset ?? Rational.Zero), onsetIndex, pending.Setting.Stream)))
-            return;
+        if (note.Pending is { } pending)
+        {
+            var at = Context(begin - (note.FeelOffset ?? Rational.Zero), onsetIndex, pending.Setting.Stream);
+            if (note.DrawOffset is { } locked) at = at with { DrawTime = at.Time - locked };
+            if (!PendingValues.Resolve(ref note, pending, at)) return;
+        }
         if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
         {
             var (kind, number) = lane.Kind switch

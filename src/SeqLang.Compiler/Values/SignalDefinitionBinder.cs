@@ -22,9 +22,9 @@ internal sealed class SignalDefinitionBinder
         _settings = settings;
     }
 
-    public IReadOnlyDictionary<string, ValueExpression> Bind(IEnumerable<SignalDefinitionSyntax> definitions)
+    public IReadOnlyDictionary<string, ValueExpression?> Bind(IEnumerable<SignalDefinitionSyntax> definitions)
     {
-        var signals = new Dictionary<string, ValueExpression>(StringComparer.Ordinal);
+        var signals = new Dictionary<string, ValueExpression?>(StringComparer.Ordinal);
         var lines = new Dictionary<string, SignalDefinitionSyntax>(StringComparer.Ordinal);
         ulong place = 0;
         foreach (var definition in definitions)
@@ -45,7 +45,7 @@ internal sealed class SignalDefinitionBinder
             // A mini string in a definition draws its '?' from a stream named after the signal.
             var stream = SeededRandom.StreamFor(_settings.Seed, "signal " + name);
             var binder = new ValueBinder(_context, signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters, place);
-            if (binder.Bind(definition.Value, name) is { } value) signals[name] = value;
+            signals[name] = binder.Bind(definition.Value, name);
         }
         return signals;
     }

@@ -23,7 +23,7 @@ internal sealed class ValueBinder
     private const ulong SaltSpace = 0x5349_474E_0000_0000UL;
 
     private readonly BindContext _context;
-    private readonly IReadOnlyDictionary<string, ValueExpression> _named;
+    private readonly IReadOnlyDictionary<string, ValueExpression?> _named;
     private readonly Func<StringSyntax, string, MiniValue?> _compileMini;
     private readonly Rational _barQuarters;
     private readonly ulong _saltBase;
@@ -34,7 +34,7 @@ internal sealed class ValueBinder
     /// <param name="compileMini">Compiles a mini string of numbers, reporting atoms that are not (the string names what reads it).</param>
     /// <param name="barQuarters">Quarter notes in a bar: <c>over N beats</c> is N quarters.</param>
     /// <param name="saltBase">Tells apart the random signals of different definitions (lanes have their own streams).</param>
-    public ValueBinder(BindContext context, IReadOnlyDictionary<string, ValueExpression> named, Func<StringSyntax, string, MiniValue?> compileMini,
+    public ValueBinder(BindContext context, IReadOnlyDictionary<string, ValueExpression?> named, Func<StringSyntax, string, MiniValue?> compileMini,
         Rational barQuarters, ulong saltBase = 0)
     {
         _context = context;
@@ -107,6 +107,7 @@ internal sealed class ValueBinder
                     _context.Report(Codes.SignalOptionNotFor, s.Span, name, "options: it is a named signal; write them in its definition");
                     return null;
                 }
+                // A definition with errors was reported where it is written.
                 return named;
             }
             _context.Report(Codes.UnknownSignal, s.Name.Span, name, Suggestions.DidYouMean(name, SignalWords.Concat(_named.Keys)));
