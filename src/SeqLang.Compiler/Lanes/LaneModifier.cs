@@ -41,4 +41,4 @@ internal sealed record ArpModifier(Patterns.ArpeggioMode Mode, int Octaves, Rati
 /// <summary><c>lock N [at K]</c>.</summary>
 internal sealed record LockModifier(int Bars, int From, SourceSpan Span) : LaneModifier(Span);
 /// <summary><c>groove NAME [amount A]</c>.</summary>
-internal sealed record GrooveModifier(Grooves.Groove Groove, Core.Numbers.FixedPoint Amount, SourceSpan Span) : LaneModifier(Span);
+internal sealed record GrooveModifier(Grooves.Groove Groove, Rational Amount, SourceSpan Span) : LaneModifier(Span);

@@ -173,8 +173,9 @@ internal sealed class LaneTransforms
     private static Pattern<LaneNote> GrooveFeel(Pattern<LaneNote> pattern, GrooveModifier g)
     {
         var groove = g.Groove;
-        var amount = g.Amount;
-        var amountRational = new Rational(amount.Raw, 1L << Core.Numbers.FixedPoint.FractionBits);
+        // Time stays exact (a rational amount); the velocity factor is a value, in fixed point.
+        var amountRational = g.Amount;
+        var amount = Core.Numbers.FixedPoint.FromRational(g.Amount);
         var period = Periods.Lcm(pattern.Period, groove.Step * groove.Shifts.Length * groove.Velocities.Length);
         var velocities = new HapTransformPattern(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
         {

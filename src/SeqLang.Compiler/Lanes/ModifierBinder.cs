@@ -188,12 +188,12 @@ internal sealed class ModifierBinder
                     return null;
                 }
                 if (defined is not { } groove) return null;
-                var amount = FixedPoint.One;
+                var amount = Rational.One;
                 foreach (var o in m.Options ?? Array.Empty<FunctionOptionSyntax>())
                 {
                     if (o.Word.Text == "amount" && o.Number is { } a && o.Denominator is null)
                     {
-                        if (_context.InRange(a, 0, 2, Range("groove amount", "use 0 to 2 (1 is the groove as it is)")) is { } av) amount = FixedPoint.FromRational(av);
+                        if (_context.InRange(a, 0, 2, Range("groove amount", "use 0 to 2 (1 is the groove as it is)")) is { } av) amount = av;
                         else return null;
                     }
                     else { _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "groove", o.Word.Text, Suggestions.DidYouMean(o.Word.Text, new[] { "amount" })); return null; }
