@@ -130,9 +130,60 @@ statements.push(['grid modifier', '  hat "x*16" swing 58 grid 16', 'grid', 'keyw
 statements.push(['voicing modifier', '  play "c4\'maj7" voicing lead', 'voicing', 'keyword.other.modifier']);
 statements.push(['voicing value', '  play "c4\'maj7" voicing lead', 'lead', 'constant.language']);
 
+// Values, signals and control lanes (SPEC §12-13, docs/signals.md).
+statements.push(
+  ['signal keyword', 'signal swell sine 0.6..1 over 4 bars', 'signal', 'storage.type.signal'],
+  ['signal name', 'signal swell sine 0.6..1 over 4 bars', 'swell', 'variable.other.signal'],
+  ['range ..', '  play "c4" vel sine 40..100', '..', 'keyword.operator.range'],
+  ['range start', '  play "c4" vel sine 40..100', '40', 'constant.numeric'],
+  ['range end', '  play "c4" vel sine 40..100', '100', 'constant.numeric'],
+  ['negative range start', '  bend perlin -0.3..0.3', '-0.3', 'constant.numeric'],
+  ['product *', '  play "c4" vel saw 0..100 * 0.5', '*', 'keyword.operator.arithmetic'],
+  ['product factor', '  play "c4" vel saw 0..100 * 0.5', '0.5', 'constant.numeric'],
+  ['parenthesis (', '  hat "x*8" vel (swell * 100)', '(', 'punctuation.section.parens.begin'],
+  ['parenthesis )', '  hat "x*8" vel (swell * 100)', ')', 'punctuation.section.parens.end'],
+  ['over word', '  play "c4" vel sine 40..100 over 2 bars', 'over', 'keyword.other'],
+  ['over count', '  play "c4" vel sine 40..100 over 2 bars', '2', 'constant.numeric'],
+  ['bars after over', '  play "c4" vel sine 40..100 over 2 bars', 'bars', 'keyword.other'],
+  ['beats after over', '  hat "x*16" vel square 45..90 over 2 beats', 'beats', 'keyword.other'],
+  ['section after over', '  snare "x*8" vel ramp 60..120 over section', 'section', 'keyword.other'],
+  ['phase option', '  play "c4" vel sine 40..90 phase 0.5', 'phase', 'keyword.other.signal'],
+  ['ease option', '  snare "x*8" vel ramp 60..120 over section ease in', 'ease', 'keyword.other.signal'],
+  ['ease in', '  snare "x*8" vel ramp 60..120 over section ease in', 'in', 'constant.language.ease', { after: 'ease' }],
+  ['ease inout', '  cc 74 ramp 20..110 over 8 bars ease inout', 'inout', 'constant.language.ease'],
+  ['ease in is not an in block', '  snare "x*8" vel ramp 60..120 over 4 bars ease in legato 0.5', 'legato', 'keyword.other.modifier'],
+  ['cc lane with a signal', '  cc 74 saw 20..110 over 8 bars', 'cc', 'keyword.control'],
+  ['bend lane', '  bend sine -1..1 step 1/16', 'bend', 'keyword.control'],
+  ['bend lane with a string', '  bend "0 0.5 -0.5 0"', 'bend', 'keyword.control'],
+  ['bend lane with a whole number', '  bend 1', 'bend', 'keyword.control'],
+  ['touch lane', '  touch tri 20..90 over 2 bars', 'touch', 'keyword.control'],
+  ['step option', '  cc 74 sine 0..127 step 1/64', 'step', 'keyword.other.signal'],
+  ['step fraction', '  cc 74 sine 0..127 step 1/64', '64', 'constant.numeric'],
+  ['track bend range', 'track lead channel 2 program 81 bend 12 {', 'bend', 'keyword.other.track'],
+  ['track bend range value', 'track lead channel 2 program 81 bend 12 {', '12', 'constant.numeric'],
+  ['named signal in a product', '  play "c4" vel accents * swell', '*', 'keyword.operator.arithmetic'],
+);
+for (const shape of ['sine', 'cosine', 'saw', 'isaw', 'tri', 'square', 'rand', 'perlin', 'vdc']) {
+  statements.push([`${shape} signal`, `  play "c4" vel ${shape} 40..100`, shape, 'support.function.signal']);
+}
+statements.push(['irand signal', '  play "c4" transpose irand 3', 'irand', 'support.function.signal']);
+statements.push(['ramp signal', '  play "c4" vel ramp 60..120 over 4 bars', 'ramp', 'support.function.signal']);
+
 for (const [construct, source, needle, scope, where] of statements) {
   test(`statement: ${construct}`, () => expectScope(source, needle, scope, where));
 }
+
+test('statement: a lane or section named like a shape keeps its name scope', async () => {
+  await expectScope('  tri "x ~ x"', 'tri', 'entity.name.function');
+  await expectScope('  in saw, square {', 'saw', 'entity.name.tag');
+  await expectScope('form ramp 4, drop 8', 'ramp', 'entity.name.tag');
+});
+
+test('statement: a prob string after a signal is still mini-notation', async () => {
+  await expectScope('  hat "x*16" vel sine 55..95 over 2 bars prob "[1 0.3 1 0.6]*4"', '0.3', 'constant.numeric', { after: 'prob "' });
+  const [token] = await tokensAt('  hat "x*16" vel sine 55..95 over 2 bars prob "[1 0.3 1 0.6]*4"', '[', { after: 'prob "' });
+  assert.ok(hasScope(token, 'meta.mini-notation'), token.scopes.join(' '));
+});
 
 test('statement: a keyword inside a name is not a keyword', async () => {
   const [token] = await tokensAt('track velocity_lane channel 1 {', 'velocity_lane');
