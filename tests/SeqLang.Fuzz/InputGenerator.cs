@@ -14,6 +14,9 @@ public sealed class InputGenerator
         "every", "in", "form", "loop", "end", "harmony", "chords", "scale", "vel", "legato", "prob", "transpose",
         "octave", "degrees", "tones", "fast", "slow", "rev", "shift", "grid", "humanize", "voicing", "mute", "chan",
         "ply", "iter", "palindrome", "chunk", "off", "sometimes", "often", "rarely", "someCycles", "mask", "struct", "n",
+        "signal", "bend", "touch", "step", "phase", "ease", "inout", "out", "over", "bar", "bars", "beats", "section",
+        "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc", "*", "(", ")", "..",
+        "1/64", "0..127", "-2..2", "60..120",
         "kick", "snare", "hat", "x", "X", "c4", "e'm7", "c4'maj7", "root", "chord", "bd", "E", "minor", "{", "}", "->",
         "|", ",", ":", "/", "#", "4/4", "7/8", "120", "-3", "0.5", "999999999999999999999", "\n", "\"", "//", "/*", "*/",
     };
