@@ -44,9 +44,10 @@ public static class SeqCompiler
         if (options.SeedOverride is { } seed) settings = settings with { Seed = seed };
 
         var hasHarmony = HarmonyBinder.HasHarmony(file);
-        var signals = new SignalDefinitionBinder(context, settings).Bind(file.Statements.OfType<SignalDefinitionSyntax>());
+        var hasForm = file.Statements.OfType<FormSyntax>().Any();
+        var signals = new SignalDefinitionBinder(context, settings, hasForm).Bind(file.Statements.OfType<SignalDefinitionSyntax>());
         var grooves = new Grooves.GrooveBinder(context, settings, Path.GetDirectoryName(Path.GetFullPath(source.Path))).Bind(file.Statements.OfType<GrooveSyntax>());
-        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony, new LaneDefinitions(signals, grooves)).Bind(file.Statements.OfType<TrackSyntax>().ToList());
+        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony, new LaneDefinitions(signals, grooves, hasForm)).Bind(file.Statements.OfType<TrackSyntax>().ToList());
         if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
 
         var form = new FormBinder(context).Bind(file.Statements.OfType<FormSyntax>().ToList(), SectionReferences.Collect(file));

@@ -109,7 +109,7 @@ public class SignalDocsTests
     [InlineData("cc 74 \"0 64\" step 1/16", "SEQ0321", "'a mini string' does not take a step: it sends at its own events' onsets", "step 1/16")]
     [InlineData("play \"c4\" vel ramp 40..100", "SEQ0322", "'ramp' needs a period: write ramp 60..120 over 4 bars (or over section)", "ramp 40..100")]
     [InlineData("play \"c4\" vel saw 40..140", "SEQ0323", "vel can reach 140, outside 1 to 127: it is clamped there", "saw 40..140")]
-    [InlineData("play \"c4\" vel sine 40..100 over 0 bars", "SEQ0324", "'0 bars' is not a length (use more than 0, at most 100000 bars): use N bars, N beats or section", "over 0 bars")]
+    [InlineData("play \"c4\" vel sine 40..100 over 0 bars", "SEQ0324", "'0 bars' is not a length: use N bars, N beats or section, more than 0 and at most 100000 bars", "over 0 bars")]
     [InlineData("signal lfo sine\nsignal lfo saw\ntrack keys channel 1 {\n  play \"c4\" vel 80\n}\n", "SEQ0325", "signal 'lfo' is already defined on line 1", "lfo")]
     [InlineData("cc 74 sine 0..127 step 1/1024", "SEQ0326", "step 1/1024 is out of range: use 1/256 to 16 bars, such as 1/32", "step 1/1024")]
     [InlineData("play \"c4\" prob \"0.5 x 1\"", "SEQ0327", "'x' is not a number: prob reads numbers", "x")]

@@ -222,4 +222,30 @@ public class ValueTests
         const string lanes = "  play \"c4*8\" vel rand 40..110 prob perlin 0.3..1 legato sine 0.5..1.5\n  cc 1 perlin 0..127 over 3 bars";
         Assert.Equal(Play(lanes, bars: 16), Play(lanes, bars: 16));
     }
+
+    [Fact]
+    public void A_patterned_shift_moves_the_note_before_it_reads_its_signals()
+    {
+        var number = Play("  play \"c4 e4\" shift 0.25 vel saw 1..101", bars: 2).Where(e => e.Begin >= 1).Select(e => e.Value);
+        var patterned = Play("  play \"c4 e4\" shift \"0.25\" vel saw 1..101", bars: 2).Where(e => e.Begin >= 1).Select(e => e.Value);
+        Assert.Equal(new[] { 26, 76 }, number);
+        Assert.Equal(number, patterned);
+        // A note shifted from before the start reads bar 0's section and does not fail.
+        Assert.NotEmpty(Play("  play \"c4 e4\" shift \"-0.25\" vel saw 1..100", bars: 2));
+    }
+
+    [Fact]
+    public void Touch_strings_read_pressure_numbers_not_notes()
+    {
+        var diagnostics = Check("track t channel 1 {\n  touch \"0 c4\"\n}\n");
+        Assert.Equal("SEQ0508", Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
+    public void Over_section_without_a_form_warns_that_the_period_is_one_bar()
+    {
+        var warning = Assert.Single(Check("track t channel 1 {\n  play \"c4*2\" vel ramp 60..120 over section\n}\n"));
+        Assert.Equal("SEQ0336", warning.Code);
+        Assert.Empty(Check("form a 2\ntrack t channel 1 {\n  play \"c4*2\" vel ramp 60..120 over section\n}\n"));
+    }
 }

@@ -39,7 +39,7 @@ internal sealed class AtomResolver
     public Atom? Resolve(string text, SourceSpan span) => _kind switch
     {
         LaneKind.Drums => Drum(text, span),
-        LaneKind.Control => Control(text, span),
+        LaneKind.Control or LaneKind.Pressure => Control(text, span),
         LaneKind.Degrees => Degree(text, span),
         LaneKind.Tones => Tone(text, span),
         _ => Pitched(text, span),

@@ -63,7 +63,8 @@ internal sealed class LaneCompiler
             LaneKind.Drums => "a drum lane",
             _ => "this lane",
         };
-        var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters);
+        var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters,
+            hasForm: _definitions.HasForm);
         if (lane.IsValueLane && lane.Mini is null) return Stepped(lane, name, fullName, laneIndex, sections, baseKind, description, values, stream, blockEvery);
         if (lane.Step is { } misplacedStep)
             _context.Report(Codes.SignalOptionNotFor, misplacedStep.Span, "a mini string", "a step: it sends at its own events' onsets");

@@ -4,4 +4,4 @@ namespace SeqLang.Compiler.Lanes;
 /// What the file defines at the top level for its lanes to use by name: <c>signal</c>s and <c>groove</c>s. A definition
 /// that failed its checks is there with no value, so a lane that uses it is not reported again.
 /// </summary>
-internal sealed record LaneDefinitions(IReadOnlyDictionary<string, Values.ValueExpression?> Signals, IReadOnlyDictionary<string, Grooves.Groove?> Grooves);
+internal sealed record LaneDefinitions(IReadOnlyDictionary<string, Values.ValueExpression?> Signals, IReadOnlyDictionary<string, Grooves.Groove?> Grooves, bool HasForm);

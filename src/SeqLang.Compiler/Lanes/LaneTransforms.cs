@@ -152,7 +152,7 @@ internal sealed class LaneTransforms
             {
                 var amount = value.At(new Values.ValueContext(onset, 0, stream, 0, null));
                 return new Rational(amount.Raw, 1L << Core.Numbers.FixedPoint.FractionBits);
-            }, bound, period: Periods.Lcm(pattern.Period, value.Period));
+            }, bound, period: Periods.Lcm(pattern.Period, value.Period), feel: false);
         }
         var cyclesPerMicrosecond = Rational.One / (_settings.SecondsPerBar * 1_000_000);
         var salt = (ulong)v.Salt;

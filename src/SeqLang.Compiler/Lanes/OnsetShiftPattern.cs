@@ -13,11 +13,14 @@ internal sealed class OnsetShiftPattern : Pattern<LaneNote>
     private readonly Pattern<LaneNote> _inner;
     private readonly Func<Rational, Rational> _offset;
     private readonly Rational _maxOffset;
+    private readonly bool _feel;
 
     // period: the result's period: null when the offset is random, else a common multiple of the inner
-    // pattern's and the offset's.
-    public OnsetShiftPattern(Pattern<LaneNote> inner, Func<Rational, Rational> offset, Rational maxOffset, Rational? period)
+    // pattern's and the offset's. feel: true for swing, humanize and groove, which move when a note sounds but not
+    // where it reads its chord and signals; false for a patterned shift, which moves the note itself.
+    public OnsetShiftPattern(Pattern<LaneNote> inner, Func<Rational, Rational> offset, Rational maxOffset, Rational? period, bool feel = true)
     {
+        _feel = feel;
         _inner = inner;
         _offset = offset;
         _maxOffset = maxOffset.Abs();
@@ -37,7 +40,7 @@ internal sealed class OnsetShiftPattern : Pattern<LaneNote>
             var delta = _offset(whole.Begin);
             var part = new Arc(hap.Part.Begin + delta, hap.Part.End + delta);
             if (part.Intersect(arc) is not { } clipped) continue;
-            var value = delta.IsZero ? hap.Value : hap.Value with { FeelOffset = (hap.Value.FeelOffset ?? Rational.Zero) + delta };
+            var value = delta.IsZero || !_feel ? hap.Value : hap.Value with { FeelOffset = (hap.Value.FeelOffset ?? Rational.Zero) + delta };
             output.Add(new Hap<LaneNote>(new Arc(whole.Begin + delta, whole.End + delta), clipped, value));
         }
     }

@@ -65,7 +65,8 @@ public sealed class PendingValues
                 note = note with { Atom = s.Atoms[index] };
                 return true;
             default:
-                return SeededRandom.At(s.Stream, s.Salt, time) < value.ToDouble();
+                // Integers on both sides: the draw's top 32 bits against the probability's fixed point.
+                return Patterns.Signals.SignalShapes.Random(s.Stream, s.Salt, time) < value;
         }
     }
 

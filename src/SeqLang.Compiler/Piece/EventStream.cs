@@ -259,7 +259,8 @@ public sealed class EventStream
     /// <summary>Where a value is read: the time, the onset's index in its bar, the lane's stream and the section entry playing.</summary>
     private ValueContext Context(Rational time, int onsetIndex, ulong stream)
     {
-        var entry = _piece.Form.SectionAt(time.Floor())?.Entry;
+        // A note shifted before the piece's start reads the first section's values.
+        var entry = _piece.Form.SectionAt(Math.Max(0, time.Floor()))?.Entry;
         return new ValueContext(time, onsetIndex, stream, entry?.Start ?? 0, entry?.Length);
     }
 

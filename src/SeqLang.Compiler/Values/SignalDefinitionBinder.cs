@@ -15,9 +15,11 @@ internal sealed class SignalDefinitionBinder
 {
     private readonly BindContext _context;
     private readonly PieceSettings _settings;
+    private readonly bool _hasForm;
 
-    public SignalDefinitionBinder(BindContext context, PieceSettings settings)
+    public SignalDefinitionBinder(BindContext context, PieceSettings settings, bool hasForm)
     {
+        _hasForm = hasForm;
         _context = context;
         _settings = settings;
     }
@@ -44,7 +46,7 @@ internal sealed class SignalDefinitionBinder
             lines[name] = definition;
             // A mini string in a definition draws its '?' from a stream named after the signal.
             var stream = SeededRandom.StreamFor(_settings.Seed, "signal " + name);
-            var binder = new ValueBinder(_context, signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters, place);
+            var binder = new ValueBinder(_context, signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters, place, _hasForm);
             signals[name] = binder.Bind(definition.Value, name);
         }
         return signals;

@@ -28,15 +28,18 @@ internal sealed class ValueBinder
     private readonly Rational _barQuarters;
     private readonly ulong _saltBase;
     private ulong _places;
+    private readonly bool _hasForm;
 
     /// <param name="context">Where mistakes are reported.</param>
     /// <param name="named">The file's <c>signal</c> definitions that this value may use.</param>
     /// <param name="compileMini">Compiles a mini string of numbers, reporting atoms that are not (the string names what reads it).</param>
     /// <param name="barQuarters">Quarter notes in a bar: <c>over N beats</c> is N quarters.</param>
+    /// <param name="hasForm">Whether the file has a form: without one, <c>over section</c> is one bar, with a warning.</param>
     /// <param name="saltBase">Tells apart the random signals of different definitions (lanes have their own streams).</param>
     public ValueBinder(BindContext context, IReadOnlyDictionary<string, ValueExpression?> named, Func<StringSyntax, string, MiniValue?> compileMini,
-        Rational barQuarters, ulong saltBase = 0)
+        Rational barQuarters, ulong saltBase = 0, bool hasForm = true)
     {
+        _hasForm = hasForm;
         _context = context;
         _named = named;
         _compileMini = compileMini;
@@ -177,7 +180,7 @@ internal sealed class ValueBinder
                 case "out": easing = Easing.Out; break;
                 case "inout": easing = Easing.InOut; break;
                 default:
-                    _context.Report(Codes.UnknownSignal, e.Span, "ease " + e.Text, Suggestions.DidYouMean(e.Text, new[] { "in", "out", "inout" }));
+                    _context.Report(Codes.SignalOptionNotFor, e.Span, "ramp", $"ease {e.Text}: use in, out or inout{Suggestions.DidYouMean(e.Text, new[] { "in", "out", "inout" })}");
                     ok = false;
                     break;
             }
@@ -223,7 +226,11 @@ internal sealed class ValueBinder
         var unit = over.Unit.Text;
         if (unit == "section")
         {
-            if (over.Count is null) return new SignalLength(Rational.One, Section: true);
+            if (over.Count is null)
+            {
+                if (!_hasForm) _context.Report(Codes.OverSectionWithoutForm, over.Span);
+                return new SignalLength(Rational.One, Section: true);
+            }
             _context.Report(Codes.BadSignalLength, over.Span, $"{over.Count.Text} section", " (a section's length is its own)");
             return null;
         }
@@ -236,7 +243,7 @@ internal sealed class ValueBinder
         var bars = unit is "beat" or "beats" ? count / _barQuarters : count;
         if (count.Sign <= 0 || bars > MaxLengthBars || (over.Count is not null && over.Count.Value is null))
         {
-            _context.Report(Codes.BadSignalLength, over.Span, $"{over.Count?.Text} {unit}", $" (use more than 0, at most {MaxLengthBars} bars)");
+            _context.Report(Codes.BadSignalLength, over.Span, $"{over.Count?.Text} {unit}", $", more than 0 and at most {MaxLengthBars} bars");
             return null;
         }
         return new SignalLength(bars, Section: false);
