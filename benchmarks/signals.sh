@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# What values, signals and control lanes (SPEC §12-13) cost a whole `seq render`, and whether a stepped lane
+# sends only changes. Two parts, with the Native AOT `seq` (SEQ=/path/to/seq, else published into a temporary
+# folder as whole-process.sh does); whole-process.sh runs this script at its end with its own binary.
+#
+#   bash benchmarks/signals.sh              RUNS=10 rounds, BARS=10000
+#   SEQ=/tmp/aot/seq RUNS=15 bash benchmarks/signals.sh
+#   bash benchmarks/signals.sh --strict     exit 1 when the ratio misses 1.5
+#
+# (a) Signals on every lane. `seq render three-track.seq --bars 10000` (the benchmark piece, 42 notes a bar)
+#     against `three-track-signals.seq`: the same five lanes, each with a signal (kick `vel sine 60..120 over 4
+#     bars`, snare `prob saw 0.5..1`, hat `vel "90 60 75 60" * tri 0.8..1.2 over 2 bars`, bass `legato tri
+#     0.5..1 over 4 bars`, arpeggio `vel rand 40..110`), and `three-track-signals-lanes.seq`: that plus three
+#     stepped control lanes (`cc 74 saw 0..127 over 64 bars step 1/64`, `bend tri -0.5..0.5 step 1/16`, `touch
+#     sine 0..127 over 8 bars`, the default step 1/32), each read at every step of 10,000 bars. RUNS rounds, each
+#     timing the three once (hyperfine --runs 1, or the bash loop's clock) in an order that rotates every round,
+#     so that load which comes and goes falls on all alike; 2 untimed runs of each first. Reported: medians,
+#     minimums, the ratio of the medians to plain (target for three-track-signals.seq: <= 1.5) and the median of
+#     the per-round ratios; and each file's note-ons and other channel messages, counted by midicsv (prob drops
+#     about a quarter of the snares, so the signal piece has fewer notes to write).
+# (b) A stepped sweep alone. `seq render cc-sweep.seq --bars 10000`, whose one lane is `cc 74 saw 0..127 over 64
+#     bars step 1/64`: 640,000 reads. count-steps.py reads the file with mido and stops the run unless its CC 74
+#     messages are exactly the value changes it computes itself in exact fractions (128 per 64-bar period),
+#     one message per changed value and none for a held one. Then the render's median of RUNS runs.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+inputs="$repo/benchmarks/inputs"
+runs=${RUNS:-10}
+bars=${BARS:-10000}
+strict=0
+[ "${1:-}" = "--strict" ] && strict=1
+if ! [[ "$runs" =~ ^[0-9]+$ ]] || [ "$runs" -lt 5 ]; then echo "RUNS must be a number of at least 5 (medians of fewer are noise)" >&2; exit 2; fi
+if ! [[ "$bars" =~ ^[0-9]+$ ]] || [ "$bars" -lt 1 ]; then echo "BARS must be a positive number" >&2; exit 2; fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/seqlang-signals.XXXXXX")
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ -n "${SEQ:-}" ]; then
+  seq=$SEQ
+else
+  # As whole-process.sh: -p:PublishAot=true only for a tree whose project file does not ask for it.
+  publish_args=()
+  grep -q '<PublishAot>true</PublishAot>' "$repo/src/SeqLang.Cli/SeqLang.Cli.csproj" || publish_args=(-p:PublishAot=true)
+  echo "publishing src/SeqLang.Cli (Release, linux-x64) ..."
+  if ! dotnet publish "$repo/src/SeqLang.Cli" -c Release -r linux-x64 ${publish_args[@]+"${publish_args[@]}"} \
+        -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1; then
+    cat "$work/publish.log" >&2
+    echo "signals.sh: publish failed" >&2
+    exit 1
+  fi
+  seq="$work/publish/seq"
+fi
+[ -x "$seq" ] || { echo "signals.sh: no executable at $seq" >&2; exit 1; }
+seq=$(cd "$(dirname "$seq")" && pwd)/$(basename "$seq")
+
+py=""
+for candidate in /usr/bin/python3 python3; do
+  if command -v "$candidate" > /dev/null && "$candidate" -c 'import mido' 2> /dev/null; then py=$candidate; break; fi
+done
+[ -n "$py" ] || { echo "signals.sh: needs python3 with mido (apt-get install -y python3-mido)" >&2; exit 1; }
+command -v midicsv > /dev/null || { echo "signals.sh: needs midicsv (apt-get install -y midicsv)" >&2; exit 1; }
+
+cp "$inputs/three-track.seq" "$inputs/three-track-signals.seq" "$inputs/three-track-signals-lanes.seq" "$inputs/cc-sweep.seq" "$work/"
+cd "$work"
+
+must_succeed() {
+  local code=0
+  "$@" > "$work/verify.out" 2> "$work/verify.err" || code=$?
+  if [ "$code" != 0 ]; then
+    echo "signals.sh: '$*' failed (exit $code):" >&2
+    head -20 "$work/verify.err" >&2
+    exit 1
+  fi
+}
+have_hyperfine() { [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine > /dev/null; }
+timer=$(have_hyperfine && echo "hyperfine $(hyperfine --version | awk '{print $2}')" || echo "bash loop (date +%s%N)")
+# once CMD...: one wall time in microseconds.
+once() {
+  if have_hyperfine; then
+    hyperfine --runs 1 -N --style none --export-json "$work/once.json" -- "$*" > /dev/null 2>&1 || {
+      echo "signals.sh: hyperfine failed on '$*'" >&2; exit 1; }
+    grep -o '"median": *[0-9.eE+-]*' "$work/once.json" | head -1 | sed 's/.*: *//' | awk '{ printf "%d\n", $1 * 1e6 }'
+  else
+    local start end
+    start=$(date +%s%N); "$@" > /dev/null 2>&1; end=$(date +%s%N)
+    echo $(((end - start) / 1000))
+  fi
+}
+median_of() { sort -n | awk '{ a[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# counts FILE.mid: "NOTE_ONS OTHERS", channel messages read by midicsv (note-ons of velocity 0 count as note-offs).
+counts() {
+  midicsv "$1" | awk -F', *' '
+    $3 == "Note_on_c" && $6 > 0 { on++; next }
+    $3 ~ /_c$/ { other++ }
+    END { printf "%d %d\n", on, other }'
+}
+
+echo "signals.sh: $seq; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'); timer: $timer"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+
+# ---- (a) the benchmark piece plain, with a signal on every lane, and with stepped control lanes too ----
+names=(plain signals lanes)
+files=(three-track.seq three-track-signals.seq three-track-signals-lanes.seq)
+declare -A on other
+for i in 0 1 2; do
+  must_succeed "$seq" render "${files[$i]}" --bars "$bars"
+  read -r on[$i] other[$i] <<< "$(counts "${files[$i]%.seq}.mid")"
+done
+for i in 0 1 2; do for _ in 1 2; do "$seq" render "${files[$i]}" --bars "$bars" > /dev/null 2>&1; done; done
+: > "$work/rounds"
+for ((r = 0; r < runs; r++)); do
+  declare -a t=()
+  for j in 0 1 2; do
+    i=$(((r + j) % 3))
+    t[$i]=$(once "$seq" render "${files[$i]}" --bars "$bars")
+  done
+  echo "${t[0]} ${t[1]} ${t[2]}" >> "$work/rounds"
+done
+load_mid=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+echo
+echo "(a) seq render FILE --bars $bars: $runs rounds, each timing the three once in rotating order"
+printf '%-34s %10s %10s %9s %9s   %s\n' "file" "median" "min" "note-ons" "other" "ratio to plain: of medians, median per round"
+missed=0
+for i in 0 1 2; do
+  col=$((i + 1))
+  med[$i]=$(awk -v c=$col '{ print $c / 1000 }' "$work/rounds" | median_of)
+  low=$(awk -v c=$col '{ print $c / 1000 }' "$work/rounds" | sort -n | head -1)
+  ratio_note=""
+  if [ "$i" != 0 ]; then
+    ratio=$(awk -v s="${med[$i]}" -v p="${med[0]}" 'BEGIN { printf "%.2f", s / p }')
+    per_round=$(awk -v c=$col '{ print $c / $1 }' "$work/rounds" | median_of)
+    ratio_note=$(printf '%s, %.2f' "$ratio" "$per_round")
+    if [ "$i" = 1 ]; then
+      status=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.5) ? "ok" : "MISSED" }')
+      [ "$status" = MISSED ] && missed=1
+      ratio_note="$ratio_note   $status (<= 1.5)"
+    fi
+  fi
+  printf '%-34s %7.1f ms %7.1f ms %9d %9d   %s\n' "${files[$i]}" "${med[$i]}" "$low" "${on[$i]}" "${other[$i]}" "$ratio_note"
+done
+echo "load average (1, 5, 15 min): $load_before before, $load_mid after"
+
+# ---- (b) a stepped sweep: one message per changed value ----
+echo
+echo "(b) seq render cc-sweep.seq --bars $bars (cc 74 saw 0..127 over 64 bars step 1/64)"
+must_succeed "$seq" render cc-sweep.seq --bars "$bars"
+if ! "$py" "$repo/benchmarks/count-steps.py" cc-sweep.mid "$bars"; then
+  echo "signals.sh: the sweep does not send exactly one message per changed value; not timed" >&2
+  exit 3
+fi
+for _ in 1 2; do "$seq" render cc-sweep.seq --bars "$bars" > /dev/null 2>&1; done
+: > "$work/sweep"
+for ((r = 0; r < runs; r++)); do once "$seq" render cc-sweep.seq --bars "$bars" >> "$work/sweep"; done
+sweep_med=$(awk '{ print $1 / 1000 }' "$work/sweep" | median_of)
+sweep_min=$(awk '{ print $1 / 1000 }' "$work/sweep" | sort -n | head -1)
+printf 'render time: median %.1f ms, min %.1f ms (%d runs); file %d bytes\n' "$sweep_med" "$sweep_min" "$runs" "$(stat -c %s cc-sweep.mid)"
+echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after"
+
+if [ "$missed" = 1 ]; then
+  echo
+  echo "the signals target (three-track-signals.seq within 1.5x of three-track.seq) was MISSED"
+  [ "$strict" = 1 ] && exit 1
+fi
+exit 0
