@@ -16,7 +16,8 @@
 #     timing the three once (hyperfine --runs 1, or the bash loop's clock) in an order that rotates every round,
 #     so that load which comes and goes falls on all alike; 2 untimed runs of each first. Reported: medians,
 #     minimums, the ratio of the medians to plain (target for three-track-signals.seq: <= 1.5) and the median of
-#     the per-round ratios; and each file's note-ons and other channel messages, counted by midicsv (prob drops
+#     the per-round ratios; and each file's note-ons and other channel messages (program, controllers, bends,
+#     pressure: "controls"), counted by midicsv (prob drops
 #     about a quarter of the snares, so the signal piece has fewer notes to write).
 # (b) A stepped sweep alone. `seq render cc-sweep.seq --bars 10000`, whose one lane is `cc 74 saw 0..127 over 64
 #     bars step 1/64`: 640,000 reads. count-steps.py reads the file with mido and stops the run unless its CC 74
@@ -91,10 +92,11 @@ once() {
   fi
 }
 median_of() { sort -n | awk '{ a[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-# counts FILE.mid: "NOTE_ONS OTHERS", channel messages read by midicsv (note-ons of velocity 0 count as note-offs).
+# counts FILE.mid: "NOTE_ONS CONTROLS", channel messages read by midicsv: note-ons, and every channel message that is
+# not a note's (program, controllers, pitch bend, pressure).
 counts() {
   midicsv "$1" | awk -F', *' '
-    $3 == "Note_on_c" && $6 > 0 { on++; next }
+    $3 == "Note_on_c" || $3 == "Note_off_c" { if ($3 == "Note_on_c" && $6 > 0) on++; next }
     $3 ~ /_c$/ { other++ }
     END { printf "%d %d\n", on, other }'
 }
@@ -123,7 +125,7 @@ done
 load_mid=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 echo
 echo "(a) seq render FILE --bars $bars: $runs rounds, each timing the three once in rotating order"
-printf '%-34s %10s %10s %9s %9s   %s\n' "file" "median" "min" "note-ons" "other" "ratio to plain: of medians, median per round"
+printf '%-34s %10s %10s %9s %9s   %s\n' "file" "median" "min" "note-ons" "controls" "ratio to plain: of medians, median per round"
 missed=0
 for i in 0 1 2; do
   col=$((i + 1))

@@ -13,6 +13,7 @@
 #   bash benchmarks/whole-process.sh --strict   exit 1 when a target is missed or abc2midi is missing
 #   NO_HYPERFINE=1 bash benchmarks/whole-process.sh   time with the bash loop even if hyperfine is there
 #   NO_ABC2MIDI=1 bash benchmarks/whole-process.sh    leave out the abc2midi comparison
+#   NO_SIGNALS=1 bash benchmarks/whole-process.sh     leave out signals.sh (values, signals and control lanes), run last
 #
 # The abc2midi comparison (needs `apt-get install -y abcmidi` and python3-mido):
 #   What: `seq render three-track.seq --bars 2048` against `abc2midi three-track-2048.abc -o OUT.mid`,
@@ -274,6 +275,21 @@ else
   printf '%-46s %9.1f ms %9.1f ms %7s\n' "abc2midi three-track-$abc_bars.abc" "$abc_med" "$abc_min" "$(faults "${abc_command[@]}")"
   printf 'ratio seq / abc2midi (medians): %s   %s (<= 1.0); median of the per-round ratios %.2f\n' "$ratio" "$status" "$pair_ratio"
   echo "load average (1, 5, 15 min): $load_abc before the comparison, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after"
+fi
+
+# ---- Values, signals and control lanes (SPEC §12-13): signals.sh with this binary and RUNS ----
+echo
+if [ -n "${NO_SIGNALS:-}" ]; then
+  echo "signals: left out (NO_SIGNALS set)"
+else
+  # signals.sh --strict exits 1 when its ratio target is missed, 3 when the sweep sends more than its changes.
+  signals_code=0
+  SEQ="$seq" RUNS="$runs" bash "$repo/benchmarks/signals.sh" --strict || signals_code=$?
+  case "$signals_code" in
+    0) ;;
+    1) missed=1 ;;
+    *) echo "whole-process.sh: signals.sh failed (exit $signals_code)" >&2; exit 1 ;;
+  esac
 fi
 
 if [ "$missed" = 1 ]; then
