@@ -15,8 +15,8 @@
 #     sine 0..127 over 8 bars`, the default step 1/32), each read at every step of 10,000 bars. RUNS rounds, each
 #     timing the three once (hyperfine --runs 1, or the bash loop's clock) in an order that rotates every round,
 #     so that load which comes and goes falls on all alike; 2 untimed runs of each first. Reported: medians,
-#     minimums, the ratio of the medians to plain (target for three-track-signals.seq: <= 1.5) and the median of
-#     the per-round ratios; and each file's note-ons and other channel messages (program, controllers, bends,
+#     minimums, the median CPU time (user + system), the ratio of the medians to plain (target for
+#     three-track-signals.seq: <= 1.5), the median of the per-round ratios and the ratio of the CPU medians; and each file's note-ons and other channel messages (program, controllers, bends,
 #     pressure: "controls"), counted by midicsv (prob drops
 #     about a quarter of the snares, so the signal piece has fewer notes to write).
 # (b) A stepped sweep alone. `seq render cc-sweep.seq --bars 10000`, whose one lane is `cc 74 saw 0..127 over 64
@@ -79,16 +79,18 @@ must_succeed() {
 }
 have_hyperfine() { [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine > /dev/null; }
 timer=$(have_hyperfine && echo "hyperfine $(hyperfine --version | awk '{print $2}')" || echo "bash loop (date +%s%N)")
-# once CMD...: one wall time in microseconds.
+# once CMD...: one run's wall time and CPU time (user + system) in microseconds; the CPU time is 0 without hyperfine.
+# On the shared machine the CPU time moves much less with other load than the wall time does.
 once() {
   if have_hyperfine; then
     hyperfine --runs 1 -N --style none --export-json "$work/once.json" -- "$*" > /dev/null 2>&1 || {
       echo "signals.sh: hyperfine failed on '$*'" >&2; exit 1; }
-    grep -o '"median": *[0-9.eE+-]*' "$work/once.json" | head -1 | sed 's/.*: *//' | awk '{ printf "%d\n", $1 * 1e6 }'
+    field() { grep -o "\"$1\": *[0-9.eE+-]*" "$work/once.json" | head -1 | sed 's/.*: *//'; }
+    awk -v m="$(field median)" -v u="$(field user)" -v s="$(field system)" 'BEGIN { printf "%d %d\n", m * 1e6, (u + s) * 1e6 }'
   else
     local start end
     start=$(date +%s%N); "$@" > /dev/null 2>&1; end=$(date +%s%N)
-    echo $(((end - start) / 1000))
+    echo "$(((end - start) / 1000)) 0"
   fi
 }
 median_of() { sort -n | awk '{ a[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -120,29 +122,32 @@ for ((r = 0; r < runs; r++)); do
     i=$(((r + j) % 3))
     t[$i]=$(once "$seq" render "${files[$i]}" --bars "$bars")
   done
+  # A round's line: wall and CPU time of plain, signals, lanes.
   echo "${t[0]} ${t[1]} ${t[2]}" >> "$work/rounds"
 done
 load_mid=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 echo
 echo "(a) seq render FILE --bars $bars: $runs rounds, each timing the three once in rotating order"
-printf '%-34s %10s %10s %9s %9s   %s\n' "file" "median" "min" "note-ons" "controls" "ratio to plain: of medians, median per round"
+printf '%-34s %10s %10s %10s %9s %9s   %s\n' "file" "median" "min" "cpu (med)" "note-ons" "controls" "ratio to plain: of medians, median per round; of CPU medians"
 missed=0
 for i in 0 1 2; do
-  col=$((i + 1))
+  col=$((2 * i + 1))
   med[$i]=$(awk -v c=$col '{ print $c / 1000 }' "$work/rounds" | median_of)
   low=$(awk -v c=$col '{ print $c / 1000 }' "$work/rounds" | sort -n | head -1)
+  cpu[$i]=$(awk -v c=$((col + 1)) '{ print $c / 1000 }' "$work/rounds" | median_of)
   ratio_note=""
   if [ "$i" != 0 ]; then
     ratio=$(awk -v s="${med[$i]}" -v p="${med[0]}" 'BEGIN { printf "%.2f", s / p }')
     per_round=$(awk -v c=$col '{ print $c / $1 }' "$work/rounds" | median_of)
-    ratio_note=$(printf '%s, %.2f' "$ratio" "$per_round")
+    cpu_ratio=$(awk -v s="${cpu[$i]}" -v p="${cpu[0]}" 'BEGIN { printf (p > 0) ? "%.2f" : "-", s / (p > 0 ? p : 1) }')
+    ratio_note=$(printf '%s, %.2f; cpu %s' "$ratio" "$per_round" "$cpu_ratio")
     if [ "$i" = 1 ]; then
       status=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.5) ? "ok" : "MISSED" }')
       [ "$status" = MISSED ] && missed=1
-      ratio_note="$ratio_note   $status (<= 1.5)"
+      ratio_note="$ratio_note   $status (<= 1.5, of medians)"
     fi
   fi
-  printf '%-34s %7.1f ms %7.1f ms %9d %9d   %s\n' "${files[$i]}" "${med[$i]}" "$low" "${on[$i]}" "${other[$i]}" "$ratio_note"
+  printf '%-34s %7.1f ms %7.1f ms %7.1f ms %9d %9d   %s\n' "${files[$i]}" "${med[$i]}" "$low" "${cpu[$i]}" "${on[$i]}" "${other[$i]}" "$ratio_note"
 done
 echo "load average (1, 5, 15 min): $load_before before, $load_mid after"
 
@@ -159,7 +164,8 @@ for _ in 1 2; do "$seq" render cc-sweep.seq --bars "$bars" > /dev/null 2>&1; don
 for ((r = 0; r < runs; r++)); do once "$seq" render cc-sweep.seq --bars "$bars" >> "$work/sweep"; done
 sweep_med=$(awk '{ print $1 / 1000 }' "$work/sweep" | median_of)
 sweep_min=$(awk '{ print $1 / 1000 }' "$work/sweep" | sort -n | head -1)
-printf 'render time: median %.1f ms, min %.1f ms (%d runs); file %d bytes\n' "$sweep_med" "$sweep_min" "$runs" "$(stat -c %s cc-sweep.mid)"
+sweep_cpu=$(awk '{ print $2 / 1000 }' "$work/sweep" | median_of)
+printf 'render time: median %.1f ms, min %.1f ms, cpu (median) %.1f ms (%d runs); file %d bytes\n' "$sweep_med" "$sweep_min" "$sweep_cpu" "$runs" "$(stat -c %s cc-sweep.mid)"
 echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after"
 
 if [ "$missed" = 1 ]; then
