@@ -12,8 +12,11 @@
 #     bars`, snare `prob saw 0.5..1`, hat `vel "90 60 75 60" * tri 0.8..1.2 over 2 bars`, bass `legato tri
 #     0.5..1 over 4 bars`, arpeggio `vel rand 40..110`), and `three-track-signals-lanes.seq`: that plus three
 #     stepped control lanes (`cc 74 saw 0..127 over 64 bars step 1/64`, `bend tri -0.5..0.5 step 1/16`, `touch
-#     sine 0..127 over 8 bars`, the default step 1/32), each read at every step of 10,000 bars. RUNS rounds, each
-#     timing the three once (hyperfine --runs 1, or the bash loop's clock) in an order that rotates every round,
+#     sine 0..127 over 8 bars`, the default step 1/32), each read at every step of 10,000 bars; and, as a control,
+#     `three-track-random.seq`: randomness and no signal (`prob 0.75` on the snare, `prob 0.99999` on the
+#     arpeggio), which like the signal piece leaves those two lanes without a period, so that the event stream
+#     computes them bar by bar instead of once a period. RUNS rounds, each
+#     timing the four once (hyperfine --runs 1, or the bash loop's clock) in an order that rotates every round,
 #     so that load which comes and goes falls on all alike; 2 untimed runs of each first. Reported: medians,
 #     minimums, the median CPU time (user + system), the ratio of the medians to plain (target for
 #     three-track-signals.seq: <= 1.5), the median of the per-round ratios and the ratio of the CPU medians; and each file's note-ons and other channel messages (program, controllers, bends,
@@ -65,7 +68,8 @@ done
 [ -n "$py" ] || { echo "signals.sh: needs python3 with mido (apt-get install -y python3-mido)" >&2; exit 1; }
 command -v midicsv > /dev/null || { echo "signals.sh: needs midicsv (apt-get install -y midicsv)" >&2; exit 1; }
 
-cp "$inputs/three-track.seq" "$inputs/three-track-signals.seq" "$inputs/three-track-signals-lanes.seq" "$inputs/cc-sweep.seq" "$work/"
+cp "$inputs/three-track.seq" "$inputs/three-track-signals.seq" "$inputs/three-track-signals-lanes.seq" "$inputs/three-track-random.seq" \
+  "$inputs/cc-sweep.seq" "$work/"
 cd "$work"
 
 must_succeed() {
@@ -107,30 +111,30 @@ echo "signals.sh: $seq; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$repo
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
 # ---- (a) the benchmark piece plain, with a signal on every lane, and with stepped control lanes too ----
-names=(plain signals lanes)
-files=(three-track.seq three-track-signals.seq three-track-signals-lanes.seq)
+files=(three-track.seq three-track-signals.seq three-track-signals-lanes.seq three-track-random.seq)
+n=${#files[@]}
 declare -A on other
-for i in 0 1 2; do
+for ((i = 0; i < n; i++)); do
   must_succeed "$seq" render "${files[$i]}" --bars "$bars"
   read -r on[$i] other[$i] <<< "$(counts "${files[$i]%.seq}.mid")"
 done
-for i in 0 1 2; do for _ in 1 2; do "$seq" render "${files[$i]}" --bars "$bars" > /dev/null 2>&1; done; done
+for ((i = 0; i < n; i++)); do for _ in 1 2; do "$seq" render "${files[$i]}" --bars "$bars" > /dev/null 2>&1; done; done
 : > "$work/rounds"
 for ((r = 0; r < runs; r++)); do
   declare -a t=()
-  for j in 0 1 2; do
-    i=$(((r + j) % 3))
+  for ((j = 0; j < n; j++)); do
+    i=$(((r + j) % n))
     t[$i]=$(once "$seq" render "${files[$i]}" --bars "$bars")
   done
-  # A round's line: wall and CPU time of plain, signals, lanes.
-  echo "${t[0]} ${t[1]} ${t[2]}" >> "$work/rounds"
+  # A round's line: wall and CPU time of each file, in the order of files.
+  echo "${t[*]}" >> "$work/rounds"
 done
 load_mid=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 echo
-echo "(a) seq render FILE --bars $bars: $runs rounds, each timing the three once in rotating order"
+echo "(a) seq render FILE --bars $bars: $runs rounds, each timing the $n once in rotating order"
 printf '%-34s %10s %10s %10s %9s %9s   %s\n' "file" "median" "min" "cpu (med)" "note-ons" "controls" "ratio to plain: of medians, median per round; of CPU medians"
 missed=0
-for i in 0 1 2; do
+for ((i = 0; i < n; i++)); do
   col=$((2 * i + 1))
   med[$i]=$(awk -v c=$col '{ print $c / 1000 }' "$work/rounds" | median_of)
   low=$(awk -v c=$col '{ print $c / 1000 }' "$work/rounds" | sort -n | head -1)
