@@ -3,7 +3,8 @@
 # rendering and writing the file, in the Native AOT build that `dotnet publish src/SeqLang.Cli -c Release
 # -r linux-x64 -o DIR` writes. Publishes that build into a temporary folder, then times each command
 # (median of RUNS runs, after warm-up) with hyperfine if it is installed, else with a bash loop, and
-# prints the medians next to the targets, the binary's size, and a side-by-side run against abc2midi.
+# prints the medians next to the targets, the binary's size, and a side-by-side run against abc2midi; then runs
+# signals.sh (values, signals and control lanes, issue 16) with the same binary and RUNS.
 # Beside each median: the fastest run, the mean CPU time (user + system) and the minor page faults of one
 # run (GNU /usr/bin/time), which on a virtual machine can cost more than the work itself.
 #
