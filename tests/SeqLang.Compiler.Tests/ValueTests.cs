@@ -248,4 +248,25 @@ public class ValueTests
         Assert.Equal("SEQ0336", warning.Code);
         Assert.Empty(Check("form a 2\ntrack t channel 1 {\n  play \"c4*2\" vel ramp 60..120 over section\n}\n"));
     }
+
+    [Fact]
+    public void Cached_bars_give_the_same_events_as_bars_computed_afresh()
+    {
+        const string text = "form a 3, b 5\nsignal swell ramp 40..120 over section ease in\ntrack t channel 1 {\n" +
+            "  play \"[c4 e4 g4 b4]*4\" legato 0.5 vel rand 40..110\n  snare \"~ c4 ~ c4\" prob saw 0.5..1\n" +
+            "  hat \"c5*8\" vel vdc 40..120 * sine 0.8..1.2 over 3 bars\n  pad \"<c3 e3 g3>\" vel swell legato tri 0.5..1\n" +
+            "  cc 74 perlin 0..127 over 4 bars step 1/16\n}\n";
+        var compilation = SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions());
+        Assert.True(compilation.Piece is not null, string.Join("\n", compilation.Diagnostics.Select(d => d.Message)));
+        var cached = new EventStream(compilation.Piece!);
+        var fresh = new EventStream(compilation.Piece!, cachePeriodicLanes: false);
+        for (var bar = 0; bar < 40; bar++)
+        {
+            var a = new List<PieceEvent>();
+            var b = new List<PieceEvent>();
+            Assert.True(cached.Bar(bar, a, new DiagnosticBag()));
+            Assert.True(fresh.Bar(bar, b, new DiagnosticBag()));
+            Assert.Equal(b, a);
+        }
+    }
 }

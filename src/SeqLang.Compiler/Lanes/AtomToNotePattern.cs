@@ -8,6 +8,8 @@ internal sealed class AtomToNotePattern : Pattern<LaneNote>
 {
     private readonly Pattern<Atom> _atoms;
     private readonly LaneNote _defaults;
+    [ThreadStatic]
+    private static List<Hap<Atom>>? t_buffer;
 
     public AtomToNotePattern(Pattern<Atom> atoms, LaneNote defaults)
     {
@@ -19,8 +21,18 @@ internal sealed class AtomToNotePattern : Pattern<LaneNote>
 
     public override void QueryInto(Arc arc, QueryContext context, List<Hap<LaneNote>> output)
     {
-        var buffer = new List<Hap<Atom>>();
-        _atoms.QueryInto(arc, context, buffer);
-        foreach (var hap in buffer) output.Add(hap.WithValue(_defaults with { Atom = hap.Value }));
+        // One list per thread, taken while in use: a lane queried inside another's query gets its own.
+        var buffer = t_buffer ?? new List<Hap<Atom>>();
+        t_buffer = null;
+        try
+        {
+            _atoms.QueryInto(arc, context, buffer);
+            foreach (var hap in buffer) output.Add(hap.WithValue(_defaults with { Atom = hap.Value }));
+        }
+        finally
+        {
+            buffer.Clear();
+            t_buffer = buffer;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using SeqLang.Core.Text;
+using SeqLang.Core.Time;
 using SeqLang.Patterns;
 
 namespace SeqLang.Compiler.Lanes;
@@ -9,6 +10,8 @@ namespace SeqLang.Compiler.Lanes;
 /// <see cref="UsesHarmony"/> marks lanes with <c>root</c>, <c>chord</c> or tones, whose pitches are known only with the chord.
 /// <see cref="Stepped"/> is set for a control lane read every step (its pattern is then silent). <see cref="Strum"/> and
 /// <see cref="Glide"/> shape the lane's final notes (the event stream applies them, after chords are voiced).
+/// <see cref="StructurePeriod"/> is the period of the lane's events before its signals are read, for a lane whose
+/// values (random ones included) are read at final onsets: its events repeat though its values may not.
 /// </summary>
 public sealed record CompiledLane(
     string Name,
@@ -25,4 +28,5 @@ public sealed record CompiledLane(
     bool UsesHarmony = false,
     SteppedControl? Stepped = null,
     StrumSpec? Strum = null,
-    GlideSpec? Glide = null);
+    GlideSpec? Glide = null,
+    Rational? StructurePeriod = null);

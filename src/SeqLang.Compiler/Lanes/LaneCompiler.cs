@@ -108,15 +108,19 @@ internal sealed class LaneCompiler
         foreach (var modifier in bound.Transforms) pattern = transforms.Apply(pattern, modifier);
         foreach (var modifier in every) pattern = transforms.Apply(pattern, modifier);
         // Signals are read at final onsets: the lane's events repeat only when its pattern and its signals both have.
+        Rational? structure = null;
         if (SignalPeriod(bound.Transforms.Concat(every)) is var (deferred, period) && deferred)
-            pattern = new HapTransformPattern(pattern, (in Patterns.Hap<LaneNote> h, out LaneNote n) => { n = h.Value; return true; }, Periods.Lcm(pattern.Period, period));
+        {
+            structure = pattern.Period;
+            pattern = new HapTransformPattern(pattern.Cached(), (in Patterns.Hap<LaneNote> h, out LaneNote n) => { n = h.Value; return true; }, Periods.Lcm(pattern.Period, period));
+        }
 
         if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
         if (bound.Transforms.Concat(every).OfType<ArpModifier>().FirstOrDefault() is { } arp && !HasChords(lane.Mini!, atoms, resolver))
             _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
         var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
-            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide);
+            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure);
     }
 
     /// <summary>Whether any modifier (nested ones included) waits for a signal, and the common period of those signals (null: none).</summary>

@@ -16,7 +16,15 @@ internal sealed class LaneTransforms
         _stream = stream;
     }
 
-    public Pattern<LaneNote> Apply(Pattern<LaneNote> pattern, LaneModifier modifier) => modifier switch
+    public Pattern<LaneNote> Apply(Pattern<LaneNote> pattern, LaneModifier modifier) =>
+        // A random transform leaves the lane without a period, so the bars are computed one by one: the periodic
+        // pattern beneath it keeps its cycles, and only the dice are thrown per bar.
+        Transform(Draws(modifier) ? pattern.Cached() : pattern, modifier);
+
+    private static bool Draws(LaneModifier modifier) => modifier is ProbabilityModifier or SometimesModifier or HumanizeModifier or LockModifier
+        or ValueShiftModifier { Humanize: true } or MiniSettingModifier { Setting.Target: ValueTarget.Probability };
+
+    private Pattern<LaneNote> Transform(Pattern<LaneNote> pattern, LaneModifier modifier) => modifier switch
     {
         VelocityModifier { Fixed: { } v } => Map(pattern, (in Hap<LaneNote> h, out LaneNote n) =>
         {

@@ -32,6 +32,9 @@ public sealed class EventStream
     // or null when the lane is not periodic. Bar b is then bar b mod P moved by whole cycles, exactly. Events
     // that follow the chords are kept unresolved and resolved against each bar's harmony.
     private readonly LaneEvent[]?[]?[] _periodBars;
+    // Per lane whose values change from bar to bar but whose events repeat (a random velocity): each bar's haps of
+    // one period, onsets only, in order, timed from the bar's start; the values are read afresh for every bar.
+    private readonly Hap<LaneNote>[]?[]?[] _periodHaps;
     // The chord changes of the bar being produced, found once per bar: most onsets fall in the bar.
     private readonly List<(Rational Time, Chord? Chord)> _changes = new();
     private long _changesBar = -1;
@@ -55,12 +58,15 @@ public sealed class EventStream
         _includeMuted = includeMutedLanes;
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
+        _periodHaps = new Hap<LaneNote>[]?[]?[lanes.Count];
         _lastBar = new long[lanes.Count];
         Array.Fill(_lastBar, long.MinValue);
         for (var i = 0; i < lanes.Count; i++)
         {
             if (cachePeriodicLanes && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
                 _periodBars[i] = new LaneEvent[]?[p.Numerator];
+            else if (cachePeriodicLanes && Periods.Whole(lanes[i].StructurePeriod) is { } s && s.Numerator <= MaxCachedPeriod)
+                _periodHaps[i] = new Hap<LaneNote>[]?[s.Numerator];
         }
     }
 
@@ -105,6 +111,7 @@ public sealed class EventStream
     /// <summary>Appends one lane's notes (or controller values) of a bar, from the period cache where the lane repeats.</summary>
     private bool LaneBar(CompiledTrack track, CompiledLane lane, int laneNumber, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
+        if (_periodHaps[laneNumber] is { } hapSlots) return RepeatedHaps(track, lane, hapSlots, bar, output, diagnostics);
         if (_periodBars[laneNumber] is not { } slots)
         {
             _scratch.Clear();
@@ -129,6 +136,35 @@ public sealed class EventStream
         foreach (var e in events) Emit(lane, e, bar, bar, output, diagnostics);
         return true;
     }
+
+    /// <summary>A lane whose events repeat but whose values do not: the bar's haps from the period, values read now.</summary>
+    private bool RepeatedHaps(CompiledTrack track, CompiledLane lane, Hap<LaneNote>[]?[] slots, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    {
+        var slot = bar % slots.Length;
+        if (slot < 0) slot += slots.Length;
+        if (slots[slot] is not { } haps)
+        {
+            _haps.Clear();
+            var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), _haps, QueryLimits.Default);
+            if (!result.IsOk)
+            {
+                Report(diagnostics, lane, bar, result);
+                return false;
+            }
+            _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+            var kept = new List<Hap<LaneNote>>(_haps.Count);
+            foreach (var h in _haps)
+                if (h.HasOnset) kept.Add(Moved(h, -bar));
+            slots[slot] = haps = kept.ToArray();
+        }
+        _scratch.Clear();
+        for (var i = 0; i < haps.Length; i++) Collect(track, lane, Moved(haps[i], bar), bar, i, _scratch, diagnostics);
+        foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
+        return true;
+    }
+
+    private static Hap<LaneNote> Moved(Hap<LaneNote> hap, long bars) =>
+        new(new Arc(hap.Whole!.Value.Begin + bars, hap.Whole.Value.End + bars), new Arc(hap.Part.Begin + bars, hap.Part.End + bars), hap.Value);
 
     /// <summary>
     /// <c>strum S</c>: in each chord (the lane's notes sharing an onset) the k-th note from the bottom (from the top with
@@ -242,12 +278,15 @@ public sealed class EventStream
         var kind = lane.Kind switch { LaneKind.Control => PieceEventKind.Control, LaneKind.Bend => PieceEventKind.Bend, _ => PieceEventKind.Pressure };
         var number = lane.Controller ?? 0;
         int? previous = null;
-        if (first > 0 && playedBefore && PlaysAt(lane, ((first - 1) * step).Floor()))
-            previous = stepped.Read(Context(step * (first - 1), 0, stepped.Stream));
-        for (var k = first; step * k < bar + 1; k++)
+        var time = step * first;
+        if (first > 0 && playedBefore && PlaysAt(lane, (time - step).Floor()))
+            previous = stepped.Read(Context(time - step, 0, stepped.Stream));
+        // Every step of the bar is in the bar's section entry: look it up once.
+        var at = Context(time, 0, stepped.Stream);
+        var end = Rational.FromInteger(bar + 1);
+        for (; time < end; time += step)
         {
-            var time = step * k;
-            var value = stepped.Read(Context(time, 0, stepped.Stream));
+            var value = stepped.Read(at with { Time = time, DrawTime = time });
             if (value != previous)
                 output.Add(new PieceEvent(kind, track.Index, lane.LaneIndex, stepped.Channel, number, value, time, time, bar));
             previous = value;
@@ -260,9 +299,18 @@ public sealed class EventStream
     private ValueContext Context(Rational time, int onsetIndex, ulong stream)
     {
         // A note shifted before the piece's start reads the first section's values.
-        var entry = _piece.Form.SectionAt(Math.Max(0, time.Floor()))?.Entry;
-        return new ValueContext(time, onsetIndex, stream, entry?.Start ?? 0, entry?.Length);
+        var bar = Math.Max(0, time.Floor());
+        if (bar != _entryBar)
+        {
+            // Most values of a bar are read in it: one look-up of the form per bar.
+            _entry = _piece.Form.SectionAt(bar)?.Entry;
+            _entryBar = bar;
+        }
+        return new ValueContext(time, onsetIndex, stream, _entry?.Start ?? 0, _entry?.Length);
     }
+
+    private long _entryBar = -1;
+    private Form.SectionEntry? _entry;
 
     private static bool PlaysIn(CompiledLane lane, string section) => lane.Sections is null || lane.Sections.Contains(section);
 
