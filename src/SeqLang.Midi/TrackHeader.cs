@@ -17,6 +17,7 @@ public static class TrackHeader
             orderer.AddControlChange(track, compiled.Channel, tick, 0, msb);
             if (compiled.BankLsb is { } lsb) orderer.AddControlChange(track, compiled.Channel, tick, 32, lsb);
         }
-        if (compiled.SendsBendRange) orderer.AddBendRange(track, compiled.Channel, tick, compiled.BendRange);
+        if (!compiled.SendsBendRange) return;
+        foreach (var channel in compiled.BendRangeChannels) orderer.AddBendRange(track, channel, tick, compiled.BendRange);
     }
 }

@@ -43,4 +43,12 @@ public class GlideTests
         Assert.True(track.SendsBendRange);
         Assert.Equal(7, track.BendRange);
     }
+
+    [Fact]
+    public void The_bend_range_goes_to_every_channel_a_bending_lane_sends_on()
+    {
+        var compilation = SeqCompiler.Compile(new SourceText("t.seq", "track t channel 1 bend 12 {\n  play \"c4\"\n  bend \"0 6\" chan 3\n  play2 \"c3 d3\" glide 1/8 chan 5\n}\n"), new CompileOptions());
+        var track = Assert.Single(compilation.Piece!.Tracks);
+        Assert.Equal(new[] { 0, 2, 4 }, track.BendRangeChannels);
+    }
 }

@@ -120,7 +120,20 @@ internal sealed class LaneCompiler
             _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
         var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
-            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure);
+            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure,
+            Channels(bound.Transforms.Concat(every)));
+    }
+
+    /// <summary>The channels a lane may send on: the track's, and each <c>chan</c> among its modifiers (nested ones included).</summary>
+    private int[] Channels(IEnumerable<LaneModifier> modifiers)
+    {
+        var channels = new SortedSet<int> { _channel };
+        foreach (var modifier in modifiers)
+        {
+            for (var m = modifier; m is not null; m = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null })
+                if (m is ChannelModifier c) channels.Add(c.Channel);
+        }
+        return channels.ToArray();
     }
 
     /// <summary>Whether any modifier (nested ones included) waits for a signal, and the common period of those signals (null: none).</summary>
@@ -228,7 +241,7 @@ internal sealed class LaneCompiler
         var stepped = new SteppedControl(value, step, kind, _bendRange, stream, channel);
         var silent = Patterns.Pattern.Silence<LaneNote>();
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, kind == LaneKind.Control ? (int)lane.Controller!.Value!.Value.Numerator : null,
-            silent, muted, sections, "close", lane.Name.Span, false, stepped);
+            silent, muted, sections, "close", lane.Name.Span, false, stepped, Channels: new[] { channel });
     }
 
     /// <summary>

@@ -82,7 +82,9 @@ internal sealed class TrackBinder
         if (channel is null) return null;
         var lanes = new TrackLanes(_context, _settings, track.Name.Text, index, channel.Value - 1, kit, kitLabel, _hasHarmony, _definitions, bendRange).Bind(track.Items);
         // SPEC §13: a track that bends tells the synth its range first.
-        var bends = lanes.Any(l => l.Kind == LaneKind.Bend || l.Glide is not null);
-        return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span, bendRange, bends);
+        var bending = lanes.Where(l => l.Kind == LaneKind.Bend || l.Glide is not null).ToList();
+        var bendChannels = bending.SelectMany(l => l.Channels ?? new[] { channel.Value - 1 }).Distinct().Order().ToArray();
+        return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span, bendRange,
+            bending.Count > 0, bending.Count > 0 ? bendChannels : null);
     }
 }

@@ -19,4 +19,9 @@ public sealed record CompiledTrack(
     IReadOnlyList<CompiledLane> Lanes,
     SourceSpan Span,
     int BendRange = 2,
-    bool SendsBendRange = false);
+    bool SendsBendRange = false,
+    IReadOnlyList<int>? BendChannels = null)
+{
+    /// <summary>The channels that get the bend range: those the track's bending lanes send on (a lane's <c>chan</c> too).</summary>
+    public IReadOnlyList<int> BendRangeChannels => BendChannels ?? new[] { Channel };
+}
