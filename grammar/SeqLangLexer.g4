@@ -80,6 +80,9 @@ STRUM     : 'strum';
 LOCK      : 'lock';
 GROOVE    : 'groove';
 GLIDE     : 'glide';
+BRESENHAM : 'bresenham';
+WEIGHTS   : 'weights';
+CELLULAR  : 'cellular';
 
 ARROW     : '->';
 STAR      : '*';

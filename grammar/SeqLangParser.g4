@@ -79,7 +79,7 @@ trackOption
     ;
 
 trackItem
-    : (laneName | PLAY) STRING modifier* unknownModifier?           # laneItem
+    : (laneName | PLAY) (STRING | rhythmGenerator) modifier* unknownModifier?   # laneItem
     | CC NUMBER value stepClause? modifier* unknownModifier?        # ccLaneItem
     | (BEND | TOUCH) value stepClause? modifier* unknownModifier?   # controlLaneItem
     | EVERY NUMBER modifier                                         # everyItem
@@ -90,11 +90,29 @@ trackItem
 // functions stay free as names, so files that named a track 'arp' or a section 'groove' still read.
 name
     : IDENT | SIGNAL | BEND | TOUCH | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
+    | BRESENHAM | WEIGHTS | CELLULAR
     ;
 
 // A lane's own name: not bend or touch, which begin control lanes.
 laneName
     : IDENT | SIGNAL | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
+    | BRESENHAM | WEIGHTS | CELLULAR
+    ;
+
+// SPEC §15: a lane's string replaced by a rhythm generator. Options (width 16, from "x ~ x", from random 0.3,
+// steps 12) are names, checked by the compiler.
+rhythmGenerator
+    : BRESENHAM NUMBER NUMBER                                       # bresenhamGenerator
+    | WEIGHTS LBRACE NL* (weightEntry (NL* weightEntry)*)? NL* RBRACE generatorOption*   # weightsGenerator
+    | CELLULAR NUMBER generatorOption*                              # cellularGenerator
+    ;
+
+weightEntry
+    : IDENT NUMBER
+    ;
+
+generatorOption
+    : IDENT (NUMBER | STRING | IDENT NUMBER)?
     ;
 
 // SPEC §14: a groove's slots, one string of numbers per field (shift in steps, vel as a factor).

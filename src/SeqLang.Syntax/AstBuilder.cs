@@ -167,6 +167,9 @@ internal sealed class AstBuilder
     {
         LaneItemContext l when Str(l.STRING()) is { } mini =>
             new LaneSyntax(l.laneName() is { } id && Name(id) is { } laneName ? laneName : Word(l.PLAY()), null, mini, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l)),
+        LaneItemContext l when Generator(l.rhythmGenerator()) is { } generator =>
+            new LaneSyntax(l.laneName() is { } id && Name(id) is { } laneName ? laneName : Word(l.PLAY()), null, null, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l),
+                Generator: generator),
         CcLaneItemContext l when Value(l.value()) is { } value && Num(l.NUMBER()) is { } controller =>
             new LaneSyntax(Word(l.CC()), controller, (value as MiniValueSyntax)?.Text, Modifiers(l.modifier()), Unknown(l.unknownModifier()), Span(l), value, Step(l.stepClause())),
         ControlLaneItemContext l when Value(l.value()) is { } value =>
@@ -317,6 +320,28 @@ internal sealed class AstBuilder
         }
         return new SignalSyntax(name, Num(c.NUMBER()), Range(c.valueRange()), over, phase, ease, Span(c));
     }
+
+    // rhythmGenerator : bresenham K N | weights { DRUM W ... } OPTION* | cellular RULE OPTION*
+    private static RhythmGeneratorSyntax? Generator(RhythmGeneratorContext? c)
+    {
+        switch (c)
+        {
+            case BresenhamGeneratorContext b when b.NUMBER().Length == 2:
+                return new RhythmGeneratorSyntax(Word(b.BRESENHAM()), b.NUMBER().Select(n => Num(n)!).ToList(), Array.Empty<WeightSyntax>(), Array.Empty<GeneratorOptionSyntax>(), Span(b));
+            case WeightsGeneratorContext w:
+                var weights = w.weightEntry().Where(e => e.IDENT() is not null && e.NUMBER() is not null)
+                    .Select(e => new WeightSyntax(Name(e.IDENT())!, Num(e.NUMBER())!, Span(e))).ToList();
+                return new RhythmGeneratorSyntax(Word(w.WEIGHTS()), Array.Empty<NumberSyntax>(), weights, GeneratorOptions(w.generatorOption()), Span(w));
+            case CellularGeneratorContext g when Num(g.NUMBER()) is { } rule:
+                return new RhythmGeneratorSyntax(Word(g.CELLULAR()), new[] { rule }, Array.Empty<WeightSyntax>(), GeneratorOptions(g.generatorOption()), Span(g));
+            default:
+                return null;
+        }
+    }
+
+    private static List<GeneratorOptionSyntax> GeneratorOptions(GeneratorOptionContext[] options) =>
+        options.Where(o => o.IDENT().Length > 0).Select(o => new GeneratorOptionSyntax(Name(o.IDENT(0))!, Num(o.NUMBER()), Str(o.STRING()),
+            o.IDENT().Length > 1 ? Name(o.IDENT(1)) : null, Span(o))).ToList();
 
     // functionOption : STEP NUMBER (SLASH NUMBER)? | IDENT NUMBER?
     private static List<FunctionOptionSyntax> Options(FunctionOptionContext[] options)

@@ -97,7 +97,9 @@ internal sealed class LaneCompiler
                 : resolver.Resolve(n.Syntax.Number!.Text, n.Syntax.Number.Span) is { } single ? Patterns.Pattern.Pure(single) : null;
             if (noteValues is not null) bound.Transforms[i] = n with { Atoms = noteValues };
         }
-        var atoms = hasNoteValues ? RhythmOnly(lane.Mini!, stream) : kind == LaneKind.Bend ? BendPattern(lane.Mini!, stream) : AtomPattern(lane.Mini!, stream, resolver);
+        var atoms = lane.Generator is { } generator
+            ? new Generators.RhythmGeneratorBinder(_context).Bind(generator, resolver, kind, hasNoteValues ? Step : null, stream, fullName)
+            : hasNoteValues ? RhythmOnly(lane.Mini!, stream) : kind == LaneKind.Bend ? BendPattern(lane.Mini!, stream) : AtomPattern(lane.Mini!, stream, resolver);
         if (atoms is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
 
         var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
@@ -116,7 +118,7 @@ internal sealed class LaneCompiler
         }
 
         if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
-        if (bound.Transforms.Concat(every).OfType<ArpModifier>().FirstOrDefault() is { } arp && !HasChords(lane.Mini!, atoms, resolver))
+        if (bound.Transforms.Concat(every).OfType<ArpModifier>().FirstOrDefault() is { } arp && !HasChords(lane.Mini, atoms))
             _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
         var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
@@ -248,9 +250,9 @@ internal sealed class LaneCompiler
     /// Whether a lane has anything for <c>arp</c> to spread: a stack (<c>,</c>) in its string, a chord name, or the
     /// harmony's <c>chord</c>. Read from the lane's first bars, which is where a misplaced arp shows.
     /// </summary>
-    private static bool HasChords(StringSyntax mini, Pattern<Atom> atoms, AtomResolver resolver)
+    private static bool HasChords(StringSyntax? mini, Pattern<Atom> atoms)
     {
-        if (mini.Content.Contains(',')) return true;
+        if (mini is not null && mini.Content.Contains(',')) return true;
         var haps = new List<Hap<Atom>>();
         if (!atoms.TryQuery(new Core.Time.Arc(0, 16), haps, QueryLimits.Default).IsOk) return true;
         return haps.Any(h => h.Value.Pitches.Length > 1 || h.Value.Harmony == HarmonyRef.Chord);

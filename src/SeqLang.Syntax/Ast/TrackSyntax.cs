@@ -14,7 +14,8 @@ public abstract record TrackItemSyntax(SourceSpan Span);
 /// <summary>
 /// A lane: <c>NAME "MINI" MODIFIER*</c>, <c>play "MINI" ...</c>, or a control lane (SPEC §13) <c>cc N VALUE [step S]</c>
 /// (<see cref="Controller"/> set), <c>bend VALUE [step S]</c> or <c>touch VALUE [step S]</c>, whose value is in
-/// <see cref="Value"/>. <see cref="Mini"/> is the lane's string, or null when a control lane's value is not one.
+/// <see cref="Value"/>. <see cref="Mini"/> is the lane's string, or null when a control lane's value is not one or
+/// a <see cref="Generator"/> gives the lane's rhythm (SPEC §15).
 /// <see cref="Unknown"/> is a trailing word that is no modifier.
 /// </summary>
 public sealed record LaneSyntax(
@@ -25,7 +26,8 @@ public sealed record LaneSyntax(
     UnknownModifierSyntax? Unknown,
     SourceSpan Span,
     ValueSyntax? Value = null,
-    StepSyntax? Step = null) : TrackItemSyntax(Span)
+    StepSyntax? Step = null,
+    RhythmGeneratorSyntax? Generator = null) : TrackItemSyntax(Span)
 {
     public bool IsPlay => Value is null && Name.Text == "play";
     public bool IsControl => Controller is not null;

@@ -44,26 +44,28 @@ internal partial class SeqLangParser : Parser {
 		DEGREES=46, TONES=47, FAST=48, SLOW=49, REV=50, SHIFT=51, SWING=52, GRID=53,
 		HUMANIZE=54, VOICING=55, MUTE=56, CHAN=57, PLY=58, ITER=59, PALINDROME=60,
 		CHUNK=61, SOMETIMES=62, OFTEN=63, RARELY=64, SOMECYCLES=65, MASK=66, STRUCT=67,
-		OFF=68, N=69, ARP=70, STRUM=71, LOCK=72, GROOVE=73, GLIDE=74, ARROW=75,
-		STAR=76, LPAREN=77, RPAREN=78, LBRACE=79, RBRACE=80, COMMA=81, PIPE=82,
-		COLON=83, SLASH=84, SHARP=85, DOTDOT=86, DOT=87, NUMBER=88, STRING=89,
-		UNTERMINATED_STRING=90, IDENT=91, UNEXPECTED_CHAR=92;
+		OFF=68, N=69, ARP=70, STRUM=71, LOCK=72, GROOVE=73, GLIDE=74, BRESENHAM=75,
+		WEIGHTS=76, CELLULAR=77, ARROW=78, STAR=79, LPAREN=80, RPAREN=81, LBRACE=82,
+		RBRACE=83, COMMA=84, PIPE=85, COLON=86, SLASH=87, SHARP=88, DOTDOT=89,
+		DOT=90, NUMBER=91, STRING=92, UNTERMINATED_STRING=93, IDENT=94, UNEXPECTED_CHAR=95;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
-		RULE_name = 12, RULE_laneName = 13, RULE_grooveField = 14, RULE_fraction = 15,
-		RULE_stepClause = 16, RULE_value = 17, RULE_valueTerm = 18, RULE_signalOption = 19,
-		RULE_functionOption = 20, RULE_modifier = 21, RULE_mapSource = 22, RULE_sourceChannel = 23,
-		RULE_mapAction = 24, RULE_parameter = 25, RULE_laneRef = 26, RULE_valueRange = 27,
-		RULE_feedbackOption = 28, RULE_unknownModifier = 29, RULE_anyToken = 30;
+		RULE_name = 12, RULE_laneName = 13, RULE_rhythmGenerator = 14, RULE_weightEntry = 15,
+		RULE_generatorOption = 16, RULE_grooveField = 17, RULE_fraction = 18,
+		RULE_stepClause = 19, RULE_value = 20, RULE_valueTerm = 21, RULE_signalOption = 22,
+		RULE_functionOption = 23, RULE_modifier = 24, RULE_mapSource = 25, RULE_sourceChannel = 26,
+		RULE_mapAction = 27, RULE_parameter = 28, RULE_laneRef = 29, RULE_valueRange = 30,
+		RULE_feedbackOption = 31, RULE_unknownModifier = 32, RULE_anyToken = 33;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
-		"trackItem", "name", "laneName", "grooveField", "fraction", "stepClause",
-		"value", "valueTerm", "signalOption", "functionOption", "modifier", "mapSource",
-		"sourceChannel", "mapAction", "parameter", "laneRef", "valueRange", "feedbackOption",
-		"unknownModifier", "anyToken"
+		"trackItem", "name", "laneName", "rhythmGenerator", "weightEntry", "generatorOption",
+		"grooveField", "fraction", "stepClause", "value", "valueTerm", "signalOption",
+		"functionOption", "modifier", "mapSource", "sourceChannel", "mapAction",
+		"parameter", "laneRef", "valueRange", "feedbackOption", "unknownModifier",
+		"anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -77,9 +79,9 @@ internal partial class SeqLangParser : Parser {
 		"'rev'", "'shift'", "'swing'", "'grid'", "'humanize'", "'voicing'", "'mute'",
 		"'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
 		"'often'", "'rarely'", "'someCycles'", "'mask'", "'struct'", "'off'",
-		"'n'", "'arp'", "'strum'", "'lock'", "'groove'", "'glide'", "'->'", "'*'",
-		"'('", "')'", "'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'",
-		"'.'"
+		"'n'", "'arp'", "'strum'", "'lock'", "'groove'", "'glide'", "'bresenham'",
+		"'weights'", "'cellular'", "'->'", "'*'", "'('", "')'", "'{'", "'}'",
+		"','", "'|'", "':'", "'/'", "'#'", "'..'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
@@ -91,9 +93,9 @@ internal partial class SeqLangParser : Parser {
 		"SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE", "CHAN", "PLY",
 		"ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN", "RARELY", "SOMECYCLES",
 		"MASK", "STRUCT", "OFF", "N", "ARP", "STRUM", "LOCK", "GROOVE", "GLIDE",
-		"ARROW", "STAR", "LPAREN", "RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE",
-		"COLON", "SLASH", "SHARP", "DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING",
-		"IDENT", "UNEXPECTED_CHAR"
+		"BRESENHAM", "WEIGHTS", "CELLULAR", "ARROW", "STAR", "LPAREN", "RPAREN",
+		"LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH", "SHARP", "DOTDOT",
+		"DOT", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -155,77 +157,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 65;
+			State = 71;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 62;
+					State = 68;
 					Match(NL);
 					}
 					}
 				}
-				State = 67;
+				State = 73;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 80;
+			State = 86;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || _la==GROOVE || _la==IDENT) {
 				{
-				State = 68;
+				State = 74;
 				statement();
-				State = 77;
+				State = 83;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 70;
+						State = 76;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 69;
+							State = 75;
 							Match(NL);
 							}
 							}
-							State = 72;
+							State = 78;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 74;
+						State = 80;
 						statement();
 						}
 						}
 					}
-					State = 79;
+					State = 85;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 85;
+			State = 91;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 82;
+				State = 88;
 				Match(NL);
 				}
 				}
-				State = 87;
+				State = 93;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 88;
+			State = 94;
 			Match(Eof);
 			}
 		}
@@ -529,16 +531,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 334;
+			State = 340;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 90;
+				State = 96;
 				Match(TITLE);
-				State = 91;
+				State = 97;
 				Match(STRING);
 				}
 				break;
@@ -546,16 +548,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 92;
+				State = 98;
 				Match(TEMPO);
-				State = 93;
+				State = 99;
 				Match(NUMBER);
-				State = 95;
+				State = 101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 94;
+					State = 100;
 					tempoRamp();
 					}
 				}
@@ -566,13 +568,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 97;
+				State = 103;
 				Match(METER);
-				State = 98;
+				State = 104;
 				Match(NUMBER);
-				State = 99;
+				State = 105;
 				Match(SLASH);
-				State = 100;
+				State = 106;
 				Match(NUMBER);
 				}
 				break;
@@ -580,21 +582,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 101;
+				State = 107;
 				Match(KEY);
-				State = 102;
+				State = 108;
 				Match(IDENT);
-				State = 104;
+				State = 110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 103;
+					State = 109;
 					Match(SHARP);
 					}
 				}
 
-				State = 106;
+				State = 112;
 				Match(IDENT);
 				}
 				break;
@@ -602,9 +604,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 107;
+				State = 113;
 				Match(SEED);
-				State = 108;
+				State = 114;
 				Match(NUMBER);
 				}
 				break;
@@ -612,9 +614,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 109;
+				State = 115;
 				Match(SWING);
-				State = 110;
+				State = 116;
 				Match(NUMBER);
 				}
 				break;
@@ -622,9 +624,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 111;
+				State = 117;
 				Match(OUTPUT);
-				State = 112;
+				State = 118;
 				Match(STRING);
 				}
 				break;
@@ -632,9 +634,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 113;
+				State = 119;
 				Match(INPUT);
-				State = 114;
+				State = 120;
 				Match(STRING);
 				}
 				break;
@@ -642,27 +644,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 115;
-				Match(CLOCK);
 				State = 121;
+				Match(CLOCK);
+				State = 127;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 116;
+					State = 122;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 117;
+					State = 123;
 					Match(IN);
-					State = 119;
+					State = 125;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 118;
+						State = 124;
 						Match(STRING);
 						}
 					}
@@ -678,21 +680,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 123;
+				State = 129;
 				Match(SCALE);
-				State = 124;
+				State = 130;
 				Match(IDENT);
-				State = 126;
+				State = 132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 125;
+					State = 131;
 					Match(NUMBER);
 					}
 					}
-					State = 128;
+					State = 134;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -702,29 +704,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 130;
+				State = 136;
 				Match(KIT);
-				State = 131;
-				Match(IDENT);
-				State = 132;
-				Match(LBRACE);
 				State = 137;
+				Match(IDENT);
+				State = 138;
+				Match(LBRACE);
+				State = 143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 135;
+					State = 141;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 133;
+						State = 139;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 134;
+						State = 140;
 						kitEntry();
 						}
 						break;
@@ -732,11 +734,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 139;
+					State = 145;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 140;
+				State = 146;
 				Match(RBRACE);
 				}
 				break;
@@ -744,9 +746,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 141;
+				State = 147;
 				Match(CHORDS);
-				State = 142;
+				State = 148;
 				Match(STRING);
 				}
 				break;
@@ -754,21 +756,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 143;
+				State = 149;
 				Match(HARMONY);
-				State = 144;
+				State = 150;
 				Match(IDENT);
-				State = 148;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 145;
+					State = 151;
 					harmonyOption();
 					}
 					}
-					State = 150;
+					State = 156;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -778,81 +780,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 151;
+				State = 157;
 				Match(FORM);
-				State = 152;
+				State = 158;
 				Match(LBRACE);
-				State = 156;
+				State = 162;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 153;
+						State = 159;
 						Match(NL);
 						}
 						}
 					}
-					State = 158;
+					State = 164;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 171;
+				State = 177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 144117318379634751L) != 0)) {
+				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 1152939028073414719L) != 0)) {
 					{
-					State = 159;
+					State = 165;
 					formNode();
-					State = 168;
+					State = 174;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 161;
+							State = 167;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 160;
+								State = 166;
 								Match(NL);
 								}
 								}
-								State = 163;
+								State = 169;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 165;
+							State = 171;
 							formNode();
 							}
 							}
 						}
-						State = 170;
+						State = 176;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 176;
+				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 173;
+					State = 179;
 					Match(NL);
 					}
 					}
-					State = 178;
+					State = 184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 179;
+				State = 185;
 				Match(RBRACE);
 				}
 				break;
@@ -860,33 +862,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 180;
+				State = 186;
 				Match(FORM);
-				State = 182;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 181;
+					State = 187;
 					Match(LOOP);
 					}
 				}
 
-				State = 184;
+				State = 190;
 				formItem();
-				State = 189;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 185;
+					State = 191;
 					Match(COMMA);
-					State = 186;
+					State = 192;
 					formItem();
 					}
 					}
-					State = 191;
+					State = 197;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -896,83 +898,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 192;
-				Match(IN);
-				State = 193;
-				sectionList();
-				State = 194;
-				Match(LBRACE);
 				State = 198;
+				Match(IN);
+				State = 199;
+				sectionList();
+				State = 200;
+				Match(LBRACE);
+				State = 204;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 195;
+						State = 201;
 						Match(NL);
 						}
 						}
 					}
-					State = 200;
+					State = 206;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 213;
+				State = 219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 201;
+					State = 207;
 					sectionItem();
-					State = 210;
+					State = 216;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 203;
+							State = 209;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 202;
+								State = 208;
 								Match(NL);
 								}
 								}
-								State = 205;
+								State = 211;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 207;
+							State = 213;
 							sectionItem();
 							}
 							}
 						}
-						State = 212;
+						State = 218;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 218;
+				State = 224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 215;
+					State = 221;
 					Match(NL);
 					}
 					}
-					State = 220;
+					State = 226;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 221;
+				State = 227;
 				Match(RBRACE);
 				}
 				break;
@@ -980,97 +982,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TrackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 223;
+				State = 229;
 				Match(TRACK);
-				State = 224;
+				State = 230;
 				name();
-				State = 228;
+				State = 234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
 					{
 					{
-					State = 225;
+					State = 231;
 					trackOption();
 					}
 					}
-					State = 230;
+					State = 236;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 231;
+				State = 237;
 				Match(LBRACE);
-				State = 235;
+				State = 241;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 232;
+						State = 238;
 						Match(NL);
 						}
 						}
 					}
-					State = 237;
+					State = 243;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 250;
+				State = 256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2097183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 16777471L) != 0)) {
 					{
-					State = 238;
+					State = 244;
 					trackItem();
-					State = 247;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 240;
+							State = 246;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 239;
+								State = 245;
 								Match(NL);
 								}
 								}
-								State = 242;
+								State = 248;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 244;
+							State = 250;
 							trackItem();
 							}
 							}
 						}
-						State = 249;
+						State = 255;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 255;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 252;
+					State = 258;
 					Match(NL);
 					}
 					}
-					State = 257;
+					State = 263;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 258;
+				State = 264;
 				Match(RBRACE);
 				}
 				break;
@@ -1078,13 +1080,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 260;
+				State = 266;
 				Match(MAP);
-				State = 261;
+				State = 267;
 				mapSource();
-				State = 262;
+				State = 268;
 				Match(ARROW);
-				State = 263;
+				State = 269;
 				mapAction();
 				}
 				break;
@@ -1092,13 +1094,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyBindingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 265;
+				State = 271;
 				Match(KEY);
-				State = 266;
+				State = 272;
 				Match(STRING);
-				State = 267;
+				State = 273;
 				Match(ARROW);
-				State = 268;
+				State = 274;
 				mapAction();
 				}
 				break;
@@ -1106,11 +1108,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 269;
+				State = 275;
 				Match(SIGNAL);
-				State = 270;
+				State = 276;
 				name();
-				State = 271;
+				State = 277;
 				value();
 				}
 				break;
@@ -1118,11 +1120,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveFileStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 273;
+				State = 279;
 				Match(GROOVE);
-				State = 274;
+				State = 280;
 				name();
-				State = 275;
+				State = 281;
 				Match(STRING);
 				}
 				break;
@@ -1130,87 +1132,87 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveGridStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 277;
+				State = 283;
 				Match(GROOVE);
-				State = 278;
+				State = 284;
 				name();
-				State = 279;
-				Match(GRID);
-				State = 280;
-				Match(NUMBER);
-				State = 281;
-				Match(LBRACE);
 				State = 285;
+				Match(GRID);
+				State = 286;
+				Match(NUMBER);
+				State = 287;
+				Match(LBRACE);
+				State = 291;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 282;
+						State = 288;
 						Match(NL);
 						}
 						}
 					}
-					State = 287;
+					State = 293;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				}
-				State = 301;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1125899906843649L) != 0)) {
+				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 9007199254742017L) != 0)) {
 					{
-					State = 288;
+					State = 294;
 					grooveField();
-					State = 298;
+					State = 304;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 292;
+							State = 298;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 289;
+								State = 295;
 								Match(NL);
 								}
 								}
-								State = 294;
+								State = 300;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 295;
+							State = 301;
 							grooveField();
 							}
 							}
 						}
-						State = 300;
+						State = 306;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					}
 					}
 				}
 
-				State = 306;
+				State = 312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 303;
+					State = 309;
 					Match(NL);
 					}
 					}
-					State = 308;
+					State = 314;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 309;
+				State = 315;
 				Match(RBRACE);
 				}
 				break;
@@ -1218,48 +1220,48 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 311;
+				State = 317;
 				Match(FEEDBACK);
-				State = 312;
+				State = 318;
 				Match(STRING);
-				State = 313;
+				State = 319;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 18014398510006273L) != 0)) ) {
+				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 144115188076380161L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 314;
+				State = 320;
 				laneRef();
-				State = 315;
+				State = 321;
 				Match(IDENT);
-				State = 316;
+				State = 322;
 				Match(NUMBER);
-				State = 319;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 317;
+					State = 323;
 					Match(DOTDOT);
-					State = 318;
+					State = 324;
 					Match(NUMBER);
 					}
 				}
 
-				State = 324;
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==CHANNEL || _la==OFF || _la==IDENT) {
 					{
 					{
-					State = 321;
+					State = 327;
 					feedbackOption();
 					}
 					}
-					State = 326;
+					State = 332;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1269,19 +1271,19 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new UnknownStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 327;
+				State = 333;
 				Match(IDENT);
-				State = 331;
+				State = 337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 536772607L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4294180863L) != 0)) {
 					{
 					{
-					State = 328;
+					State = 334;
 					anyToken();
 					}
 					}
-					State = 333;
+					State = 339;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1324,15 +1326,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 336;
+			State = 342;
 			Match(ARROW);
-			State = 337;
+			State = 343;
 			Match(NUMBER);
-			State = 338;
+			State = 344;
 			Match(OVER);
-			State = 339;
+			State = 345;
 			Match(NUMBER);
-			State = 340;
+			State = 346;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1371,9 +1373,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 342;
+			State = 348;
 			Match(IDENT);
-			State = 343;
+			State = 349;
 			Match(NUMBER);
 			}
 		}
@@ -1419,18 +1421,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 350;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 351;
 				Match(EVERY);
-				State = 346;
+				State = 352;
 				Match(NUMBER);
-				State = 347;
+				State = 353;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1445,9 +1447,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 348;
+				State = 354;
 				Match(GRAVITY);
-				State = 349;
+				State = 355;
 				Match(NUMBER);
 				}
 				break;
@@ -1498,23 +1500,23 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 352;
+			State = 358;
 			name();
-			State = 353;
+			State = 359;
 			Match(NUMBER);
-			State = 366;
+			State = 372;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 354;
+				State = 360;
 				Match(ARROW);
-				State = 364;
+				State = 370;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 355;
+					State = 361;
 					Match(END);
 					}
 					break;
@@ -1529,23 +1531,26 @@ internal partial class SeqLangParser : Parser {
 				case LOCK:
 				case GROOVE:
 				case GLIDE:
+				case BRESENHAM:
+				case WEIGHTS:
+				case CELLULAR:
 				case IDENT:
 					{
-					State = 356;
+					State = 362;
 					formTarget();
-					State = 361;
+					State = 367;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 357;
+						State = 363;
 						Match(PIPE);
-						State = 358;
+						State = 364;
 						formTarget();
 						}
 						}
-						State = 363;
+						State = 369;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1590,14 +1595,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 368;
+			State = 374;
 			name();
-			State = 370;
+			State = 376;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 369;
+				State = 375;
 				Match(NUMBER);
 				}
 			}
@@ -1634,9 +1639,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 372;
+			State = 378;
 			name();
-			State = 373;
+			State = 379;
 			Match(NUMBER);
 			}
 		}
@@ -1677,21 +1682,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 375;
+			State = 381;
 			name();
-			State = 380;
+			State = 386;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 376;
+				State = 382;
 				Match(COMMA);
-				State = 377;
+				State = 383;
 				name();
 				}
 				}
-				State = 382;
+				State = 388;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1740,16 +1745,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 390;
+			State = 396;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 383;
+				State = 389;
 				Match(CHORDS);
-				State = 384;
+				State = 390;
 				Match(STRING);
 				}
 				break;
@@ -1757,16 +1762,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 385;
+				State = 391;
 				Match(TEMPO);
-				State = 386;
+				State = 392;
 				Match(NUMBER);
-				State = 388;
+				State = 394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 387;
+					State = 393;
 					tempoRamp();
 					}
 				}
@@ -1836,16 +1841,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 406;
+			State = 412;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 392;
+				State = 398;
 				Match(CHANNEL);
-				State = 393;
+				State = 399;
 				Match(NUMBER);
 				}
 				break;
@@ -1853,9 +1858,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 394;
+				State = 400;
 				Match(PROGRAM);
-				State = 395;
+				State = 401;
 				Match(NUMBER);
 				}
 				break;
@@ -1863,18 +1868,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 396;
+				State = 402;
 				Match(BANK);
-				State = 397;
+				State = 403;
 				Match(NUMBER);
-				State = 400;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 398;
+					State = 404;
 					Match(COLON);
-					State = 399;
+					State = 405;
 					Match(NUMBER);
 					}
 				}
@@ -1885,9 +1890,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 402;
+				State = 408;
 				Match(KIT);
-				State = 403;
+				State = 409;
 				Match(IDENT);
 				}
 				break;
@@ -1895,9 +1900,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BendRangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 404;
+				State = 410;
 				Match(BEND);
-				State = 405;
+				State = 411;
 				Match(NUMBER);
 				}
 				break;
@@ -1929,11 +1934,14 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class LaneItemContext : TrackItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneNameContext laneName() {
 			return GetRuleContext<LaneNameContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RhythmGeneratorContext rhythmGenerator() {
+			return GetRuleContext<RhythmGeneratorContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
 			return GetRuleContexts<ModifierContext>();
 		}
@@ -2020,7 +2028,7 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 485;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
@@ -2033,11 +2041,14 @@ internal partial class SeqLangParser : Parser {
 			case LOCK:
 			case GROOVE:
 			case GLIDE:
+			case BRESENHAM:
+			case WEIGHTS:
+			case CELLULAR:
 			case IDENT:
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 416;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -2049,43 +2060,64 @@ internal partial class SeqLangParser : Parser {
 				case LOCK:
 				case GROOVE:
 				case GLIDE:
+				case BRESENHAM:
+				case WEIGHTS:
+				case CELLULAR:
 				case IDENT:
 					{
-					State = 408;
+					State = 414;
 					laneName();
 					}
 					break;
 				case PLAY:
 					{
-					State = 409;
+					State = 415;
 					Match(PLAY);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 412;
-				Match(STRING);
-				State = 416;
+				State = 420;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case STRING:
+					{
+					State = 418;
+					Match(STRING);
+					}
+					break;
+				case BRESENHAM:
+				case WEIGHTS:
+				case CELLULAR:
+					{
+					State = 419;
+					rhythmGenerator();
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				State = 425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 413;
+					State = 422;
 					modifier();
 					}
 					}
-					State = 418;
+					State = 427;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 420;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 419;
+					State = 428;
 					unknownModifier();
 					}
 				}
@@ -2096,42 +2128,42 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 422;
+				State = 431;
 				Match(CC);
-				State = 423;
+				State = 432;
 				Match(NUMBER);
-				State = 424;
+				State = 433;
 				value();
-				State = 426;
+				State = 435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 425;
+					State = 434;
 					stepClause();
 					}
 				}
 
-				State = 431;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 428;
+					State = 437;
 					modifier();
 					}
 					}
-					State = 433;
+					State = 442;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 435;
+				State = 444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 434;
+					State = 443;
 					unknownModifier();
 					}
 				}
@@ -2143,7 +2175,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ControlLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 437;
+				State = 446;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BEND || _la==TOUCH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2152,38 +2184,38 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 438;
+				State = 447;
 				value();
-				State = 440;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 439;
+					State = 448;
 					stepClause();
 					}
 				}
 
-				State = 445;
+				State = 454;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 442;
+					State = 451;
 					modifier();
 					}
 					}
-					State = 447;
+					State = 456;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 449;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 448;
+					State = 457;
 					unknownModifier();
 					}
 				}
@@ -2194,11 +2226,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 451;
+				State = 460;
 				Match(EVERY);
-				State = 452;
+				State = 461;
 				Match(NUMBER);
-				State = 453;
+				State = 462;
 				modifier();
 				}
 				break;
@@ -2206,83 +2238,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 454;
+				State = 463;
 				Match(IN);
-				State = 455;
+				State = 464;
 				sectionList();
-				State = 456;
+				State = 465;
 				Match(LBRACE);
-				State = 460;
+				State = 469;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 457;
+						State = 466;
 						Match(NL);
 						}
 						}
 					}
-					State = 462;
+					State = 471;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
 				}
-				State = 475;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2097183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 16777471L) != 0)) {
 					{
-					State = 463;
-					trackItem();
 					State = 472;
+					trackItem();
+					State = 481;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 465;
+							State = 474;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 464;
+								State = 473;
 								Match(NL);
 								}
 								}
-								State = 467;
+								State = 476;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 469;
+							State = 478;
 							trackItem();
 							}
 							}
 						}
-						State = 474;
+						State = 483;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 					}
 					}
 				}
 
-				State = 480;
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 477;
+					State = 486;
 					Match(NL);
 					}
 					}
-					State = 482;
+					State = 491;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 483;
+				State = 492;
 				Match(RBRACE);
 				}
 				break;
@@ -2314,6 +2346,9 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2329,9 +2364,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 487;
+			State = 496;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 144117318379634751L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 1152939028073414719L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2362,6 +2397,9 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
 		public LaneNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2377,14 +2415,323 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 489;
+			State = 498;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 144117318379634745L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 1152939028073414713L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RhythmGeneratorContext : ParserRuleContext {
+		public RhythmGeneratorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rhythmGenerator; } }
+
+		public RhythmGeneratorContext() { }
+		public virtual void CopyFrom(RhythmGeneratorContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class BresenhamGeneratorContext : RhythmGeneratorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		public BresenhamGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
+	}
+	public partial class WeightsGeneratorContext : RhythmGeneratorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
+			return GetToken(SeqLangParser.NL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WeightEntryContext[] weightEntry() {
+			return GetRuleContexts<WeightEntryContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WeightEntryContext weightEntry(int i) {
+			return GetRuleContext<WeightEntryContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
+			return GetRuleContexts<GeneratorOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext generatorOption(int i) {
+			return GetRuleContext<GeneratorOptionContext>(i);
+		}
+		public WeightsGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
+	}
+	public partial class CellularGeneratorContext : RhythmGeneratorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
+			return GetRuleContexts<GeneratorOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext generatorOption(int i) {
+			return GetRuleContext<GeneratorOptionContext>(i);
+		}
+		public CellularGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public RhythmGeneratorContext rhythmGenerator() {
+		RhythmGeneratorContext _localctx = new RhythmGeneratorContext(Context, State);
+		EnterRule(_localctx, 28, RULE_rhythmGenerator);
+		int _la;
+		try {
+			int _alt;
+			State = 547;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case BRESENHAM:
+				_localctx = new BresenhamGeneratorContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 500;
+				Match(BRESENHAM);
+				State = 501;
+				Match(NUMBER);
+				State = 502;
+				Match(NUMBER);
+				}
+				break;
+			case WEIGHTS:
+				_localctx = new WeightsGeneratorContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 503;
+				Match(WEIGHTS);
+				State = 504;
+				Match(LBRACE);
+				State = 508;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 505;
+						Match(NL);
+						}
+						}
+					}
+					State = 510;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
+				}
+				State = 524;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 511;
+					weightEntry();
+					State = 521;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 515;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							while (_la==NL) {
+								{
+								{
+								State = 512;
+								Match(NL);
+								}
+								}
+								State = 517;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							}
+							State = 518;
+							weightEntry();
+							}
+							}
+						}
+						State = 523;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
+					}
+					}
+				}
+
+				State = 529;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==NL) {
+					{
+					{
+					State = 526;
+					Match(NL);
+					}
+					}
+					State = 531;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 532;
+				Match(RBRACE);
+				State = 536;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 533;
+						generatorOption();
+						}
+						}
+					}
+					State = 538;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				}
+				}
+				break;
+			case CELLULAR:
+				_localctx = new CellularGeneratorContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 539;
+				Match(CELLULAR);
+				State = 540;
+				Match(NUMBER);
+				State = 544;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 541;
+						generatorOption();
+						}
+						}
+					}
+					State = 546;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+				}
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class WeightEntryContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public WeightEntryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_weightEntry; } }
+	}
+
+	[RuleVersion(0)]
+	public WeightEntryContext weightEntry() {
+		WeightEntryContext _localctx = new WeightEntryContext(Context, State);
+		EnterRule(_localctx, 30, RULE_weightEntry);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 549;
+			Match(IDENT);
+			State = 550;
+			Match(NUMBER);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GeneratorOptionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(SeqLangParser.IDENT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public GeneratorOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_generatorOption; } }
+	}
+
+	[RuleVersion(0)]
+	public GeneratorOptionContext generatorOption() {
+		GeneratorOptionContext _localctx = new GeneratorOptionContext(Context, State);
+		EnterRule(_localctx, 32, RULE_generatorOption);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 552;
+			Match(IDENT);
+			State = 557;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			case 1:
+				{
+				State = 553;
+				Match(NUMBER);
+				}
+				break;
+			case 2:
+				{
+				State = 554;
+				Match(STRING);
+				}
+				break;
+			case 3:
+				{
+				State = 555;
+				Match(IDENT);
+				State = 556;
+				Match(NUMBER);
+				}
+				break;
 			}
 			}
 		}
@@ -2414,21 +2761,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GrooveFieldContext grooveField() {
 		GrooveFieldContext _localctx = new GrooveFieldContext(Context, State);
-		EnterRule(_localctx, 28, RULE_grooveField);
+		EnterRule(_localctx, 34, RULE_grooveField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 491;
+			State = 559;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1125899906843649L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 9007199254742017L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 492;
+			State = 560;
 			Match(STRING);
 			}
 		}
@@ -2459,21 +2806,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FractionContext fraction() {
 		FractionContext _localctx = new FractionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_fraction);
+		EnterRule(_localctx, 36, RULE_fraction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 494;
+			State = 562;
 			Match(NUMBER);
-			State = 497;
+			State = 565;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 495;
+				State = 563;
 				Match(SLASH);
-				State = 496;
+				State = 564;
 				Match(NUMBER);
 				}
 			}
@@ -2508,23 +2855,23 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public StepClauseContext stepClause() {
 		StepClauseContext _localctx = new StepClauseContext(Context, State);
-		EnterRule(_localctx, 32, RULE_stepClause);
+		EnterRule(_localctx, 38, RULE_stepClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 499;
+			State = 567;
 			Match(STEP);
-			State = 500;
+			State = 568;
 			Match(NUMBER);
-			State = 503;
+			State = 571;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 501;
+				State = 569;
 				Match(SLASH);
-				State = 502;
+				State = 570;
 				Match(NUMBER);
 				}
 			}
@@ -2563,26 +2910,26 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 34, RULE_value);
+		EnterRule(_localctx, 40, RULE_value);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 505;
+			State = 573;
 			valueTerm();
-			State = 510;
+			State = 578;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 506;
+				State = 574;
 				Match(STAR);
-				State = 507;
+				State = 575;
 				valueTerm();
 				}
 				}
-				State = 512;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2645,17 +2992,17 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueTermContext valueTerm() {
 		ValueTermContext _localctx = new ValueTermContext(Context, State);
-		EnterRule(_localctx, 36, RULE_valueTerm);
+		EnterRule(_localctx, 42, RULE_valueTerm);
 		int _la;
 		try {
-			State = 532;
+			State = 600;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
+				State = 581;
 				Match(NUMBER);
 				}
 				break;
@@ -2663,7 +3010,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MiniTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 582;
 				Match(STRING);
 				}
 				break;
@@ -2671,39 +3018,39 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 583;
 				Match(IDENT);
-				State = 517;
+				State = 585;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 				case 1:
 					{
-					State = 516;
+					State = 584;
 					Match(NUMBER);
 					}
 					break;
 				}
-				State = 520;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 519;
+					State = 587;
 					valueRange();
 					}
 				}
 
-				State = 525;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 824642109440L) != 0)) {
 					{
 					{
-					State = 522;
+					State = 590;
 					signalOption();
 					}
 					}
-					State = 527;
+					State = 595;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2713,11 +3060,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GroupTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 528;
+				State = 596;
 				Match(LPAREN);
-				State = 529;
+				State = 597;
 				value();
-				State = 530;
+				State = 598;
 				Match(RPAREN);
 				}
 				break;
@@ -2772,29 +3119,29 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SignalOptionContext signalOption() {
 		SignalOptionContext _localctx = new SignalOptionContext(Context, State);
-		EnterRule(_localctx, 38, RULE_signalOption);
+		EnterRule(_localctx, 44, RULE_signalOption);
 		int _la;
 		try {
-			State = 543;
+			State = 611;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVER:
 				_localctx = new OverOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 602;
 				Match(OVER);
-				State = 536;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 535;
+					State = 603;
 					Match(NUMBER);
 					}
 				}
 
-				State = 538;
+				State = 606;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2809,9 +3156,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new PhaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 539;
+				State = 607;
 				Match(PHASE);
-				State = 540;
+				State = 608;
 				Match(NUMBER);
 				}
 				break;
@@ -2819,9 +3166,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 541;
+				State = 609;
 				Match(EASE);
-				State = 542;
+				State = 610;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OUT || _la==IN || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2865,27 +3212,27 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FunctionOptionContext functionOption() {
 		FunctionOptionContext _localctx = new FunctionOptionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_functionOption);
+		EnterRule(_localctx, 46, RULE_functionOption);
 		int _la;
 		try {
-			State = 555;
+			State = 623;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STEP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 545;
+				State = 613;
 				Match(STEP);
-				State = 546;
+				State = 614;
 				Match(NUMBER);
-				State = 549;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SLASH) {
 					{
-					State = 547;
+					State = 615;
 					Match(SLASH);
-					State = 548;
+					State = 616;
 					Match(NUMBER);
 					}
 				}
@@ -2895,14 +3242,14 @@ internal partial class SeqLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 551;
+				State = 619;
 				Match(IDENT);
-				State = 553;
+				State = 621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 552;
+					State = 620;
 					Match(NUMBER);
 					}
 				}
@@ -3069,11 +3416,11 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 42, RULE_modifier);
+		EnterRule(_localctx, 48, RULE_modifier);
 		int _la;
 		try {
 			int _alt;
-			State = 615;
+			State = 683;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
@@ -3086,7 +3433,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ValueModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 557;
+				State = 625;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 268444687L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3095,7 +3442,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 558;
+				State = 626;
 				value();
 				}
 				break;
@@ -3108,7 +3455,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 559;
+				State = 627;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1009685925833211904L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3117,7 +3464,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 560;
+				State = 628;
 				Match(NUMBER);
 				}
 				break;
@@ -3129,7 +3476,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 561;
+				State = 629;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1226316104784150528L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3148,7 +3495,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NestedModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 562;
+				State = 630;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 308281345L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3157,9 +3504,9 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 563;
+				State = 631;
 				Match(NUMBER);
-				State = 564;
+				State = 632;
 				modifier();
 				}
 				break;
@@ -3168,7 +3515,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChanceModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 565;
+				State = 633;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFTEN || _la==RARELY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3177,7 +3524,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 566;
+				State = 634;
 				modifier();
 				}
 				break;
@@ -3186,7 +3533,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new RhythmModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 567;
+				State = 635;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MASK || _la==STRUCT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3195,7 +3542,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 568;
+				State = 636;
 				Match(STRING);
 				}
 				break;
@@ -3203,18 +3550,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 569;
+				State = 637;
 				Match(SWING);
-				State = 570;
+				State = 638;
 				Match(NUMBER);
-				State = 573;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 571;
+					State = 639;
 					Match(GRID);
-					State = 572;
+					State = 640;
 					Match(NUMBER);
 					}
 				}
@@ -3225,9 +3572,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ArpModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 575;
+				State = 643;
 				Match(ARP);
-				State = 576;
+				State = 644;
 				_la = TokenStream.LA(1);
 				if ( !(_la==STRING || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3236,21 +3583,21 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 580;
+				State = 648;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,88,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 577;
+						State = 645;
 						functionOption();
 						}
 						}
 					}
-					State = 582;
+					State = 650;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,88,Context);
 				}
 				}
 				break;
@@ -3258,25 +3605,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new StrumModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 583;
+				State = 651;
 				Match(STRUM);
-				State = 584;
+				State = 652;
 				fraction();
-				State = 588;
+				State = 656;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 585;
+						State = 653;
 						functionOption();
 						}
 						}
 					}
-					State = 590;
+					State = 658;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
 				}
 				}
 				break;
@@ -3284,25 +3631,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LockModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 591;
+				State = 659;
 				Match(LOCK);
-				State = 592;
+				State = 660;
 				Match(NUMBER);
-				State = 596;
+				State = 664;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 593;
+						State = 661;
 						functionOption();
 						}
 						}
 					}
-					State = 598;
+					State = 666;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 				}
 				}
 				break;
@@ -3310,25 +3657,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 599;
+				State = 667;
 				Match(GROOVE);
-				State = 600;
+				State = 668;
 				name();
-				State = 604;
+				State = 672;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 601;
+						State = 669;
 						functionOption();
 						}
 						}
 					}
-					State = 606;
+					State = 674;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
 				}
 				}
 				break;
@@ -3336,18 +3683,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GlideModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 607;
+				State = 675;
 				Match(GLIDE);
-				State = 608;
+				State = 676;
 				fraction();
-				State = 611;
+				State = 679;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 				case 1:
 					{
-					State = 609;
+					State = 677;
 					Match(IDENT);
-					State = 610;
+					State = 678;
 					Match(STRING);
 					}
 					break;
@@ -3358,9 +3705,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VoicingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 613;
+				State = 681;
 				Match(VOICING);
-				State = 614;
+				State = 682;
 				Match(IDENT);
 				}
 				break;
@@ -3420,38 +3767,38 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapSourceContext mapSource() {
 		MapSourceContext _localctx = new MapSourceContext(Context, State);
-		EnterRule(_localctx, 44, RULE_mapSource);
+		EnterRule(_localctx, 50, RULE_mapSource);
 		int _la;
 		try {
-			State = 635;
+			State = 703;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CC:
 				_localctx = new CcSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 685;
 				Match(CC);
-				State = 618;
+				State = 686;
 				Match(NUMBER);
-				State = 621;
+				State = 689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 619;
+					State = 687;
 					Match(COLON);
-					State = 620;
+					State = 688;
 					Match(NUMBER);
 					}
 				}
 
-				State = 624;
+				State = 692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 623;
+					State = 691;
 					sourceChannel();
 					}
 				}
@@ -3462,16 +3809,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NamedSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 626;
+				State = 694;
 				Match(IDENT);
-				State = 627;
+				State = 695;
 				Match(NUMBER);
-				State = 630;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON || _la==DOTDOT) {
 					{
-					State = 628;
+					State = 696;
 					_la = TokenStream.LA(1);
 					if ( !(_la==COLON || _la==DOTDOT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -3480,17 +3827,17 @@ internal partial class SeqLangParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 629;
+					State = 697;
 					Match(NUMBER);
 					}
 				}
 
-				State = 633;
+				State = 701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 632;
+					State = 700;
 					sourceChannel();
 					}
 				}
@@ -3525,13 +3872,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SourceChannelContext sourceChannel() {
 		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
-		EnterRule(_localctx, 46, RULE_sourceChannel);
+		EnterRule(_localctx, 52, RULE_sourceChannel);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 637;
+			State = 705;
 			Match(CHANNEL);
-			State = 638;
+			State = 706;
 			Match(NUMBER);
 			}
 		}
@@ -3595,18 +3942,18 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapActionContext mapAction() {
 		MapActionContext _localctx = new MapActionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_mapAction);
+		EnterRule(_localctx, 54, RULE_mapAction);
 		try {
-			State = 650;
+			State = 718;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new TempoActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 708;
 				Match(TEMPO);
-				State = 641;
+				State = 709;
 				valueRange();
 				}
 				break;
@@ -3614,9 +3961,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MuteActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 642;
+				State = 710;
 				Match(MUTE);
-				State = 643;
+				State = 711;
 				laneRef();
 				}
 				break;
@@ -3624,9 +3971,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VerbActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 644;
+				State = 712;
 				Match(IDENT);
-				State = 645;
+				State = 713;
 				laneRef();
 				}
 				break;
@@ -3634,11 +3981,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 646;
+				State = 714;
 				laneRef();
-				State = 647;
+				State = 715;
 				parameter();
-				State = 648;
+				State = 716;
 				valueRange();
 				}
 				break;
@@ -3703,14 +4050,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ParameterContext parameter() {
 		ParameterContext _localctx = new ParameterContext(Context, State);
-		EnterRule(_localctx, 50, RULE_parameter);
+		EnterRule(_localctx, 56, RULE_parameter);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 720;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 72058693549293539L) != 0)) ) {
+			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 576461851814789091L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3749,21 +4096,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public LaneRefContext laneRef() {
 		LaneRefContext _localctx = new LaneRefContext(Context, State);
-		EnterRule(_localctx, 52, RULE_laneRef);
+		EnterRule(_localctx, 58, RULE_laneRef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 654;
+			State = 722;
 			name();
-			State = 660;
+			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOT) {
 				{
-				State = 655;
+				State = 723;
 				Match(DOT);
-				State = 658;
+				State = 726;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -3777,15 +4124,18 @@ internal partial class SeqLangParser : Parser {
 				case LOCK:
 				case GROOVE:
 				case GLIDE:
+				case BRESENHAM:
+				case WEIGHTS:
+				case CELLULAR:
 				case IDENT:
 					{
-					State = 656;
+					State = 724;
 					name();
 					}
 					break;
 				case PLAY:
 					{
-					State = 657;
+					State = 725;
 					Match(PLAY);
 					}
 					break;
@@ -3824,15 +4174,15 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueRangeContext valueRange() {
 		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
-		EnterRule(_localctx, 54, RULE_valueRange);
+		EnterRule(_localctx, 60, RULE_valueRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 662;
+			State = 730;
 			Match(NUMBER);
-			State = 663;
+			State = 731;
 			Match(DOTDOT);
-			State = 664;
+			State = 732;
 			Match(NUMBER);
 			}
 		}
@@ -3874,19 +4224,19 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FeedbackOptionContext feedbackOption() {
 		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
-		EnterRule(_localctx, 56, RULE_feedbackOption);
+		EnterRule(_localctx, 62, RULE_feedbackOption);
 		int _la;
 		try {
-			State = 670;
+			State = 738;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new FeedbackChannelContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 666;
+				State = 734;
 				Match(CHANNEL);
-				State = 667;
+				State = 735;
 				Match(NUMBER);
 				}
 				break;
@@ -3895,7 +4245,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackVelocityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 668;
+				State = 736;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFF || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3904,7 +4254,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 669;
+				State = 737;
 				Match(NUMBER);
 				}
 				break;
@@ -3946,22 +4296,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 58, RULE_unknownModifier);
+		EnterRule(_localctx, 64, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 672;
+			State = 740;
 			Match(IDENT);
-			State = 676;
+			State = 744;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 88)) & ~0x3f) == 0 && ((1L << (_la - 88)) & 11L) != 0)) {
+			while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 11L) != 0)) {
 				{
 				{
-				State = 673;
+				State = 741;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 88)) & ~0x3f) == 0 && ((1L << (_la - 88)) & 11L) != 0)) ) {
+				if ( !(((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3970,7 +4320,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 678;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4001,12 +4351,12 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 60, RULE_anyToken);
+		EnterRule(_localctx, 66, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 679;
+			State = 747;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NL || _la==LBRACE || _la==RBRACE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4029,251 +4379,276 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,92,682,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,95,750,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,1,0,5,0,64,8,0,10,0,12,0,67,9,0,1,0,1,0,4,0,71,8,0,
-		11,0,12,0,72,1,0,5,0,76,8,0,10,0,12,0,79,9,0,3,0,81,8,0,1,0,5,0,84,8,0,
-		10,0,12,0,87,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,96,8,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,3,1,105,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,3,1,120,8,1,3,1,122,8,1,1,1,1,1,1,1,4,1,127,8,1,11,1,12,1,128,
-		1,1,1,1,1,1,1,1,1,1,5,1,136,8,1,10,1,12,1,139,9,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,5,1,147,8,1,10,1,12,1,150,9,1,1,1,1,1,1,1,5,1,155,8,1,10,1,12,1,158,
-		9,1,1,1,1,1,4,1,162,8,1,11,1,12,1,163,1,1,5,1,167,8,1,10,1,12,1,170,9,
-		1,3,1,172,8,1,1,1,5,1,175,8,1,10,1,12,1,178,9,1,1,1,1,1,1,1,3,1,183,8,
-		1,1,1,1,1,1,1,5,1,188,8,1,10,1,12,1,191,9,1,1,1,1,1,1,1,1,1,5,1,197,8,
-		1,10,1,12,1,200,9,1,1,1,1,1,4,1,204,8,1,11,1,12,1,205,1,1,5,1,209,8,1,
-		10,1,12,1,212,9,1,3,1,214,8,1,1,1,5,1,217,8,1,10,1,12,1,220,9,1,1,1,1,
-		1,1,1,1,1,1,1,5,1,227,8,1,10,1,12,1,230,9,1,1,1,1,1,5,1,234,8,1,10,1,12,
-		1,237,9,1,1,1,1,1,4,1,241,8,1,11,1,12,1,242,1,1,5,1,246,8,1,10,1,12,1,
-		249,9,1,3,1,251,8,1,1,1,5,1,254,8,1,10,1,12,1,257,9,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,5,1,284,8,1,10,1,12,1,287,9,1,1,1,1,1,5,1,291,8,1,10,1,12,
-		1,294,9,1,1,1,5,1,297,8,1,10,1,12,1,300,9,1,3,1,302,8,1,1,1,5,1,305,8,
-		1,10,1,12,1,308,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,320,8,
-		1,1,1,5,1,323,8,1,10,1,12,1,326,9,1,1,1,1,1,5,1,330,8,1,10,1,12,1,333,
-		9,1,3,1,335,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,
-		4,3,4,351,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,360,8,5,10,5,12,5,363,9,
-		5,3,5,365,8,5,3,5,367,8,5,1,6,1,6,3,6,371,8,6,1,7,1,7,1,7,1,8,1,8,1,8,
-		5,8,379,8,8,10,8,12,8,382,9,8,1,9,1,9,1,9,1,9,1,9,3,9,389,8,9,3,9,391,
-		8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,401,8,10,1,10,1,10,1,
-		10,1,10,3,10,407,8,10,1,11,1,11,3,11,411,8,11,1,11,1,11,5,11,415,8,11,
-		10,11,12,11,418,9,11,1,11,3,11,421,8,11,1,11,1,11,1,11,1,11,3,11,427,8,
-		11,1,11,5,11,430,8,11,10,11,12,11,433,9,11,1,11,3,11,436,8,11,1,11,1,11,
-		1,11,3,11,441,8,11,1,11,5,11,444,8,11,10,11,12,11,447,9,11,1,11,3,11,450,
-		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,459,8,11,10,11,12,11,462,
-		9,11,1,11,1,11,4,11,466,8,11,11,11,12,11,467,1,11,5,11,471,8,11,10,11,
-		12,11,474,9,11,3,11,476,8,11,1,11,5,11,479,8,11,10,11,12,11,482,9,11,1,
-		11,1,11,3,11,486,8,11,1,12,1,12,1,13,1,13,1,14,1,14,1,14,1,15,1,15,1,15,
-		3,15,498,8,15,1,16,1,16,1,16,1,16,3,16,504,8,16,1,17,1,17,1,17,5,17,509,
-		8,17,10,17,12,17,512,9,17,1,18,1,18,1,18,1,18,3,18,518,8,18,1,18,3,18,
-		521,8,18,1,18,5,18,524,8,18,10,18,12,18,527,9,18,1,18,1,18,1,18,1,18,3,
-		18,533,8,18,1,19,1,19,3,19,537,8,19,1,19,1,19,1,19,1,19,1,19,3,19,544,
-		8,19,1,20,1,20,1,20,1,20,3,20,550,8,20,1,20,1,20,3,20,554,8,20,3,20,556,
-		8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,3,21,574,8,21,1,21,1,21,1,21,5,21,579,8,21,10,21,12,21,
-		582,9,21,1,21,1,21,1,21,5,21,587,8,21,10,21,12,21,590,9,21,1,21,1,21,1,
-		21,5,21,595,8,21,10,21,12,21,598,9,21,1,21,1,21,1,21,5,21,603,8,21,10,
-		21,12,21,606,9,21,1,21,1,21,1,21,1,21,3,21,612,8,21,1,21,1,21,3,21,616,
-		8,21,1,22,1,22,1,22,1,22,3,22,622,8,22,1,22,3,22,625,8,22,1,22,1,22,1,
-		22,1,22,3,22,631,8,22,1,22,3,22,634,8,22,3,22,636,8,22,1,23,1,23,1,23,
-		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,651,8,24,1,25,1,
-		25,1,26,1,26,1,26,1,26,3,26,659,8,26,3,26,661,8,26,1,27,1,27,1,27,1,27,
-		1,28,1,28,1,28,1,28,3,28,671,8,28,1,29,1,29,5,29,675,8,29,10,29,12,29,
-		678,9,29,1,30,1,30,1,30,0,0,31,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,0,20,3,0,37,37,56,56,91,
-		91,1,0,24,25,1,0,35,36,3,0,34,39,70,74,91,91,4,0,34,34,37,39,70,74,91,
-		91,3,0,41,41,51,51,91,91,2,0,24,25,91,91,2,0,13,14,91,91,4,0,41,44,51,
-		51,54,54,69,69,3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,
-		40,61,62,65,65,68,68,1,0,63,64,1,0,66,67,2,0,89,89,91,91,2,0,83,83,86,
-		86,4,0,35,36,40,52,54,74,91,91,2,0,68,68,91,91,2,0,88,89,91,91,2,0,3,3,
-		79,80,788,0,65,1,0,0,0,2,334,1,0,0,0,4,336,1,0,0,0,6,342,1,0,0,0,8,350,
-		1,0,0,0,10,352,1,0,0,0,12,368,1,0,0,0,14,372,1,0,0,0,16,375,1,0,0,0,18,
-		390,1,0,0,0,20,406,1,0,0,0,22,485,1,0,0,0,24,487,1,0,0,0,26,489,1,0,0,
-		0,28,491,1,0,0,0,30,494,1,0,0,0,32,499,1,0,0,0,34,505,1,0,0,0,36,532,1,
-		0,0,0,38,543,1,0,0,0,40,555,1,0,0,0,42,615,1,0,0,0,44,635,1,0,0,0,46,637,
-		1,0,0,0,48,650,1,0,0,0,50,652,1,0,0,0,52,654,1,0,0,0,54,662,1,0,0,0,56,
-		670,1,0,0,0,58,672,1,0,0,0,60,679,1,0,0,0,62,64,5,3,0,0,63,62,1,0,0,0,
-		64,67,1,0,0,0,65,63,1,0,0,0,65,66,1,0,0,0,66,80,1,0,0,0,67,65,1,0,0,0,
-		68,77,3,2,1,0,69,71,5,3,0,0,70,69,1,0,0,0,71,72,1,0,0,0,72,70,1,0,0,0,
-		72,73,1,0,0,0,73,74,1,0,0,0,74,76,3,2,1,0,75,70,1,0,0,0,76,79,1,0,0,0,
-		77,75,1,0,0,0,77,78,1,0,0,0,78,81,1,0,0,0,79,77,1,0,0,0,80,68,1,0,0,0,
-		80,81,1,0,0,0,81,85,1,0,0,0,82,84,5,3,0,0,83,82,1,0,0,0,84,87,1,0,0,0,
-		85,83,1,0,0,0,85,86,1,0,0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,
-		89,1,1,0,0,0,90,91,5,5,0,0,91,335,5,89,0,0,92,93,5,6,0,0,93,95,5,88,0,
-		0,94,96,3,4,2,0,95,94,1,0,0,0,95,96,1,0,0,0,96,335,1,0,0,0,97,98,5,7,0,
-		0,98,99,5,88,0,0,99,100,5,84,0,0,100,335,5,88,0,0,101,102,5,8,0,0,102,
-		104,5,91,0,0,103,105,5,85,0,0,104,103,1,0,0,0,104,105,1,0,0,0,105,106,
-		1,0,0,0,106,335,5,91,0,0,107,108,5,9,0,0,108,335,5,88,0,0,109,110,5,52,
-		0,0,110,335,5,88,0,0,111,112,5,10,0,0,112,335,5,89,0,0,113,114,5,11,0,
-		0,114,335,5,89,0,0,115,121,5,12,0,0,116,122,5,13,0,0,117,119,5,14,0,0,
-		118,120,5,89,0,0,119,118,1,0,0,0,119,120,1,0,0,0,120,122,1,0,0,0,121,116,
-		1,0,0,0,121,117,1,0,0,0,122,335,1,0,0,0,123,124,5,15,0,0,124,126,5,91,
-		0,0,125,127,5,88,0,0,126,125,1,0,0,0,127,128,1,0,0,0,128,126,1,0,0,0,128,
-		129,1,0,0,0,129,335,1,0,0,0,130,131,5,16,0,0,131,132,5,91,0,0,132,137,
-		5,79,0,0,133,136,5,3,0,0,134,136,3,6,3,0,135,133,1,0,0,0,135,134,1,0,0,
-		0,136,139,1,0,0,0,137,135,1,0,0,0,137,138,1,0,0,0,138,140,1,0,0,0,139,
-		137,1,0,0,0,140,335,5,80,0,0,141,142,5,17,0,0,142,335,5,89,0,0,143,144,
-		5,18,0,0,144,148,5,91,0,0,145,147,3,8,4,0,146,145,1,0,0,0,147,150,1,0,
-		0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,335,1,0,0,0,150,148,1,0,0,0,151,
-		152,5,20,0,0,152,156,5,79,0,0,153,155,5,3,0,0,154,153,1,0,0,0,155,158,
-		1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,171,1,0,0,0,158,156,1,0,0,
-		0,159,168,3,10,5,0,160,162,5,3,0,0,161,160,1,0,0,0,162,163,1,0,0,0,163,
-		161,1,0,0,0,163,164,1,0,0,0,164,165,1,0,0,0,165,167,3,10,5,0,166,161,1,
-		0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,172,1,0,0,0,
-		170,168,1,0,0,0,171,159,1,0,0,0,171,172,1,0,0,0,172,176,1,0,0,0,173,175,
-		5,3,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,
-		0,177,179,1,0,0,0,178,176,1,0,0,0,179,335,5,80,0,0,180,182,5,20,0,0,181,
-		183,5,21,0,0,182,181,1,0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,189,3,
-		14,7,0,185,186,5,81,0,0,186,188,3,14,7,0,187,185,1,0,0,0,188,191,1,0,0,
-		0,189,187,1,0,0,0,189,190,1,0,0,0,190,335,1,0,0,0,191,189,1,0,0,0,192,
-		193,5,14,0,0,193,194,3,16,8,0,194,198,5,79,0,0,195,197,5,3,0,0,196,195,
-		1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,213,1,0,0,
-		0,200,198,1,0,0,0,201,210,3,18,9,0,202,204,5,3,0,0,203,202,1,0,0,0,204,
-		205,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,207,1,0,0,0,207,209,3,
-		18,9,0,208,203,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,
-		211,214,1,0,0,0,212,210,1,0,0,0,213,201,1,0,0,0,213,214,1,0,0,0,214,218,
-		1,0,0,0,215,217,5,3,0,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,
-		0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,80,0,0,222,
-		335,1,0,0,0,223,224,5,26,0,0,224,228,3,24,12,0,225,227,3,20,10,0,226,225,
-		1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,
-		0,230,228,1,0,0,0,231,235,5,79,0,0,232,234,5,3,0,0,233,232,1,0,0,0,234,
-		237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,250,1,0,0,0,237,235,1,
-		0,0,0,238,247,3,22,11,0,239,241,5,3,0,0,240,239,1,0,0,0,241,242,1,0,0,
-		0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,246,3,22,11,0,245,
-		240,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,251,1,
-		0,0,0,249,247,1,0,0,0,250,238,1,0,0,0,250,251,1,0,0,0,251,255,1,0,0,0,
-		252,254,5,3,0,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,
-		1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,80,0,0,259,335,1,0,0,
-		0,260,261,5,32,0,0,261,262,3,44,22,0,262,263,5,75,0,0,263,264,3,48,24,
-		0,264,335,1,0,0,0,265,266,5,8,0,0,266,267,5,89,0,0,267,268,5,75,0,0,268,
-		335,3,48,24,0,269,270,5,34,0,0,270,271,3,24,12,0,271,272,3,34,17,0,272,
-		335,1,0,0,0,273,274,5,73,0,0,274,275,3,24,12,0,275,276,5,89,0,0,276,335,
-		1,0,0,0,277,278,5,73,0,0,278,279,3,24,12,0,279,280,5,53,0,0,280,281,5,
-		88,0,0,281,285,5,79,0,0,282,284,5,3,0,0,283,282,1,0,0,0,284,287,1,0,0,
-		0,285,283,1,0,0,0,285,286,1,0,0,0,286,301,1,0,0,0,287,285,1,0,0,0,288,
-		298,3,28,14,0,289,291,5,3,0,0,290,289,1,0,0,0,291,294,1,0,0,0,292,290,
-		1,0,0,0,292,293,1,0,0,0,293,295,1,0,0,0,294,292,1,0,0,0,295,297,3,28,14,
-		0,296,292,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,
-		302,1,0,0,0,300,298,1,0,0,0,301,288,1,0,0,0,301,302,1,0,0,0,302,306,1,
-		0,0,0,303,305,5,3,0,0,304,303,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,
-		306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,309,310,5,80,0,0,310,335,
-		1,0,0,0,311,312,5,33,0,0,312,313,5,89,0,0,313,314,7,0,0,0,314,315,3,52,
-		26,0,315,316,5,91,0,0,316,319,5,88,0,0,317,318,5,86,0,0,318,320,5,88,0,
-		0,319,317,1,0,0,0,319,320,1,0,0,0,320,324,1,0,0,0,321,323,3,56,28,0,322,
-		321,1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,335,1,
-		0,0,0,326,324,1,0,0,0,327,331,5,91,0,0,328,330,3,60,30,0,329,328,1,0,0,
-		0,330,333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,335,1,0,0,0,333,
-		331,1,0,0,0,334,90,1,0,0,0,334,92,1,0,0,0,334,97,1,0,0,0,334,101,1,0,0,
-		0,334,107,1,0,0,0,334,109,1,0,0,0,334,111,1,0,0,0,334,113,1,0,0,0,334,
-		115,1,0,0,0,334,123,1,0,0,0,334,130,1,0,0,0,334,141,1,0,0,0,334,143,1,
-		0,0,0,334,151,1,0,0,0,334,180,1,0,0,0,334,192,1,0,0,0,334,223,1,0,0,0,
-		334,260,1,0,0,0,334,265,1,0,0,0,334,269,1,0,0,0,334,273,1,0,0,0,334,277,
-		1,0,0,0,334,311,1,0,0,0,334,327,1,0,0,0,335,3,1,0,0,0,336,337,5,75,0,0,
-		337,338,5,88,0,0,338,339,5,23,0,0,339,340,5,88,0,0,340,341,7,1,0,0,341,
-		5,1,0,0,0,342,343,5,91,0,0,343,344,5,88,0,0,344,7,1,0,0,0,345,346,5,40,
-		0,0,346,347,5,88,0,0,347,351,7,1,0,0,348,349,5,19,0,0,349,351,5,88,0,0,
-		350,345,1,0,0,0,350,348,1,0,0,0,351,9,1,0,0,0,352,353,3,24,12,0,353,366,
-		5,88,0,0,354,364,5,75,0,0,355,365,5,22,0,0,356,361,3,12,6,0,357,358,5,
-		82,0,0,358,360,3,12,6,0,359,357,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,
-		0,361,362,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,364,355,1,0,0,0,364,
-		356,1,0,0,0,365,367,1,0,0,0,366,354,1,0,0,0,366,367,1,0,0,0,367,11,1,0,
-		0,0,368,370,3,24,12,0,369,371,5,88,0,0,370,369,1,0,0,0,370,371,1,0,0,0,
-		371,13,1,0,0,0,372,373,3,24,12,0,373,374,5,88,0,0,374,15,1,0,0,0,375,380,
-		3,24,12,0,376,377,5,81,0,0,377,379,3,24,12,0,378,376,1,0,0,0,379,382,1,
-		0,0,0,380,378,1,0,0,0,380,381,1,0,0,0,381,17,1,0,0,0,382,380,1,0,0,0,383,
-		384,5,17,0,0,384,391,5,89,0,0,385,386,5,6,0,0,386,388,5,88,0,0,387,389,
-		3,4,2,0,388,387,1,0,0,0,388,389,1,0,0,0,389,391,1,0,0,0,390,383,1,0,0,
-		0,390,385,1,0,0,0,391,19,1,0,0,0,392,393,5,27,0,0,393,407,5,88,0,0,394,
-		395,5,28,0,0,395,407,5,88,0,0,396,397,5,29,0,0,397,400,5,88,0,0,398,399,
-		5,83,0,0,399,401,5,88,0,0,400,398,1,0,0,0,400,401,1,0,0,0,401,407,1,0,
-		0,0,402,403,5,16,0,0,403,407,5,91,0,0,404,405,5,35,0,0,405,407,5,88,0,
-		0,406,392,1,0,0,0,406,394,1,0,0,0,406,396,1,0,0,0,406,402,1,0,0,0,406,
-		404,1,0,0,0,407,21,1,0,0,0,408,411,3,26,13,0,409,411,5,30,0,0,410,408,
-		1,0,0,0,410,409,1,0,0,0,411,412,1,0,0,0,412,416,5,89,0,0,413,415,3,42,
-		21,0,414,413,1,0,0,0,415,418,1,0,0,0,416,414,1,0,0,0,416,417,1,0,0,0,417,
-		420,1,0,0,0,418,416,1,0,0,0,419,421,3,58,29,0,420,419,1,0,0,0,420,421,
-		1,0,0,0,421,486,1,0,0,0,422,423,5,31,0,0,423,424,5,88,0,0,424,426,3,34,
-		17,0,425,427,3,32,16,0,426,425,1,0,0,0,426,427,1,0,0,0,427,431,1,0,0,0,
-		428,430,3,42,21,0,429,428,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,
-		432,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,434,436,3,58,29,0,435,434,
-		1,0,0,0,435,436,1,0,0,0,436,486,1,0,0,0,437,438,7,2,0,0,438,440,3,34,17,
-		0,439,441,3,32,16,0,440,439,1,0,0,0,440,441,1,0,0,0,441,445,1,0,0,0,442,
-		444,3,42,21,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,
-		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,448,450,3,58,29,0,449,448,1,0,
-		0,0,449,450,1,0,0,0,450,486,1,0,0,0,451,452,5,40,0,0,452,453,5,88,0,0,
-		453,486,3,42,21,0,454,455,5,14,0,0,455,456,3,16,8,0,456,460,5,79,0,0,457,
-		459,5,3,0,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,
-		0,0,0,461,475,1,0,0,0,462,460,1,0,0,0,463,472,3,22,11,0,464,466,5,3,0,
-		0,465,464,1,0,0,0,466,467,1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,
-		469,1,0,0,0,469,471,3,22,11,0,470,465,1,0,0,0,471,474,1,0,0,0,472,470,
-		1,0,0,0,472,473,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,0,475,463,1,0,0,
-		0,475,476,1,0,0,0,476,480,1,0,0,0,477,479,5,3,0,0,478,477,1,0,0,0,479,
-		482,1,0,0,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,
-		0,0,0,483,484,5,80,0,0,484,486,1,0,0,0,485,410,1,0,0,0,485,422,1,0,0,0,
-		485,437,1,0,0,0,485,451,1,0,0,0,485,454,1,0,0,0,486,23,1,0,0,0,487,488,
-		7,3,0,0,488,25,1,0,0,0,489,490,7,4,0,0,490,27,1,0,0,0,491,492,7,5,0,0,
-		492,493,5,89,0,0,493,29,1,0,0,0,494,497,5,88,0,0,495,496,5,84,0,0,496,
-		498,5,88,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,31,1,0,0,0,499,500,5,
-		37,0,0,500,503,5,88,0,0,501,502,5,84,0,0,502,504,5,88,0,0,503,501,1,0,
-		0,0,503,504,1,0,0,0,504,33,1,0,0,0,505,510,3,36,18,0,506,507,5,76,0,0,
-		507,509,3,36,18,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
-		511,1,0,0,0,511,35,1,0,0,0,512,510,1,0,0,0,513,533,5,88,0,0,514,533,5,
-		89,0,0,515,517,5,91,0,0,516,518,5,88,0,0,517,516,1,0,0,0,517,518,1,0,0,
-		0,518,520,1,0,0,0,519,521,3,54,27,0,520,519,1,0,0,0,520,521,1,0,0,0,521,
-		525,1,0,0,0,522,524,3,38,19,0,523,522,1,0,0,0,524,527,1,0,0,0,525,523,
-		1,0,0,0,525,526,1,0,0,0,526,533,1,0,0,0,527,525,1,0,0,0,528,529,5,77,0,
-		0,529,530,3,34,17,0,530,531,5,78,0,0,531,533,1,0,0,0,532,513,1,0,0,0,532,
-		514,1,0,0,0,532,515,1,0,0,0,532,528,1,0,0,0,533,37,1,0,0,0,534,536,5,23,
-		0,0,535,537,5,88,0,0,536,535,1,0,0,0,536,537,1,0,0,0,537,538,1,0,0,0,538,
-		544,7,6,0,0,539,540,5,38,0,0,540,544,5,88,0,0,541,542,5,39,0,0,542,544,
-		7,7,0,0,543,534,1,0,0,0,543,539,1,0,0,0,543,541,1,0,0,0,544,39,1,0,0,0,
-		545,546,5,37,0,0,546,549,5,88,0,0,547,548,5,84,0,0,548,550,5,88,0,0,549,
-		547,1,0,0,0,549,550,1,0,0,0,550,556,1,0,0,0,551,553,5,91,0,0,552,554,5,
-		88,0,0,553,552,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,545,1,0,0,0,
-		555,551,1,0,0,0,556,41,1,0,0,0,557,558,7,8,0,0,558,616,3,34,17,0,559,560,
-		7,9,0,0,560,616,5,88,0,0,561,616,7,10,0,0,562,563,7,11,0,0,563,564,5,88,
-		0,0,564,616,3,42,21,0,565,566,7,12,0,0,566,616,3,42,21,0,567,568,7,13,
-		0,0,568,616,5,89,0,0,569,570,5,52,0,0,570,573,5,88,0,0,571,572,5,53,0,
-		0,572,574,5,88,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,616,1,0,0,0,575,
-		576,5,70,0,0,576,580,7,14,0,0,577,579,3,40,20,0,578,577,1,0,0,0,579,582,
-		1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,616,1,0,0,0,582,580,1,0,0,
-		0,583,584,5,71,0,0,584,588,3,30,15,0,585,587,3,40,20,0,586,585,1,0,0,0,
-		587,590,1,0,0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,616,1,0,0,0,590,588,
-		1,0,0,0,591,592,5,72,0,0,592,596,5,88,0,0,593,595,3,40,20,0,594,593,1,
-		0,0,0,595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,616,1,0,0,0,
-		598,596,1,0,0,0,599,600,5,73,0,0,600,604,3,24,12,0,601,603,3,40,20,0,602,
-		601,1,0,0,0,603,606,1,0,0,0,604,602,1,0,0,0,604,605,1,0,0,0,605,616,1,
-		0,0,0,606,604,1,0,0,0,607,608,5,74,0,0,608,611,3,30,15,0,609,610,5,91,
-		0,0,610,612,5,89,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,616,1,0,0,0,613,
-		614,5,55,0,0,614,616,5,91,0,0,615,557,1,0,0,0,615,559,1,0,0,0,615,561,
-		1,0,0,0,615,562,1,0,0,0,615,565,1,0,0,0,615,567,1,0,0,0,615,569,1,0,0,
-		0,615,575,1,0,0,0,615,583,1,0,0,0,615,591,1,0,0,0,615,599,1,0,0,0,615,
-		607,1,0,0,0,615,613,1,0,0,0,616,43,1,0,0,0,617,618,5,31,0,0,618,621,5,
-		88,0,0,619,620,5,83,0,0,620,622,5,88,0,0,621,619,1,0,0,0,621,622,1,0,0,
-		0,622,624,1,0,0,0,623,625,3,46,23,0,624,623,1,0,0,0,624,625,1,0,0,0,625,
-		636,1,0,0,0,626,627,5,91,0,0,627,630,5,88,0,0,628,629,7,15,0,0,629,631,
-		5,88,0,0,630,628,1,0,0,0,630,631,1,0,0,0,631,633,1,0,0,0,632,634,3,46,
-		23,0,633,632,1,0,0,0,633,634,1,0,0,0,634,636,1,0,0,0,635,617,1,0,0,0,635,
-		626,1,0,0,0,636,45,1,0,0,0,637,638,5,27,0,0,638,639,5,88,0,0,639,47,1,
-		0,0,0,640,641,5,6,0,0,641,651,3,54,27,0,642,643,5,56,0,0,643,651,3,52,
-		26,0,644,645,5,91,0,0,645,651,3,52,26,0,646,647,3,52,26,0,647,648,3,50,
-		25,0,648,649,3,54,27,0,649,651,1,0,0,0,650,640,1,0,0,0,650,642,1,0,0,0,
-		650,644,1,0,0,0,650,646,1,0,0,0,651,49,1,0,0,0,652,653,7,16,0,0,653,51,
-		1,0,0,0,654,660,3,24,12,0,655,658,5,87,0,0,656,659,3,24,12,0,657,659,5,
-		30,0,0,658,656,1,0,0,0,658,657,1,0,0,0,659,661,1,0,0,0,660,655,1,0,0,0,
-		660,661,1,0,0,0,661,53,1,0,0,0,662,663,5,88,0,0,663,664,5,86,0,0,664,665,
-		5,88,0,0,665,55,1,0,0,0,666,667,5,27,0,0,667,671,5,88,0,0,668,669,7,17,
-		0,0,669,671,5,88,0,0,670,666,1,0,0,0,670,668,1,0,0,0,671,57,1,0,0,0,672,
-		676,5,91,0,0,673,675,7,18,0,0,674,673,1,0,0,0,675,678,1,0,0,0,676,674,
-		1,0,0,0,676,677,1,0,0,0,677,59,1,0,0,0,678,676,1,0,0,0,679,680,8,19,0,
-		0,680,61,1,0,0,0,94,65,72,77,80,85,95,104,119,121,128,135,137,148,156,
-		163,168,171,176,182,189,198,205,210,213,218,228,235,242,247,250,255,285,
-		292,298,301,306,319,324,331,334,350,361,364,366,370,380,388,390,400,406,
-		410,416,420,426,431,435,440,445,449,460,467,472,475,480,485,497,503,510,
-		517,520,525,532,536,543,549,553,555,573,580,588,596,604,611,615,621,624,
-		630,633,635,650,658,660,670,676
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,1,0,5,0,70,8,0,10,0,
+		12,0,73,9,0,1,0,1,0,4,0,77,8,0,11,0,12,0,78,1,0,5,0,82,8,0,10,0,12,0,85,
+		9,0,3,0,87,8,0,1,0,5,0,90,8,0,10,0,12,0,93,9,0,1,0,1,0,1,1,1,1,1,1,1,1,
+		1,1,3,1,102,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,111,8,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,126,8,1,3,1,128,8,1,1,1,1,1,
+		1,1,4,1,133,8,1,11,1,12,1,134,1,1,1,1,1,1,1,1,1,1,5,1,142,8,1,10,1,12,
+		1,145,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,153,8,1,10,1,12,1,156,9,1,1,1,1,
+		1,1,1,5,1,161,8,1,10,1,12,1,164,9,1,1,1,1,1,4,1,168,8,1,11,1,12,1,169,
+		1,1,5,1,173,8,1,10,1,12,1,176,9,1,3,1,178,8,1,1,1,5,1,181,8,1,10,1,12,
+		1,184,9,1,1,1,1,1,1,1,3,1,189,8,1,1,1,1,1,1,1,5,1,194,8,1,10,1,12,1,197,
+		9,1,1,1,1,1,1,1,1,1,5,1,203,8,1,10,1,12,1,206,9,1,1,1,1,1,4,1,210,8,1,
+		11,1,12,1,211,1,1,5,1,215,8,1,10,1,12,1,218,9,1,3,1,220,8,1,1,1,5,1,223,
+		8,1,10,1,12,1,226,9,1,1,1,1,1,1,1,1,1,1,1,5,1,233,8,1,10,1,12,1,236,9,
+		1,1,1,1,1,5,1,240,8,1,10,1,12,1,243,9,1,1,1,1,1,4,1,247,8,1,11,1,12,1,
+		248,1,1,5,1,252,8,1,10,1,12,1,255,9,1,3,1,257,8,1,1,1,5,1,260,8,1,10,1,
+		12,1,263,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,290,8,1,10,1,12,1,293,9,
+		1,1,1,1,1,5,1,297,8,1,10,1,12,1,300,9,1,1,1,5,1,303,8,1,10,1,12,1,306,
+		9,1,3,1,308,8,1,1,1,5,1,311,8,1,10,1,12,1,314,9,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,3,1,326,8,1,1,1,5,1,329,8,1,10,1,12,1,332,9,1,1,1,
+		1,1,5,1,336,8,1,10,1,12,1,339,9,1,3,1,341,8,1,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,357,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,
+		5,5,5,366,8,5,10,5,12,5,369,9,5,3,5,371,8,5,3,5,373,8,5,1,6,1,6,3,6,377,
+		8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,385,8,8,10,8,12,8,388,9,8,1,9,1,9,1,9,
+		1,9,1,9,3,9,395,8,9,3,9,397,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,
+		3,10,407,8,10,1,10,1,10,1,10,1,10,3,10,413,8,10,1,11,1,11,3,11,417,8,11,
+		1,11,1,11,3,11,421,8,11,1,11,5,11,424,8,11,10,11,12,11,427,9,11,1,11,3,
+		11,430,8,11,1,11,1,11,1,11,1,11,3,11,436,8,11,1,11,5,11,439,8,11,10,11,
+		12,11,442,9,11,1,11,3,11,445,8,11,1,11,1,11,1,11,3,11,450,8,11,1,11,5,
+		11,453,8,11,10,11,12,11,456,9,11,1,11,3,11,459,8,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,5,11,468,8,11,10,11,12,11,471,9,11,1,11,1,11,4,11,475,8,
+		11,11,11,12,11,476,1,11,5,11,480,8,11,10,11,12,11,483,9,11,3,11,485,8,
+		11,1,11,5,11,488,8,11,10,11,12,11,491,9,11,1,11,1,11,3,11,495,8,11,1,12,
+		1,12,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,5,14,507,8,14,10,14,12,14,
+		510,9,14,1,14,1,14,5,14,514,8,14,10,14,12,14,517,9,14,1,14,5,14,520,8,
+		14,10,14,12,14,523,9,14,3,14,525,8,14,1,14,5,14,528,8,14,10,14,12,14,531,
+		9,14,1,14,1,14,5,14,535,8,14,10,14,12,14,538,9,14,1,14,1,14,1,14,5,14,
+		543,8,14,10,14,12,14,546,9,14,3,14,548,8,14,1,15,1,15,1,15,1,16,1,16,1,
+		16,1,16,1,16,3,16,558,8,16,1,17,1,17,1,17,1,18,1,18,1,18,3,18,566,8,18,
+		1,19,1,19,1,19,1,19,3,19,572,8,19,1,20,1,20,1,20,5,20,577,8,20,10,20,12,
+		20,580,9,20,1,21,1,21,1,21,1,21,3,21,586,8,21,1,21,3,21,589,8,21,1,21,
+		5,21,592,8,21,10,21,12,21,595,9,21,1,21,1,21,1,21,1,21,3,21,601,8,21,1,
+		22,1,22,3,22,605,8,22,1,22,1,22,1,22,1,22,1,22,3,22,612,8,22,1,23,1,23,
+		1,23,1,23,3,23,618,8,23,1,23,1,23,3,23,622,8,23,3,23,624,8,23,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		3,24,642,8,24,1,24,1,24,1,24,5,24,647,8,24,10,24,12,24,650,9,24,1,24,1,
+		24,1,24,5,24,655,8,24,10,24,12,24,658,9,24,1,24,1,24,1,24,5,24,663,8,24,
+		10,24,12,24,666,9,24,1,24,1,24,1,24,5,24,671,8,24,10,24,12,24,674,9,24,
+		1,24,1,24,1,24,1,24,3,24,680,8,24,1,24,1,24,3,24,684,8,24,1,25,1,25,1,
+		25,1,25,3,25,690,8,25,1,25,3,25,693,8,25,1,25,1,25,1,25,1,25,3,25,699,
+		8,25,1,25,3,25,702,8,25,3,25,704,8,25,1,26,1,26,1,26,1,27,1,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,719,8,27,1,28,1,28,1,29,1,29,1,29,
+		1,29,3,29,727,8,29,3,29,729,8,29,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,
+		31,3,31,739,8,31,1,32,1,32,5,32,743,8,32,10,32,12,32,746,9,32,1,33,1,33,
+		1,33,0,0,34,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,
+		42,44,46,48,50,52,54,56,58,60,62,64,66,0,20,3,0,37,37,56,56,94,94,1,0,
+		24,25,1,0,35,36,3,0,34,39,70,77,94,94,4,0,34,34,37,39,70,77,94,94,3,0,
+		41,41,51,51,94,94,2,0,24,25,94,94,2,0,13,14,94,94,4,0,41,44,51,51,54,54,
+		69,69,3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,
+		65,65,68,68,1,0,63,64,1,0,66,67,2,0,92,92,94,94,2,0,86,86,89,89,4,0,35,
+		36,40,52,54,74,94,94,2,0,68,68,94,94,2,0,91,92,94,94,2,0,3,3,82,83,866,
+		0,71,1,0,0,0,2,340,1,0,0,0,4,342,1,0,0,0,6,348,1,0,0,0,8,356,1,0,0,0,10,
+		358,1,0,0,0,12,374,1,0,0,0,14,378,1,0,0,0,16,381,1,0,0,0,18,396,1,0,0,
+		0,20,412,1,0,0,0,22,494,1,0,0,0,24,496,1,0,0,0,26,498,1,0,0,0,28,547,1,
+		0,0,0,30,549,1,0,0,0,32,552,1,0,0,0,34,559,1,0,0,0,36,562,1,0,0,0,38,567,
+		1,0,0,0,40,573,1,0,0,0,42,600,1,0,0,0,44,611,1,0,0,0,46,623,1,0,0,0,48,
+		683,1,0,0,0,50,703,1,0,0,0,52,705,1,0,0,0,54,718,1,0,0,0,56,720,1,0,0,
+		0,58,722,1,0,0,0,60,730,1,0,0,0,62,738,1,0,0,0,64,740,1,0,0,0,66,747,1,
+		0,0,0,68,70,5,3,0,0,69,68,1,0,0,0,70,73,1,0,0,0,71,69,1,0,0,0,71,72,1,
+		0,0,0,72,86,1,0,0,0,73,71,1,0,0,0,74,83,3,2,1,0,75,77,5,3,0,0,76,75,1,
+		0,0,0,77,78,1,0,0,0,78,76,1,0,0,0,78,79,1,0,0,0,79,80,1,0,0,0,80,82,3,
+		2,1,0,81,76,1,0,0,0,82,85,1,0,0,0,83,81,1,0,0,0,83,84,1,0,0,0,84,87,1,
+		0,0,0,85,83,1,0,0,0,86,74,1,0,0,0,86,87,1,0,0,0,87,91,1,0,0,0,88,90,5,
+		3,0,0,89,88,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,0,91,92,1,0,0,0,92,94,1,
+		0,0,0,93,91,1,0,0,0,94,95,5,0,0,1,95,1,1,0,0,0,96,97,5,5,0,0,97,341,5,
+		92,0,0,98,99,5,6,0,0,99,101,5,91,0,0,100,102,3,4,2,0,101,100,1,0,0,0,101,
+		102,1,0,0,0,102,341,1,0,0,0,103,104,5,7,0,0,104,105,5,91,0,0,105,106,5,
+		87,0,0,106,341,5,91,0,0,107,108,5,8,0,0,108,110,5,94,0,0,109,111,5,88,
+		0,0,110,109,1,0,0,0,110,111,1,0,0,0,111,112,1,0,0,0,112,341,5,94,0,0,113,
+		114,5,9,0,0,114,341,5,91,0,0,115,116,5,52,0,0,116,341,5,91,0,0,117,118,
+		5,10,0,0,118,341,5,92,0,0,119,120,5,11,0,0,120,341,5,92,0,0,121,127,5,
+		12,0,0,122,128,5,13,0,0,123,125,5,14,0,0,124,126,5,92,0,0,125,124,1,0,
+		0,0,125,126,1,0,0,0,126,128,1,0,0,0,127,122,1,0,0,0,127,123,1,0,0,0,128,
+		341,1,0,0,0,129,130,5,15,0,0,130,132,5,94,0,0,131,133,5,91,0,0,132,131,
+		1,0,0,0,133,134,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,341,1,0,0,
+		0,136,137,5,16,0,0,137,138,5,94,0,0,138,143,5,82,0,0,139,142,5,3,0,0,140,
+		142,3,6,3,0,141,139,1,0,0,0,141,140,1,0,0,0,142,145,1,0,0,0,143,141,1,
+		0,0,0,143,144,1,0,0,0,144,146,1,0,0,0,145,143,1,0,0,0,146,341,5,83,0,0,
+		147,148,5,17,0,0,148,341,5,92,0,0,149,150,5,18,0,0,150,154,5,94,0,0,151,
+		153,3,8,4,0,152,151,1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,
+		0,0,0,155,341,1,0,0,0,156,154,1,0,0,0,157,158,5,20,0,0,158,162,5,82,0,
+		0,159,161,5,3,0,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,
+		163,1,0,0,0,163,177,1,0,0,0,164,162,1,0,0,0,165,174,3,10,5,0,166,168,5,
+		3,0,0,167,166,1,0,0,0,168,169,1,0,0,0,169,167,1,0,0,0,169,170,1,0,0,0,
+		170,171,1,0,0,0,171,173,3,10,5,0,172,167,1,0,0,0,173,176,1,0,0,0,174,172,
+		1,0,0,0,174,175,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,177,165,1,0,0,
+		0,177,178,1,0,0,0,178,182,1,0,0,0,179,181,5,3,0,0,180,179,1,0,0,0,181,
+		184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,0,184,182,1,
+		0,0,0,185,341,5,83,0,0,186,188,5,20,0,0,187,189,5,21,0,0,188,187,1,0,0,
+		0,188,189,1,0,0,0,189,190,1,0,0,0,190,195,3,14,7,0,191,192,5,84,0,0,192,
+		194,3,14,7,0,193,191,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,
+		0,0,0,196,341,1,0,0,0,197,195,1,0,0,0,198,199,5,14,0,0,199,200,3,16,8,
+		0,200,204,5,82,0,0,201,203,5,3,0,0,202,201,1,0,0,0,203,206,1,0,0,0,204,
+		202,1,0,0,0,204,205,1,0,0,0,205,219,1,0,0,0,206,204,1,0,0,0,207,216,3,
+		18,9,0,208,210,5,3,0,0,209,208,1,0,0,0,210,211,1,0,0,0,211,209,1,0,0,0,
+		211,212,1,0,0,0,212,213,1,0,0,0,213,215,3,18,9,0,214,209,1,0,0,0,215,218,
+		1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,
+		0,219,207,1,0,0,0,219,220,1,0,0,0,220,224,1,0,0,0,221,223,5,3,0,0,222,
+		221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,
+		0,0,0,226,224,1,0,0,0,227,228,5,83,0,0,228,341,1,0,0,0,229,230,5,26,0,
+		0,230,234,3,24,12,0,231,233,3,20,10,0,232,231,1,0,0,0,233,236,1,0,0,0,
+		234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,241,
+		5,82,0,0,238,240,5,3,0,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,
+		0,241,242,1,0,0,0,242,256,1,0,0,0,243,241,1,0,0,0,244,253,3,22,11,0,245,
+		247,5,3,0,0,246,245,1,0,0,0,247,248,1,0,0,0,248,246,1,0,0,0,248,249,1,
+		0,0,0,249,250,1,0,0,0,250,252,3,22,11,0,251,246,1,0,0,0,252,255,1,0,0,
+		0,253,251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,
+		244,1,0,0,0,256,257,1,0,0,0,257,261,1,0,0,0,258,260,5,3,0,0,259,258,1,
+		0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,
+		263,261,1,0,0,0,264,265,5,83,0,0,265,341,1,0,0,0,266,267,5,32,0,0,267,
+		268,3,50,25,0,268,269,5,78,0,0,269,270,3,54,27,0,270,341,1,0,0,0,271,272,
+		5,8,0,0,272,273,5,92,0,0,273,274,5,78,0,0,274,341,3,54,27,0,275,276,5,
+		34,0,0,276,277,3,24,12,0,277,278,3,40,20,0,278,341,1,0,0,0,279,280,5,73,
+		0,0,280,281,3,24,12,0,281,282,5,92,0,0,282,341,1,0,0,0,283,284,5,73,0,
+		0,284,285,3,24,12,0,285,286,5,53,0,0,286,287,5,91,0,0,287,291,5,82,0,0,
+		288,290,5,3,0,0,289,288,1,0,0,0,290,293,1,0,0,0,291,289,1,0,0,0,291,292,
+		1,0,0,0,292,307,1,0,0,0,293,291,1,0,0,0,294,304,3,34,17,0,295,297,5,3,
+		0,0,296,295,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,
+		301,1,0,0,0,300,298,1,0,0,0,301,303,3,34,17,0,302,298,1,0,0,0,303,306,
+		1,0,0,0,304,302,1,0,0,0,304,305,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,
+		0,307,294,1,0,0,0,307,308,1,0,0,0,308,312,1,0,0,0,309,311,5,3,0,0,310,
+		309,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,315,1,
+		0,0,0,314,312,1,0,0,0,315,316,5,83,0,0,316,341,1,0,0,0,317,318,5,33,0,
+		0,318,319,5,92,0,0,319,320,7,0,0,0,320,321,3,58,29,0,321,322,5,94,0,0,
+		322,325,5,91,0,0,323,324,5,89,0,0,324,326,5,91,0,0,325,323,1,0,0,0,325,
+		326,1,0,0,0,326,330,1,0,0,0,327,329,3,62,31,0,328,327,1,0,0,0,329,332,
+		1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,341,1,0,0,0,332,330,1,0,0,
+		0,333,337,5,94,0,0,334,336,3,66,33,0,335,334,1,0,0,0,336,339,1,0,0,0,337,
+		335,1,0,0,0,337,338,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,340,96,1,0,
+		0,0,340,98,1,0,0,0,340,103,1,0,0,0,340,107,1,0,0,0,340,113,1,0,0,0,340,
+		115,1,0,0,0,340,117,1,0,0,0,340,119,1,0,0,0,340,121,1,0,0,0,340,129,1,
+		0,0,0,340,136,1,0,0,0,340,147,1,0,0,0,340,149,1,0,0,0,340,157,1,0,0,0,
+		340,186,1,0,0,0,340,198,1,0,0,0,340,229,1,0,0,0,340,266,1,0,0,0,340,271,
+		1,0,0,0,340,275,1,0,0,0,340,279,1,0,0,0,340,283,1,0,0,0,340,317,1,0,0,
+		0,340,333,1,0,0,0,341,3,1,0,0,0,342,343,5,78,0,0,343,344,5,91,0,0,344,
+		345,5,23,0,0,345,346,5,91,0,0,346,347,7,1,0,0,347,5,1,0,0,0,348,349,5,
+		94,0,0,349,350,5,91,0,0,350,7,1,0,0,0,351,352,5,40,0,0,352,353,5,91,0,
+		0,353,357,7,1,0,0,354,355,5,19,0,0,355,357,5,91,0,0,356,351,1,0,0,0,356,
+		354,1,0,0,0,357,9,1,0,0,0,358,359,3,24,12,0,359,372,5,91,0,0,360,370,5,
+		78,0,0,361,371,5,22,0,0,362,367,3,12,6,0,363,364,5,85,0,0,364,366,3,12,
+		6,0,365,363,1,0,0,0,366,369,1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,
+		371,1,0,0,0,369,367,1,0,0,0,370,361,1,0,0,0,370,362,1,0,0,0,371,373,1,
+		0,0,0,372,360,1,0,0,0,372,373,1,0,0,0,373,11,1,0,0,0,374,376,3,24,12,0,
+		375,377,5,91,0,0,376,375,1,0,0,0,376,377,1,0,0,0,377,13,1,0,0,0,378,379,
+		3,24,12,0,379,380,5,91,0,0,380,15,1,0,0,0,381,386,3,24,12,0,382,383,5,
+		84,0,0,383,385,3,24,12,0,384,382,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,
+		0,386,387,1,0,0,0,387,17,1,0,0,0,388,386,1,0,0,0,389,390,5,17,0,0,390,
+		397,5,92,0,0,391,392,5,6,0,0,392,394,5,91,0,0,393,395,3,4,2,0,394,393,
+		1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,389,1,0,0,0,396,391,1,0,0,
+		0,397,19,1,0,0,0,398,399,5,27,0,0,399,413,5,91,0,0,400,401,5,28,0,0,401,
+		413,5,91,0,0,402,403,5,29,0,0,403,406,5,91,0,0,404,405,5,86,0,0,405,407,
+		5,91,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,413,1,0,0,0,408,409,5,16,
+		0,0,409,413,5,94,0,0,410,411,5,35,0,0,411,413,5,91,0,0,412,398,1,0,0,0,
+		412,400,1,0,0,0,412,402,1,0,0,0,412,408,1,0,0,0,412,410,1,0,0,0,413,21,
+		1,0,0,0,414,417,3,26,13,0,415,417,5,30,0,0,416,414,1,0,0,0,416,415,1,0,
+		0,0,417,420,1,0,0,0,418,421,5,92,0,0,419,421,3,28,14,0,420,418,1,0,0,0,
+		420,419,1,0,0,0,421,425,1,0,0,0,422,424,3,48,24,0,423,422,1,0,0,0,424,
+		427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,
+		0,0,0,428,430,3,64,32,0,429,428,1,0,0,0,429,430,1,0,0,0,430,495,1,0,0,
+		0,431,432,5,31,0,0,432,433,5,91,0,0,433,435,3,40,20,0,434,436,3,38,19,
+		0,435,434,1,0,0,0,435,436,1,0,0,0,436,440,1,0,0,0,437,439,3,48,24,0,438,
+		437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,444,1,
+		0,0,0,442,440,1,0,0,0,443,445,3,64,32,0,444,443,1,0,0,0,444,445,1,0,0,
+		0,445,495,1,0,0,0,446,447,7,2,0,0,447,449,3,40,20,0,448,450,3,38,19,0,
+		449,448,1,0,0,0,449,450,1,0,0,0,450,454,1,0,0,0,451,453,3,48,24,0,452,
+		451,1,0,0,0,453,456,1,0,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,458,1,
+		0,0,0,456,454,1,0,0,0,457,459,3,64,32,0,458,457,1,0,0,0,458,459,1,0,0,
+		0,459,495,1,0,0,0,460,461,5,40,0,0,461,462,5,91,0,0,462,495,3,48,24,0,
+		463,464,5,14,0,0,464,465,3,16,8,0,465,469,5,82,0,0,466,468,5,3,0,0,467,
+		466,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,484,1,
+		0,0,0,471,469,1,0,0,0,472,481,3,22,11,0,473,475,5,3,0,0,474,473,1,0,0,
+		0,475,476,1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,478,1,0,0,0,478,
+		480,3,22,11,0,479,474,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
+		1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,484,472,1,0,0,0,484,485,1,0,0,
+		0,485,489,1,0,0,0,486,488,5,3,0,0,487,486,1,0,0,0,488,491,1,0,0,0,489,
+		487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,489,1,0,0,0,492,493,5,
+		83,0,0,493,495,1,0,0,0,494,416,1,0,0,0,494,431,1,0,0,0,494,446,1,0,0,0,
+		494,460,1,0,0,0,494,463,1,0,0,0,495,23,1,0,0,0,496,497,7,3,0,0,497,25,
+		1,0,0,0,498,499,7,4,0,0,499,27,1,0,0,0,500,501,5,75,0,0,501,502,5,91,0,
+		0,502,548,5,91,0,0,503,504,5,76,0,0,504,508,5,82,0,0,505,507,5,3,0,0,506,
+		505,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,524,1,
+		0,0,0,510,508,1,0,0,0,511,521,3,30,15,0,512,514,5,3,0,0,513,512,1,0,0,
+		0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,
+		515,1,0,0,0,518,520,3,30,15,0,519,515,1,0,0,0,520,523,1,0,0,0,521,519,
+		1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,521,1,0,0,0,524,511,1,0,0,
+		0,524,525,1,0,0,0,525,529,1,0,0,0,526,528,5,3,0,0,527,526,1,0,0,0,528,
+		531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,0,531,529,1,
+		0,0,0,532,536,5,83,0,0,533,535,3,32,16,0,534,533,1,0,0,0,535,538,1,0,0,
+		0,536,534,1,0,0,0,536,537,1,0,0,0,537,548,1,0,0,0,538,536,1,0,0,0,539,
+		540,5,77,0,0,540,544,5,91,0,0,541,543,3,32,16,0,542,541,1,0,0,0,543,546,
+		1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,
+		0,547,500,1,0,0,0,547,503,1,0,0,0,547,539,1,0,0,0,548,29,1,0,0,0,549,550,
+		5,94,0,0,550,551,5,91,0,0,551,31,1,0,0,0,552,557,5,94,0,0,553,558,5,91,
+		0,0,554,558,5,92,0,0,555,556,5,94,0,0,556,558,5,91,0,0,557,553,1,0,0,0,
+		557,554,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,33,1,0,0,0,559,560,
+		7,5,0,0,560,561,5,92,0,0,561,35,1,0,0,0,562,565,5,91,0,0,563,564,5,87,
+		0,0,564,566,5,91,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,37,1,0,0,0,567,
+		568,5,37,0,0,568,571,5,91,0,0,569,570,5,87,0,0,570,572,5,91,0,0,571,569,
+		1,0,0,0,571,572,1,0,0,0,572,39,1,0,0,0,573,578,3,42,21,0,574,575,5,79,
+		0,0,575,577,3,42,21,0,576,574,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,
+		578,579,1,0,0,0,579,41,1,0,0,0,580,578,1,0,0,0,581,601,5,91,0,0,582,601,
+		5,92,0,0,583,585,5,94,0,0,584,586,5,91,0,0,585,584,1,0,0,0,585,586,1,0,
+		0,0,586,588,1,0,0,0,587,589,3,60,30,0,588,587,1,0,0,0,588,589,1,0,0,0,
+		589,593,1,0,0,0,590,592,3,44,22,0,591,590,1,0,0,0,592,595,1,0,0,0,593,
+		591,1,0,0,0,593,594,1,0,0,0,594,601,1,0,0,0,595,593,1,0,0,0,596,597,5,
+		80,0,0,597,598,3,40,20,0,598,599,5,81,0,0,599,601,1,0,0,0,600,581,1,0,
+		0,0,600,582,1,0,0,0,600,583,1,0,0,0,600,596,1,0,0,0,601,43,1,0,0,0,602,
+		604,5,23,0,0,603,605,5,91,0,0,604,603,1,0,0,0,604,605,1,0,0,0,605,606,
+		1,0,0,0,606,612,7,6,0,0,607,608,5,38,0,0,608,612,5,91,0,0,609,610,5,39,
+		0,0,610,612,7,7,0,0,611,602,1,0,0,0,611,607,1,0,0,0,611,609,1,0,0,0,612,
+		45,1,0,0,0,613,614,5,37,0,0,614,617,5,91,0,0,615,616,5,87,0,0,616,618,
+		5,91,0,0,617,615,1,0,0,0,617,618,1,0,0,0,618,624,1,0,0,0,619,621,5,94,
+		0,0,620,622,5,91,0,0,621,620,1,0,0,0,621,622,1,0,0,0,622,624,1,0,0,0,623,
+		613,1,0,0,0,623,619,1,0,0,0,624,47,1,0,0,0,625,626,7,8,0,0,626,684,3,40,
+		20,0,627,628,7,9,0,0,628,684,5,91,0,0,629,684,7,10,0,0,630,631,7,11,0,
+		0,631,632,5,91,0,0,632,684,3,48,24,0,633,634,7,12,0,0,634,684,3,48,24,
+		0,635,636,7,13,0,0,636,684,5,92,0,0,637,638,5,52,0,0,638,641,5,91,0,0,
+		639,640,5,53,0,0,640,642,5,91,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,
+		684,1,0,0,0,643,644,5,70,0,0,644,648,7,14,0,0,645,647,3,46,23,0,646,645,
+		1,0,0,0,647,650,1,0,0,0,648,646,1,0,0,0,648,649,1,0,0,0,649,684,1,0,0,
+		0,650,648,1,0,0,0,651,652,5,71,0,0,652,656,3,36,18,0,653,655,3,46,23,0,
+		654,653,1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,684,
+		1,0,0,0,658,656,1,0,0,0,659,660,5,72,0,0,660,664,5,91,0,0,661,663,3,46,
+		23,0,662,661,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,664,665,1,0,0,0,665,
+		684,1,0,0,0,666,664,1,0,0,0,667,668,5,73,0,0,668,672,3,24,12,0,669,671,
+		3,46,23,0,670,669,1,0,0,0,671,674,1,0,0,0,672,670,1,0,0,0,672,673,1,0,
+		0,0,673,684,1,0,0,0,674,672,1,0,0,0,675,676,5,74,0,0,676,679,3,36,18,0,
+		677,678,5,94,0,0,678,680,5,92,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,
+		684,1,0,0,0,681,682,5,55,0,0,682,684,5,94,0,0,683,625,1,0,0,0,683,627,
+		1,0,0,0,683,629,1,0,0,0,683,630,1,0,0,0,683,633,1,0,0,0,683,635,1,0,0,
+		0,683,637,1,0,0,0,683,643,1,0,0,0,683,651,1,0,0,0,683,659,1,0,0,0,683,
+		667,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,49,1,0,0,0,685,686,5,31,
+		0,0,686,689,5,91,0,0,687,688,5,86,0,0,688,690,5,91,0,0,689,687,1,0,0,0,
+		689,690,1,0,0,0,690,692,1,0,0,0,691,693,3,52,26,0,692,691,1,0,0,0,692,
+		693,1,0,0,0,693,704,1,0,0,0,694,695,5,94,0,0,695,698,5,91,0,0,696,697,
+		7,15,0,0,697,699,5,91,0,0,698,696,1,0,0,0,698,699,1,0,0,0,699,701,1,0,
+		0,0,700,702,3,52,26,0,701,700,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,
+		703,685,1,0,0,0,703,694,1,0,0,0,704,51,1,0,0,0,705,706,5,27,0,0,706,707,
+		5,91,0,0,707,53,1,0,0,0,708,709,5,6,0,0,709,719,3,60,30,0,710,711,5,56,
+		0,0,711,719,3,58,29,0,712,713,5,94,0,0,713,719,3,58,29,0,714,715,3,58,
+		29,0,715,716,3,56,28,0,716,717,3,60,30,0,717,719,1,0,0,0,718,708,1,0,0,
+		0,718,710,1,0,0,0,718,712,1,0,0,0,718,714,1,0,0,0,719,55,1,0,0,0,720,721,
+		7,16,0,0,721,57,1,0,0,0,722,728,3,24,12,0,723,726,5,90,0,0,724,727,3,24,
+		12,0,725,727,5,30,0,0,726,724,1,0,0,0,726,725,1,0,0,0,727,729,1,0,0,0,
+		728,723,1,0,0,0,728,729,1,0,0,0,729,59,1,0,0,0,730,731,5,91,0,0,731,732,
+		5,89,0,0,732,733,5,91,0,0,733,61,1,0,0,0,734,735,5,27,0,0,735,739,5,91,
+		0,0,736,737,7,17,0,0,737,739,5,91,0,0,738,734,1,0,0,0,738,736,1,0,0,0,
+		739,63,1,0,0,0,740,744,5,94,0,0,741,743,7,18,0,0,742,741,1,0,0,0,743,746,
+		1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,65,1,0,0,0,746,744,1,0,0,0,
+		747,748,8,19,0,0,748,67,1,0,0,0,104,71,78,83,86,91,101,110,125,127,134,
+		141,143,154,162,169,174,177,182,188,195,204,211,216,219,224,234,241,248,
+		253,256,261,291,298,304,307,312,325,330,337,340,356,367,370,372,376,386,
+		394,396,406,412,416,420,425,429,435,440,444,449,454,458,469,476,481,484,
+		489,494,508,515,521,524,529,536,544,547,557,565,571,578,585,588,593,600,
+		604,611,617,621,623,641,648,656,664,672,679,683,689,692,698,701,703,718,
+		726,728,738,744
 	};
 
 	public static readonly ATN _ATN =

@@ -1,0 +1,160 @@
+using SeqLang.Compiler.Checks;
+using SeqLang.Compiler.Lanes;
+using SeqLang.Core.Diagnostics;
+using SeqLang.Core.Time;
+using SeqLang.Patterns;
+using SeqLang.Patterns.Generators;
+using SeqLang.Syntax.Ast;
+
+namespace SeqLang.Compiler.Generators;
+
+/// <summary>
+/// Checks a lane's rhythm generator (SPEC §15: <c>bresenham</c>, <c>weights</c>, <c>cellular</c>) and builds the
+/// pattern of atoms it plays: hits of the lane's drum (or plain steps when <c>n</c> gives the notes), or for
+/// <c>weights</c> each step's voice read as the lane reads atoms.
+/// </summary>
+internal sealed class RhythmGeneratorBinder
+{
+    private const int MaxSteps = 64;
+    // The first row of `from random D` draws from its own salt, so no other random choice of the lane moves it.
+    private const ulong FirstRowSalt = 0x4345_4C4C_0000_0001UL;
+    // How far a dying automaton is followed at compile time to name the bar it falls silent.
+    private const long DeathSearch = 10_000;
+
+    private readonly BindContext _context;
+
+    public RhythmGeneratorBinder(BindContext context) => _context = context;
+
+    /// <param name="generator">The generator as written.</param>
+    /// <param name="resolver">Reads a voice's name (<c>weights</c>) or the lane's hit (<c>x</c>) as the lane reads atoms.</param>
+    /// <param name="kind">How the lane reads atoms.</param>
+    /// <param name="step">The atom of a step when <c>n</c> gives the notes; null otherwise.</param>
+    /// <param name="stream">The lane's random stream.</param>
+    /// <param name="fullName">The lane's name, for messages.</param>
+    public Pattern<Atom>? Bind(RhythmGeneratorSyntax generator, AtomResolver resolver, LaneKind kind, Atom? step, ulong stream, string fullName)
+    {
+        var name = generator.Keyword.Text;
+        Atom? hit = step;
+        if (name != "weights" && hit is null)
+        {
+            if (kind != LaneKind.Drums)
+            {
+                _context.Report(Codes.GeneratedRhythmNeedsHits, generator.Keyword.Span, name);
+                return null;
+            }
+            hit = resolver.Resolve("x", generator.Keyword.Span);
+            if (hit is null) return null;
+        }
+        return name switch
+        {
+            "bresenham" => BresenhamPattern(generator, hit!),
+            "weights" => WeightsPattern(generator, resolver, step),
+            _ => CellularPattern(generator, hit!, stream, fullName),
+        };
+    }
+
+    private Pattern<Atom>? BresenhamPattern(RhythmGeneratorSyntax g, Atom hit)
+    {
+        if (_context.Integer(g.Numbers[1], 1, MaxSteps, Bad("bresenham", $"{g.Numbers[1].Text} steps: use 1 to {MaxSteps}")) is not { } steps) return null;
+        if (_context.Integer(g.Numbers[0], 0, steps, Bad("bresenham", $"{g.Numbers[0].Text} hits: use 0 to the number of steps ({steps})")) is not { } hits) return null;
+        var row = Bresenham.Steps(hits, steps).Select(h => (h, hit)).ToArray();
+        return new StepRowPattern<Atom>(_ => row, Rational.One);
+    }
+
+    private Pattern<Atom>? WeightsPattern(RhythmGeneratorSyntax g, AtomResolver resolver, Atom? step)
+    {
+        var steps = 16;
+        foreach (var o in g.Options)
+        {
+            if (o.Word.Text == "steps" && o.Number is { } n && o.Text is null && o.Qualifier is null)
+            {
+                if (_context.Integer(n, 1, MaxSteps, Bad("weights", $"{n.Text} steps: use 1 to {MaxSteps}")) is not { } s) return null;
+                steps = s;
+            }
+            else
+            {
+                _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "weights", o.Word.Text, Suggestions.DidYouMean(o.Word.Text, new[] { "steps" }));
+                return null;
+            }
+        }
+        if (g.Weights.Count == 0)
+        {
+            _context.Report(Codes.BadGenerator, g.Keyword.Span, "weights", "list the voices and their weights: weights { bd 0.5 sd 0.25 hh 1 }");
+            return null;
+        }
+        var weights = new List<Rational>();
+        var voices = new List<Atom>();
+        var ok = true;
+        foreach (var w in g.Weights)
+        {
+            if (w.Weight.Value is { } value && value.Sign >= 0 && value <= 100) weights.Add(value);
+            else
+            {
+                _context.Report(Codes.BadGenerator, w.Weight.Span, "weights", $"weight {w.Weight.Text}: use 0 to 100");
+                ok = false;
+            }
+            if (resolver.Resolve(w.Drum.Text, w.Drum.Span) is { } atom) voices.Add(atom);
+            else ok = false;
+        }
+        if (!ok) return null;
+        var row = WeightedSteps.Steps(weights, steps).Select(v => v < 0 ? (false, voices[0]) : (true, step ?? voices[v])).ToArray();
+        return new StepRowPattern<Atom>(_ => row, Rational.One);
+    }
+
+    private Pattern<Atom>? CellularPattern(RhythmGeneratorSyntax g, Atom hit, ulong stream, string fullName)
+    {
+        if (_context.Integer(g.Numbers[0], 0, 255, Bad("cellular", $"rule {g.Numbers[0].Text}: use 0 to 255 (Wolfram's numbering)")) is not { } rule) return null;
+        var width = 16;
+        GeneratorOptionSyntax? from = null;
+        foreach (var o in g.Options)
+        {
+            switch (o.Word.Text)
+            {
+                case "width" when o.Number is { } n && o.Text is null && o.Qualifier is null:
+                    if (_context.Integer(n, 1, MaxSteps, Bad("cellular", $"width {n.Text}: use 1 to {MaxSteps} cells")) is not { } w) return null;
+                    width = w;
+                    break;
+                case "from" when o.Text is not null || (o.Qualifier is { Text: "random" } && o.Number is not null):
+                    from = o;
+                    break;
+                default:
+                    _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "cellular", o.Word.Text,
+                        o.Word.Text == "from" ? " so written: use from \"x ~ ~ x ...\" or from random 0.3" : Suggestions.DidYouMean(o.Word.Text, new[] { "width", "from" }));
+                    return null;
+            }
+        }
+        ulong first;
+        if (from is null) first = 1UL << (width / 2);
+        else if (from.Text is { } text)
+        {
+            var cells = text.Content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (cells.Length != width || cells.Any(c => c is not ("x" or "X" or "1" or "~" or "0" or ".")))
+            {
+                _context.Report(Codes.BadGenerator, text.Span, "cellular", $"the first row is {width} cells, each x (alive) or ~ (dead), such as \"{string.Join(' ', Enumerable.Range(0, width).Select(i => i == width / 2 ? "x" : "~"))}\"");
+                return null;
+            }
+            first = 0;
+            for (var i = 0; i < width; i++)
+                if (cells[i] is "x" or "X" or "1") first |= 1UL << i;
+        }
+        else
+        {
+            if (_context.InRange(from.Number!, 0, 1, Bad("cellular", $"from random {from.Number!.Text}: use a density 0 to 1")) is not { } density) return null;
+            var chance = density.ToDouble();
+            first = 0;
+            for (var i = 0; i < width; i++)
+                if (SeededRandom.At(stream, FirstRowSalt, i) < chance) first |= 1UL << i;
+        }
+        var automaton = new ElementaryAutomaton(rule, width, first);
+        if (automaton.DiesAt(DeathSearch) is { } silent) _context.Report(Codes.AutomatonDiesOut, g.Span, fullName, silent);
+        return new StepRowPattern<Atom>(bar =>
+        {
+            var row = automaton.Row(bar < 0 ? 0 : bar);
+            var steps = new (bool, Atom)[width];
+            for (var i = 0; i < width; i++) steps[i] = ((row >> i & 1) != 0, hit);
+            return steps;
+        }, null);
+    }
+
+    private static DiagnosticDescriptor Bad(string generator, string what) => Codes.BadGenerator with { Format = generator + ": " + what };
+}

@@ -1,0 +1,20 @@
+using SeqLang.Core.Text;
+
+namespace SeqLang.Syntax.Ast;
+
+/// <summary>
+/// A lane's rhythm generator in place of its string (SPEC §15): <c>bresenham K N</c>, <c>weights { DRUM W ... } [steps N]</c>
+/// or <c>cellular RULE [width W] [from "MINI" | from random D]</c>. <see cref="Numbers"/> are the numbers after the keyword.
+/// </summary>
+public sealed record RhythmGeneratorSyntax(
+    NameSyntax Keyword,
+    IReadOnlyList<NumberSyntax> Numbers,
+    IReadOnlyList<WeightSyntax> Weights,
+    IReadOnlyList<GeneratorOptionSyntax> Options,
+    SourceSpan Span);
+
+/// <summary>One drum and its weight in <c>weights { ... }</c>.</summary>
+public sealed record WeightSyntax(NameSyntax Drum, NumberSyntax Weight, SourceSpan Span);
+
+/// <summary>An option of a generator: <c>width 16</c>, <c>steps 12</c>, <c>from "x ~ x"</c>, <c>from random 0.3</c>.</summary>
+public sealed record GeneratorOptionSyntax(NameSyntax Word, NumberSyntax? Number, StringSyntax? Text, NameSyntax? Qualifier, SourceSpan Span);
