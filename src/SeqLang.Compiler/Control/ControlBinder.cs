@@ -183,11 +183,12 @@ internal sealed partial class ControlBinder
     private ControlAction? LaneKnob(LaneActionSyntax l, ControlSourceKind kind)
     {
         var name = l.Parameter.Text;
+        if (name == ModifierEdit.LaneValue) return LaneValueKnob(l, kind);
         var modifier = MappableModifier.Find(name);
         if (name != "vel" && modifier is null)
         {
             // Known modifiers that take no number (rev, mute, voicing...) get no suggestion: nothing is misspelt.
-            var suggestion = IsModifierWord(name) ? "" : Suggestions.DidYouMean(name, MappableModifier.All.Select(m => m.Name).Append("vel"));
+            var suggestion = IsModifierWord(name) ? "" : Suggestions.DidYouMean(name, MappableModifier.All.Select(m => m.Name).Append("vel").Append(ModifierEdit.LaneValue));
             _context.Report(Codes.NotAKnobParameter, l.Parameter.Span, name, suggestion);
             return null;
         }
@@ -195,6 +196,7 @@ internal sealed partial class ControlBinder
         var ok = Knob(l.Parameter, kind);
         if (name == "vel")
         {
+            // vel scales what the lane plays, whatever wrote it (a number, a string, a signal): nothing in the text to check.
             ok &= Bounds(l.Range, "vel", v => v.IsInteger && v >= 1 && v <= 127, "use whole numbers, 1 to 127", out var vmin, out var vmax);
             if (lane is { } vl && vl.Kind == Lanes.LaneKind.Control) { _context.Report(Codes.ParameterNotForLane, l.Parameter.Span, "vel", "the cc lane", vl.FullName); return null; }
             return ok && lane is { } vlane ? new LaneVelocityAction(vlane.TrackIndex, vlane.LaneIndex, vlane.FullName, vmin, vmax) : null;
@@ -206,8 +208,67 @@ internal sealed partial class ControlBinder
             _context.Report(Codes.ParameterNotForLane, l.Parameter.Span, name, ml.Kind == Lanes.LaneKind.Control ? "the cc lane" : "the drum lane", ml.FullName);
             return null;
         }
+        if (lane is { Stepped: not null } sl)
+        {
+            // A lane read every step takes no modifier but mute and chan: the edit would not compile.
+            _context.Report(Codes.ParameterNotForLane, l.Parameter.Span, name, $"the {Describe(sl)} read every step (map its value: '{l.Lane.Text} value A..B')", sl.FullName);
+            return null;
+        }
+        if (lane is { } written && _targets.SyntaxOf(written) is { } syntax && ModifierEdit.LastWritten(syntax, name)?.Value is { } value
+            && ModifierEdit.SlotOf(value, out var reason) is null)
+        {
+            _context.Report(Codes.KnobCannotSetValue, l.Parameter.Span, name, written.FullName, reason);
+            return null;
+        }
         return ok && lane is { } mlane ? new LaneModifierAction(mlane.TrackIndex, mlane.LaneIndex, mlane.FullName, name, min, max, knob.IsInteger) : null;
     }
+
+    /// <summary>
+    /// <c>TRACK.LANE value A..B</c>: the value of a cc, bend or touch lane (<c>cc 74 saw 20..100</c>), as a modifier's:
+    /// a number replaced, B of a signal's range set. Whole numbers 0..127 for cc and touch, semitones within the track's
+    /// bend range for bend.
+    /// </summary>
+    private ControlAction? LaneValueKnob(LaneActionSyntax l, ControlSourceKind kind)
+    {
+        var name = l.Parameter.Text;
+        var lane = _targets.Lane(name, l.Lane);
+        var ok = Knob(l.Parameter, kind);
+        if (lane is null) return null;
+        if (_targets.SyntaxOf(lane) is not { Value: { } value })
+        {
+            _context.Report(Codes.ParameterNotForLane, l.Parameter.Span, name, lane.Kind == Lanes.LaneKind.Drums ? "the drum lane" : "the note lane",
+                $"{lane.FullName} (a knob sets the value of a cc, bend or touch lane; for notes use vel or a modifier)");
+            return null;
+        }
+        bool integer;
+        if (lane.Kind == Lanes.LaneKind.Bend)
+        {
+            var range = _targets.BendRangeOf(lane);
+            integer = false;
+            ok &= Bounds(l.Range, "bend", v => v.Abs() <= range, $"use -{range} to {range} semitones (the track's bend range)", out var bmin, out var bmax);
+            if (!ok) return null;
+            return Settable(l, lane, value) ? new LaneModifierAction(lane.TrackIndex, lane.LaneIndex, lane.FullName, name, bmin, bmax, integer) : null;
+        }
+        integer = true;
+        var what = lane.Kind == Lanes.LaneKind.Pressure ? "touch" : "cc";
+        ok &= Bounds(l.Range, what, v => v.IsInteger && v >= 0 && v <= 127, "use whole numbers, 0 to 127", out var min, out var max);
+        if (!ok) return null;
+        return Settable(l, lane, value) ? new LaneModifierAction(lane.TrackIndex, lane.LaneIndex, lane.FullName, name, min, max, integer) : null;
+    }
+
+    private bool Settable(LaneActionSyntax l, Lanes.CompiledLane lane, ValueSyntax value)
+    {
+        if (ModifierEdit.SlotOf(value, out var reason) is not null) return true;
+        _context.Report(Codes.KnobCannotSetValue, l.Parameter.Span, "value", lane.FullName, reason);
+        return false;
+    }
+
+    private static string Describe(Lanes.CompiledLane lane) => lane.Kind switch
+    {
+        Lanes.LaneKind.Bend => "bend lane",
+        Lanes.LaneKind.Pressure => "touch lane",
+        _ => "cc lane",
+    };
 
     private static bool IsModifierWord(string word) =>
         word is "rev" or "mute" or "degrees" or "tones" or "voicing" or "every" or "chan";

@@ -108,6 +108,12 @@ internal sealed class ControlTargets
         return null;
     }
 
+    /// <summary>The lane as written (its modifiers and value), or null when it is not in the file's tracks.</summary>
+    public LaneSyntax? SyntaxOf(CompiledLane lane) => _laneSyntax.GetValueOrDefault(lane.Span.Start);
+
+    /// <summary>The bend range in semitones of the lane's track (SPEC §13).</summary>
+    public int BendRangeOf(CompiledLane lane) => _tracks[lane.TrackIndex].BendRange;
+
     private bool IsDrumNamed(CompiledLane lane)
     {
         if (lane.Kind != LaneKind.Drums) return false;

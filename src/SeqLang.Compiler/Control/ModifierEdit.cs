@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using SeqLang.Compiler.Lanes;
+using SeqLang.Compiler.Values;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Text;
 using SeqLang.Core.Time;
@@ -12,7 +13,10 @@ namespace SeqLang.Compiler.Control;
 /// <summary>
 /// Sets one numeric modifier of a lane in a file's text, for a knob mapped to it (<see cref="LaneModifierAction"/>):
 /// the number of the lane's last <c>transpose</c> (say) is replaced, or, when the lane has none, <c> transpose 3</c> is
-/// appended after the lane's last modifier (after its string when it has none). Nothing else changes.
+/// appended after the lane's last modifier (after its string when it has none). Nothing else changes. When the
+/// modifier's value is a signal or a product (SPEC §12), the knob sets one number in it (<see cref="SlotOf"/>): B of a
+/// signal's <c>A..B</c>, the plain number of a product. <see cref="LaneValue"/> sets a cc, bend or touch lane's value the
+/// same way.
 /// </summary>
 /// <remarks>
 /// Why through the text: a lane is its string and its modifiers applied in the order written (<c>shift</c> then
@@ -23,28 +27,97 @@ namespace SeqLang.Compiler.Control;
 /// </remarks>
 public static class ModifierEdit
 {
+    /// <summary>The word a mapping uses for a control lane's own value: <c>map cc 21 -> synth.cc74 value 0..127</c>.</summary>
+    public const string LaneValue = "value";
+
     /// <summary>
     /// <paramref name="sourceText"/> with <paramref name="modifier"/> of <paramref name="lane"/> (from the piece compiled
-    /// from this text) set to <paramref name="value"/>, written as a decimal.
+    /// from this text) set to <paramref name="value"/>, written as a decimal. With <see cref="LaneValue"/>, the lane's
+    /// own value (a cc, bend or touch lane's) is set.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The modifier is not one a knob can set, the value is outside its range or not a finite decimal, or the text does
-    /// not hold the lane where the piece had it.
+    /// The modifier is not one a knob can set, the value is outside its range or not a finite decimal, the text does
+    /// not hold the lane where the piece had it, or the modifier's value has no number a knob can set (a mini string,
+    /// a named signal, <c>irand</c>, a product of signals only: <see cref="SlotOf"/>; the map check refuses those).
     /// </exception>
     public static string Set(string sourceText, CompiledLane lane, string modifier, Rational value)
     {
+        if (modifier == LaneValue) return SetLaneValue(sourceText, lane, value);
         var mappable = MappableModifier.Find(modifier) ?? throw new ArgumentException($"'{modifier}' is not a modifier a knob can set.", nameof(modifier));
         if (!mappable.Allows(value)) throw new ArgumentOutOfRangeException(nameof(value), value, $"{modifier} takes values where it may: {mappable.Advice}.");
         var syntax = FindLane(sourceText, lane);
         var number = Format(value);
-        var existing = syntax.Modifiers.LastOrDefault(m => m.Name == modifier && m.Number is not null);
-        if (existing is not null)
+        if (LastWritten(syntax, modifier) is { } existing)
         {
+            if (existing.Value is { } written) return Write(sourceText, written, number, $"the {modifier} of {lane.FullName}");
             var at = existing.Number!.Span;
             return string.Concat(sourceText.AsSpan(0, at.Start), number, sourceText.AsSpan(at.End));
         }
         var after = syntax.Modifiers.Count > 0 ? syntax.Modifiers[^1].Span.End : (syntax.Step?.Span ?? syntax.Value?.Span ?? syntax.Mini!.Span).End;
         return sourceText.Insert(after, $" {modifier} {number}");
+    }
+
+    /// <summary>
+    /// The modifier a knob on <paramref name="modifier"/> edits: the last one of that name on the lane's line that has a
+    /// number or a value (a knob on a lane's <c>prob</c> replaces its <c>prob saw</c>, it does not add a second one).
+    /// </summary>
+    internal static ModifierSyntax? LastWritten(LaneSyntax lane, string modifier) =>
+        lane.Modifiers.LastOrDefault(m => m.Name == modifier && (m.Number is not null || m.Value is not null));
+
+    /// <summary>
+    /// Where a knob's number goes in a value as written, or null with <paramref name="reason"/> (the end of "it is ..."):
+    /// <list type="bullet">
+    /// <item>a number: that number;</item>
+    /// <item>a shape, <c>rand</c>, <c>perlin</c>, <c>ramp</c> or <c>vdc</c> with <c>A..B</c>: B, the value it reaches at 1
+    /// (the top of a sweep written low to high, where a ramp goes to);</item>
+    /// <item>one without a range: a range <c>0..X</c> inserted after its name (its range is 0..1 until then);</item>
+    /// <item>a product: its last factor that is a plain number (the depth: <c>prob saw * 0.5</c>).</item>
+    /// </list>
+    /// A mini string, a named signal (a definition other lanes may share), <c>irand N</c> and a product of no plain number
+    /// have none.
+    /// </summary>
+    internal static KnobSlot? SlotOf(ValueSyntax value, out string reason)
+    {
+        reason = "";
+        switch (value)
+        {
+            case NumberValueSyntax n:
+                return new KnobSlot(n.Number.Span, "");
+            case SignalSyntax s when !ValueBinder.SignalWords.Contains(s.Name.Text):
+                reason = $"the named signal '{s.Name.Text}', which other lanes may share: write the signal on the lane, or drive it where it is written";
+                return null;
+            case SignalSyntax { Name.Text: "irand" }:
+                reason = "irand, which has no range";
+                return null;
+            case SignalSyntax { Range: { } range }:
+                return new KnobSlot(range.To.Span, "");
+            case SignalSyntax s:
+                return new KnobSlot(SourceSpan.FromBounds(s.Name.Span.End, s.Name.Span.End), " 0..");
+            case ProductValueSyntax p when p.Factors.LastOrDefault(f => f is NumberValueSyntax) is NumberValueSyntax depth:
+                return new KnobSlot(depth.Number.Span, "");
+            case ProductValueSyntax:
+                reason = "a product with no plain number to set: write one, e.g. 'saw * 1', and the knob sets it";
+                return null;
+            case MiniValueSyntax:
+                reason = "a mini string, a pattern of values rather than one number";
+                return null;
+            default:
+                reason = "a value with no number to set";
+                return null;
+        }
+    }
+
+    private static string Write(string sourceText, ValueSyntax written, string number, string what)
+    {
+        var slot = SlotOf(written, out var reason) ?? throw new ArgumentException($"A knob cannot set {what}: it is {reason}.", nameof(sourceText));
+        return string.Concat(sourceText.AsSpan(0, slot.At.Start), slot.Prefix, number, sourceText.AsSpan(slot.At.End));
+    }
+
+    private static string SetLaneValue(string sourceText, CompiledLane lane, Rational value)
+    {
+        var syntax = FindLane(sourceText, lane);
+        if (syntax.Value is not { } written) throw new ArgumentException($"{lane.FullName} is not a cc, bend or touch lane with a value.", nameof(lane));
+        return Write(sourceText, written, Format(value), $"the value of {lane.FullName}");
     }
 
     /// <summary>The value as the shortest exact decimal (<c>3</c>, <c>-0.25</c>, <c>1.125</c>).</summary>
@@ -82,3 +155,6 @@ public static class ModifierEdit
         }
     }
 }
+
+/// <summary>Where a knob's number goes in a value: the text at <see cref="At"/> is replaced by <see cref="Prefix"/> and the number.</summary>
+internal readonly record struct KnobSlot(SourceSpan At, string Prefix);

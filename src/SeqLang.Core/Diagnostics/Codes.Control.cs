@@ -21,13 +21,15 @@ public static partial class Codes
 
     // What it does.
     public static readonly DiagnosticDescriptor UnknownControlAction = Error("SEQ0912", "'{0}' is not an action: use tempo, mute, next, jump, steps, or TRACK.LANE vel|MODIFIER A..B{1}");
-    public static readonly DiagnosticDescriptor NotAKnobParameter = Error("SEQ0913", "a knob cannot set '{0}': it can set vel, transpose, octave, legato, prob, swing, humanize, shift, fast or slow{1}");
+    public static readonly DiagnosticDescriptor NotAKnobParameter = Error("SEQ0913", "a knob cannot set '{0}': it can set vel, transpose, octave, legato, prob, swing, humanize, shift, fast or slow, or a cc, bend or touch lane's value{1}");
     public static readonly DiagnosticDescriptor ControlValueOutOfRange = Error("SEQ0914", "{0} {1} is out of range: {2}");
     public static readonly DiagnosticDescriptor ParameterNotForLane = Error("SEQ0915", "'{0}' does not apply to {1} {2}");
     public static readonly DiagnosticDescriptor ActionNeedsSwitch = Error("SEQ0916", "'{0}' is a switch: drive it from a note, a 7-bit cc or a key, not from {1}");
     public static readonly DiagnosticDescriptor ActionNeedsKnob = Error("SEQ0917", "'{0}' needs a knob: drive it from a cc, an nrpn or an rpn, not from {1}");
     public static readonly DiagnosticDescriptor StepsNeedNoteRange = Error("SEQ0918", "'steps' needs one pad per step: drive it from a range of notes, e.g. 'map notes 48..63 -> steps {0}'");
     public static readonly DiagnosticDescriptor NoteRangeNeedsSteps = Error("SEQ0919", "a range of notes can only drive 'steps' (pad i toggles step i); map single notes with 'note N'");
+
+    public static readonly DiagnosticDescriptor KnobCannotSetValue = Error("SEQ0933", "a knob cannot set the {0} of {1}: it is {2}");
 
     // Pads that edit steps.
     public static readonly DiagnosticDescriptor LaneNotSteppable = Error("SEQ0920", "lane {0} is not a flat sequence of steps ({1}), so pads cannot edit it: write each step out, one atom or '~' per step");
