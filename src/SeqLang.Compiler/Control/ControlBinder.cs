@@ -211,7 +211,7 @@ internal sealed partial class ControlBinder
         if (lane is { Stepped: not null } sl)
         {
             // A lane read every step takes no modifier but mute and chan: the edit would not compile.
-            _context.Report(Codes.ParameterNotForLane, l.Parameter.Span, name, $"the {Describe(sl)} read every step (map its value: '{l.Lane.Text} value A..B')", sl.FullName);
+            _context.Report(Codes.ParameterNotForLane, l.Parameter.Span, name, $"the {Describe(sl)}", $"{sl.FullName}, read every step (map its value: '{l.Lane.Text} value A..B')");
             return null;
         }
         if (lane is { } written && _targets.SyntaxOf(written) is { } syntax && ModifierEdit.LastWritten(syntax, name)?.Value is { } value
