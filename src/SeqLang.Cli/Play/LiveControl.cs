@@ -382,7 +382,15 @@ public sealed class LiveControl : IMappedControls, IDisposable
         {
             var compiled = SeqCompiler.Compile(new SourceText(_path, text), new CompileOptions());
             if (compiled.Piece is not { } p || track >= p.Tracks.Count || lane >= p.Tracks[track].Lanes.Count) continue;
-            text = ModifierEdit.Set(text, p.Tracks[track].Lanes[lane], modifier, value);
+            try
+            {
+                text = ModifierEdit.Set(text, p.Tracks[track].Lanes[lane], modifier, value);
+            }
+            catch (ArgumentException)
+            {
+                // A save (--watch) moved lanes under the knob, or gave its modifier a value with no number to set (a
+                // mini string, a named signal): the file's own value plays, and this worker thread lives on.
+            }
         }
         var compilation = SeqCompiler.Compile(new SourceText(_path, text), new CompileOptions());
         Compiles++;
