@@ -36,6 +36,7 @@ public sealed class LiveControl : IMappedControls, IDisposable
     private readonly string _path;
     private readonly Lock _gate = new();
     private readonly Dictionary<(int Track, int Lane, string Modifier), Rational> _knobs = new();
+    private readonly Dictionary<string, Rational> _signalKnobs = new();
     private readonly List<Func<FormTimeline, FormTimeline>> _formChanges = new();
     private readonly int[] _lastCc = new int[16 * 128 + 16 * 128];
     private readonly Action<string>? _say;
@@ -278,6 +279,10 @@ public sealed class LiveControl : IMappedControls, IDisposable
                 _knobs[(modifier.Track, modifier.Lane, modifier.Modifier)] = mapping.ValueOf(raw);
                 _knobsMoved = true;
                 break;
+            case SignalKnobAction signal:
+                _signalKnobs[signal.Signal] = mapping.ValueOf(raw);
+                _knobsMoved = true;
+                break;
             default:
                 // Switches: a note-on, or a controller crossing the middle upwards (a button sending 127/0).
                 if (e.Kind == ControlEventKind.ControlChange7)
@@ -390,6 +395,17 @@ public sealed class LiveControl : IMappedControls, IDisposable
             {
                 // A save (--watch) moved lanes under the knob, or gave its modifier a value with no number to set (a
                 // mini string, a named signal): the file's own value plays, and this worker thread lives on.
+            }
+        }
+        foreach (var (signal, value) in _signalKnobs)
+        {
+            try
+            {
+                text = ModifierEdit.SetSignal(text, signal, value);
+            }
+            catch (ArgumentException)
+            {
+                // A save took the definition away or left it nothing to set: the file's value plays.
             }
         }
         var compilation = SeqCompiler.Compile(new SourceText(_path, text), new CompileOptions());

@@ -65,6 +65,13 @@ public sealed record LaneVelocityAction(int Track, int Lane, string LaneName, Ra
 public sealed record LaneModifierAction(int Track, int Lane, string LaneName, string Modifier, Rational Min, Rational Max, bool IsInteger)
     : KnobAction(Min, Max, IsInteger);
 
+/// <summary>
+/// <c>signal NAME A..B</c>: sets B of the range of a <c>signal NAME VALUE</c> definition (or its plain number, as
+/// <see cref="ModifierEdit.SlotOf"/> says), so every lane that uses the signal follows one knob.
+/// <see cref="ModifierEdit.SetSignal"/> is how.
+/// </summary>
+public sealed record SignalKnobAction(string Signal, Rational Min, Rational Max) : KnobAction(Min, Max, IsInteger: false);
+
 /// <summary><c>mute TRACK[.LANE]</c>: each press toggles the lane, or every lane of the track (<see cref="Lane"/> null).</summary>
 public sealed record MuteAction(int Track, int? Lane, string Target) : ControlAction;
 

@@ -19,6 +19,7 @@ internal sealed partial class ControlBinder
 
     private readonly BindContext _context;
     private readonly ControlTargets _targets;
+    private Dictionary<string, SignalDefinitionSyntax> _signals = new();
 
     /// <param name="context">The source and the bag.</param>
     /// <param name="targets">The tracks, lanes and sections that actions may name.</param>
@@ -32,6 +33,7 @@ internal sealed partial class ControlBinder
     {
         var statements = file.Statements;
         if (!statements.Any(s => s is MapSyntax or KeyBindingSyntax or FeedbackSyntax)) return ControlMap.Empty;
+        _signals = statements.OfType<SignalDefinitionSyntax>().GroupBy(d => d.Name.Text).ToDictionary(g => g.Key, g => g.First());
         var mappings = new List<ControlMapping>();
         var keys = new List<KeyBinding>();
         var feedback = new List<ControlFeedback>();
@@ -148,6 +150,8 @@ internal sealed partial class ControlBinder
                 return Switch(m.Keyword, kind) && target is { } t2 ? new MuteAction(t2.Track, t2.Lane, m.Target.Text) : null;
             case VerbActionSyntax v:
                 return Verb(v, kind, bound);
+            case LaneActionSyntax { Lane: { Lane: null, Track.Text: "signal" } } l when l.Parameter.Text != "vel" && MappableModifier.Find(l.Parameter.Text) is null:
+                return SignalKnob(l, kind);
             case LaneActionSyntax l:
                 return LaneKnob(l, kind);
             default:
@@ -254,6 +258,29 @@ internal sealed partial class ControlBinder
         ok &= Bounds(l.Range, what, v => v.IsInteger && v >= 0 && v <= 127, "use whole numbers, 0 to 127", out var min, out var max);
         if (!ok) return null;
         return Settable(l, lane, value) ? new LaneModifierAction(lane.TrackIndex, lane.LaneIndex, lane.FullName, name, min, max, integer) : null;
+    }
+
+    /// <summary>
+    /// <c>signal NAME A..B</c> (parsed as a lane action on the word <c>signal</c>, which no lane action can mean: those
+    /// need TRACK.LANE): sets B of a named signal's range, for every lane that uses it. Any number the definition may
+    /// hold (SPEC §12: ±1000000); each lane clamps what it reads, as it does for the file's own signals.
+    /// </summary>
+    private ControlAction? SignalKnob(LaneActionSyntax l, ControlSourceKind kind)
+    {
+        var name = l.Parameter.Text;
+        var ok = Knob(l.Parameter, kind);
+        ok &= Bounds(l.Range, "signal " + name, v => v.Abs() <= 1_000_000, "use -1000000 to 1000000", out var min, out var max);
+        if (!_signals.TryGetValue(name, out var definition))
+        {
+            _context.Report(Codes.UnknownSignal, l.Parameter.Span, name, Suggestions.DidYouMean(name, _signals.Keys));
+            return null;
+        }
+        if (ModifierEdit.SlotOf(definition.Value, out var reason) is null)
+        {
+            _context.Report(Codes.KnobCannotSetValue, l.Parameter.Span, "value", $"signal '{name}'", reason);
+            return null;
+        }
+        return ok ? new SignalKnobAction(name, min, max) : null;
     }
 
     private bool Settable(LaneActionSyntax l, Lanes.CompiledLane lane, ValueSyntax value)

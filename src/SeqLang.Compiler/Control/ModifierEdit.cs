@@ -76,7 +76,7 @@ public static class ModifierEdit
     /// A mini string, a named signal (a definition other lanes may share), <c>irand N</c> and a product of no plain number
     /// have none.
     /// </summary>
-    internal static KnobSlot? SlotOf(ValueSyntax value, out string reason)
+    public static KnobSlot? SlotOf(ValueSyntax value, out string reason)
     {
         reason = "";
         switch (value)
@@ -84,7 +84,7 @@ public static class ModifierEdit
             case NumberValueSyntax n:
                 return new KnobSlot(n.Number.Span, "");
             case SignalSyntax s when !ValueBinder.SignalWords.Contains(s.Name.Text):
-                reason = $"the named signal '{s.Name.Text}', which other lanes may share: write the signal on the lane, or drive it where it is written";
+                reason = $"the named signal '{s.Name.Text}', which other lanes may share: map the signal itself ('signal {s.Name.Text} A..B') or write it on the lane";
                 return null;
             case SignalSyntax { Name.Text: "irand" }:
                 reason = "irand, which has no range";
@@ -105,6 +105,19 @@ public static class ModifierEdit
                 reason = "a value with no number to set";
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="sourceText"/> with the named signal <paramref name="signal"/> (<c>signal NAME VALUE</c>) set to
+    /// <paramref name="value"/> where a knob sets it (<see cref="SlotOf"/>): every lane that uses the signal follows.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text defines no such signal, or its value has no number to set.</exception>
+    public static string SetSignal(string sourceText, string signal, Rational value)
+    {
+        var file = SeqParser.Parse(new SourceText("edit", sourceText), new DiagnosticBag());
+        var definition = file.Statements.OfType<SignalDefinitionSyntax>().FirstOrDefault(d => d.Name.Text == signal)
+            ?? throw new ArgumentException($"The text defines no signal '{signal}'.", nameof(signal));
+        return Write(sourceText, definition.Value, Format(value), $"signal '{signal}'");
     }
 
     private static string Write(string sourceText, ValueSyntax written, string number, string what)
@@ -157,4 +170,4 @@ public static class ModifierEdit
 }
 
 /// <summary>Where a knob's number goes in a value: the text at <see cref="At"/> is replaced by <see cref="Prefix"/> and the number.</summary>
-internal readonly record struct KnobSlot(SourceSpan At, string Prefix);
+public readonly record struct KnobSlot(SourceSpan At, string Prefix);

@@ -120,7 +120,7 @@ public class SignalKnobTests
     [Theory]
     // Named signals: the definition may be shared, so a knob on one lane does not move it.
     [InlineData("signal pulse sine 0.2..0.9\ntrack keys channel 1 {\n  lead \"c4*4\" prob pulse\n}\nmap cc 21 -> keys.lead prob 0..1\n",
-        "a knob cannot set the prob of keys.lead: it is the named signal 'pulse', which other lanes may share: write the signal on the lane, or drive it where it is written")]
+        "a knob cannot set the prob of keys.lead: it is the named signal 'pulse', which other lanes may share: map the signal itself ('signal pulse A..B') or write it on the lane")]
     [InlineData("track keys channel 1 {\n  lead \"c4*4\" transpose \"0 5\"\n}\nmap cc 21 -> keys.lead transpose 0..12\n",
         "a knob cannot set the transpose of keys.lead: it is a mini string, a pattern of values rather than one number")]
     [InlineData("track keys channel 1 {\n  lead \"c4*4\" prob saw * sine\n}\nmap cc 21 -> keys.lead prob 0..1\n",
@@ -153,5 +153,44 @@ public class SignalKnobTests
     public void Value_knobs_are_checked(string map, string code, string message)
     {
         Assert.Equal(new[] { (code, message) }, Errors(Synth + map + "\n"));
+    }
+
+    private const string Shared = """
+        signal sweep saw 20..100 over 1 bar // the build
+        track synth channel 3 {
+          lead "c4*4" vel sweep
+          cc 74 sweep step 1/4
+        }
+        map cc 21 -> signal sweep 0..127
+
+        """;
+
+    /// <summary>A knob on a named signal sets its definition: every lane that uses it follows one knob.</summary>
+    [Fact]
+    public void A_knob_on_a_named_signal_sets_its_definition_for_every_lane()
+    {
+        var action = Assert.IsType<SignalKnobAction>(Assert.Single(Controls.Map(Shared).Mappings).Action);
+        Assert.Equal(("sweep", false), (action.Signal, action.IsInteger));
+        var edited = ModifierEdit.SetSignal(Shared, "sweep", action.ValueAt(127, 127));
+        Assert.Equal(Shared.Replace("saw 20..100 over", "saw 20..127 over"), edited);
+        Assert.Equal(new[] { 20, 47, 74, 100 }, Bar(edited, 0, PieceEventKind.Note).Select(e => e.Value));
+        Assert.Equal(new[] { 20, 47, 74, 100 }, Bar(edited, 0, PieceEventKind.Control).Select(e => e.Value));
+        Assert.Throws<ArgumentException>(() => ModifierEdit.SetSignal(Shared, "sweeep", 1));
+    }
+
+    [Theory]
+    [InlineData("map cc 21 -> signal swep 0..127", "SEQ0320", "unknown signal 'swep'; did you mean 'sweep'?")]
+    [InlineData("map note 40 -> signal sweep 0..127", "SEQ0917", "'sweep' needs a knob: drive it from a cc, an nrpn or an rpn, not from a note")]
+    [InlineData("map cc 21 -> signal sweep 0..2000000", "SEQ0914", "signal sweep 2000000 is out of range: use -1000000 to 1000000")]
+    public void Signal_knobs_are_checked(string map, string code, string message)
+    {
+        Assert.Equal(new[] { (code, message) }, Errors(Shared.Replace("map cc 21 -> signal sweep 0..127", map)));
+    }
+
+    [Fact]
+    public void A_signal_with_no_number_to_set_is_refused()
+    {
+        var text = Shared.Replace("saw 20..100 over 1 bar", "\"20 100\"");
+        Assert.Equal(new[] { ("SEQ0933", "a knob cannot set the value of signal 'sweep': it is a mini string, a pattern of values rather than one number") }, Errors(text));
     }
 }

@@ -121,4 +121,23 @@ public sealed class LiveControlSignalTests
         session.Send(0xB0, 23, 127);
         Assert.Equal(2, session.Events(0).Count(e => e.Kind == PieceEventKind.Note && e.Number == 64));
     }
+
+    [Fact]
+    public void A_knob_on_a_named_signal_moves_every_lane_that_uses_it()
+    {
+        using var session = new Session("""
+            tempo 120
+            signal sweep saw 20..100 over 1 bar
+            track synth channel 3 {
+              lead "c4*4" vel sweep
+              cc 74 sweep step 1/4
+            }
+            map cc 21 -> signal sweep 0..127
+
+            """);
+        session.Send(0xB0, 21, 127);
+        Assert.Equal(new[] { 20, 47, 74, 100 }, session.Cc(74));
+        Assert.Equal(new[] { 20, 47, 74, 100 }, session.Events(0).Where(e => e.Kind == PieceEventKind.Note).Select(e => e.Value));
+        Assert.Equal(1, session.Control.Compiles);
+    }
 }
