@@ -42,7 +42,7 @@ test('the examples folder is walked when it has files', (t) => {
   t.diagnostic(`${seqFiles(examples).length} example(s) under ${examples}, ${seqFiles(fixtures).length} fixture(s)`);
 });
 
-for (const name of ['drums', 'pitched', 'form-harmony', 'signals']) {
+for (const name of ['drums', 'pitched', 'form-harmony', 'signals', 'pattern-functions']) {
   test(`golden tokens of fixtures/${name}.seq`, async () => {
     const result = await tokenize(fs.readFileSync(path.join(fixtures, `${name}.seq`), 'utf8'));
     matchSnapshot(name, render(result));

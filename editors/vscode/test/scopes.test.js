@@ -169,6 +169,48 @@ for (const shape of ['sine', 'cosine', 'saw', 'isaw', 'tri', 'square', 'rand', '
 statements.push(['irand signal', '  play "c4" transpose irand 3', 'irand', 'support.function.signal']);
 statements.push(['ramp signal', '  play "c4" vel ramp 60..120 over 4 bars', 'ramp', 'support.function.signal']);
 
+// Pattern functions with options (SPEC §14, docs/pattern-functions.md): the modes and options are words
+// only after their modifier.
+statements.push(
+  ['arp modifier', '  play "chord" arp updown step 1/16 octaves 2', 'arp', 'keyword.other.modifier'],
+  ['arp step', '  play "chord" arp updown step 1/16 octaves 2', 'step', 'keyword.other.option'],
+  ['arp step fraction', '  play "chord" arp updown step 1/16 octaves 2', '16', 'constant.numeric'],
+  ['arp octaves', '  play "chord" arp updown step 1/16 octaves 2', 'octaves', 'keyword.other.option'],
+  ['arp octaves count', '  play "chord" arp updown step 1/16 octaves 2', '2', 'constant.numeric', { after: 'octaves' }],
+  ['modifier after arp', '  play "chord" arp up octaves 2 legato 0.7', 'legato', 'keyword.other.modifier'],
+  ['arp index string', '  play "[c3,e3,g3]" arp "0 [0,2] 1"', '[', 'punctuation.section.subdivision.begin', { after: 'arp "' }],
+  ['arp index', '  play "[c3,e3,g3]" arp "0 [0,2] 1"', '2', 'constant.numeric', { after: 'arp "' }],
+  ['strum modifier', '  play "chord" strum 1/64 down', 'strum', 'keyword.other.modifier'],
+  ['strum fraction', '  play "chord" strum 1/64 down', '64', 'constant.numeric'],
+  ['strum down', '  play "chord" strum 1/64 down', 'down', 'keyword.other.option'],
+  ['strum decimal', '  play "chord" strum 0.02', '0.02', 'constant.numeric'],
+  ['lock modifier', '  hat "x*16?" lock 2 at 4', 'lock', 'keyword.other.modifier'],
+  ['lock at', '  hat "x*16?" lock 2 at 4', 'at', 'keyword.other.option', { after: 'lock 2' }],
+  ['lock start', '  hat "x*16?" lock 2 at 4', '4', 'constant.numeric', { after: 'at' }],
+  ['groove modifier', '  hat "x*16" groove push amount 0.5', 'groove', 'keyword.other.modifier'],
+  ['groove name in a modifier', '  hat "x*16" groove push amount 0.5', 'push', 'variable.other.groove'],
+  ['groove amount', '  hat "x*16" groove push amount 0.5', 'amount', 'keyword.other.option'],
+  ['groove amount value', '  hat "x*16" groove push amount 0.5', '0.5', 'constant.numeric'],
+  ['glide modifier', '  play "c2 c3" glide 1/32 on "x ~"', 'glide', 'keyword.other.modifier'],
+  ['glide time', '  play "c2 c3" glide 1/32 on "x ~"', '32', 'constant.numeric'],
+  ['glide on', '  play "c2 c3" glide 1/32 on "x ~"', 'on', 'keyword.other.option'],
+  ['glide on string', '  play "c2 c3" glide 1/32 on "x ~"', 'x', 'keyword.control.hit', { after: 'on "' }],
+  ['groove file keyword', 'groove mpc "grooves/MPC 16 Swing-58.agr"', 'groove', 'storage.type.groove'],
+  ['groove file name', 'groove mpc "grooves/MPC 16 Swing-58.agr"', 'mpc', 'entity.name.type.groove'],
+  ['groove file path is text', 'groove mpc "grooves/MPC 16 Swing-58.agr"', 'grooves/MPC 16 Swing-58.agr', 'string.quoted.double'],
+  ['grid groove keyword', 'groove push grid 16 {', 'groove', 'storage.type.groove'],
+  ['grid groove name', 'groove push grid 16 {', 'push', 'entity.name.type.groove'],
+  ['grid groove grid', 'groove push grid 16 {', 'grid', 'keyword.other.groove'],
+  ['grid groove size', 'groove push grid 16 {', '16', 'constant.numeric'],
+  ['grid groove shift field', 'groove push grid 16 {\n  shift "0 0.1"\n  vel "1 0.7"\n}', 'shift', 'variable.other.property.groove'],
+  ['grid groove vel field', 'groove push grid 16 {\n  shift "0 0.1"\n  vel "1 0.7"\n}', 'vel', 'variable.other.property.groove'],
+  ['grid groove slot', 'groove push grid 16 {\n  shift "0 -0.05"\n}', '-0.05', 'constant.numeric'],
+  ['one-line grid groove', 'groove push grid 16 { shift "0 0.1 0 -0.05" vel "1 0.7 0.9 0.6" }', 'vel', 'variable.other.property.groove'],
+);
+for (const mode of 'up down updown downup upanddown downandup converge diverge disconverge pinkyup pinkyupdown thumbup thumbupdown'.split(' ')) {
+  statements.push([`arp mode ${mode}`, `  play "chord" arp ${mode}`, mode, 'constant.language.arp']);
+}
+
 for (const [construct, source, needle, scope, where] of statements) {
   test(`statement: ${construct}`, () => expectScope(source, needle, scope, where));
 }
@@ -177,6 +219,32 @@ test('statement: a lane or section named like a shape keeps its name scope', asy
   await expectScope('  tri "x ~ x"', 'tri', 'entity.name.function');
   await expectScope('  in saw, square {', 'saw', 'entity.name.tag');
   await expectScope('form ramp 4, drop 8', 'ramp', 'entity.name.tag');
+});
+
+test('statement: arp, strum, lock, groove and glide stay free as names', async () => {
+  await expectScope('track arp channel 1 program 81 {', 'arp', 'entity.name.type.track');
+  await expectScope('  arp "c4 e4"', 'arp', 'entity.name.function.lane');
+  await expectScope('  in a { glide "c4 e4" }', 'glide', 'entity.name.function.lane');
+  await expectScope('form {\n  intro 4 -> groove\n  groove 8 -> groove 2 | intro 1\n}', 'groove', 'entity.name.tag.section', { line: 'groove 8' });
+  await expectScope('form intro 4, groove 8', 'groove', 'entity.name.tag.section');
+  await expectScope('  in intro, groove {', 'groove', 'entity.name.tag.section');
+  await expectScope('map cc 1 -> arp.play vel 40..127', 'arp', 'entity.name.type.track');
+  await expectScope('key "j" -> jump groove', 'groove', 'entity.name.tag.section');
+});
+
+test('statement: option words are plain outside their modifier', async () => {
+  // "down", "at", "on" and "amount" are no keywords of their own: a lane may be named so.
+  await expectScope('  down "c4 e4"', 'down', 'entity.name.function.lane');
+  await expectScope('  at "x ~"', 'at', 'entity.name.function.lane');
+  // After the modifier's last option the region has ended: a later "on" is not glide's.
+  const [token] = await tokensAt('  play "c2" glide 1/32 legato 1 on', 'on', { after: 'legato' });
+  assert.ok(!hasScope(token, 'keyword.other.option'), token.scopes.join(' '));
+});
+
+test('statement: a grid groove still being typed opens no block', async () => {
+  const { endState } = await tokenize('groove push grid 16\ntempo 120');
+  assert.equal(endState.depth, 1);
+  await expectScope('groove push grid 16\ntempo 120', 'tempo', 'keyword.other.setting');
 });
 
 test('statement: a prob string after a signal is still mini-notation', async () => {
