@@ -12,7 +12,14 @@ var count = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) 
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20261121;
 var root = FindRoot();
 var examples = Directory.GetFiles(Path.Combine(root, "examples"), "*.seq").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
-var generator = new InputGenerator(seed, examples);
+var grooveFile = File.ReadAllBytes(Path.Combine(root, "examples", "grooves", "MPC 16 Swing-58.agr"));
+var generator = new InputGenerator(seed, examples, grooveFile);
+// Inputs are compiled as if they sat in a folder of their own beside grooves/ (so a mutated mpc-swing.seq
+// still reads its groove file) and g.agr (the generator's groove file, mutated or not).
+var folder = Directory.CreateTempSubdirectory("seqlang-fuzz-").FullName;
+Directory.CreateDirectory(Path.Combine(folder, "grooves"));
+File.Copy(Path.Combine(root, "examples", "grooves", "MPC 16 Swing-58.agr"), Path.Combine(folder, "grooves", "MPC 16 Swing-58.agr"));
+var inputPath = Path.Combine(folder, "fuzz.seq");
 var limit = TimeSpan.FromSeconds(2);
 
 byte[] current = Array.Empty<byte>();
@@ -27,6 +34,7 @@ var watchdog = new Thread(() =>
         if (start != 0 && Stopwatch.GetElapsedTime(start) > limit)
         {
             Console.Error.WriteLine($"HANG: a {currentKind} input took over {limit.TotalSeconds} s:\n{Escape(current)}");
+            if (currentKind == "mutated-groove-file") Console.Error.WriteLine($"g.agr:\n{Escape(generator.GrooveFile)}");
             Environment.Exit(1);
         }
     }
@@ -35,6 +43,7 @@ watchdog.Start();
 
 var times = new double[count];
 var byKind = new Dictionary<string, long>();
+var renderedByKind = new Dictionary<string, long>();
 long accepted = 0, rejected = 0;
 var total = Stopwatch.StartNew();
 for (long i = 0; i < count; i++)
@@ -47,12 +56,13 @@ for (long i = 0; i < count; i++)
     Interlocked.Exchange(ref currentStart, started);
     try
     {
-        var compilation = SeqCompiler.Compile("fuzz.seq", bytes, new CompileOptions());
+        File.WriteAllBytes(Path.Combine(folder, "g.agr"), generator.GrooveFile);
+        var compilation = SeqCompiler.Compile(inputPath, bytes, new CompileOptions());
         if (compilation.Piece is { } piece)
         {
             var diagnostics = new DiagnosticBag();
             var content = PieceRenderer.Render(piece, 0, 4, TickConverter.DefaultPpq, diagnostics);
-            if (content is not null) { SmfWriter.ToBytes(content); accepted++; } else rejected++;
+            if (content is not null) { SmfWriter.ToBytes(content); accepted++; renderedByKind[kind] = renderedByKind.GetValueOrDefault(kind) + 1; } else rejected++;
         }
         else
         {
@@ -63,6 +73,7 @@ for (long i = 0; i < count; i++)
     catch (Exception e)
     {
         Console.Error.WriteLine($"CRASH on a {kind} input (#{i}): {e}\n{Escape(bytes)}");
+        if (kind == "mutated-groove-file") Console.Error.WriteLine($"g.agr:\n{Escape(generator.GrooveFile)}");
         return 1;
     }
     Interlocked.Exchange(ref currentStart, 0);
@@ -74,7 +85,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fuzz: {count} inputs (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s: {accepted} rendered, {rejected} rejected with diagnostics, 0 crashes, 0 hangs"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fuzz: per input median {times[count / 2]:F3} ms, p99 {times[(long)(count * 0.99)]:F3} ms, max {times[^1]:F1} ms (limit {limit.TotalSeconds} s)"));
-Console.WriteLine("fuzz: " + string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
+// Rendered of each kind, so a generator whose inputs never get past the checker shows up.
+Console.WriteLine("fuzz: " + string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value} ({renderedByKind.GetValueOrDefault(k.Key)} rendered)")));
+Directory.Delete(folder, recursive: true);
 return 0;
 
 static string FindRoot()
