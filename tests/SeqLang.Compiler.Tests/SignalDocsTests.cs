@@ -8,7 +8,7 @@ namespace SeqLang.Compiler.Tests;
 
 /// <summary>
 /// docs/signals.md: every example compiles without a diagnostic and plays notes; the diagnostics table is what the
-/// compiler says and covers every code of SPEC §12-13 (SEQ0320-0329); and the page's claims about the clock are
+/// compiler says and covers every code of SPEC §12-13 (SEQ0320-0329, and SEQ0336 for 'over section' without a form); and the page's claims about the clock are
 /// checked on the events.
 /// </summary>
 public class SignalDocsTests
@@ -98,6 +98,7 @@ public class SignalDocsTests
         var values = codes.Where(c => string.CompareOrdinal(c, "SEQ0320") >= 0 && string.CompareOrdinal(c, "SEQ0329") <= 0).ToList();
         Assert.Equal(10, values.Count);
         Assert.All(values, code => Assert.Contains(code, listed));
+        Assert.Contains(Codes.OverSectionWithoutForm.Code, listed);
     }
 
     [Theory]
@@ -117,6 +118,7 @@ public class SignalDocsTests
     [InlineData("play \"c4\" vel sine 40..100 phase 5000", "SEQ0329", "phase takes a number here, not 5000 (use -1000 to 1000 periods)", "5000")]
     [InlineData("bend 3", "SEQ0310", "bend 3 is beyond the track's bend range: use -2 to 2 semitones, or widen it with bend R on the track", "3")]
     [InlineData("play \"c4\" humanize rand 0..2000", "SEQ0310", "humanize can reach 2000, out of range: use 0 to 1000 milliseconds", "rand 0..2000")]
+    [InlineData("play \"c4\" vel ramp 60..120 over section", "SEQ0336", "'over section' in a file with no form: the piece is one endless section, so the period is one bar; write over N bars, or add a form", "over section")]
     [InlineData("cc 74 sine 0..127 fast 2", "SEQ0311", "'fast' does not apply to a cc lane read every step (give its value a mini string to pattern it)", "fast")]
     public void The_diagnostics_are_the_page_s(string lane, string code, string message, string at)
     {
