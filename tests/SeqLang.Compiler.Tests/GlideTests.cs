@@ -51,4 +51,21 @@ public class GlideTests
         var track = Assert.Single(compilation.Piece!.Tracks);
         Assert.Equal(new[] { 0, 2, 4 }, track.BendRangeChannels);
     }
+
+    [Fact]
+    public void A_gliding_note_is_held_into_the_next_but_a_rest_breaks_the_slide()
+    {
+        var events = Of("track b channel 1 bend 2 {\n  play \"c3 d3\" glide 1/8 legato 0.8\n}\n", 1);
+        var c3 = events.First(e => e.Kind == PieceEventKind.Note && e.Number == 48);
+        Assert.Equal(Rational.Half, c3.End);
+        Assert.DoesNotContain(Bends(Of("track b channel 1 bend 2 {\n  play \"c3 d3 ~ ~\" glide 1/8\n}\n", 1)), e => e.Begin > Rational.Half);
+    }
+
+    [Fact]
+    public void A_bend_lane_on_a_gliding_channel_is_a_warning()
+    {
+        var warning = Assert.Single(Check("track b channel 1 bend 12 {\n  play \"c2 eb2\" glide 1/16\n  bend sine -1..1\n}\n"));
+        Assert.Equal("SEQ0343", warning.Code);
+        Assert.Empty(Check("track b channel 1 bend 12 {\n  play \"c2 eb2\" glide 1/16\n  bend sine -1..1 chan 2\n}\n"));
+    }
 }

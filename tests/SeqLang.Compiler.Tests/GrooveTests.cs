@@ -81,4 +81,15 @@ public class GrooveTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_device_or_a_pipe_is_refused_without_being_read()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var text = "groove g \"/dev/zero\"\n" + Track("  play \"c4*4\" groove g");
+        // /dev/zero would never end: the check must answer, at once, with a diagnostic.
+        var d = Assert.Single(Check(text));
+        Assert.Equal("SEQ0334", d.Code);
+        Assert.Contains("not a regular file", d.Message);
+    }
 }

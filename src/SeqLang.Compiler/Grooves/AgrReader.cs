@@ -54,7 +54,10 @@ internal static class AgrReader
         }
         catch (XmlException e)
         {
-            error = $"the groove file is not well-formed XML: {e.Message}";
+            // The exception's text can be a bare resource key in a trimmed build: say where, in our own words.
+            error = e.LineNumber > 0
+                ? $"the groove file is not well-formed XML (line {e.LineNumber}, column {e.LinePosition})"
+                : "the groove file is not well-formed XML";
             return null;
         }
         try
@@ -92,9 +95,9 @@ internal static class AgrReader
             error = null;
             return output.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            error = $"the groove file is not valid gzip: {e.Message}";
+            error = "the groove file is not valid gzip: it starts as gzip but does not decompress";
             return null;
         }
     }

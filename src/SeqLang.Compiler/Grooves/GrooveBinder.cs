@@ -69,7 +69,7 @@ internal sealed class GrooveBinder
                     _context.Report(Codes.BadGroove, field.Field.Span, name, $"'{field.Field.Text}' is given twice");
                     break;
                 default:
-                    _context.Report(Codes.BadGroove, field.Field.Span, name, $"'{field.Field.Text}' is not a groove field{Suggestions.DidYouMean(field.Field.Text, new[] { "shift", "vel" })}: use shift and vel");
+                    _context.Report(Codes.BadGroove, field.Field.Span, name, $"'{field.Field.Text}' is not a groove field: use shift and vel{Suggestions.DidYouMean(field.Field.Text, new[] { "shift", "vel" })}");
                     break;
             }
         }
@@ -100,6 +100,19 @@ internal sealed class GrooveBinder
         return numbers;
     }
 
+    private const int MaxBytes = 1 << 20;
+
+    /// <summary>At most 1 MB and one byte more, however long the file claims or turns out to be.</summary>
+    private static byte[] ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.None);
+        var buffer = new byte[MaxBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+        return buffer[..total];
+    }
+
     private Groove? FromFile(string name, StringSyntax file)
     {
         var path = _folder is null ? file.Content : Path.Combine(_folder, file.Content);
@@ -109,15 +122,27 @@ internal sealed class GrooveBinder
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                _context.Report(Codes.GrooveFileError, file.Span, file.Content, "no such file (paths are relative to the .seq file)");
+                _context.Report(Codes.GrooveFileError, file.Span, file.Content, Directory.Exists(path) ? "a folder, not a file" : "no such file (paths are relative to the .seq file)");
                 return null;
             }
-            if (info.Length > 1 << 20)
+            // Devices (/dev/zero) and pipes report no length, and reading them would never end or never answer: a groove
+            // file of no length is refused before it is opened, and every read is capped.
+            if (info.Length == 0)
+            {
+                _context.Report(Codes.GrooveFileError, file.Span, file.Content, "empty, or not a regular file");
+                return null;
+            }
+            if (info.Length > MaxBytes)
             {
                 _context.Report(Codes.GrooveFileError, file.Span, file.Content, "larger than 1 MB: not a groove file");
                 return null;
             }
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadCapped(path);
+            if (bytes.Length > MaxBytes)
+            {
+                _context.Report(Codes.GrooveFileError, file.Span, file.Content, "larger than 1 MB: not a groove file");
+                return null;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -194,7 +194,12 @@ internal sealed class LaneTransforms
             return true;
         }, period);
         var largest = groove.Shifts.Select(s => s.Abs()).Max() * groove.Step * amountRational;
-        return new OnsetShiftPattern(velocities, onset => groove.SlotAt(onset) is { } slot ? groove.ShiftOf(slot) * amountRational : Rational.Zero, largest, period);
+        return new OnsetShiftPattern(velocities, onset =>
+        {
+            var delta = groove.SlotAt(onset) is { } slot ? groove.ShiftOf(slot) * amountRational : Rational.Zero;
+            // Nothing is pushed before the piece's start: the first downbeat would otherwise be lost.
+            return onset.Sign >= 0 && (onset + delta).Sign < 0 ? -onset : delta;
+        }, largest, period);
     }
 
     /// <summary>A transform that ignores time, so the pattern keeps its period.</summary>

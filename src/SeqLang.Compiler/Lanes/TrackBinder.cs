@@ -83,6 +83,10 @@ internal sealed class TrackBinder
         var lanes = new TrackLanes(_context, _settings, track.Name.Text, index, channel.Value - 1, kit, kitLabel, _hasHarmony, _definitions, bendRange).Bind(track.Items);
         // SPEC §13: a track that bends tells the synth its range first.
         var bending = lanes.Where(l => l.Kind == LaneKind.Bend || l.Glide is not null).ToList();
+        var gliding = lanes.Where(l => l.Glide is not null).SelectMany(l => l.Channels ?? new[] { channel.Value - 1 }).ToHashSet();
+        foreach (var bend in lanes.Where(l => l.Kind == LaneKind.Bend))
+            foreach (var shared in (bend.Channels ?? new[] { channel.Value - 1 }).Where(gliding.Contains))
+                _context.Report(Codes.GlideMeetsBendLane, bend.Span, track.Name.Text, shared + 1);
         var bendChannels = bending.SelectMany(l => l.Channels ?? new[] { channel.Value - 1 }).Distinct().Order().ToArray();
         return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span, bendRange,
             bending.Count > 0, bending.Count > 0 ? bendChannels : null);

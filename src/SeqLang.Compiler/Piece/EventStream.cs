@@ -204,25 +204,29 @@ public sealed class EventStream
     {
         _line.Clear();
         for (var i = start; i < output.Count; i++)
-            if (output[i].Kind == PieceEventKind.Note) _line.Add(output[i]);
+            if (output[i].Kind == PieceEventKind.Note) _line.Add(i);
         if (_line.Count == 0) return true;
         _next.Clear();
         if (_piece.Form.SectionAt(bar + 1) is { } next && PlaysIn(lane, next.Section) && !LaneBar(track, lane, laneNumber, bar + 1, _next, diagnostics)) return false;
-        _line.Sort(static (a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : b.Number.CompareTo(a.Number));
+        _line.Sort((a, b) => output[a].Begin != output[b].Begin ? output[a].Begin.CompareTo(output[b].Begin) : output[b].Number.CompareTo(output[a].Number));
         PieceEvent? following = null;
         foreach (var e in _next)
             if (e.Kind == PieceEventKind.Note && (following is not { } f || e.Begin < f.Begin || (e.Begin == f.Begin && e.Number > f.Number))) following = e;
         for (var i = 0; i < _line.Count; i++)
         {
             // Only the highest note of each onset leads.
-            if (i > 0 && _line[i - 1].Begin == _line[i].Begin) continue;
-            var current = _line[i];
+            if (i > 0 && output[_line[i - 1]].Begin == output[_line[i]].Begin) continue;
+            var current = output[_line[i]];
             var j = i + 1;
-            while (j < _line.Count && _line[j].Begin == current.Begin) j++;
-            if ((j < _line.Count ? _line[j] : following) is not { } target) continue;
+            while (j < _line.Count && output[_line[j]].Begin == current.Begin) j++;
+            if ((j < _line.Count ? output[_line[j]] : following) is not { } target) continue;
+            // A slide goes into the next note, not across a rest: a gap as long as the note itself breaks it.
+            if (target.Begin - current.End >= current.End - current.Begin) continue;
             var interval = target.Number - current.Number;
             if (interval == 0 || Math.Abs(interval) > glide.BendRange) continue;
             if (glide.On is { } on && !(on.TrySampleAt(current.Begin, out var marked) && marked)) continue;
+            // As a 303 slide, the note is held into the next one: no gap, no new attack before the bend returns.
+            if (current.End < target.Begin) output[_line[i]] = current = current with { End = target.Begin };
             var end = Rational.Min(current.End, target.Begin);
             var begin = Rational.Max(current.Begin, end - glide.Time);
             if (begin >= end) continue;
@@ -241,7 +245,7 @@ public sealed class EventStream
     }
 
     private const int GlideSteps = 16;
-    private readonly List<PieceEvent> _line = new();
+    private readonly List<int> _line = new();
     private readonly List<PieceEvent> _next = new();
 
     private static readonly Comparer<PieceEvent> LowestFirst = Comparer<PieceEvent>.Create(static (a, b) => a.Number.CompareTo(b.Number));
