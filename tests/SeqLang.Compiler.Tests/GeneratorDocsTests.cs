@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using SeqLang.Compiler.Piece;
+using SeqLang.Core.Text;
+
+namespace SeqLang.Compiler.Tests;
+
+/// <summary>docs/generators.md: every example compiles without a diagnostic and plays; the diagnostics table is the compiler's.</summary>
+public class GeneratorDocsTests
+{
+    private static string Page { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "generators.md")).ReplaceLineEndings("\n");
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    private static List<string> Examples() =>
+        Regex.Matches(Page, "```seq\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+
+    public static TheoryData<int> ExampleIndexes()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < Examples().Count; i++) data.Add(i);
+        return data;
+    }
+
+    [Fact]
+    public void The_page_has_an_example_for_each_generator() =>
+        Assert.All(new[] { " bresenham ", " weights ", " cellular " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+
+    [Theory]
+    [MemberData(nameof(ExampleIndexes))]
+    public void Each_example_compiles_cleanly_and_plays(int index) =>
+        Assert.Contains(CleanEvents.Of(Examples()[index], 4), e => e.Kind == PieceEventKind.Note);
+
+    [Theory]
+    [InlineData("track keys channel 1 {\n  play bresenham 3 8\n}\n", "SEQ0340", "bresenham")]
+    [InlineData("track drums channel 10 {\n  hh cellular 90 width 16\n}\n", "SEQ0341", "cellular 90 width 16")]
+    [InlineData("track drums channel 10 {\n  kick bresenham 17 16\n}\n", "SEQ0342", "17")]
+    [InlineData("track drums channel 10 {\n  kick cellular 300\n}\n", "SEQ0342", "300")]
+    [InlineData("track drums channel 10 {\n  kick cellular 30 width 8 from \"x ~ x\"\n}\n", "SEQ0342", "\"x ~ x\"")]
+    [InlineData("track drums channel 10 {\n  kick cellular 30 widht 8\n}\n", "SEQ0332", "widht")]
+    public void The_diagnostics_are_the_page_s(string text, string code, string at)
+    {
+        var diagnostic = Assert.Single(SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions()).Diagnostics);
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Contains($"| {code} | {diagnostic.Message} |", Page);
+        Assert.Equal(at, text.Substring(diagnostic.Span.Start, diagnostic.Span.Length));
+    }
+}
