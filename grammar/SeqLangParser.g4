@@ -30,6 +30,7 @@ statement
     | MAP mapSource ARROW mapAction                                 # mapStatement
     | KEY STRING ARROW mapAction                                    # keyBindingStatement
     | SIGNAL name value                                             # signalStatement
+    | LSYSTEM name LBRACE NL* (lsystemItem (NL* lsystemItem)*)? NL* RBRACE   # lsystemStatement
     | GROOVE name STRING                                            # grooveFileStatement
     | GROOVE name GRID NUMBER LBRACE NL* (grooveField (NL* grooveField)*)? NL* RBRACE   # grooveGridStatement
     | FEEDBACK STRING (MUTE | STEP | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*   # feedbackStatement
@@ -90,13 +91,13 @@ trackItem
 // functions stay free as names, so files that named a track 'arp' or a section 'groove' still read.
 name
     : IDENT | SIGNAL | BEND | TOUCH | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
-    | BRESENHAM | WEIGHTS | CELLULAR
+    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM
     ;
 
 // A lane's own name: not bend or touch, which begin control lanes.
 laneName
     : IDENT | SIGNAL | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
-    | BRESENHAM | WEIGHTS | CELLULAR
+    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM
     ;
 
 // SPEC §15: a lane's string replaced by a rhythm generator. Options (width 16, from "x ~ x", from random 0.3,
@@ -105,6 +106,17 @@ rhythmGenerator
     : BRESENHAM NUMBER NUMBER                                       # bresenhamGenerator
     | WEIGHTS LBRACE NL* (weightEntry (NL* weightEntry)*)? NL* RBRACE generatorOption*   # weightsGenerator
     | CELLULAR NUMBER generatorOption*                              # cellularGenerator
+    | LSYSTEM name generatorOption*                                 # lsystemGenerator
+    ;
+
+// SPEC §15: an L-system's axiom and rules; an atom bare or quoted ("~"), alternatives weighted.
+lsystemItem
+    : IDENT STRING                                                  # lsystemAxiom
+    | (IDENT | STRING | NUMBER) ARROW lsystemChoice (PIPE lsystemChoice)*   # lsystemRule
+    ;
+
+lsystemChoice
+    : STRING NUMBER?
     ;
 
 weightEntry
@@ -113,6 +125,7 @@ weightEntry
 
 generatorOption
     : IDENT (NUMBER | STRING | IDENT NUMBER)?
+    | STEP NUMBER (SLASH NUMBER)?
     ;
 
 // SPEC §14: a groove's slots, one string of numbers per field (shift in steps, vel as a factor).

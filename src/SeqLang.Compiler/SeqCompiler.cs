@@ -47,7 +47,8 @@ public static class SeqCompiler
         var hasForm = file.Statements.OfType<FormSyntax>().Any();
         var signals = new SignalDefinitionBinder(context, settings, hasForm).Bind(file.Statements.OfType<SignalDefinitionSyntax>());
         var grooves = new Grooves.GrooveBinder(context, settings, Path.GetDirectoryName(Path.GetFullPath(source.Path))).Bind(file.Statements.OfType<GrooveSyntax>());
-        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony, new LaneDefinitions(signals, grooves, hasForm)).Bind(file.Statements.OfType<TrackSyntax>().ToList());
+        var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony, new LaneDefinitions(signals, grooves, hasForm,
+            new Generators.LsystemBinder(context, settings).Bind(file.Statements.OfType<LsystemSyntax>()))).Bind(file.Statements.OfType<TrackSyntax>().ToList());
         if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
 
         var form = new FormBinder(context).Bind(file.Statements.OfType<FormSyntax>().ToList(), SectionReferences.Collect(file));
@@ -67,6 +68,6 @@ public static class SeqCompiler
     private static readonly string[] StatementKeywords =
     {
         "title", "tempo", "meter", "key", "seed", "swing", "output", "input", "clock", "scale", "kit",
-        "chords", "harmony", "form", "in", "track", "map", "feedback", "signal", "groove",
+        "chords", "harmony", "form", "in", "track", "map", "feedback", "signal", "groove", "lsystem",
     };
 }

@@ -62,6 +62,7 @@ internal sealed class AstBuilder
                 FeedbackStatementContext c => Feedback(c),
                 SignalStatementContext c => Name(c.name()) is { } name && Value(c.value()) is { } value
                     ? new SignalDefinitionSyntax(name, value, Span(c), Span(c.SIGNAL())) : null,
+                LsystemStatementContext c => Name(c.name()) is { } name ? Lsystem(c, name) : null,
                 GrooveFileStatementContext c => Name(c.name()) is { } name && Str(c.STRING()) is { } path
                     ? new GrooveSyntax(name, path, null, Array.Empty<GrooveFieldSyntax>(), Span(c), Span(c.GROOVE())) : null,
                 GrooveGridStatementContext c => Name(c.name()) is { } name && Num(c.NUMBER()) is { } grid
@@ -334,14 +335,62 @@ internal sealed class AstBuilder
                 return new RhythmGeneratorSyntax(Word(w.WEIGHTS()), Array.Empty<NumberSyntax>(), weights, GeneratorOptions(w.generatorOption()), Span(w));
             case CellularGeneratorContext g when Num(g.NUMBER()) is { } rule:
                 return new RhythmGeneratorSyntax(Word(g.CELLULAR()), new[] { rule }, Array.Empty<WeightSyntax>(), GeneratorOptions(g.generatorOption()), Span(g));
+            case LsystemGeneratorContext l when Name(l.name()) is { } reference:
+                return new RhythmGeneratorSyntax(Word(l.LSYSTEM()), Array.Empty<NumberSyntax>(), Array.Empty<WeightSyntax>(), GeneratorOptions(l.generatorOption()), Span(l), reference);
             default:
                 return null;
         }
     }
 
-    private static List<GeneratorOptionSyntax> GeneratorOptions(GeneratorOptionContext[] options) =>
-        options.Where(o => o.IDENT().Length > 0).Select(o => new GeneratorOptionSyntax(Name(o.IDENT(0))!, Num(o.NUMBER()), Str(o.STRING()),
-            o.IDENT().Length > 1 ? Name(o.IDENT(1)) : null, Span(o))).ToList();
+    private static List<GeneratorOptionSyntax> GeneratorOptions(GeneratorOptionContext[] options)
+    {
+        var list = new List<GeneratorOptionSyntax>();
+        foreach (var o in options)
+        {
+            if (o.STEP() is { } step)
+            {
+                // step N/D: one number to the checker, as a fraction is elsewhere.
+                var numbers = o.NUMBER();
+                if (numbers.Length == 0 || Num(numbers[0]) is not { } numerator) continue;
+                var value = numerator;
+                if (numbers.Length > 1 && Num(numbers[1]) is { } denominator)
+                    value = new NumberSyntax($"{numerator.Text}/{denominator.Text}",
+                        numerator.Value is { } a && denominator.Value is { } b && !b.IsZero ? a / b : null, SourceSpan.FromBounds(numerator.Span.Start, denominator.Span.End));
+                list.Add(new GeneratorOptionSyntax(Word(step), value, null, null, Span(o)));
+            }
+            else if (o.IDENT().Length > 0)
+            {
+                list.Add(new GeneratorOptionSyntax(Name(o.IDENT(0))!, o.NUMBER().Length > 0 ? Num(o.NUMBER(0)) : null, Str(o.STRING()),
+                    o.IDENT().Length > 1 ? Name(o.IDENT(1)) : null, Span(o)));
+            }
+        }
+        return list;
+    }
+
+    // lsystemStatement : LSYSTEM name { (IDENT STRING | ATOM -> "MINI" W? (| "MINI" W?)*)* }
+    private static LsystemSyntax Lsystem(LsystemStatementContext c, NameSyntax name)
+    {
+        var axioms = new List<LsystemAxiomSyntax>();
+        var rules = new List<LsystemRuleSyntax>();
+        foreach (var item in c.lsystemItem())
+        {
+            switch (item)
+            {
+                case LsystemAxiomContext a when Name(a.IDENT()) is { } word && Str(a.STRING()) is { } text:
+                    axioms.Add(new LsystemAxiomSyntax(word, text, Span(a)));
+                    break;
+                case LsystemRuleContext r:
+                    var atom = r.IDENT() ?? r.NUMBER() ?? r.STRING();
+                    if (atom is null) break;
+                    var atomText = r.STRING() is { } quoted && Str(quoted) is { } s ? s.Content.Trim() : atom.GetText();
+                    var choices = r.lsystemChoice().Where(ch => Str(ch.STRING()) is not null)
+                        .Select(ch => new LsystemChoiceSyntax(Str(ch.STRING())!, Num(ch.NUMBER()), Span(ch))).ToList();
+                    rules.Add(new LsystemRuleSyntax(atomText, Span(atom), choices, Span(r)));
+                    break;
+            }
+        }
+        return new LsystemSyntax(name, axioms, rules, Span(c), Span(c.LSYSTEM()));
+    }
 
     // functionOption : STEP NUMBER (SLASH NUMBER)? | IDENT NUMBER?
     private static List<FunctionOptionSyntax> Options(FunctionOptionContext[] options)

@@ -25,7 +25,7 @@ public class GeneratorDocsTests
 
     [Fact]
     public void The_page_has_an_example_for_each_generator() =>
-        Assert.All(new[] { " bresenham ", " weights ", " cellular " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(ExampleIndexes))]
@@ -39,6 +39,8 @@ public class GeneratorDocsTests
     [InlineData("track drums channel 10 {\n  kick cellular 300\n}\n", "SEQ0342", "300")]
     [InlineData("track drums channel 10 {\n  kick cellular 30 width 8 from \"x ~ x\"\n}\n", "SEQ0342", "\"x ~ x\"")]
     [InlineData("track drums channel 10 {\n  kick cellular 30 widht 8\n}\n", "SEQ0332", "widht")]
+    [InlineData("lsystem fib { axiom \"bd\"  bd -> \"bd sd\" }\ntrack drums channel 10 {\n  beat lsystem fbi gen 2\n}\n", "SEQ0342", "fbi")]
+    [InlineData("lsystem a { bd -> \"bd sd\" }\ntrack drums channel 10 {\n  beat lsystem a gen 2\n}\n", "SEQ0342", "a")]
     public void The_diagnostics_are_the_page_s(string text, string code, string at)
     {
         var diagnostic = Assert.Single(SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions()).Diagnostics);

@@ -66,4 +66,38 @@ public class RhythmGeneratorTests
         var d = Assert.Single(Check(text), x => x.Code == code);
         Assert.Equal(at, text.Substring(d.Span.Start, d.Span.Length));
     }
+
+    [Fact]
+    public void An_lsystem_word_plays_one_atom_a_step_across_bar_lines()
+    {
+        var text = "lsystem fib { axiom \"bd\"  bd -> \"bd sd\"  sd -> \"bd\" }\ntrack d channel 10 {\n  beat lsystem fib gen 3 step 1/8\n}\n";
+        var notes = Of(text, 2);
+        // Generation 3 is bd sd bd bd sd (5 atoms), repeated: 16 steps over two bars of eighths.
+        Assert.Equal(new[] { 36, 38, 36, 36, 38, 36, 38, 36, 36, 38, 36, 38, 36, 36, 38, 36 }, notes.Select(e => e.Number));
+    }
+
+    [Fact]
+    public void Weighted_rules_choose_per_atom_by_their_weights_and_the_same_every_time()
+    {
+        var text = "lsystem w { axiom \"bd\"  bd -> \"bd bd\" 1 | \"sd sd\" 3  sd -> \"bd bd\" 1 | \"sd sd\" 3 }\ntrack d channel 10 {\n  beat lsystem w gen 12 step 1/16\n}\n";
+        var notes = Of(text, 256);
+        Assert.Equal(notes, Of(text, 256));
+        // The last generation chose 2,048 times between bd bd (1) and sd sd (3): each choice gave two atoms.
+        var snares = notes.Take(4096).Count(e => e.Number == 38) / 2;
+        var sigma = Math.Sqrt(2048 * 0.75 * 0.25);
+        Assert.InRange(snares, 2048 * 0.75 - 4 * sigma, 2048 * 0.75 + 4 * sigma);
+    }
+
+    [Theory]
+    [InlineData("lsystem a { bd -> \"bd sd\" }\n", "  beat lsystem a gen 2", "SEQ0342", "a")]
+    [InlineData("lsystem a { axoim \"bd\" }\n", "  beat lsystem a gen 2", "SEQ0342", "axoim")]
+    [InlineData("lsystem fib { axiom \"bd\"  bd -> \"bd sd\"  sd -> \"bd\" }\n", "  beat lsystem fbi gen 2", "SEQ0342", "fbi")]
+    [InlineData("lsystem fib { axiom \"bd\"  bd -> \"bd sd\"  sd -> \"bd\" }\n", "  beat lsystem fib gen 40", "SEQ0342", "lsystem fib gen 40")]
+    [InlineData("lsystem fib { axiom \"bd\"  bd -> \"bd zz\" }\n", "  beat lsystem fib gen 2", "SEQ0501", "zz")]
+    public void Lsystem_mistakes_are_reported_where_they_are_written(string header, string lane, string code, string at)
+    {
+        var text = $"{header}track d channel 10 {{\n{lane}\n}}\n";
+        var d = Assert.Single(Check(text), x => x.Code == code);
+        Assert.Equal(at, text.Substring(d.Span.Start, d.Span.Length));
+    }
 }

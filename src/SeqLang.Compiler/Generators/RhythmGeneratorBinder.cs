@@ -22,8 +22,13 @@ internal sealed class RhythmGeneratorBinder
     private const long DeathSearch = 10_000;
 
     private readonly BindContext _context;
+    private readonly IReadOnlyDictionary<string, Lsystem?> _lsystems;
 
-    public RhythmGeneratorBinder(BindContext context) => _context = context;
+    public RhythmGeneratorBinder(BindContext context, IReadOnlyDictionary<string, Lsystem?>? lsystems = null)
+    {
+        _context = context;
+        _lsystems = lsystems ?? new Dictionary<string, Lsystem?>();
+    }
 
     /// <param name="generator">The generator as written.</param>
     /// <param name="resolver">Reads a voice's name (<c>weights</c>) or the lane's hit (<c>x</c>) as the lane reads atoms.</param>
@@ -35,7 +40,7 @@ internal sealed class RhythmGeneratorBinder
     {
         var name = generator.Keyword.Text;
         Atom? hit = step;
-        if (name != "weights" && hit is null)
+        if (name is not ("weights" or "lsystem") && hit is null)
         {
             if (kind != LaneKind.Drums)
             {
@@ -49,6 +54,7 @@ internal sealed class RhythmGeneratorBinder
         {
             "bresenham" => BresenhamPattern(generator, hit!),
             "weights" => WeightsPattern(generator, resolver, step),
+            "lsystem" => LsystemPattern(generator, resolver, step),
             _ => CellularPattern(generator, hit!, stream, fullName),
         };
     }
@@ -154,6 +160,65 @@ internal sealed class RhythmGeneratorBinder
             for (var i = 0; i < width; i++) steps[i] = ((row >> i & 1) != 0, hit);
             return steps;
         }, null);
+    }
+
+    /// <summary><c>lsystem NAME gen G [step S]</c>: the word of generation G, one atom per step, bar after bar.</summary>
+    private Pattern<Atom>? LsystemPattern(RhythmGeneratorSyntax g, AtomResolver resolver, Atom? step)
+    {
+        var reference = g.Reference!;
+        if (!_lsystems.TryGetValue(reference.Text, out var defined))
+        {
+            _context.Report(Codes.BadGenerator, reference.Span, "lsystem", $"no L-system is called '{reference.Text}'{Suggestions.DidYouMean(reference.Text, _lsystems.Keys)}");
+            return null;
+        }
+        int? generation = null;
+        var length = new Rational(1, 16);
+        foreach (var o in g.Options)
+        {
+            switch (o.Word.Text)
+            {
+                case "gen" when o.Number is { } n && o.Text is null && o.Qualifier is null:
+                    if (_context.Integer(n, 0, 64, Bad("lsystem", $"gen {n.Text}: use a generation 0 to 64")) is not { } gen) return null;
+                    generation = gen;
+                    break;
+                case "step" when o.Number is { } s:
+                    if (s.Value is not { } value || value < new Rational(1, 256) || value > 16)
+                    {
+                        _context.Report(Codes.StepOutOfRange, s.Span, s.Text);
+                        return null;
+                    }
+                    length = value;
+                    break;
+                default:
+                    _context.Report(Codes.UnknownFunctionOption, o.Word.Span, "lsystem", o.Word.Text, Suggestions.DidYouMean(o.Word.Text, new[] { "gen", "step" }));
+                    return null;
+            }
+        }
+        if (generation is null)
+        {
+            _context.Report(Codes.BadGenerator, g.Span, "lsystem", "which generation? write gen G, such as gen 4");
+            return null;
+        }
+        if (defined is not { } system) return null;
+        if (system.Word(generation.Value) is not { } word)
+        {
+            _context.Report(Codes.BadGenerator, g.Span, "lsystem", $"generation {generation} of '{system.Name}' is longer than {Lsystem.MaxWord} atoms: use an earlier one");
+            return null;
+        }
+        // Each atom is read once, as the lane reads atoms, and reported where the definition writes it.
+        var read = new Dictionary<string, (bool, Atom)>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var atom in word.Distinct())
+        {
+            if (atom is "~" or ".") { read[atom] = (false, null!); continue; }
+            if (step is not null) { read[atom] = (true, step); continue; }
+            var span = system.AtomSpans.TryGetValue(atom, out var at) ? at : reference.Span;
+            if (resolver.Resolve(atom, span) is { } resolved) read[atom] = (true, resolved);
+            else ok = false;
+        }
+        if (!ok) return null;
+        if (word.Length == 0) return Patterns.Pattern.Silence<Atom>();
+        return new WordPattern<Atom>(word.Select(a => read[a]).ToArray(), length);
     }
 
     private static DiagnosticDescriptor Bad(string generator, string what) => Codes.BadGenerator with { Format = generator + ": " + what };

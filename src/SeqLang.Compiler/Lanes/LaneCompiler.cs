@@ -98,7 +98,7 @@ internal sealed class LaneCompiler
             if (noteValues is not null) bound.Transforms[i] = n with { Atoms = noteValues };
         }
         var atoms = lane.Generator is { } generator
-            ? new Generators.RhythmGeneratorBinder(_context).Bind(generator, resolver, kind, hasNoteValues ? Step : null, stream, fullName)
+            ? new Generators.RhythmGeneratorBinder(_context, _definitions.Lsystems).Bind(generator, resolver, kind, hasNoteValues ? Step : null, stream, fullName)
             : hasNoteValues ? RhythmOnly(lane.Mini!, stream) : kind == LaneKind.Bend ? BendPattern(lane.Mini!, stream) : AtomPattern(lane.Mini!, stream, resolver);
         if (atoms is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
 

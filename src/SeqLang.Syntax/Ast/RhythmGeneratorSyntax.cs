@@ -4,14 +4,16 @@ namespace SeqLang.Syntax.Ast;
 
 /// <summary>
 /// A lane's rhythm generator in place of its string (SPEC §15): <c>bresenham K N</c>, <c>weights { DRUM W ... } [steps N]</c>
-/// or <c>cellular RULE [width W] [from "MINI" | from random D]</c>. <see cref="Numbers"/> are the numbers after the keyword.
+/// <c>cellular RULE [width W] [from "MINI" | from random D]</c> or <c>lsystem NAME gen G [step S]</c> (<see cref="Reference"/>
+/// names the rule set). <see cref="Numbers"/> are the numbers after the keyword.
 /// </summary>
 public sealed record RhythmGeneratorSyntax(
     NameSyntax Keyword,
     IReadOnlyList<NumberSyntax> Numbers,
     IReadOnlyList<WeightSyntax> Weights,
     IReadOnlyList<GeneratorOptionSyntax> Options,
-    SourceSpan Span);
+    SourceSpan Span,
+    NameSyntax? Reference = null);
 
 /// <summary>One drum and its weight in <c>weights { ... }</c>.</summary>
 public sealed record WeightSyntax(NameSyntax Drum, NumberSyntax Weight, SourceSpan Span);

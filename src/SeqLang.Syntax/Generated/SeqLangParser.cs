@@ -45,27 +45,29 @@ internal partial class SeqLangParser : Parser {
 		HUMANIZE=54, VOICING=55, MUTE=56, CHAN=57, PLY=58, ITER=59, PALINDROME=60,
 		CHUNK=61, SOMETIMES=62, OFTEN=63, RARELY=64, SOMECYCLES=65, MASK=66, STRUCT=67,
 		OFF=68, N=69, ARP=70, STRUM=71, LOCK=72, GROOVE=73, GLIDE=74, BRESENHAM=75,
-		WEIGHTS=76, CELLULAR=77, ARROW=78, STAR=79, LPAREN=80, RPAREN=81, LBRACE=82,
-		RBRACE=83, COMMA=84, PIPE=85, COLON=86, SLASH=87, SHARP=88, DOTDOT=89,
-		DOT=90, NUMBER=91, STRING=92, UNTERMINATED_STRING=93, IDENT=94, UNEXPECTED_CHAR=95;
+		WEIGHTS=76, CELLULAR=77, LSYSTEM=78, ARROW=79, STAR=80, LPAREN=81, RPAREN=82,
+		LBRACE=83, RBRACE=84, COMMA=85, PIPE=86, COLON=87, SLASH=88, SHARP=89,
+		DOTDOT=90, DOT=91, NUMBER=92, STRING=93, UNTERMINATED_STRING=94, IDENT=95,
+		UNEXPECTED_CHAR=96;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
-		RULE_name = 12, RULE_laneName = 13, RULE_rhythmGenerator = 14, RULE_weightEntry = 15,
-		RULE_generatorOption = 16, RULE_grooveField = 17, RULE_fraction = 18,
-		RULE_stepClause = 19, RULE_value = 20, RULE_valueTerm = 21, RULE_signalOption = 22,
-		RULE_functionOption = 23, RULE_modifier = 24, RULE_mapSource = 25, RULE_sourceChannel = 26,
-		RULE_mapAction = 27, RULE_parameter = 28, RULE_laneRef = 29, RULE_valueRange = 30,
-		RULE_feedbackOption = 31, RULE_unknownModifier = 32, RULE_anyToken = 33;
+		RULE_name = 12, RULE_laneName = 13, RULE_rhythmGenerator = 14, RULE_lsystemItem = 15,
+		RULE_lsystemChoice = 16, RULE_weightEntry = 17, RULE_generatorOption = 18,
+		RULE_grooveField = 19, RULE_fraction = 20, RULE_stepClause = 21, RULE_value = 22,
+		RULE_valueTerm = 23, RULE_signalOption = 24, RULE_functionOption = 25,
+		RULE_modifier = 26, RULE_mapSource = 27, RULE_sourceChannel = 28, RULE_mapAction = 29,
+		RULE_parameter = 30, RULE_laneRef = 31, RULE_valueRange = 32, RULE_feedbackOption = 33,
+		RULE_unknownModifier = 34, RULE_anyToken = 35;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
-		"trackItem", "name", "laneName", "rhythmGenerator", "weightEntry", "generatorOption",
-		"grooveField", "fraction", "stepClause", "value", "valueTerm", "signalOption",
-		"functionOption", "modifier", "mapSource", "sourceChannel", "mapAction",
-		"parameter", "laneRef", "valueRange", "feedbackOption", "unknownModifier",
-		"anyToken"
+		"trackItem", "name", "laneName", "rhythmGenerator", "lsystemItem", "lsystemChoice",
+		"weightEntry", "generatorOption", "grooveField", "fraction", "stepClause",
+		"value", "valueTerm", "signalOption", "functionOption", "modifier", "mapSource",
+		"sourceChannel", "mapAction", "parameter", "laneRef", "valueRange", "feedbackOption",
+		"unknownModifier", "anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -80,8 +82,8 @@ internal partial class SeqLangParser : Parser {
 		"'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
 		"'often'", "'rarely'", "'someCycles'", "'mask'", "'struct'", "'off'",
 		"'n'", "'arp'", "'strum'", "'lock'", "'groove'", "'glide'", "'bresenham'",
-		"'weights'", "'cellular'", "'->'", "'*'", "'('", "')'", "'{'", "'}'",
-		"','", "'|'", "':'", "'/'", "'#'", "'..'", "'.'"
+		"'weights'", "'cellular'", "'lsystem'", "'->'", "'*'", "'('", "')'", "'{'",
+		"'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
@@ -93,9 +95,9 @@ internal partial class SeqLangParser : Parser {
 		"SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE", "CHAN", "PLY",
 		"ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN", "RARELY", "SOMECYCLES",
 		"MASK", "STRUCT", "OFF", "N", "ARP", "STRUM", "LOCK", "GROOVE", "GLIDE",
-		"BRESENHAM", "WEIGHTS", "CELLULAR", "ARROW", "STAR", "LPAREN", "RPAREN",
-		"LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH", "SHARP", "DOTDOT",
-		"DOT", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
+		"BRESENHAM", "WEIGHTS", "CELLULAR", "LSYSTEM", "ARROW", "STAR", "LPAREN",
+		"RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH", "SHARP",
+		"DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -157,77 +159,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 71;
+			State = 75;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 68;
+					State = 72;
 					Match(NL);
 					}
 					}
 				}
-				State = 73;
+				State = 77;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 86;
+			State = 90;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || _la==GROOVE || _la==IDENT) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 4194337L) != 0)) {
 				{
-				State = 74;
+				State = 78;
 				statement();
-				State = 83;
+				State = 87;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 76;
+						State = 80;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 75;
+							State = 79;
 							Match(NL);
 							}
 							}
-							State = 78;
+							State = 82;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 80;
+						State = 84;
 						statement();
 						}
 						}
 					}
-					State = 85;
+					State = 89;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 91;
+			State = 95;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 88;
+				State = 92;
 				Match(NL);
 				}
 				}
-				State = 93;
+				State = 97;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 94;
+			State = 98;
 			Match(Eof);
 			}
 		}
@@ -459,6 +461,25 @@ internal partial class SeqLangParser : Parser {
 		}
 		public SignalStatementContext(StatementContext context) { CopyFrom(context); }
 	}
+	public partial class LsystemStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
+			return GetToken(SeqLangParser.NL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LsystemItemContext[] lsystemItem() {
+			return GetRuleContexts<LsystemItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LsystemItemContext lsystemItem(int i) {
+			return GetRuleContext<LsystemItemContext>(i);
+		}
+		public LsystemStatementContext(StatementContext context) { CopyFrom(context); }
+	}
 	public partial class GrooveFileStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
@@ -531,16 +552,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 340;
+			State = 376;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 96;
+				State = 100;
 				Match(TITLE);
-				State = 97;
+				State = 101;
 				Match(STRING);
 				}
 				break;
@@ -548,16 +569,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 98;
+				State = 102;
 				Match(TEMPO);
-				State = 99;
+				State = 103;
 				Match(NUMBER);
-				State = 101;
+				State = 105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 100;
+					State = 104;
 					tempoRamp();
 					}
 				}
@@ -568,13 +589,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 103;
+				State = 107;
 				Match(METER);
-				State = 104;
+				State = 108;
 				Match(NUMBER);
-				State = 105;
+				State = 109;
 				Match(SLASH);
-				State = 106;
+				State = 110;
 				Match(NUMBER);
 				}
 				break;
@@ -582,21 +603,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 107;
+				State = 111;
 				Match(KEY);
-				State = 108;
+				State = 112;
 				Match(IDENT);
-				State = 110;
+				State = 114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 109;
+					State = 113;
 					Match(SHARP);
 					}
 				}
 
-				State = 112;
+				State = 116;
 				Match(IDENT);
 				}
 				break;
@@ -604,9 +625,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 113;
+				State = 117;
 				Match(SEED);
-				State = 114;
+				State = 118;
 				Match(NUMBER);
 				}
 				break;
@@ -614,9 +635,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 115;
+				State = 119;
 				Match(SWING);
-				State = 116;
+				State = 120;
 				Match(NUMBER);
 				}
 				break;
@@ -624,9 +645,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 117;
+				State = 121;
 				Match(OUTPUT);
-				State = 118;
+				State = 122;
 				Match(STRING);
 				}
 				break;
@@ -634,9 +655,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 119;
+				State = 123;
 				Match(INPUT);
-				State = 120;
+				State = 124;
 				Match(STRING);
 				}
 				break;
@@ -644,27 +665,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 121;
+				State = 125;
 				Match(CLOCK);
-				State = 127;
+				State = 131;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 122;
+					State = 126;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 123;
+					State = 127;
 					Match(IN);
-					State = 125;
+					State = 129;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 124;
+						State = 128;
 						Match(STRING);
 						}
 					}
@@ -680,21 +701,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 129;
+				State = 133;
 				Match(SCALE);
-				State = 130;
+				State = 134;
 				Match(IDENT);
-				State = 132;
+				State = 136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 131;
+					State = 135;
 					Match(NUMBER);
 					}
 					}
-					State = 134;
+					State = 138;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -704,29 +725,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 136;
+				State = 140;
 				Match(KIT);
-				State = 137;
+				State = 141;
 				Match(IDENT);
-				State = 138;
+				State = 142;
 				Match(LBRACE);
-				State = 143;
+				State = 147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 141;
+					State = 145;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 139;
+						State = 143;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 140;
+						State = 144;
 						kitEntry();
 						}
 						break;
@@ -734,11 +755,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 145;
+					State = 149;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 146;
+				State = 150;
 				Match(RBRACE);
 				}
 				break;
@@ -746,9 +767,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 147;
+				State = 151;
 				Match(CHORDS);
-				State = 148;
+				State = 152;
 				Match(STRING);
 				}
 				break;
@@ -756,21 +777,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 149;
+				State = 153;
 				Match(HARMONY);
-				State = 150;
-				Match(IDENT);
 				State = 154;
+				Match(IDENT);
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 151;
+					State = 155;
 					harmonyOption();
 					}
 					}
-					State = 156;
+					State = 160;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -780,81 +801,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 157;
+				State = 161;
 				Match(FORM);
-				State = 158;
-				Match(LBRACE);
 				State = 162;
+				Match(LBRACE);
+				State = 166;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 159;
+						State = 163;
 						Match(NL);
 						}
 						}
 					}
-					State = 164;
+					State = 168;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 177;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 1152939028073414719L) != 0)) {
+				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2305878124866306111L) != 0)) {
 					{
-					State = 165;
+					State = 169;
 					formNode();
-					State = 174;
+					State = 178;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 167;
+							State = 171;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 166;
+								State = 170;
 								Match(NL);
 								}
 								}
-								State = 169;
+								State = 173;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 171;
+							State = 175;
 							formNode();
 							}
 							}
 						}
-						State = 176;
+						State = 180;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 182;
+				State = 186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 179;
+					State = 183;
 					Match(NL);
 					}
 					}
-					State = 184;
+					State = 188;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 185;
+				State = 189;
 				Match(RBRACE);
 				}
 				break;
@@ -862,33 +883,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 186;
+				State = 190;
 				Match(FORM);
-				State = 188;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 187;
+					State = 191;
 					Match(LOOP);
 					}
 				}
 
-				State = 190;
+				State = 194;
 				formItem();
-				State = 195;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 191;
+					State = 195;
 					Match(COMMA);
-					State = 192;
+					State = 196;
 					formItem();
 					}
 					}
-					State = 197;
+					State = 201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -898,83 +919,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 198;
+				State = 202;
 				Match(IN);
-				State = 199;
+				State = 203;
 				sectionList();
-				State = 200;
-				Match(LBRACE);
 				State = 204;
+				Match(LBRACE);
+				State = 208;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 201;
+						State = 205;
 						Match(NL);
 						}
 						}
 					}
-					State = 206;
+					State = 210;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 219;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 207;
+					State = 211;
 					sectionItem();
-					State = 216;
+					State = 220;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 209;
+							State = 213;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 208;
+								State = 212;
 								Match(NL);
 								}
 								}
-								State = 211;
+								State = 215;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 213;
+							State = 217;
 							sectionItem();
 							}
 							}
 						}
-						State = 218;
+						State = 222;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 224;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 221;
+					State = 225;
 					Match(NL);
 					}
 					}
-					State = 226;
+					State = 230;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 231;
 				Match(RBRACE);
 				}
 				break;
@@ -982,97 +1003,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TrackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 229;
+				State = 233;
 				Match(TRACK);
-				State = 230;
-				name();
 				State = 234;
+				name();
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
 					{
 					{
-					State = 231;
+					State = 235;
 					trackOption();
 					}
 					}
-					State = 236;
+					State = 240;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 237;
-				Match(LBRACE);
 				State = 241;
+				Match(LBRACE);
+				State = 245;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 238;
+						State = 242;
 						Match(NL);
 						}
 						}
 					}
-					State = 243;
+					State = 247;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 256;
+				State = 260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 16777471L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 33554943L) != 0)) {
 					{
-					State = 244;
+					State = 248;
 					trackItem();
-					State = 253;
+					State = 257;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 246;
+							State = 250;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 245;
+								State = 249;
 								Match(NL);
 								}
 								}
-								State = 248;
+								State = 252;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 250;
+							State = 254;
 							trackItem();
 							}
 							}
 						}
-						State = 255;
+						State = 259;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 261;
+				State = 265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 258;
+					State = 262;
 					Match(NL);
 					}
 					}
-					State = 263;
+					State = 267;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 264;
+				State = 268;
 				Match(RBRACE);
 				}
 				break;
@@ -1080,13 +1101,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 266;
+				State = 270;
 				Match(MAP);
-				State = 267;
+				State = 271;
 				mapSource();
-				State = 268;
+				State = 272;
 				Match(ARROW);
-				State = 269;
+				State = 273;
 				mapAction();
 				}
 				break;
@@ -1094,13 +1115,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyBindingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 271;
+				State = 275;
 				Match(KEY);
-				State = 272;
+				State = 276;
 				Match(STRING);
-				State = 273;
+				State = 277;
 				Match(ARROW);
-				State = 274;
+				State = 278;
 				mapAction();
 				}
 				break;
@@ -1108,182 +1129,266 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 275;
+				State = 279;
 				Match(SIGNAL);
-				State = 276;
+				State = 280;
 				name();
-				State = 277;
+				State = 281;
 				value();
 				}
 				break;
 			case 21:
-				_localctx = new GrooveFileStatementContext(_localctx);
+				_localctx = new LsystemStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 279;
-				Match(GROOVE);
-				State = 280;
-				name();
-				State = 281;
-				Match(STRING);
-				}
-				break;
-			case 22:
-				_localctx = new GrooveGridStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
-				{
 				State = 283;
-				Match(GROOVE);
+				Match(LSYSTEM);
 				State = 284;
 				name();
 				State = 285;
-				Match(GRID);
-				State = 286;
-				Match(NUMBER);
-				State = 287;
 				Match(LBRACE);
-				State = 291;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 288;
+						State = 286;
 						Match(NL);
 						}
 						}
 					}
-					State = 293;
+					State = 291;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				}
-				State = 307;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 9007199254742017L) != 0)) {
+				if (((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) {
 					{
-					State = 294;
-					grooveField();
-					State = 304;
+					State = 292;
+					lsystemItem();
+					State = 302;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 298;
+							State = 296;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 295;
+								State = 293;
 								Match(NL);
 								}
 								}
-								State = 300;
+								State = 298;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 301;
-							grooveField();
+							State = 299;
+							lsystemItem();
 							}
 							}
 						}
-						State = 306;
+						State = 304;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					}
 					}
 				}
 
-				State = 312;
+				State = 310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 309;
+					State = 307;
 					Match(NL);
 					}
 					}
-					State = 314;
+					State = 312;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 315;
+				State = 313;
 				Match(RBRACE);
 				}
 				break;
+			case 22:
+				_localctx = new GrooveFileStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 315;
+				Match(GROOVE);
+				State = 316;
+				name();
+				State = 317;
+				Match(STRING);
+				}
+				break;
 			case 23:
-				_localctx = new FeedbackStatementContext(_localctx);
+				_localctx = new GrooveGridStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 317;
-				Match(FEEDBACK);
-				State = 318;
-				Match(STRING);
 				State = 319;
+				Match(GROOVE);
+				State = 320;
+				name();
+				State = 321;
+				Match(GRID);
+				State = 322;
+				Match(NUMBER);
+				State = 323;
+				Match(LBRACE);
+				State = 327;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 324;
+						Match(NL);
+						}
+						}
+					}
+					State = 329;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				}
+				State = 343;
+				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 144115188076380161L) != 0)) ) {
+				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 18014398509483009L) != 0)) {
+					{
+					State = 330;
+					grooveField();
+					State = 340;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 334;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							while (_la==NL) {
+								{
+								{
+								State = 331;
+								Match(NL);
+								}
+								}
+								State = 336;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							}
+							State = 337;
+							grooveField();
+							}
+							}
+						}
+						State = 342;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
+					}
+					}
+				}
+
+				State = 348;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==NL) {
+					{
+					{
+					State = 345;
+					Match(NL);
+					}
+					}
+					State = 350;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 351;
+				Match(RBRACE);
+				}
+				break;
+			case 24:
+				_localctx = new FeedbackStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 24);
+				{
+				State = 353;
+				Match(FEEDBACK);
+				State = 354;
+				Match(STRING);
+				State = 355;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 288230376152236033L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 320;
+				State = 356;
 				laneRef();
-				State = 321;
+				State = 357;
 				Match(IDENT);
-				State = 322;
+				State = 358;
 				Match(NUMBER);
-				State = 325;
+				State = 361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 323;
+					State = 359;
 					Match(DOTDOT);
-					State = 324;
+					State = 360;
 					Match(NUMBER);
 					}
 				}
 
-				State = 330;
+				State = 366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==CHANNEL || _la==OFF || _la==IDENT) {
 					{
 					{
-					State = 327;
+					State = 363;
 					feedbackOption();
 					}
 					}
-					State = 332;
+					State = 368;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 24:
+			case 25:
 				_localctx = new UnknownStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 24);
+				EnterOuterAlt(_localctx, 25);
 				{
-				State = 333;
+				State = 369;
 				Match(IDENT);
-				State = 337;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4294180863L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8588361727L) != 0)) {
 					{
 					{
-					State = 334;
+					State = 370;
 					anyToken();
 					}
 					}
-					State = 339;
+					State = 375;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1326,15 +1431,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 342;
+			State = 378;
 			Match(ARROW);
-			State = 343;
+			State = 379;
 			Match(NUMBER);
-			State = 344;
+			State = 380;
 			Match(OVER);
-			State = 345;
+			State = 381;
 			Match(NUMBER);
-			State = 346;
+			State = 382;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1373,9 +1478,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 348;
+			State = 384;
 			Match(IDENT);
-			State = 349;
+			State = 385;
 			Match(NUMBER);
 			}
 		}
@@ -1421,18 +1526,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 356;
+			State = 392;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 351;
+				State = 387;
 				Match(EVERY);
-				State = 352;
+				State = 388;
 				Match(NUMBER);
-				State = 353;
+				State = 389;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1447,9 +1552,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 354;
+				State = 390;
 				Match(GRAVITY);
-				State = 355;
+				State = 391;
 				Match(NUMBER);
 				}
 				break;
@@ -1500,23 +1605,23 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 358;
+			State = 394;
 			name();
-			State = 359;
+			State = 395;
 			Match(NUMBER);
-			State = 372;
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 360;
+				State = 396;
 				Match(ARROW);
-				State = 370;
+				State = 406;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 361;
+					State = 397;
 					Match(END);
 					}
 					break;
@@ -1534,23 +1639,24 @@ internal partial class SeqLangParser : Parser {
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LSYSTEM:
 				case IDENT:
 					{
-					State = 362;
+					State = 398;
 					formTarget();
-					State = 367;
+					State = 403;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 363;
+						State = 399;
 						Match(PIPE);
-						State = 364;
+						State = 400;
 						formTarget();
 						}
 						}
-						State = 369;
+						State = 405;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1595,14 +1701,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 374;
+			State = 410;
 			name();
-			State = 376;
+			State = 412;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 375;
+				State = 411;
 				Match(NUMBER);
 				}
 			}
@@ -1639,9 +1745,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 378;
+			State = 414;
 			name();
-			State = 379;
+			State = 415;
 			Match(NUMBER);
 			}
 		}
@@ -1682,21 +1788,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 381;
+			State = 417;
 			name();
-			State = 386;
+			State = 422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 382;
+				State = 418;
 				Match(COMMA);
-				State = 383;
+				State = 419;
 				name();
 				}
 				}
-				State = 388;
+				State = 424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1745,16 +1851,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 396;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 389;
+				State = 425;
 				Match(CHORDS);
-				State = 390;
+				State = 426;
 				Match(STRING);
 				}
 				break;
@@ -1762,16 +1868,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 391;
+				State = 427;
 				Match(TEMPO);
-				State = 392;
+				State = 428;
 				Match(NUMBER);
-				State = 394;
+				State = 430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 393;
+					State = 429;
 					tempoRamp();
 					}
 				}
@@ -1841,16 +1947,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 412;
+			State = 448;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 434;
 				Match(CHANNEL);
-				State = 399;
+				State = 435;
 				Match(NUMBER);
 				}
 				break;
@@ -1858,9 +1964,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 400;
+				State = 436;
 				Match(PROGRAM);
-				State = 401;
+				State = 437;
 				Match(NUMBER);
 				}
 				break;
@@ -1868,18 +1974,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 402;
+				State = 438;
 				Match(BANK);
-				State = 403;
+				State = 439;
 				Match(NUMBER);
-				State = 406;
+				State = 442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 404;
+					State = 440;
 					Match(COLON);
-					State = 405;
+					State = 441;
 					Match(NUMBER);
 					}
 				}
@@ -1890,9 +1996,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 408;
+				State = 444;
 				Match(KIT);
-				State = 409;
+				State = 445;
 				Match(IDENT);
 				}
 				break;
@@ -1900,9 +2006,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BendRangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 410;
+				State = 446;
 				Match(BEND);
-				State = 411;
+				State = 447;
 				Match(NUMBER);
 				}
 				break;
@@ -2028,7 +2134,7 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 494;
+			State = 530;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
@@ -2044,11 +2150,12 @@ internal partial class SeqLangParser : Parser {
 			case BRESENHAM:
 			case WEIGHTS:
 			case CELLULAR:
+			case LSYSTEM:
 			case IDENT:
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 416;
+				State = 452;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -2063,61 +2170,63 @@ internal partial class SeqLangParser : Parser {
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LSYSTEM:
 				case IDENT:
 					{
-					State = 414;
+					State = 450;
 					laneName();
 					}
 					break;
 				case PLAY:
 					{
-					State = 415;
+					State = 451;
 					Match(PLAY);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 420;
+				State = 456;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case STRING:
 					{
-					State = 418;
+					State = 454;
 					Match(STRING);
 					}
 					break;
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LSYSTEM:
 					{
-					State = 419;
+					State = 455;
 					rhythmGenerator();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 425;
+				State = 461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 422;
+					State = 458;
 					modifier();
 					}
 					}
-					State = 427;
+					State = 463;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 429;
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 428;
+					State = 464;
 					unknownModifier();
 					}
 				}
@@ -2128,42 +2237,42 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 431;
+				State = 467;
 				Match(CC);
-				State = 432;
+				State = 468;
 				Match(NUMBER);
-				State = 433;
+				State = 469;
 				value();
-				State = 435;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 434;
+					State = 470;
 					stepClause();
 					}
 				}
 
-				State = 440;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 437;
+					State = 473;
 					modifier();
 					}
 					}
-					State = 442;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 444;
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 443;
+					State = 479;
 					unknownModifier();
 					}
 				}
@@ -2175,7 +2284,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ControlLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 446;
+				State = 482;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BEND || _la==TOUCH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2184,38 +2293,38 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 447;
+				State = 483;
 				value();
-				State = 449;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 448;
+					State = 484;
 					stepClause();
 					}
 				}
 
-				State = 454;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 451;
+					State = 487;
 					modifier();
 					}
 					}
-					State = 456;
+					State = 492;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 458;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 457;
+					State = 493;
 					unknownModifier();
 					}
 				}
@@ -2226,11 +2335,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 460;
+				State = 496;
 				Match(EVERY);
-				State = 461;
+				State = 497;
 				Match(NUMBER);
-				State = 462;
+				State = 498;
 				modifier();
 				}
 				break;
@@ -2238,83 +2347,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 463;
+				State = 499;
 				Match(IN);
-				State = 464;
+				State = 500;
 				sectionList();
-				State = 465;
+				State = 501;
 				Match(LBRACE);
-				State = 469;
+				State = 505;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 466;
+						State = 502;
 						Match(NL);
 						}
 						}
 					}
-					State = 471;
+					State = 507;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
 				}
-				State = 484;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 16777471L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 33554943L) != 0)) {
 					{
-					State = 472;
+					State = 508;
 					trackItem();
-					State = 481;
+					State = 517;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 474;
+							State = 510;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 473;
+								State = 509;
 								Match(NL);
 								}
 								}
-								State = 476;
+								State = 512;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 478;
+							State = 514;
 							trackItem();
 							}
 							}
 						}
-						State = 483;
+						State = 519;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
 					}
 					}
 				}
 
-				State = 489;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 486;
+					State = 522;
 					Match(NL);
 					}
 					}
-					State = 491;
+					State = 527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 492;
+				State = 528;
 				Match(RBRACE);
 				}
 				break;
@@ -2349,6 +2458,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2364,9 +2474,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
+			State = 532;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 1152939028073414719L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2305878124866306111L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2400,6 +2510,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		public LaneNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2415,9 +2526,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 534;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 1152939028073414713L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2305878124866306105L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2490,6 +2601,19 @@ internal partial class SeqLangParser : Parser {
 		}
 		public CellularGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
+	public partial class LsystemGeneratorContext : RhythmGeneratorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
+			return GetRuleContexts<GeneratorOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext generatorOption(int i) {
+			return GetRuleContext<GeneratorOptionContext>(i);
+		}
+		public LsystemGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public RhythmGeneratorContext rhythmGenerator() {
@@ -2498,18 +2622,18 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 547;
+			State = 591;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BRESENHAM:
 				_localctx = new BresenhamGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 536;
 				Match(BRESENHAM);
-				State = 501;
+				State = 537;
 				Match(NUMBER);
-				State = 502;
+				State = 538;
 				Match(NUMBER);
 				}
 				break;
@@ -2517,97 +2641,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new WeightsGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 503;
+				State = 539;
 				Match(WEIGHTS);
-				State = 504;
+				State = 540;
 				Match(LBRACE);
-				State = 508;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 505;
-						Match(NL);
-						}
-						}
-					}
-					State = 510;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
-				}
-				State = 524;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==IDENT) {
-					{
-					State = 511;
-					weightEntry();
-					State = 521;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
-					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-						if ( _alt==1 ) {
-							{
-							{
-							State = 515;
-							ErrorHandler.Sync(this);
-							_la = TokenStream.LA(1);
-							while (_la==NL) {
-								{
-								{
-								State = 512;
-								Match(NL);
-								}
-								}
-								State = 517;
-								ErrorHandler.Sync(this);
-								_la = TokenStream.LA(1);
-							}
-							State = 518;
-							weightEntry();
-							}
-							}
-						}
-						State = 523;
-						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
-					}
-					}
-				}
-
-				State = 529;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==NL) {
-					{
-					{
-					State = 526;
-					Match(NL);
-					}
-					}
-					State = 531;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 532;
-				Match(RBRACE);
-				State = 536;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 533;
+						State = 541;
+						Match(NL);
+						}
+						}
+					}
+					State = 546;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				}
+				State = 560;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 547;
+					weightEntry();
+					State = 557;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 551;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							while (_la==NL) {
+								{
+								{
+								State = 548;
+								Match(NL);
+								}
+								}
+								State = 553;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							}
+							State = 554;
+							weightEntry();
+							}
+							}
+						}
+						State = 559;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
+					}
+					}
+				}
+
+				State = 565;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==NL) {
+					{
+					{
+					State = 562;
+					Match(NL);
+					}
+					}
+					State = 567;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 568;
+				Match(RBRACE);
+				State = 572;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 569;
 						generatorOption();
 						}
 						}
 					}
-					State = 538;
+					State = 574;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 				}
 				}
 				break;
@@ -2615,30 +2739,200 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CellularGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 539;
+				State = 575;
 				Match(CELLULAR);
-				State = 540;
+				State = 576;
 				Match(NUMBER);
-				State = 544;
+				State = 580;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 541;
+						State = 577;
 						generatorOption();
 						}
 						}
 					}
-					State = 546;
+					State = 582;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
+				}
+				}
+				break;
+			case LSYSTEM:
+				_localctx = new LsystemGeneratorContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 583;
+				Match(LSYSTEM);
+				State = 584;
+				name();
+				State = 588;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 585;
+						generatorOption();
+						}
+						}
+					}
+					State = 590;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
 				}
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LsystemItemContext : ParserRuleContext {
+		public LsystemItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_lsystemItem; } }
+
+		public LsystemItemContext() { }
+		public virtual void CopyFrom(LsystemItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class LsystemAxiomContext : LsystemItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public LsystemAxiomContext(LsystemItemContext context) { CopyFrom(context); }
+	}
+	public partial class LsystemRuleContext : LsystemItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LsystemChoiceContext[] lsystemChoice() {
+			return GetRuleContexts<LsystemChoiceContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LsystemChoiceContext lsystemChoice(int i) {
+			return GetRuleContext<LsystemChoiceContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(SeqLangParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
+			return GetToken(SeqLangParser.PIPE, i);
+		}
+		public LsystemRuleContext(LsystemItemContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public LsystemItemContext lsystemItem() {
+		LsystemItemContext _localctx = new LsystemItemContext(Context, State);
+		EnterRule(_localctx, 30, RULE_lsystemItem);
+		int _la;
+		try {
+			State = 605;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			case 1:
+				_localctx = new LsystemAxiomContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 593;
+				Match(IDENT);
+				State = 594;
+				Match(STRING);
+				}
+				break;
+			case 2:
+				_localctx = new LsystemRuleContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 595;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 596;
+				Match(ARROW);
+				State = 597;
+				lsystemChoice();
+				State = 602;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PIPE) {
+					{
+					{
+					State = 598;
+					Match(PIPE);
+					State = 599;
+					lsystemChoice();
+					}
+					}
+					State = 604;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LsystemChoiceContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public LsystemChoiceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_lsystemChoice; } }
+	}
+
+	[RuleVersion(0)]
+	public LsystemChoiceContext lsystemChoice() {
+		LsystemChoiceContext _localctx = new LsystemChoiceContext(Context, State);
+		EnterRule(_localctx, 32, RULE_lsystemChoice);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 607;
+			Match(STRING);
+			State = 609;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			case 1:
+				{
+				State = 608;
+				Match(NUMBER);
+				}
+				break;
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -2665,13 +2959,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public WeightEntryContext weightEntry() {
 		WeightEntryContext _localctx = new WeightEntryContext(Context, State);
-		EnterRule(_localctx, 30, RULE_weightEntry);
+		EnterRule(_localctx, 34, RULE_weightEntry);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 549;
+			State = 611;
 			Match(IDENT);
-			State = 550;
+			State = 612;
 			Match(NUMBER);
 			}
 		}
@@ -2691,8 +2985,13 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
 			return GetToken(SeqLangParser.IDENT, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
 		public GeneratorOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2703,36 +3002,66 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GeneratorOptionContext generatorOption() {
 		GeneratorOptionContext _localctx = new GeneratorOptionContext(Context, State);
-		EnterRule(_localctx, 32, RULE_generatorOption);
+		EnterRule(_localctx, 36, RULE_generatorOption);
+		int _la;
 		try {
-			EnterOuterAlt(_localctx, 1);
-			{
-			State = 552;
-			Match(IDENT);
-			State = 557;
+			State = 627;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
-			case 1:
+			switch (TokenStream.LA(1)) {
+			case IDENT:
+				EnterOuterAlt(_localctx, 1);
 				{
-				State = 553;
-				Match(NUMBER);
-				}
-				break;
-			case 2:
-				{
-				State = 554;
-				Match(STRING);
-				}
-				break;
-			case 3:
-				{
-				State = 555;
+				State = 614;
 				Match(IDENT);
-				State = 556;
-				Match(NUMBER);
+				State = 619;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
+				case 1:
+					{
+					State = 615;
+					Match(NUMBER);
+					}
+					break;
+				case 2:
+					{
+					State = 616;
+					Match(STRING);
+					}
+					break;
+				case 3:
+					{
+					State = 617;
+					Match(IDENT);
+					State = 618;
+					Match(NUMBER);
+					}
+					break;
+				}
 				}
 				break;
-			}
+			case STEP:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 621;
+				Match(STEP);
+				State = 622;
+				Match(NUMBER);
+				State = 625;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==SLASH) {
+					{
+					State = 623;
+					Match(SLASH);
+					State = 624;
+					Match(NUMBER);
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2761,21 +3090,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GrooveFieldContext grooveField() {
 		GrooveFieldContext _localctx = new GrooveFieldContext(Context, State);
-		EnterRule(_localctx, 34, RULE_grooveField);
+		EnterRule(_localctx, 38, RULE_grooveField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 559;
+			State = 629;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 9007199254742017L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 18014398509483009L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 560;
+			State = 630;
 			Match(STRING);
 			}
 		}
@@ -2806,21 +3135,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FractionContext fraction() {
 		FractionContext _localctx = new FractionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_fraction);
+		EnterRule(_localctx, 40, RULE_fraction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
+			State = 632;
 			Match(NUMBER);
-			State = 565;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 563;
+				State = 633;
 				Match(SLASH);
-				State = 564;
+				State = 634;
 				Match(NUMBER);
 				}
 			}
@@ -2855,23 +3184,23 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public StepClauseContext stepClause() {
 		StepClauseContext _localctx = new StepClauseContext(Context, State);
-		EnterRule(_localctx, 38, RULE_stepClause);
+		EnterRule(_localctx, 42, RULE_stepClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 567;
+			State = 637;
 			Match(STEP);
-			State = 568;
+			State = 638;
 			Match(NUMBER);
-			State = 571;
+			State = 641;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 569;
+				State = 639;
 				Match(SLASH);
-				State = 570;
+				State = 640;
 				Match(NUMBER);
 				}
 			}
@@ -2910,26 +3239,26 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 40, RULE_value);
+		EnterRule(_localctx, 44, RULE_value);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 573;
+			State = 643;
 			valueTerm();
-			State = 578;
+			State = 648;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 574;
+				State = 644;
 				Match(STAR);
-				State = 575;
+				State = 645;
 				valueTerm();
 				}
 				}
-				State = 580;
+				State = 650;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2992,17 +3321,17 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueTermContext valueTerm() {
 		ValueTermContext _localctx = new ValueTermContext(Context, State);
-		EnterRule(_localctx, 42, RULE_valueTerm);
+		EnterRule(_localctx, 46, RULE_valueTerm);
 		int _la;
 		try {
-			State = 600;
+			State = 670;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 581;
+				State = 651;
 				Match(NUMBER);
 				}
 				break;
@@ -3010,7 +3339,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MiniTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 582;
+				State = 652;
 				Match(STRING);
 				}
 				break;
@@ -3018,39 +3347,39 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 583;
+				State = 653;
 				Match(IDENT);
-				State = 585;
+				State = 655;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 				case 1:
 					{
-					State = 584;
+					State = 654;
 					Match(NUMBER);
 					}
 					break;
 				}
-				State = 588;
+				State = 658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 587;
+					State = 657;
 					valueRange();
 					}
 				}
 
-				State = 593;
+				State = 663;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 824642109440L) != 0)) {
 					{
 					{
-					State = 590;
+					State = 660;
 					signalOption();
 					}
 					}
-					State = 595;
+					State = 665;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3060,11 +3389,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GroupTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 596;
+				State = 666;
 				Match(LPAREN);
-				State = 597;
+				State = 667;
 				value();
-				State = 598;
+				State = 668;
 				Match(RPAREN);
 				}
 				break;
@@ -3119,29 +3448,29 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SignalOptionContext signalOption() {
 		SignalOptionContext _localctx = new SignalOptionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_signalOption);
+		EnterRule(_localctx, 48, RULE_signalOption);
 		int _la;
 		try {
-			State = 611;
+			State = 681;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVER:
 				_localctx = new OverOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 602;
+				State = 672;
 				Match(OVER);
-				State = 604;
+				State = 674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 603;
+					State = 673;
 					Match(NUMBER);
 					}
 				}
 
-				State = 606;
+				State = 676;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3156,9 +3485,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new PhaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 607;
+				State = 677;
 				Match(PHASE);
-				State = 608;
+				State = 678;
 				Match(NUMBER);
 				}
 				break;
@@ -3166,9 +3495,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 609;
+				State = 679;
 				Match(EASE);
-				State = 610;
+				State = 680;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OUT || _la==IN || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3212,27 +3541,27 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FunctionOptionContext functionOption() {
 		FunctionOptionContext _localctx = new FunctionOptionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_functionOption);
+		EnterRule(_localctx, 50, RULE_functionOption);
 		int _la;
 		try {
-			State = 623;
+			State = 693;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STEP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 613;
+				State = 683;
 				Match(STEP);
-				State = 614;
+				State = 684;
 				Match(NUMBER);
-				State = 617;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SLASH) {
 					{
-					State = 615;
+					State = 685;
 					Match(SLASH);
-					State = 616;
+					State = 686;
 					Match(NUMBER);
 					}
 				}
@@ -3242,14 +3571,14 @@ internal partial class SeqLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 619;
+				State = 689;
 				Match(IDENT);
-				State = 621;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 620;
+					State = 690;
 					Match(NUMBER);
 					}
 				}
@@ -3416,11 +3745,11 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 48, RULE_modifier);
+		EnterRule(_localctx, 52, RULE_modifier);
 		int _la;
 		try {
 			int _alt;
-			State = 683;
+			State = 753;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
@@ -3433,7 +3762,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ValueModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 625;
+				State = 695;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 268444687L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3442,7 +3771,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 626;
+				State = 696;
 				value();
 				}
 				break;
@@ -3455,7 +3784,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 627;
+				State = 697;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1009685925833211904L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3464,7 +3793,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 628;
+				State = 698;
 				Match(NUMBER);
 				}
 				break;
@@ -3476,7 +3805,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 629;
+				State = 699;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1226316104784150528L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3495,7 +3824,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NestedModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 630;
+				State = 700;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 308281345L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3504,9 +3833,9 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 631;
+				State = 701;
 				Match(NUMBER);
-				State = 632;
+				State = 702;
 				modifier();
 				}
 				break;
@@ -3515,7 +3844,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChanceModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 633;
+				State = 703;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFTEN || _la==RARELY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3524,7 +3853,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 634;
+				State = 704;
 				modifier();
 				}
 				break;
@@ -3533,7 +3862,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new RhythmModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 635;
+				State = 705;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MASK || _la==STRUCT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3542,7 +3871,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 636;
+				State = 706;
 				Match(STRING);
 				}
 				break;
@@ -3550,18 +3879,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 637;
+				State = 707;
 				Match(SWING);
-				State = 638;
+				State = 708;
 				Match(NUMBER);
-				State = 641;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 639;
+					State = 709;
 					Match(GRID);
-					State = 640;
+					State = 710;
 					Match(NUMBER);
 					}
 				}
@@ -3572,9 +3901,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ArpModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 643;
+				State = 713;
 				Match(ARP);
-				State = 644;
+				State = 714;
 				_la = TokenStream.LA(1);
 				if ( !(_la==STRING || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3583,21 +3912,21 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 648;
+				State = 718;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,88,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 645;
+						State = 715;
 						functionOption();
 						}
 						}
 					}
-					State = 650;
+					State = 720;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,88,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				}
 				}
 				break;
@@ -3605,25 +3934,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new StrumModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 651;
+				State = 721;
 				Match(STRUM);
-				State = 652;
+				State = 722;
 				fraction();
-				State = 656;
+				State = 726;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,100,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 653;
+						State = 723;
 						functionOption();
 						}
 						}
 					}
-					State = 658;
+					State = 728;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,100,Context);
 				}
 				}
 				break;
@@ -3631,25 +3960,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LockModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 659;
+				State = 729;
 				Match(LOCK);
-				State = 660;
+				State = 730;
 				Match(NUMBER);
-				State = 664;
+				State = 734;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 661;
+						State = 731;
 						functionOption();
 						}
 						}
 					}
-					State = 666;
+					State = 736;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
 				}
 				}
 				break;
@@ -3657,25 +3986,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 667;
+				State = 737;
 				Match(GROOVE);
-				State = 668;
+				State = 738;
 				name();
-				State = 672;
+				State = 742;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 669;
+						State = 739;
 						functionOption();
 						}
 						}
 					}
-					State = 674;
+					State = 744;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
 				}
 				}
 				break;
@@ -3683,18 +4012,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GlideModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 675;
+				State = 745;
 				Match(GLIDE);
-				State = 676;
+				State = 746;
 				fraction();
-				State = 679;
+				State = 749;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 				case 1:
 					{
-					State = 677;
+					State = 747;
 					Match(IDENT);
-					State = 678;
+					State = 748;
 					Match(STRING);
 					}
 					break;
@@ -3705,9 +4034,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VoicingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 681;
+				State = 751;
 				Match(VOICING);
-				State = 682;
+				State = 752;
 				Match(IDENT);
 				}
 				break;
@@ -3767,38 +4096,38 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapSourceContext mapSource() {
 		MapSourceContext _localctx = new MapSourceContext(Context, State);
-		EnterRule(_localctx, 50, RULE_mapSource);
+		EnterRule(_localctx, 54, RULE_mapSource);
 		int _la;
 		try {
-			State = 703;
+			State = 773;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CC:
 				_localctx = new CcSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 685;
+				State = 755;
 				Match(CC);
-				State = 686;
+				State = 756;
 				Match(NUMBER);
-				State = 689;
+				State = 759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 687;
+					State = 757;
 					Match(COLON);
-					State = 688;
+					State = 758;
 					Match(NUMBER);
 					}
 				}
 
-				State = 692;
+				State = 762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 691;
+					State = 761;
 					sourceChannel();
 					}
 				}
@@ -3809,16 +4138,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NamedSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 694;
+				State = 764;
 				Match(IDENT);
-				State = 695;
+				State = 765;
 				Match(NUMBER);
-				State = 698;
+				State = 768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON || _la==DOTDOT) {
 					{
-					State = 696;
+					State = 766;
 					_la = TokenStream.LA(1);
 					if ( !(_la==COLON || _la==DOTDOT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -3827,17 +4156,17 @@ internal partial class SeqLangParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 697;
+					State = 767;
 					Match(NUMBER);
 					}
 				}
 
-				State = 701;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 700;
+					State = 770;
 					sourceChannel();
 					}
 				}
@@ -3872,13 +4201,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SourceChannelContext sourceChannel() {
 		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
-		EnterRule(_localctx, 52, RULE_sourceChannel);
+		EnterRule(_localctx, 56, RULE_sourceChannel);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 705;
+			State = 775;
 			Match(CHANNEL);
-			State = 706;
+			State = 776;
 			Match(NUMBER);
 			}
 		}
@@ -3942,18 +4271,18 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapActionContext mapAction() {
 		MapActionContext _localctx = new MapActionContext(Context, State);
-		EnterRule(_localctx, 54, RULE_mapAction);
+		EnterRule(_localctx, 58, RULE_mapAction);
 		try {
-			State = 718;
+			State = 788;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 			case 1:
 				_localctx = new TempoActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 708;
+				State = 778;
 				Match(TEMPO);
-				State = 709;
+				State = 779;
 				valueRange();
 				}
 				break;
@@ -3961,9 +4290,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MuteActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 710;
+				State = 780;
 				Match(MUTE);
-				State = 711;
+				State = 781;
 				laneRef();
 				}
 				break;
@@ -3971,9 +4300,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VerbActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 712;
+				State = 782;
 				Match(IDENT);
-				State = 713;
+				State = 783;
 				laneRef();
 				}
 				break;
@@ -3981,11 +4310,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 714;
+				State = 784;
 				laneRef();
-				State = 715;
+				State = 785;
 				parameter();
-				State = 716;
+				State = 786;
 				valueRange();
 				}
 				break;
@@ -4050,14 +4379,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ParameterContext parameter() {
 		ParameterContext _localctx = new ParameterContext(Context, State);
-		EnterRule(_localctx, 56, RULE_parameter);
+		EnterRule(_localctx, 60, RULE_parameter);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
+			State = 790;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 576461851814789091L) != 0)) ) {
+			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 1152922604118212579L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4096,21 +4425,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public LaneRefContext laneRef() {
 		LaneRefContext _localctx = new LaneRefContext(Context, State);
-		EnterRule(_localctx, 58, RULE_laneRef);
+		EnterRule(_localctx, 62, RULE_laneRef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 722;
+			State = 792;
 			name();
-			State = 728;
+			State = 798;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOT) {
 				{
-				State = 723;
+				State = 793;
 				Match(DOT);
-				State = 726;
+				State = 796;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -4127,15 +4456,16 @@ internal partial class SeqLangParser : Parser {
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LSYSTEM:
 				case IDENT:
 					{
-					State = 724;
+					State = 794;
 					name();
 					}
 					break;
 				case PLAY:
 					{
-					State = 725;
+					State = 795;
 					Match(PLAY);
 					}
 					break;
@@ -4174,15 +4504,15 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueRangeContext valueRange() {
 		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
-		EnterRule(_localctx, 60, RULE_valueRange);
+		EnterRule(_localctx, 64, RULE_valueRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 730;
+			State = 800;
 			Match(NUMBER);
-			State = 731;
+			State = 801;
 			Match(DOTDOT);
-			State = 732;
+			State = 802;
 			Match(NUMBER);
 			}
 		}
@@ -4224,19 +4554,19 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FeedbackOptionContext feedbackOption() {
 		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
-		EnterRule(_localctx, 62, RULE_feedbackOption);
+		EnterRule(_localctx, 66, RULE_feedbackOption);
 		int _la;
 		try {
-			State = 738;
+			State = 808;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new FeedbackChannelContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 734;
+				State = 804;
 				Match(CHANNEL);
-				State = 735;
+				State = 805;
 				Match(NUMBER);
 				}
 				break;
@@ -4245,7 +4575,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackVelocityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 736;
+				State = 806;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFF || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4254,7 +4584,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 737;
+				State = 807;
 				Match(NUMBER);
 				}
 				break;
@@ -4296,22 +4626,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 64, RULE_unknownModifier);
+		EnterRule(_localctx, 68, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 740;
+			State = 810;
 			Match(IDENT);
-			State = 744;
+			State = 814;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 11L) != 0)) {
+			while (((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) {
 				{
 				{
-				State = 741;
+				State = 811;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 11L) != 0)) ) {
+				if ( !(((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4320,7 +4650,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 746;
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4351,12 +4681,12 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 66, RULE_anyToken);
+		EnterRule(_localctx, 70, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 817;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NL || _la==LBRACE || _la==RBRACE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4379,276 +4709,300 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,95,750,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,96,820,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,1,0,5,0,70,8,0,10,0,
-		12,0,73,9,0,1,0,1,0,4,0,77,8,0,11,0,12,0,78,1,0,5,0,82,8,0,10,0,12,0,85,
-		9,0,3,0,87,8,0,1,0,5,0,90,8,0,10,0,12,0,93,9,0,1,0,1,0,1,1,1,1,1,1,1,1,
-		1,1,3,1,102,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,111,8,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,126,8,1,3,1,128,8,1,1,1,1,1,
-		1,1,4,1,133,8,1,11,1,12,1,134,1,1,1,1,1,1,1,1,1,1,5,1,142,8,1,10,1,12,
-		1,145,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,153,8,1,10,1,12,1,156,9,1,1,1,1,
-		1,1,1,5,1,161,8,1,10,1,12,1,164,9,1,1,1,1,1,4,1,168,8,1,11,1,12,1,169,
-		1,1,5,1,173,8,1,10,1,12,1,176,9,1,3,1,178,8,1,1,1,5,1,181,8,1,10,1,12,
-		1,184,9,1,1,1,1,1,1,1,3,1,189,8,1,1,1,1,1,1,1,5,1,194,8,1,10,1,12,1,197,
-		9,1,1,1,1,1,1,1,1,1,5,1,203,8,1,10,1,12,1,206,9,1,1,1,1,1,4,1,210,8,1,
-		11,1,12,1,211,1,1,5,1,215,8,1,10,1,12,1,218,9,1,3,1,220,8,1,1,1,5,1,223,
-		8,1,10,1,12,1,226,9,1,1,1,1,1,1,1,1,1,1,1,5,1,233,8,1,10,1,12,1,236,9,
-		1,1,1,1,1,5,1,240,8,1,10,1,12,1,243,9,1,1,1,1,1,4,1,247,8,1,11,1,12,1,
-		248,1,1,5,1,252,8,1,10,1,12,1,255,9,1,3,1,257,8,1,1,1,5,1,260,8,1,10,1,
-		12,1,263,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,290,8,1,10,1,12,1,293,9,
-		1,1,1,1,1,5,1,297,8,1,10,1,12,1,300,9,1,1,1,5,1,303,8,1,10,1,12,1,306,
-		9,1,3,1,308,8,1,1,1,5,1,311,8,1,10,1,12,1,314,9,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,3,1,326,8,1,1,1,5,1,329,8,1,10,1,12,1,332,9,1,1,1,
-		1,1,5,1,336,8,1,10,1,12,1,339,9,1,3,1,341,8,1,1,2,1,2,1,2,1,2,1,2,1,2,
-		1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,357,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,
-		5,5,5,366,8,5,10,5,12,5,369,9,5,3,5,371,8,5,3,5,373,8,5,1,6,1,6,3,6,377,
-		8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,385,8,8,10,8,12,8,388,9,8,1,9,1,9,1,9,
-		1,9,1,9,3,9,395,8,9,3,9,397,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,
-		3,10,407,8,10,1,10,1,10,1,10,1,10,3,10,413,8,10,1,11,1,11,3,11,417,8,11,
-		1,11,1,11,3,11,421,8,11,1,11,5,11,424,8,11,10,11,12,11,427,9,11,1,11,3,
-		11,430,8,11,1,11,1,11,1,11,1,11,3,11,436,8,11,1,11,5,11,439,8,11,10,11,
-		12,11,442,9,11,1,11,3,11,445,8,11,1,11,1,11,1,11,3,11,450,8,11,1,11,5,
-		11,453,8,11,10,11,12,11,456,9,11,1,11,3,11,459,8,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,5,11,468,8,11,10,11,12,11,471,9,11,1,11,1,11,4,11,475,8,
-		11,11,11,12,11,476,1,11,5,11,480,8,11,10,11,12,11,483,9,11,3,11,485,8,
-		11,1,11,5,11,488,8,11,10,11,12,11,491,9,11,1,11,1,11,3,11,495,8,11,1,12,
-		1,12,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,5,14,507,8,14,10,14,12,14,
-		510,9,14,1,14,1,14,5,14,514,8,14,10,14,12,14,517,9,14,1,14,5,14,520,8,
-		14,10,14,12,14,523,9,14,3,14,525,8,14,1,14,5,14,528,8,14,10,14,12,14,531,
-		9,14,1,14,1,14,5,14,535,8,14,10,14,12,14,538,9,14,1,14,1,14,1,14,5,14,
-		543,8,14,10,14,12,14,546,9,14,3,14,548,8,14,1,15,1,15,1,15,1,16,1,16,1,
-		16,1,16,1,16,3,16,558,8,16,1,17,1,17,1,17,1,18,1,18,1,18,3,18,566,8,18,
-		1,19,1,19,1,19,1,19,3,19,572,8,19,1,20,1,20,1,20,5,20,577,8,20,10,20,12,
-		20,580,9,20,1,21,1,21,1,21,1,21,3,21,586,8,21,1,21,3,21,589,8,21,1,21,
-		5,21,592,8,21,10,21,12,21,595,9,21,1,21,1,21,1,21,1,21,3,21,601,8,21,1,
-		22,1,22,3,22,605,8,22,1,22,1,22,1,22,1,22,1,22,3,22,612,8,22,1,23,1,23,
-		1,23,1,23,3,23,618,8,23,1,23,1,23,3,23,622,8,23,3,23,624,8,23,1,24,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
-		3,24,642,8,24,1,24,1,24,1,24,5,24,647,8,24,10,24,12,24,650,9,24,1,24,1,
-		24,1,24,5,24,655,8,24,10,24,12,24,658,9,24,1,24,1,24,1,24,5,24,663,8,24,
-		10,24,12,24,666,9,24,1,24,1,24,1,24,5,24,671,8,24,10,24,12,24,674,9,24,
-		1,24,1,24,1,24,1,24,3,24,680,8,24,1,24,1,24,3,24,684,8,24,1,25,1,25,1,
-		25,1,25,3,25,690,8,25,1,25,3,25,693,8,25,1,25,1,25,1,25,1,25,3,25,699,
-		8,25,1,25,3,25,702,8,25,3,25,704,8,25,1,26,1,26,1,26,1,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,719,8,27,1,28,1,28,1,29,1,29,1,29,
-		1,29,3,29,727,8,29,3,29,729,8,29,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,
-		31,3,31,739,8,31,1,32,1,32,5,32,743,8,32,10,32,12,32,746,9,32,1,33,1,33,
-		1,33,0,0,34,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,
-		42,44,46,48,50,52,54,56,58,60,62,64,66,0,20,3,0,37,37,56,56,94,94,1,0,
-		24,25,1,0,35,36,3,0,34,39,70,77,94,94,4,0,34,34,37,39,70,77,94,94,3,0,
-		41,41,51,51,94,94,2,0,24,25,94,94,2,0,13,14,94,94,4,0,41,44,51,51,54,54,
-		69,69,3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,
-		65,65,68,68,1,0,63,64,1,0,66,67,2,0,92,92,94,94,2,0,86,86,89,89,4,0,35,
-		36,40,52,54,74,94,94,2,0,68,68,94,94,2,0,91,92,94,94,2,0,3,3,82,83,866,
-		0,71,1,0,0,0,2,340,1,0,0,0,4,342,1,0,0,0,6,348,1,0,0,0,8,356,1,0,0,0,10,
-		358,1,0,0,0,12,374,1,0,0,0,14,378,1,0,0,0,16,381,1,0,0,0,18,396,1,0,0,
-		0,20,412,1,0,0,0,22,494,1,0,0,0,24,496,1,0,0,0,26,498,1,0,0,0,28,547,1,
-		0,0,0,30,549,1,0,0,0,32,552,1,0,0,0,34,559,1,0,0,0,36,562,1,0,0,0,38,567,
-		1,0,0,0,40,573,1,0,0,0,42,600,1,0,0,0,44,611,1,0,0,0,46,623,1,0,0,0,48,
-		683,1,0,0,0,50,703,1,0,0,0,52,705,1,0,0,0,54,718,1,0,0,0,56,720,1,0,0,
-		0,58,722,1,0,0,0,60,730,1,0,0,0,62,738,1,0,0,0,64,740,1,0,0,0,66,747,1,
-		0,0,0,68,70,5,3,0,0,69,68,1,0,0,0,70,73,1,0,0,0,71,69,1,0,0,0,71,72,1,
-		0,0,0,72,86,1,0,0,0,73,71,1,0,0,0,74,83,3,2,1,0,75,77,5,3,0,0,76,75,1,
-		0,0,0,77,78,1,0,0,0,78,76,1,0,0,0,78,79,1,0,0,0,79,80,1,0,0,0,80,82,3,
-		2,1,0,81,76,1,0,0,0,82,85,1,0,0,0,83,81,1,0,0,0,83,84,1,0,0,0,84,87,1,
-		0,0,0,85,83,1,0,0,0,86,74,1,0,0,0,86,87,1,0,0,0,87,91,1,0,0,0,88,90,5,
-		3,0,0,89,88,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,0,91,92,1,0,0,0,92,94,1,
-		0,0,0,93,91,1,0,0,0,94,95,5,0,0,1,95,1,1,0,0,0,96,97,5,5,0,0,97,341,5,
-		92,0,0,98,99,5,6,0,0,99,101,5,91,0,0,100,102,3,4,2,0,101,100,1,0,0,0,101,
-		102,1,0,0,0,102,341,1,0,0,0,103,104,5,7,0,0,104,105,5,91,0,0,105,106,5,
-		87,0,0,106,341,5,91,0,0,107,108,5,8,0,0,108,110,5,94,0,0,109,111,5,88,
-		0,0,110,109,1,0,0,0,110,111,1,0,0,0,111,112,1,0,0,0,112,341,5,94,0,0,113,
-		114,5,9,0,0,114,341,5,91,0,0,115,116,5,52,0,0,116,341,5,91,0,0,117,118,
-		5,10,0,0,118,341,5,92,0,0,119,120,5,11,0,0,120,341,5,92,0,0,121,127,5,
-		12,0,0,122,128,5,13,0,0,123,125,5,14,0,0,124,126,5,92,0,0,125,124,1,0,
-		0,0,125,126,1,0,0,0,126,128,1,0,0,0,127,122,1,0,0,0,127,123,1,0,0,0,128,
-		341,1,0,0,0,129,130,5,15,0,0,130,132,5,94,0,0,131,133,5,91,0,0,132,131,
-		1,0,0,0,133,134,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,341,1,0,0,
-		0,136,137,5,16,0,0,137,138,5,94,0,0,138,143,5,82,0,0,139,142,5,3,0,0,140,
-		142,3,6,3,0,141,139,1,0,0,0,141,140,1,0,0,0,142,145,1,0,0,0,143,141,1,
-		0,0,0,143,144,1,0,0,0,144,146,1,0,0,0,145,143,1,0,0,0,146,341,5,83,0,0,
-		147,148,5,17,0,0,148,341,5,92,0,0,149,150,5,18,0,0,150,154,5,94,0,0,151,
-		153,3,8,4,0,152,151,1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,
-		0,0,0,155,341,1,0,0,0,156,154,1,0,0,0,157,158,5,20,0,0,158,162,5,82,0,
-		0,159,161,5,3,0,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,
-		163,1,0,0,0,163,177,1,0,0,0,164,162,1,0,0,0,165,174,3,10,5,0,166,168,5,
-		3,0,0,167,166,1,0,0,0,168,169,1,0,0,0,169,167,1,0,0,0,169,170,1,0,0,0,
-		170,171,1,0,0,0,171,173,3,10,5,0,172,167,1,0,0,0,173,176,1,0,0,0,174,172,
-		1,0,0,0,174,175,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,177,165,1,0,0,
-		0,177,178,1,0,0,0,178,182,1,0,0,0,179,181,5,3,0,0,180,179,1,0,0,0,181,
-		184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,0,184,182,1,
-		0,0,0,185,341,5,83,0,0,186,188,5,20,0,0,187,189,5,21,0,0,188,187,1,0,0,
-		0,188,189,1,0,0,0,189,190,1,0,0,0,190,195,3,14,7,0,191,192,5,84,0,0,192,
-		194,3,14,7,0,193,191,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,
-		0,0,0,196,341,1,0,0,0,197,195,1,0,0,0,198,199,5,14,0,0,199,200,3,16,8,
-		0,200,204,5,82,0,0,201,203,5,3,0,0,202,201,1,0,0,0,203,206,1,0,0,0,204,
-		202,1,0,0,0,204,205,1,0,0,0,205,219,1,0,0,0,206,204,1,0,0,0,207,216,3,
-		18,9,0,208,210,5,3,0,0,209,208,1,0,0,0,210,211,1,0,0,0,211,209,1,0,0,0,
-		211,212,1,0,0,0,212,213,1,0,0,0,213,215,3,18,9,0,214,209,1,0,0,0,215,218,
-		1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,
-		0,219,207,1,0,0,0,219,220,1,0,0,0,220,224,1,0,0,0,221,223,5,3,0,0,222,
-		221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,
-		0,0,0,226,224,1,0,0,0,227,228,5,83,0,0,228,341,1,0,0,0,229,230,5,26,0,
-		0,230,234,3,24,12,0,231,233,3,20,10,0,232,231,1,0,0,0,233,236,1,0,0,0,
-		234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,241,
-		5,82,0,0,238,240,5,3,0,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,
-		0,241,242,1,0,0,0,242,256,1,0,0,0,243,241,1,0,0,0,244,253,3,22,11,0,245,
-		247,5,3,0,0,246,245,1,0,0,0,247,248,1,0,0,0,248,246,1,0,0,0,248,249,1,
-		0,0,0,249,250,1,0,0,0,250,252,3,22,11,0,251,246,1,0,0,0,252,255,1,0,0,
-		0,253,251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,
-		244,1,0,0,0,256,257,1,0,0,0,257,261,1,0,0,0,258,260,5,3,0,0,259,258,1,
-		0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,
-		263,261,1,0,0,0,264,265,5,83,0,0,265,341,1,0,0,0,266,267,5,32,0,0,267,
-		268,3,50,25,0,268,269,5,78,0,0,269,270,3,54,27,0,270,341,1,0,0,0,271,272,
-		5,8,0,0,272,273,5,92,0,0,273,274,5,78,0,0,274,341,3,54,27,0,275,276,5,
-		34,0,0,276,277,3,24,12,0,277,278,3,40,20,0,278,341,1,0,0,0,279,280,5,73,
-		0,0,280,281,3,24,12,0,281,282,5,92,0,0,282,341,1,0,0,0,283,284,5,73,0,
-		0,284,285,3,24,12,0,285,286,5,53,0,0,286,287,5,91,0,0,287,291,5,82,0,0,
-		288,290,5,3,0,0,289,288,1,0,0,0,290,293,1,0,0,0,291,289,1,0,0,0,291,292,
-		1,0,0,0,292,307,1,0,0,0,293,291,1,0,0,0,294,304,3,34,17,0,295,297,5,3,
-		0,0,296,295,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,
-		301,1,0,0,0,300,298,1,0,0,0,301,303,3,34,17,0,302,298,1,0,0,0,303,306,
-		1,0,0,0,304,302,1,0,0,0,304,305,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,
-		0,307,294,1,0,0,0,307,308,1,0,0,0,308,312,1,0,0,0,309,311,5,3,0,0,310,
-		309,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,315,1,
-		0,0,0,314,312,1,0,0,0,315,316,5,83,0,0,316,341,1,0,0,0,317,318,5,33,0,
-		0,318,319,5,92,0,0,319,320,7,0,0,0,320,321,3,58,29,0,321,322,5,94,0,0,
-		322,325,5,91,0,0,323,324,5,89,0,0,324,326,5,91,0,0,325,323,1,0,0,0,325,
-		326,1,0,0,0,326,330,1,0,0,0,327,329,3,62,31,0,328,327,1,0,0,0,329,332,
-		1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,341,1,0,0,0,332,330,1,0,0,
-		0,333,337,5,94,0,0,334,336,3,66,33,0,335,334,1,0,0,0,336,339,1,0,0,0,337,
-		335,1,0,0,0,337,338,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,340,96,1,0,
-		0,0,340,98,1,0,0,0,340,103,1,0,0,0,340,107,1,0,0,0,340,113,1,0,0,0,340,
-		115,1,0,0,0,340,117,1,0,0,0,340,119,1,0,0,0,340,121,1,0,0,0,340,129,1,
-		0,0,0,340,136,1,0,0,0,340,147,1,0,0,0,340,149,1,0,0,0,340,157,1,0,0,0,
-		340,186,1,0,0,0,340,198,1,0,0,0,340,229,1,0,0,0,340,266,1,0,0,0,340,271,
-		1,0,0,0,340,275,1,0,0,0,340,279,1,0,0,0,340,283,1,0,0,0,340,317,1,0,0,
-		0,340,333,1,0,0,0,341,3,1,0,0,0,342,343,5,78,0,0,343,344,5,91,0,0,344,
-		345,5,23,0,0,345,346,5,91,0,0,346,347,7,1,0,0,347,5,1,0,0,0,348,349,5,
-		94,0,0,349,350,5,91,0,0,350,7,1,0,0,0,351,352,5,40,0,0,352,353,5,91,0,
-		0,353,357,7,1,0,0,354,355,5,19,0,0,355,357,5,91,0,0,356,351,1,0,0,0,356,
-		354,1,0,0,0,357,9,1,0,0,0,358,359,3,24,12,0,359,372,5,91,0,0,360,370,5,
-		78,0,0,361,371,5,22,0,0,362,367,3,12,6,0,363,364,5,85,0,0,364,366,3,12,
-		6,0,365,363,1,0,0,0,366,369,1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,
-		371,1,0,0,0,369,367,1,0,0,0,370,361,1,0,0,0,370,362,1,0,0,0,371,373,1,
-		0,0,0,372,360,1,0,0,0,372,373,1,0,0,0,373,11,1,0,0,0,374,376,3,24,12,0,
-		375,377,5,91,0,0,376,375,1,0,0,0,376,377,1,0,0,0,377,13,1,0,0,0,378,379,
-		3,24,12,0,379,380,5,91,0,0,380,15,1,0,0,0,381,386,3,24,12,0,382,383,5,
-		84,0,0,383,385,3,24,12,0,384,382,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,
-		0,386,387,1,0,0,0,387,17,1,0,0,0,388,386,1,0,0,0,389,390,5,17,0,0,390,
-		397,5,92,0,0,391,392,5,6,0,0,392,394,5,91,0,0,393,395,3,4,2,0,394,393,
-		1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,389,1,0,0,0,396,391,1,0,0,
-		0,397,19,1,0,0,0,398,399,5,27,0,0,399,413,5,91,0,0,400,401,5,28,0,0,401,
-		413,5,91,0,0,402,403,5,29,0,0,403,406,5,91,0,0,404,405,5,86,0,0,405,407,
-		5,91,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,413,1,0,0,0,408,409,5,16,
-		0,0,409,413,5,94,0,0,410,411,5,35,0,0,411,413,5,91,0,0,412,398,1,0,0,0,
-		412,400,1,0,0,0,412,402,1,0,0,0,412,408,1,0,0,0,412,410,1,0,0,0,413,21,
-		1,0,0,0,414,417,3,26,13,0,415,417,5,30,0,0,416,414,1,0,0,0,416,415,1,0,
-		0,0,417,420,1,0,0,0,418,421,5,92,0,0,419,421,3,28,14,0,420,418,1,0,0,0,
-		420,419,1,0,0,0,421,425,1,0,0,0,422,424,3,48,24,0,423,422,1,0,0,0,424,
-		427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,
-		0,0,0,428,430,3,64,32,0,429,428,1,0,0,0,429,430,1,0,0,0,430,495,1,0,0,
-		0,431,432,5,31,0,0,432,433,5,91,0,0,433,435,3,40,20,0,434,436,3,38,19,
-		0,435,434,1,0,0,0,435,436,1,0,0,0,436,440,1,0,0,0,437,439,3,48,24,0,438,
-		437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,444,1,
-		0,0,0,442,440,1,0,0,0,443,445,3,64,32,0,444,443,1,0,0,0,444,445,1,0,0,
-		0,445,495,1,0,0,0,446,447,7,2,0,0,447,449,3,40,20,0,448,450,3,38,19,0,
-		449,448,1,0,0,0,449,450,1,0,0,0,450,454,1,0,0,0,451,453,3,48,24,0,452,
-		451,1,0,0,0,453,456,1,0,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,458,1,
-		0,0,0,456,454,1,0,0,0,457,459,3,64,32,0,458,457,1,0,0,0,458,459,1,0,0,
-		0,459,495,1,0,0,0,460,461,5,40,0,0,461,462,5,91,0,0,462,495,3,48,24,0,
-		463,464,5,14,0,0,464,465,3,16,8,0,465,469,5,82,0,0,466,468,5,3,0,0,467,
-		466,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,484,1,
-		0,0,0,471,469,1,0,0,0,472,481,3,22,11,0,473,475,5,3,0,0,474,473,1,0,0,
-		0,475,476,1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,478,1,0,0,0,478,
-		480,3,22,11,0,479,474,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
-		1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,484,472,1,0,0,0,484,485,1,0,0,
-		0,485,489,1,0,0,0,486,488,5,3,0,0,487,486,1,0,0,0,488,491,1,0,0,0,489,
-		487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,489,1,0,0,0,492,493,5,
-		83,0,0,493,495,1,0,0,0,494,416,1,0,0,0,494,431,1,0,0,0,494,446,1,0,0,0,
-		494,460,1,0,0,0,494,463,1,0,0,0,495,23,1,0,0,0,496,497,7,3,0,0,497,25,
-		1,0,0,0,498,499,7,4,0,0,499,27,1,0,0,0,500,501,5,75,0,0,501,502,5,91,0,
-		0,502,548,5,91,0,0,503,504,5,76,0,0,504,508,5,82,0,0,505,507,5,3,0,0,506,
-		505,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,524,1,
-		0,0,0,510,508,1,0,0,0,511,521,3,30,15,0,512,514,5,3,0,0,513,512,1,0,0,
-		0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,
-		515,1,0,0,0,518,520,3,30,15,0,519,515,1,0,0,0,520,523,1,0,0,0,521,519,
-		1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,521,1,0,0,0,524,511,1,0,0,
-		0,524,525,1,0,0,0,525,529,1,0,0,0,526,528,5,3,0,0,527,526,1,0,0,0,528,
-		531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,0,531,529,1,
-		0,0,0,532,536,5,83,0,0,533,535,3,32,16,0,534,533,1,0,0,0,535,538,1,0,0,
-		0,536,534,1,0,0,0,536,537,1,0,0,0,537,548,1,0,0,0,538,536,1,0,0,0,539,
-		540,5,77,0,0,540,544,5,91,0,0,541,543,3,32,16,0,542,541,1,0,0,0,543,546,
-		1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,
-		0,547,500,1,0,0,0,547,503,1,0,0,0,547,539,1,0,0,0,548,29,1,0,0,0,549,550,
-		5,94,0,0,550,551,5,91,0,0,551,31,1,0,0,0,552,557,5,94,0,0,553,558,5,91,
-		0,0,554,558,5,92,0,0,555,556,5,94,0,0,556,558,5,91,0,0,557,553,1,0,0,0,
-		557,554,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,33,1,0,0,0,559,560,
-		7,5,0,0,560,561,5,92,0,0,561,35,1,0,0,0,562,565,5,91,0,0,563,564,5,87,
-		0,0,564,566,5,91,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,37,1,0,0,0,567,
-		568,5,37,0,0,568,571,5,91,0,0,569,570,5,87,0,0,570,572,5,91,0,0,571,569,
-		1,0,0,0,571,572,1,0,0,0,572,39,1,0,0,0,573,578,3,42,21,0,574,575,5,79,
-		0,0,575,577,3,42,21,0,576,574,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,
-		578,579,1,0,0,0,579,41,1,0,0,0,580,578,1,0,0,0,581,601,5,91,0,0,582,601,
-		5,92,0,0,583,585,5,94,0,0,584,586,5,91,0,0,585,584,1,0,0,0,585,586,1,0,
-		0,0,586,588,1,0,0,0,587,589,3,60,30,0,588,587,1,0,0,0,588,589,1,0,0,0,
-		589,593,1,0,0,0,590,592,3,44,22,0,591,590,1,0,0,0,592,595,1,0,0,0,593,
-		591,1,0,0,0,593,594,1,0,0,0,594,601,1,0,0,0,595,593,1,0,0,0,596,597,5,
-		80,0,0,597,598,3,40,20,0,598,599,5,81,0,0,599,601,1,0,0,0,600,581,1,0,
-		0,0,600,582,1,0,0,0,600,583,1,0,0,0,600,596,1,0,0,0,601,43,1,0,0,0,602,
-		604,5,23,0,0,603,605,5,91,0,0,604,603,1,0,0,0,604,605,1,0,0,0,605,606,
-		1,0,0,0,606,612,7,6,0,0,607,608,5,38,0,0,608,612,5,91,0,0,609,610,5,39,
-		0,0,610,612,7,7,0,0,611,602,1,0,0,0,611,607,1,0,0,0,611,609,1,0,0,0,612,
-		45,1,0,0,0,613,614,5,37,0,0,614,617,5,91,0,0,615,616,5,87,0,0,616,618,
-		5,91,0,0,617,615,1,0,0,0,617,618,1,0,0,0,618,624,1,0,0,0,619,621,5,94,
-		0,0,620,622,5,91,0,0,621,620,1,0,0,0,621,622,1,0,0,0,622,624,1,0,0,0,623,
-		613,1,0,0,0,623,619,1,0,0,0,624,47,1,0,0,0,625,626,7,8,0,0,626,684,3,40,
-		20,0,627,628,7,9,0,0,628,684,5,91,0,0,629,684,7,10,0,0,630,631,7,11,0,
-		0,631,632,5,91,0,0,632,684,3,48,24,0,633,634,7,12,0,0,634,684,3,48,24,
-		0,635,636,7,13,0,0,636,684,5,92,0,0,637,638,5,52,0,0,638,641,5,91,0,0,
-		639,640,5,53,0,0,640,642,5,91,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,
-		684,1,0,0,0,643,644,5,70,0,0,644,648,7,14,0,0,645,647,3,46,23,0,646,645,
-		1,0,0,0,647,650,1,0,0,0,648,646,1,0,0,0,648,649,1,0,0,0,649,684,1,0,0,
-		0,650,648,1,0,0,0,651,652,5,71,0,0,652,656,3,36,18,0,653,655,3,46,23,0,
-		654,653,1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,684,
-		1,0,0,0,658,656,1,0,0,0,659,660,5,72,0,0,660,664,5,91,0,0,661,663,3,46,
-		23,0,662,661,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,664,665,1,0,0,0,665,
-		684,1,0,0,0,666,664,1,0,0,0,667,668,5,73,0,0,668,672,3,24,12,0,669,671,
-		3,46,23,0,670,669,1,0,0,0,671,674,1,0,0,0,672,670,1,0,0,0,672,673,1,0,
-		0,0,673,684,1,0,0,0,674,672,1,0,0,0,675,676,5,74,0,0,676,679,3,36,18,0,
-		677,678,5,94,0,0,678,680,5,92,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,
-		684,1,0,0,0,681,682,5,55,0,0,682,684,5,94,0,0,683,625,1,0,0,0,683,627,
-		1,0,0,0,683,629,1,0,0,0,683,630,1,0,0,0,683,633,1,0,0,0,683,635,1,0,0,
-		0,683,637,1,0,0,0,683,643,1,0,0,0,683,651,1,0,0,0,683,659,1,0,0,0,683,
-		667,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,49,1,0,0,0,685,686,5,31,
-		0,0,686,689,5,91,0,0,687,688,5,86,0,0,688,690,5,91,0,0,689,687,1,0,0,0,
-		689,690,1,0,0,0,690,692,1,0,0,0,691,693,3,52,26,0,692,691,1,0,0,0,692,
-		693,1,0,0,0,693,704,1,0,0,0,694,695,5,94,0,0,695,698,5,91,0,0,696,697,
-		7,15,0,0,697,699,5,91,0,0,698,696,1,0,0,0,698,699,1,0,0,0,699,701,1,0,
-		0,0,700,702,3,52,26,0,701,700,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,
-		703,685,1,0,0,0,703,694,1,0,0,0,704,51,1,0,0,0,705,706,5,27,0,0,706,707,
-		5,91,0,0,707,53,1,0,0,0,708,709,5,6,0,0,709,719,3,60,30,0,710,711,5,56,
-		0,0,711,719,3,58,29,0,712,713,5,94,0,0,713,719,3,58,29,0,714,715,3,58,
-		29,0,715,716,3,56,28,0,716,717,3,60,30,0,717,719,1,0,0,0,718,708,1,0,0,
-		0,718,710,1,0,0,0,718,712,1,0,0,0,718,714,1,0,0,0,719,55,1,0,0,0,720,721,
-		7,16,0,0,721,57,1,0,0,0,722,728,3,24,12,0,723,726,5,90,0,0,724,727,3,24,
-		12,0,725,727,5,30,0,0,726,724,1,0,0,0,726,725,1,0,0,0,727,729,1,0,0,0,
-		728,723,1,0,0,0,728,729,1,0,0,0,729,59,1,0,0,0,730,731,5,91,0,0,731,732,
-		5,89,0,0,732,733,5,91,0,0,733,61,1,0,0,0,734,735,5,27,0,0,735,739,5,91,
-		0,0,736,737,7,17,0,0,737,739,5,91,0,0,738,734,1,0,0,0,738,736,1,0,0,0,
-		739,63,1,0,0,0,740,744,5,94,0,0,741,743,7,18,0,0,742,741,1,0,0,0,743,746,
-		1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,65,1,0,0,0,746,744,1,0,0,0,
-		747,748,8,19,0,0,748,67,1,0,0,0,104,71,78,83,86,91,101,110,125,127,134,
-		141,143,154,162,169,174,177,182,188,195,204,211,216,219,224,234,241,248,
-		253,256,261,291,298,304,307,312,325,330,337,340,356,367,370,372,376,386,
-		394,396,406,412,416,420,425,429,435,440,444,449,454,458,469,476,481,484,
-		489,494,508,515,521,524,529,536,544,547,557,565,571,578,585,588,593,600,
-		604,611,617,621,623,641,648,656,664,672,679,683,689,692,698,701,703,718,
-		726,728,738,744
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		1,0,5,0,74,8,0,10,0,12,0,77,9,0,1,0,1,0,4,0,81,8,0,11,0,12,0,82,1,0,5,
+		0,86,8,0,10,0,12,0,89,9,0,3,0,91,8,0,1,0,5,0,94,8,0,10,0,12,0,97,9,0,1,
+		0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,106,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,
+		115,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,130,8,
+		1,3,1,132,8,1,1,1,1,1,1,1,4,1,137,8,1,11,1,12,1,138,1,1,1,1,1,1,1,1,1,
+		1,5,1,146,8,1,10,1,12,1,149,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,157,8,1,10,
+		1,12,1,160,9,1,1,1,1,1,1,1,5,1,165,8,1,10,1,12,1,168,9,1,1,1,1,1,4,1,172,
+		8,1,11,1,12,1,173,1,1,5,1,177,8,1,10,1,12,1,180,9,1,3,1,182,8,1,1,1,5,
+		1,185,8,1,10,1,12,1,188,9,1,1,1,1,1,1,1,3,1,193,8,1,1,1,1,1,1,1,5,1,198,
+		8,1,10,1,12,1,201,9,1,1,1,1,1,1,1,1,1,5,1,207,8,1,10,1,12,1,210,9,1,1,
+		1,1,1,4,1,214,8,1,11,1,12,1,215,1,1,5,1,219,8,1,10,1,12,1,222,9,1,3,1,
+		224,8,1,1,1,5,1,227,8,1,10,1,12,1,230,9,1,1,1,1,1,1,1,1,1,1,1,5,1,237,
+		8,1,10,1,12,1,240,9,1,1,1,1,1,5,1,244,8,1,10,1,12,1,247,9,1,1,1,1,1,4,
+		1,251,8,1,11,1,12,1,252,1,1,5,1,256,8,1,10,1,12,1,259,9,1,3,1,261,8,1,
+		1,1,5,1,264,8,1,10,1,12,1,267,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,288,8,1,10,1,12,1,291,9,1,
+		1,1,1,1,5,1,295,8,1,10,1,12,1,298,9,1,1,1,5,1,301,8,1,10,1,12,1,304,9,
+		1,3,1,306,8,1,1,1,5,1,309,8,1,10,1,12,1,312,9,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,326,8,1,10,1,12,1,329,9,1,1,1,1,1,5,1,333,
+		8,1,10,1,12,1,336,9,1,1,1,5,1,339,8,1,10,1,12,1,342,9,1,3,1,344,8,1,1,
+		1,5,1,347,8,1,10,1,12,1,350,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,3,1,362,8,1,1,1,5,1,365,8,1,10,1,12,1,368,9,1,1,1,1,1,5,1,372,8,1,10,
+		1,12,1,375,9,1,3,1,377,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,
+		1,4,1,4,1,4,3,4,393,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,402,8,5,10,5,12,
+		5,405,9,5,3,5,407,8,5,3,5,409,8,5,1,6,1,6,3,6,413,8,6,1,7,1,7,1,7,1,8,
+		1,8,1,8,5,8,421,8,8,10,8,12,8,424,9,8,1,9,1,9,1,9,1,9,1,9,3,9,431,8,9,
+		3,9,433,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,443,8,10,1,10,
+		1,10,1,10,1,10,3,10,449,8,10,1,11,1,11,3,11,453,8,11,1,11,1,11,3,11,457,
+		8,11,1,11,5,11,460,8,11,10,11,12,11,463,9,11,1,11,3,11,466,8,11,1,11,1,
+		11,1,11,1,11,3,11,472,8,11,1,11,5,11,475,8,11,10,11,12,11,478,9,11,1,11,
+		3,11,481,8,11,1,11,1,11,1,11,3,11,486,8,11,1,11,5,11,489,8,11,10,11,12,
+		11,492,9,11,1,11,3,11,495,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,
+		504,8,11,10,11,12,11,507,9,11,1,11,1,11,4,11,511,8,11,11,11,12,11,512,
+		1,11,5,11,516,8,11,10,11,12,11,519,9,11,3,11,521,8,11,1,11,5,11,524,8,
+		11,10,11,12,11,527,9,11,1,11,1,11,3,11,531,8,11,1,12,1,12,1,13,1,13,1,
+		14,1,14,1,14,1,14,1,14,1,14,5,14,543,8,14,10,14,12,14,546,9,14,1,14,1,
+		14,5,14,550,8,14,10,14,12,14,553,9,14,1,14,5,14,556,8,14,10,14,12,14,559,
+		9,14,3,14,561,8,14,1,14,5,14,564,8,14,10,14,12,14,567,9,14,1,14,1,14,5,
+		14,571,8,14,10,14,12,14,574,9,14,1,14,1,14,1,14,5,14,579,8,14,10,14,12,
+		14,582,9,14,1,14,1,14,1,14,5,14,587,8,14,10,14,12,14,590,9,14,3,14,592,
+		8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,5,15,601,8,15,10,15,12,15,604,
+		9,15,3,15,606,8,15,1,16,1,16,3,16,610,8,16,1,17,1,17,1,17,1,18,1,18,1,
+		18,1,18,1,18,3,18,620,8,18,1,18,1,18,1,18,1,18,3,18,626,8,18,3,18,628,
+		8,18,1,19,1,19,1,19,1,20,1,20,1,20,3,20,636,8,20,1,21,1,21,1,21,1,21,3,
+		21,642,8,21,1,22,1,22,1,22,5,22,647,8,22,10,22,12,22,650,9,22,1,23,1,23,
+		1,23,1,23,3,23,656,8,23,1,23,3,23,659,8,23,1,23,5,23,662,8,23,10,23,12,
+		23,665,9,23,1,23,1,23,1,23,1,23,3,23,671,8,23,1,24,1,24,3,24,675,8,24,
+		1,24,1,24,1,24,1,24,1,24,3,24,682,8,24,1,25,1,25,1,25,1,25,3,25,688,8,
+		25,1,25,1,25,3,25,692,8,25,3,25,694,8,25,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,712,8,26,1,26,1,
+		26,1,26,5,26,717,8,26,10,26,12,26,720,9,26,1,26,1,26,1,26,5,26,725,8,26,
+		10,26,12,26,728,9,26,1,26,1,26,1,26,5,26,733,8,26,10,26,12,26,736,9,26,
+		1,26,1,26,1,26,5,26,741,8,26,10,26,12,26,744,9,26,1,26,1,26,1,26,1,26,
+		3,26,750,8,26,1,26,1,26,3,26,754,8,26,1,27,1,27,1,27,1,27,3,27,760,8,27,
+		1,27,3,27,763,8,27,1,27,1,27,1,27,1,27,3,27,769,8,27,1,27,3,27,772,8,27,
+		3,27,774,8,27,1,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,3,29,789,8,29,1,30,1,30,1,31,1,31,1,31,1,31,3,31,797,8,31,3,31,
+		799,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,3,33,809,8,33,1,34,1,
+		34,5,34,813,8,34,10,34,12,34,816,9,34,1,35,1,35,1,35,0,0,36,0,2,4,6,8,
+		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
+		58,60,62,64,66,68,70,0,20,3,0,37,37,56,56,95,95,1,0,24,25,1,0,35,36,3,
+		0,34,39,70,78,95,95,4,0,34,34,37,39,70,78,95,95,2,0,92,93,95,95,3,0,41,
+		41,51,51,95,95,2,0,24,25,95,95,2,0,13,14,95,95,4,0,41,44,51,51,54,54,69,
+		69,3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,
+		65,68,68,1,0,63,64,1,0,66,67,2,0,93,93,95,95,2,0,87,87,90,90,4,0,35,36,
+		40,52,54,74,95,95,2,0,68,68,95,95,2,0,3,3,83,84,947,0,75,1,0,0,0,2,376,
+		1,0,0,0,4,378,1,0,0,0,6,384,1,0,0,0,8,392,1,0,0,0,10,394,1,0,0,0,12,410,
+		1,0,0,0,14,414,1,0,0,0,16,417,1,0,0,0,18,432,1,0,0,0,20,448,1,0,0,0,22,
+		530,1,0,0,0,24,532,1,0,0,0,26,534,1,0,0,0,28,591,1,0,0,0,30,605,1,0,0,
+		0,32,607,1,0,0,0,34,611,1,0,0,0,36,627,1,0,0,0,38,629,1,0,0,0,40,632,1,
+		0,0,0,42,637,1,0,0,0,44,643,1,0,0,0,46,670,1,0,0,0,48,681,1,0,0,0,50,693,
+		1,0,0,0,52,753,1,0,0,0,54,773,1,0,0,0,56,775,1,0,0,0,58,788,1,0,0,0,60,
+		790,1,0,0,0,62,792,1,0,0,0,64,800,1,0,0,0,66,808,1,0,0,0,68,810,1,0,0,
+		0,70,817,1,0,0,0,72,74,5,3,0,0,73,72,1,0,0,0,74,77,1,0,0,0,75,73,1,0,0,
+		0,75,76,1,0,0,0,76,90,1,0,0,0,77,75,1,0,0,0,78,87,3,2,1,0,79,81,5,3,0,
+		0,80,79,1,0,0,0,81,82,1,0,0,0,82,80,1,0,0,0,82,83,1,0,0,0,83,84,1,0,0,
+		0,84,86,3,2,1,0,85,80,1,0,0,0,86,89,1,0,0,0,87,85,1,0,0,0,87,88,1,0,0,
+		0,88,91,1,0,0,0,89,87,1,0,0,0,90,78,1,0,0,0,90,91,1,0,0,0,91,95,1,0,0,
+		0,92,94,5,3,0,0,93,92,1,0,0,0,94,97,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,
+		0,96,98,1,0,0,0,97,95,1,0,0,0,98,99,5,0,0,1,99,1,1,0,0,0,100,101,5,5,0,
+		0,101,377,5,93,0,0,102,103,5,6,0,0,103,105,5,92,0,0,104,106,3,4,2,0,105,
+		104,1,0,0,0,105,106,1,0,0,0,106,377,1,0,0,0,107,108,5,7,0,0,108,109,5,
+		92,0,0,109,110,5,88,0,0,110,377,5,92,0,0,111,112,5,8,0,0,112,114,5,95,
+		0,0,113,115,5,89,0,0,114,113,1,0,0,0,114,115,1,0,0,0,115,116,1,0,0,0,116,
+		377,5,95,0,0,117,118,5,9,0,0,118,377,5,92,0,0,119,120,5,52,0,0,120,377,
+		5,92,0,0,121,122,5,10,0,0,122,377,5,93,0,0,123,124,5,11,0,0,124,377,5,
+		93,0,0,125,131,5,12,0,0,126,132,5,13,0,0,127,129,5,14,0,0,128,130,5,93,
+		0,0,129,128,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,126,1,0,0,0,131,
+		127,1,0,0,0,132,377,1,0,0,0,133,134,5,15,0,0,134,136,5,95,0,0,135,137,
+		5,92,0,0,136,135,1,0,0,0,137,138,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,
+		0,139,377,1,0,0,0,140,141,5,16,0,0,141,142,5,95,0,0,142,147,5,83,0,0,143,
+		146,5,3,0,0,144,146,3,6,3,0,145,143,1,0,0,0,145,144,1,0,0,0,146,149,1,
+		0,0,0,147,145,1,0,0,0,147,148,1,0,0,0,148,150,1,0,0,0,149,147,1,0,0,0,
+		150,377,5,84,0,0,151,152,5,17,0,0,152,377,5,93,0,0,153,154,5,18,0,0,154,
+		158,5,95,0,0,155,157,3,8,4,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,
+		0,0,0,158,159,1,0,0,0,159,377,1,0,0,0,160,158,1,0,0,0,161,162,5,20,0,0,
+		162,166,5,83,0,0,163,165,5,3,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,
+		1,0,0,0,166,167,1,0,0,0,167,181,1,0,0,0,168,166,1,0,0,0,169,178,3,10,5,
+		0,170,172,5,3,0,0,171,170,1,0,0,0,172,173,1,0,0,0,173,171,1,0,0,0,173,
+		174,1,0,0,0,174,175,1,0,0,0,175,177,3,10,5,0,176,171,1,0,0,0,177,180,1,
+		0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,
+		181,169,1,0,0,0,181,182,1,0,0,0,182,186,1,0,0,0,183,185,5,3,0,0,184,183,
+		1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,
+		0,188,186,1,0,0,0,189,377,5,84,0,0,190,192,5,20,0,0,191,193,5,21,0,0,192,
+		191,1,0,0,0,192,193,1,0,0,0,193,194,1,0,0,0,194,199,3,14,7,0,195,196,5,
+		85,0,0,196,198,3,14,7,0,197,195,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,
+		0,199,200,1,0,0,0,200,377,1,0,0,0,201,199,1,0,0,0,202,203,5,14,0,0,203,
+		204,3,16,8,0,204,208,5,83,0,0,205,207,5,3,0,0,206,205,1,0,0,0,207,210,
+		1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,223,1,0,0,0,210,208,1,0,0,
+		0,211,220,3,18,9,0,212,214,5,3,0,0,213,212,1,0,0,0,214,215,1,0,0,0,215,
+		213,1,0,0,0,215,216,1,0,0,0,216,217,1,0,0,0,217,219,3,18,9,0,218,213,1,
+		0,0,0,219,222,1,0,0,0,220,218,1,0,0,0,220,221,1,0,0,0,221,224,1,0,0,0,
+		222,220,1,0,0,0,223,211,1,0,0,0,223,224,1,0,0,0,224,228,1,0,0,0,225,227,
+		5,3,0,0,226,225,1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,
+		0,229,231,1,0,0,0,230,228,1,0,0,0,231,232,5,84,0,0,232,377,1,0,0,0,233,
+		234,5,26,0,0,234,238,3,24,12,0,235,237,3,20,10,0,236,235,1,0,0,0,237,240,
+		1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,
+		0,241,245,5,83,0,0,242,244,5,3,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,
+		243,1,0,0,0,245,246,1,0,0,0,246,260,1,0,0,0,247,245,1,0,0,0,248,257,3,
+		22,11,0,249,251,5,3,0,0,250,249,1,0,0,0,251,252,1,0,0,0,252,250,1,0,0,
+		0,252,253,1,0,0,0,253,254,1,0,0,0,254,256,3,22,11,0,255,250,1,0,0,0,256,
+		259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,257,1,
+		0,0,0,260,248,1,0,0,0,260,261,1,0,0,0,261,265,1,0,0,0,262,264,5,3,0,0,
+		263,262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,
+		1,0,0,0,267,265,1,0,0,0,268,269,5,84,0,0,269,377,1,0,0,0,270,271,5,32,
+		0,0,271,272,3,54,27,0,272,273,5,79,0,0,273,274,3,58,29,0,274,377,1,0,0,
+		0,275,276,5,8,0,0,276,277,5,93,0,0,277,278,5,79,0,0,278,377,3,58,29,0,
+		279,280,5,34,0,0,280,281,3,24,12,0,281,282,3,44,22,0,282,377,1,0,0,0,283,
+		284,5,78,0,0,284,285,3,24,12,0,285,289,5,83,0,0,286,288,5,3,0,0,287,286,
+		1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,305,1,0,0,
+		0,291,289,1,0,0,0,292,302,3,30,15,0,293,295,5,3,0,0,294,293,1,0,0,0,295,
+		298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,
+		0,0,0,299,301,3,30,15,0,300,296,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,
+		0,302,303,1,0,0,0,303,306,1,0,0,0,304,302,1,0,0,0,305,292,1,0,0,0,305,
+		306,1,0,0,0,306,310,1,0,0,0,307,309,5,3,0,0,308,307,1,0,0,0,309,312,1,
+		0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,
+		313,314,5,84,0,0,314,377,1,0,0,0,315,316,5,73,0,0,316,317,3,24,12,0,317,
+		318,5,93,0,0,318,377,1,0,0,0,319,320,5,73,0,0,320,321,3,24,12,0,321,322,
+		5,53,0,0,322,323,5,92,0,0,323,327,5,83,0,0,324,326,5,3,0,0,325,324,1,0,
+		0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,0,0,328,343,1,0,0,0,329,
+		327,1,0,0,0,330,340,3,38,19,0,331,333,5,3,0,0,332,331,1,0,0,0,333,336,
+		1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,
+		0,337,339,3,38,19,0,338,334,1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,
+		341,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,343,330,1,0,0,0,343,344,1,
+		0,0,0,344,348,1,0,0,0,345,347,5,3,0,0,346,345,1,0,0,0,347,350,1,0,0,0,
+		348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,
+		5,84,0,0,352,377,1,0,0,0,353,354,5,33,0,0,354,355,5,93,0,0,355,356,7,0,
+		0,0,356,357,3,62,31,0,357,358,5,95,0,0,358,361,5,92,0,0,359,360,5,90,0,
+		0,360,362,5,92,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,366,1,0,0,0,363,
+		365,3,66,33,0,364,363,1,0,0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,
+		1,0,0,0,367,377,1,0,0,0,368,366,1,0,0,0,369,373,5,95,0,0,370,372,3,70,
+		35,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,
+		377,1,0,0,0,375,373,1,0,0,0,376,100,1,0,0,0,376,102,1,0,0,0,376,107,1,
+		0,0,0,376,111,1,0,0,0,376,117,1,0,0,0,376,119,1,0,0,0,376,121,1,0,0,0,
+		376,123,1,0,0,0,376,125,1,0,0,0,376,133,1,0,0,0,376,140,1,0,0,0,376,151,
+		1,0,0,0,376,153,1,0,0,0,376,161,1,0,0,0,376,190,1,0,0,0,376,202,1,0,0,
+		0,376,233,1,0,0,0,376,270,1,0,0,0,376,275,1,0,0,0,376,279,1,0,0,0,376,
+		283,1,0,0,0,376,315,1,0,0,0,376,319,1,0,0,0,376,353,1,0,0,0,376,369,1,
+		0,0,0,377,3,1,0,0,0,378,379,5,79,0,0,379,380,5,92,0,0,380,381,5,23,0,0,
+		381,382,5,92,0,0,382,383,7,1,0,0,383,5,1,0,0,0,384,385,5,95,0,0,385,386,
+		5,92,0,0,386,7,1,0,0,0,387,388,5,40,0,0,388,389,5,92,0,0,389,393,7,1,0,
+		0,390,391,5,19,0,0,391,393,5,92,0,0,392,387,1,0,0,0,392,390,1,0,0,0,393,
+		9,1,0,0,0,394,395,3,24,12,0,395,408,5,92,0,0,396,406,5,79,0,0,397,407,
+		5,22,0,0,398,403,3,12,6,0,399,400,5,86,0,0,400,402,3,12,6,0,401,399,1,
+		0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,
+		405,403,1,0,0,0,406,397,1,0,0,0,406,398,1,0,0,0,407,409,1,0,0,0,408,396,
+		1,0,0,0,408,409,1,0,0,0,409,11,1,0,0,0,410,412,3,24,12,0,411,413,5,92,
+		0,0,412,411,1,0,0,0,412,413,1,0,0,0,413,13,1,0,0,0,414,415,3,24,12,0,415,
+		416,5,92,0,0,416,15,1,0,0,0,417,422,3,24,12,0,418,419,5,85,0,0,419,421,
+		3,24,12,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,
+		0,0,423,17,1,0,0,0,424,422,1,0,0,0,425,426,5,17,0,0,426,433,5,93,0,0,427,
+		428,5,6,0,0,428,430,5,92,0,0,429,431,3,4,2,0,430,429,1,0,0,0,430,431,1,
+		0,0,0,431,433,1,0,0,0,432,425,1,0,0,0,432,427,1,0,0,0,433,19,1,0,0,0,434,
+		435,5,27,0,0,435,449,5,92,0,0,436,437,5,28,0,0,437,449,5,92,0,0,438,439,
+		5,29,0,0,439,442,5,92,0,0,440,441,5,87,0,0,441,443,5,92,0,0,442,440,1,
+		0,0,0,442,443,1,0,0,0,443,449,1,0,0,0,444,445,5,16,0,0,445,449,5,95,0,
+		0,446,447,5,35,0,0,447,449,5,92,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,
+		438,1,0,0,0,448,444,1,0,0,0,448,446,1,0,0,0,449,21,1,0,0,0,450,453,3,26,
+		13,0,451,453,5,30,0,0,452,450,1,0,0,0,452,451,1,0,0,0,453,456,1,0,0,0,
+		454,457,5,93,0,0,455,457,3,28,14,0,456,454,1,0,0,0,456,455,1,0,0,0,457,
+		461,1,0,0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,
+		1,0,0,0,461,462,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,464,466,3,68,34,
+		0,465,464,1,0,0,0,465,466,1,0,0,0,466,531,1,0,0,0,467,468,5,31,0,0,468,
+		469,5,92,0,0,469,471,3,44,22,0,470,472,3,42,21,0,471,470,1,0,0,0,471,472,
+		1,0,0,0,472,476,1,0,0,0,473,475,3,52,26,0,474,473,1,0,0,0,475,478,1,0,
+		0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,479,
+		481,3,68,34,0,480,479,1,0,0,0,480,481,1,0,0,0,481,531,1,0,0,0,482,483,
+		7,2,0,0,483,485,3,44,22,0,484,486,3,42,21,0,485,484,1,0,0,0,485,486,1,
+		0,0,0,486,490,1,0,0,0,487,489,3,52,26,0,488,487,1,0,0,0,489,492,1,0,0,
+		0,490,488,1,0,0,0,490,491,1,0,0,0,491,494,1,0,0,0,492,490,1,0,0,0,493,
+		495,3,68,34,0,494,493,1,0,0,0,494,495,1,0,0,0,495,531,1,0,0,0,496,497,
+		5,40,0,0,497,498,5,92,0,0,498,531,3,52,26,0,499,500,5,14,0,0,500,501,3,
+		16,8,0,501,505,5,83,0,0,502,504,5,3,0,0,503,502,1,0,0,0,504,507,1,0,0,
+		0,505,503,1,0,0,0,505,506,1,0,0,0,506,520,1,0,0,0,507,505,1,0,0,0,508,
+		517,3,22,11,0,509,511,5,3,0,0,510,509,1,0,0,0,511,512,1,0,0,0,512,510,
+		1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,22,11,0,515,510,1,0,
+		0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,521,1,0,0,0,519,
+		517,1,0,0,0,520,508,1,0,0,0,520,521,1,0,0,0,521,525,1,0,0,0,522,524,5,
+		3,0,0,523,522,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,525,526,1,0,0,0,
+		526,528,1,0,0,0,527,525,1,0,0,0,528,529,5,84,0,0,529,531,1,0,0,0,530,452,
+		1,0,0,0,530,467,1,0,0,0,530,482,1,0,0,0,530,496,1,0,0,0,530,499,1,0,0,
+		0,531,23,1,0,0,0,532,533,7,3,0,0,533,25,1,0,0,0,534,535,7,4,0,0,535,27,
+		1,0,0,0,536,537,5,75,0,0,537,538,5,92,0,0,538,592,5,92,0,0,539,540,5,76,
+		0,0,540,544,5,83,0,0,541,543,5,3,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,
+		542,1,0,0,0,544,545,1,0,0,0,545,560,1,0,0,0,546,544,1,0,0,0,547,557,3,
+		34,17,0,548,550,5,3,0,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,
+		0,551,552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,0,554,556,3,34,17,0,555,
+		551,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,561,1,
+		0,0,0,559,557,1,0,0,0,560,547,1,0,0,0,560,561,1,0,0,0,561,565,1,0,0,0,
+		562,564,5,3,0,0,563,562,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,565,566,
+		1,0,0,0,566,568,1,0,0,0,567,565,1,0,0,0,568,572,5,84,0,0,569,571,3,36,
+		18,0,570,569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,
+		592,1,0,0,0,574,572,1,0,0,0,575,576,5,77,0,0,576,580,5,92,0,0,577,579,
+		3,36,18,0,578,577,1,0,0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,
+		0,0,581,592,1,0,0,0,582,580,1,0,0,0,583,584,5,78,0,0,584,588,3,24,12,0,
+		585,587,3,36,18,0,586,585,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,588,
+		589,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,591,536,1,0,0,0,591,539,1,
+		0,0,0,591,575,1,0,0,0,591,583,1,0,0,0,592,29,1,0,0,0,593,594,5,95,0,0,
+		594,606,5,93,0,0,595,596,7,5,0,0,596,597,5,79,0,0,597,602,3,32,16,0,598,
+		599,5,86,0,0,599,601,3,32,16,0,600,598,1,0,0,0,601,604,1,0,0,0,602,600,
+		1,0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,602,1,0,0,0,605,593,1,0,0,
+		0,605,595,1,0,0,0,606,31,1,0,0,0,607,609,5,93,0,0,608,610,5,92,0,0,609,
+		608,1,0,0,0,609,610,1,0,0,0,610,33,1,0,0,0,611,612,5,95,0,0,612,613,5,
+		92,0,0,613,35,1,0,0,0,614,619,5,95,0,0,615,620,5,92,0,0,616,620,5,93,0,
+		0,617,618,5,95,0,0,618,620,5,92,0,0,619,615,1,0,0,0,619,616,1,0,0,0,619,
+		617,1,0,0,0,619,620,1,0,0,0,620,628,1,0,0,0,621,622,5,37,0,0,622,625,5,
+		92,0,0,623,624,5,88,0,0,624,626,5,92,0,0,625,623,1,0,0,0,625,626,1,0,0,
+		0,626,628,1,0,0,0,627,614,1,0,0,0,627,621,1,0,0,0,628,37,1,0,0,0,629,630,
+		7,6,0,0,630,631,5,93,0,0,631,39,1,0,0,0,632,635,5,92,0,0,633,634,5,88,
+		0,0,634,636,5,92,0,0,635,633,1,0,0,0,635,636,1,0,0,0,636,41,1,0,0,0,637,
+		638,5,37,0,0,638,641,5,92,0,0,639,640,5,88,0,0,640,642,5,92,0,0,641,639,
+		1,0,0,0,641,642,1,0,0,0,642,43,1,0,0,0,643,648,3,46,23,0,644,645,5,80,
+		0,0,645,647,3,46,23,0,646,644,1,0,0,0,647,650,1,0,0,0,648,646,1,0,0,0,
+		648,649,1,0,0,0,649,45,1,0,0,0,650,648,1,0,0,0,651,671,5,92,0,0,652,671,
+		5,93,0,0,653,655,5,95,0,0,654,656,5,92,0,0,655,654,1,0,0,0,655,656,1,0,
+		0,0,656,658,1,0,0,0,657,659,3,64,32,0,658,657,1,0,0,0,658,659,1,0,0,0,
+		659,663,1,0,0,0,660,662,3,48,24,0,661,660,1,0,0,0,662,665,1,0,0,0,663,
+		661,1,0,0,0,663,664,1,0,0,0,664,671,1,0,0,0,665,663,1,0,0,0,666,667,5,
+		81,0,0,667,668,3,44,22,0,668,669,5,82,0,0,669,671,1,0,0,0,670,651,1,0,
+		0,0,670,652,1,0,0,0,670,653,1,0,0,0,670,666,1,0,0,0,671,47,1,0,0,0,672,
+		674,5,23,0,0,673,675,5,92,0,0,674,673,1,0,0,0,674,675,1,0,0,0,675,676,
+		1,0,0,0,676,682,7,7,0,0,677,678,5,38,0,0,678,682,5,92,0,0,679,680,5,39,
+		0,0,680,682,7,8,0,0,681,672,1,0,0,0,681,677,1,0,0,0,681,679,1,0,0,0,682,
+		49,1,0,0,0,683,684,5,37,0,0,684,687,5,92,0,0,685,686,5,88,0,0,686,688,
+		5,92,0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,694,1,0,0,0,689,691,5,95,
+		0,0,690,692,5,92,0,0,691,690,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,
+		683,1,0,0,0,693,689,1,0,0,0,694,51,1,0,0,0,695,696,7,9,0,0,696,754,3,44,
+		22,0,697,698,7,10,0,0,698,754,5,92,0,0,699,754,7,11,0,0,700,701,7,12,0,
+		0,701,702,5,92,0,0,702,754,3,52,26,0,703,704,7,13,0,0,704,754,3,52,26,
+		0,705,706,7,14,0,0,706,754,5,93,0,0,707,708,5,52,0,0,708,711,5,92,0,0,
+		709,710,5,53,0,0,710,712,5,92,0,0,711,709,1,0,0,0,711,712,1,0,0,0,712,
+		754,1,0,0,0,713,714,5,70,0,0,714,718,7,15,0,0,715,717,3,50,25,0,716,715,
+		1,0,0,0,717,720,1,0,0,0,718,716,1,0,0,0,718,719,1,0,0,0,719,754,1,0,0,
+		0,720,718,1,0,0,0,721,722,5,71,0,0,722,726,3,40,20,0,723,725,3,50,25,0,
+		724,723,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,726,727,1,0,0,0,727,754,
+		1,0,0,0,728,726,1,0,0,0,729,730,5,72,0,0,730,734,5,92,0,0,731,733,3,50,
+		25,0,732,731,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,0,735,
+		754,1,0,0,0,736,734,1,0,0,0,737,738,5,73,0,0,738,742,3,24,12,0,739,741,
+		3,50,25,0,740,739,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,742,743,1,0,
+		0,0,743,754,1,0,0,0,744,742,1,0,0,0,745,746,5,74,0,0,746,749,3,40,20,0,
+		747,748,5,95,0,0,748,750,5,93,0,0,749,747,1,0,0,0,749,750,1,0,0,0,750,
+		754,1,0,0,0,751,752,5,55,0,0,752,754,5,95,0,0,753,695,1,0,0,0,753,697,
+		1,0,0,0,753,699,1,0,0,0,753,700,1,0,0,0,753,703,1,0,0,0,753,705,1,0,0,
+		0,753,707,1,0,0,0,753,713,1,0,0,0,753,721,1,0,0,0,753,729,1,0,0,0,753,
+		737,1,0,0,0,753,745,1,0,0,0,753,751,1,0,0,0,754,53,1,0,0,0,755,756,5,31,
+		0,0,756,759,5,92,0,0,757,758,5,87,0,0,758,760,5,92,0,0,759,757,1,0,0,0,
+		759,760,1,0,0,0,760,762,1,0,0,0,761,763,3,56,28,0,762,761,1,0,0,0,762,
+		763,1,0,0,0,763,774,1,0,0,0,764,765,5,95,0,0,765,768,5,92,0,0,766,767,
+		7,16,0,0,767,769,5,92,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,0,
+		0,0,770,772,3,56,28,0,771,770,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,
+		773,755,1,0,0,0,773,764,1,0,0,0,774,55,1,0,0,0,775,776,5,27,0,0,776,777,
+		5,92,0,0,777,57,1,0,0,0,778,779,5,6,0,0,779,789,3,64,32,0,780,781,5,56,
+		0,0,781,789,3,62,31,0,782,783,5,95,0,0,783,789,3,62,31,0,784,785,3,62,
+		31,0,785,786,3,60,30,0,786,787,3,64,32,0,787,789,1,0,0,0,788,778,1,0,0,
+		0,788,780,1,0,0,0,788,782,1,0,0,0,788,784,1,0,0,0,789,59,1,0,0,0,790,791,
+		7,17,0,0,791,61,1,0,0,0,792,798,3,24,12,0,793,796,5,91,0,0,794,797,3,24,
+		12,0,795,797,5,30,0,0,796,794,1,0,0,0,796,795,1,0,0,0,797,799,1,0,0,0,
+		798,793,1,0,0,0,798,799,1,0,0,0,799,63,1,0,0,0,800,801,5,92,0,0,801,802,
+		5,90,0,0,802,803,5,92,0,0,803,65,1,0,0,0,804,805,5,27,0,0,805,809,5,92,
+		0,0,806,807,7,18,0,0,807,809,5,92,0,0,808,804,1,0,0,0,808,806,1,0,0,0,
+		809,67,1,0,0,0,810,814,5,95,0,0,811,813,7,5,0,0,812,811,1,0,0,0,813,816,
+		1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,69,1,0,0,0,816,814,1,0,0,0,
+		817,818,8,19,0,0,818,71,1,0,0,0,115,75,82,87,90,95,105,114,129,131,138,
+		145,147,158,166,173,178,181,186,192,199,208,215,220,223,228,238,245,252,
+		257,260,265,289,296,302,305,310,327,334,340,343,348,361,366,373,376,392,
+		403,406,408,412,422,430,432,442,448,452,456,461,465,471,476,480,485,490,
+		494,505,512,517,520,525,530,544,551,557,560,565,572,580,588,591,602,605,
+		609,619,625,627,635,641,648,655,658,663,670,674,681,687,691,693,711,718,
+		726,734,742,749,753,759,762,768,771,773,788,796,798,808,814
 	};
 
 	public static readonly ATN _ATN =
