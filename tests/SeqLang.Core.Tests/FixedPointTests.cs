@@ -23,13 +23,16 @@ public class FixedPointTests
     }
 
     [Theory]
-    [InlineData(63.5, 64)]
-    [InlineData(63.499, 63)]
-    [InlineData(-0.5, 0)]
-    [InlineData(-0.51, -1)]
-    [InlineData(0, 0)]
-    public void Rounding_takes_halves_upward(double value, long expected) =>
-        Assert.Equal(expected, FixedPoint.FromRational(Rational.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture))).RoundHalfUp());
+    [InlineData("63.5", 64)]
+    [InlineData("63.499", 63)]
+    [InlineData("-0.5", 0)]
+    [InlineData("-0.51", -1)]
+    [InlineData("0", 0)]
+    public void Rounding_takes_halves_upward(string value, long expected)
+    {
+        Assert.True(Rational.TryParseDecimal(value, out var exact));
+        Assert.Equal(expected, FixedPoint.FromRational(exact).RoundHalfUp());
+    }
 
     [Fact]
     public void Lerp_maps_zero_and_one_onto_the_ends_and_allows_a_falling_range()
