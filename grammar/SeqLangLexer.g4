@@ -84,6 +84,7 @@ BRESENHAM : 'bresenham';
 WEIGHTS   : 'weights';
 CELLULAR  : 'cellular';
 LSYSTEM   : 'lsystem';
+MARKOV    : 'markov';
 
 ARROW     : '->';
 STAR      : '*';

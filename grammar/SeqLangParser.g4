@@ -31,6 +31,7 @@ statement
     | KEY STRING ARROW mapAction                                    # keyBindingStatement
     | SIGNAL name value                                             # signalStatement
     | LSYSTEM name LBRACE NL* (lsystemItem (NL* lsystemItem)*)? NL* RBRACE   # lsystemStatement
+    | MARKOV name LBRACE NL* (markovRule (NL* markovRule)*)? NL* RBRACE      # markovStatement
     | GROOVE name STRING                                            # grooveFileStatement
     | GROOVE name GRID NUMBER LBRACE NL* (grooveField (NL* grooveField)*)? NL* RBRACE   # grooveGridStatement
     | FEEDBACK STRING (MUTE | STEP | IDENT) laneRef IDENT NUMBER (DOTDOT NUMBER)? feedbackOption*   # feedbackStatement
@@ -91,13 +92,13 @@ trackItem
 // functions stay free as names, so files that named a track 'arp' or a section 'groove' still read.
 name
     : IDENT | SIGNAL | BEND | TOUCH | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
-    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM
+    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM | MARKOV
     ;
 
 // A lane's own name: not bend or touch, which begin control lanes.
 laneName
     : IDENT | SIGNAL | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
-    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM
+    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM | MARKOV
     ;
 
 // SPEC §15: a lane's string replaced by a rhythm generator. Options (width 16, from "x ~ x", from random 0.3,
@@ -117,6 +118,15 @@ lsystemItem
 
 lsystemChoice
     : STRING NUMBER?
+    ;
+
+// SPEC §15: a Markov chain's transitions, STATE -> STATE [W] | STATE [W] ...; states are atoms.
+markovRule
+    : markovState ARROW markovState NUMBER? (PIPE markovState NUMBER?)*
+    ;
+
+markovState
+    : IDENT | NUMBER | STRING
     ;
 
 weightEntry
@@ -154,12 +164,14 @@ valueTerm
     | STRING                                                        # miniTerm
     | IDENT NUMBER? valueRange? signalOption*                       # signalTerm
     | LPAREN value RPAREN                                           # groupTerm
+    | MARKOV name                                                   # markovTerm
     ;
 
 signalOption
     : OVER NUMBER? (BAR | BARS | IDENT)                             # overOption
     | PHASE NUMBER                                                  # phaseOption
     | EASE (IN | OUT | IDENT)                                       # easeOption
+    | STEP NUMBER                                                   # stepOption
     ;
 
 // The options of arp, strum, lock and groove (step S, octaves K, down, at K, amount A): names, so they stay free

@@ -48,7 +48,8 @@ public static class SeqCompiler
         var signals = new SignalDefinitionBinder(context, settings, hasForm).Bind(file.Statements.OfType<SignalDefinitionSyntax>());
         var grooves = new Grooves.GrooveBinder(context, settings, Path.GetDirectoryName(Path.GetFullPath(source.Path))).Bind(file.Statements.OfType<GrooveSyntax>());
         var tracks = new TrackBinder(context, settings, settingsBinder.Kits, hasHarmony, new LaneDefinitions(signals, grooves, hasForm,
-            new Generators.LsystemBinder(context, settings).Bind(file.Statements.OfType<LsystemSyntax>()))).Bind(file.Statements.OfType<TrackSyntax>().ToList());
+            new Generators.LsystemBinder(context, settings).Bind(file.Statements.OfType<LsystemSyntax>()),
+            new MarkovChainBinder(context).Bind(file.Statements.OfType<MarkovSyntax>()))).Bind(file.Statements.OfType<TrackSyntax>().ToList());
         if (tracks.Count == 0 && !diagnostics.HasErrors && file.Statements.Count > 0) context.Report(Codes.NoTracks, new SourceSpan(0, 0));
 
         var form = new FormBinder(context).Bind(file.Statements.OfType<FormSyntax>().ToList(), SectionReferences.Collect(file));
@@ -68,6 +69,6 @@ public static class SeqCompiler
     private static readonly string[] StatementKeywords =
     {
         "title", "tempo", "meter", "key", "seed", "swing", "output", "input", "clock", "scale", "kit",
-        "chords", "harmony", "form", "in", "track", "map", "feedback", "signal", "groove", "lsystem",
+        "chords", "harmony", "form", "in", "track", "map", "feedback", "signal", "groove", "lsystem", "markov",
     };
 }

@@ -63,6 +63,7 @@ internal sealed class AstBuilder
                 SignalStatementContext c => Name(c.name()) is { } name && Value(c.value()) is { } value
                     ? new SignalDefinitionSyntax(name, value, Span(c), Span(c.SIGNAL())) : null,
                 LsystemStatementContext c => Name(c.name()) is { } name ? Lsystem(c, name) : null,
+                MarkovStatementContext c => Name(c.name()) is { } name ? Markov(c, name) : null,
                 GrooveFileStatementContext c => Name(c.name()) is { } name && Str(c.STRING()) is { } path
                     ? new GrooveSyntax(name, path, null, Array.Empty<GrooveFieldSyntax>(), Span(c), Span(c.GROOVE())) : null,
                 GrooveGridStatementContext c => Name(c.name()) is { } name && Num(c.NUMBER()) is { } grid
@@ -294,6 +295,7 @@ internal sealed class AstBuilder
         MiniTermContext m => Str(m.STRING()) is { } text ? new MiniValueSyntax(text) : null,
         GroupTermContext g => Value(g.value()),
         SignalTermContext s when Name(s.IDENT()) is { } name => Signal(s, name),
+        MarkovTermContext m when Name(m.name()) is { } chain => new MarkovValueSyntax(chain, Span(m)),
         _ => null,
     };
 
@@ -302,6 +304,7 @@ internal sealed class AstBuilder
         LengthSyntax? over = null;
         NumberSyntax? phase = null;
         NameSyntax? ease = null;
+        NumberSyntax? step = null;
         foreach (var option in c.signalOption())
         {
             switch (option)
@@ -313,13 +316,16 @@ internal sealed class AstBuilder
                 case PhaseOptionContext p:
                     phase = Num(p.NUMBER());
                     break;
+                case StepOptionContext st:
+                    step = Num(st.NUMBER());
+                    break;
                 case EaseOptionContext e:
                     var word = e.IN() ?? e.OUT() ?? e.IDENT();
                     if (word is not null) ease = Name(word);
                     break;
             }
         }
-        return new SignalSyntax(name, Num(c.NUMBER()), Range(c.valueRange()), over, phase, ease, Span(c));
+        return new SignalSyntax(name, Num(c.NUMBER()), Range(c.valueRange()), over, phase, ease, Span(c), step);
     }
 
     // rhythmGenerator : bresenham K N | weights { DRUM W ... } OPTION* | cellular RULE OPTION*
@@ -366,6 +372,33 @@ internal sealed class AstBuilder
         }
         return list;
     }
+
+    // markovStatement : MARKOV name { STATE -> STATE W? (| STATE W?)* ... }
+    private static MarkovSyntax Markov(MarkovStatementContext c, NameSyntax name)
+    {
+        var rules = new List<MarkovRuleSyntax>();
+        foreach (var rule in c.markovRule())
+        {
+            var states = rule.markovState();
+            if (states.Length < 2) continue;
+            // Each NUMBER belongs to the state just before it: walk the children in order.
+            var choices = new List<MarkovChoiceSyntax>();
+            for (var i = 2; i < rule.ChildCount; i++)
+            {
+                if (rule.GetChild(i) is MarkovStateContext state)
+                {
+                    NumberSyntax? weight = null;
+                    if (i + 1 < rule.ChildCount && rule.GetChild(i + 1) is ITerminalNode t && t.Symbol.Type == SeqLangParser.NUMBER) weight = Num(t);
+                    choices.Add(new MarkovChoiceSyntax(State(state), weight));
+                }
+            }
+            rules.Add(new MarkovRuleSyntax(State(states[0]), choices, Span(rule)));
+        }
+        return new MarkovSyntax(name, rules, Span(c), Span(c.MARKOV()));
+    }
+
+    private static MarkovStateSyntax State(MarkovStateContext c) =>
+        c.STRING() is { } quoted && Str(quoted) is { } s ? new MarkovStateSyntax(s.Content.Trim(), Span(c)) : new MarkovStateSyntax(c.GetText(), Span(c));
 
     // lsystemStatement : LSYSTEM name { (IDENT STRING | ATOM -> "MINI" W? (| "MINI" W?)*)* }
     private static LsystemSyntax Lsystem(LsystemStatementContext c, NameSyntax name)

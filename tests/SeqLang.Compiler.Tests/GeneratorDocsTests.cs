@@ -25,7 +25,7 @@ public class GeneratorDocsTests
 
     [Fact]
     public void The_page_has_an_example_for_each_generator() =>
-        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem ", " markov ", " walk ", " logistic " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(ExampleIndexes))]
@@ -41,6 +41,8 @@ public class GeneratorDocsTests
     [InlineData("track drums channel 10 {\n  kick cellular 30 widht 8\n}\n", "SEQ0332", "widht")]
     [InlineData("lsystem fib { axiom \"bd\"  bd -> \"bd sd\" }\ntrack drums channel 10 {\n  beat lsystem fbi gen 2\n}\n", "SEQ0342", "fbi")]
     [InlineData("lsystem a { bd -> \"bd sd\" }\ntrack drums channel 10 {\n  beat lsystem a gen 2\n}\n", "SEQ0342", "a")]
+    [InlineData("markov m { c2 -> eb2 }\ntrack t channel 1 {\n  play \"x*4\" n markov m\n}\n", "SEQ0342", "eb2")]
+    [InlineData("markov bass { c2 -> g2  g2 -> c2 }\ntrack t channel 1 {\n  play \"c4*4\" vel markov bass\n}\n", "SEQ0342", "markov bass")]
     public void The_diagnostics_are_the_page_s(string text, string code, string at)
     {
         var diagnostic = Assert.Single(SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions()).Diagnostics);

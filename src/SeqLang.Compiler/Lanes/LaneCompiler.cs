@@ -64,7 +64,7 @@ internal sealed class LaneCompiler
             _ => "this lane",
         };
         var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters,
-            hasForm: _definitions.HasForm);
+            hasForm: _definitions.HasForm, chains: _definitions.Chains);
         if (lane.IsValueLane && lane.Mini is null) return Stepped(lane, name, fullName, laneIndex, sections, baseKind, description, values, stream, blockEvery);
         if (lane.Step is { } misplacedStep)
             _context.Report(Codes.SignalOptionNotFor, misplacedStep.Span, "a mini string", "a step: it sends at its own events' onsets");
@@ -87,6 +87,8 @@ internal sealed class LaneCompiler
         {
             if (bound.Transforms[i] is not NoteValueModifier n) continue;
             hasNoteValues = true;
+            // Its value failed where it is defined (reported there): the lane cannot be built, and says nothing more.
+            if (n.Signal is null && n.Syntax.Text is null && n.Syntax.Number is null) return null;
             if (n.Signal is { } signal)
             {
                 if (NoteTable(n, signal, resolver) is { } table) bound.Transforms[i] = new DeferredModifier(new PendingSetting(ValueTarget.Note, signal, stream, 0, table.Atoms, table.Base), n.Span);
@@ -123,7 +125,16 @@ internal sealed class LaneCompiler
         var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
             pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure,
-            Channels(bound.Transforms.Concat(every)));
+            Channels(bound.Transforms.Concat(every)), HasGenerators(bound.Transforms.Concat(every)));
+    }
+
+    /// <summary>Whether any modifier (nested ones included) reads a value generator.</summary>
+    private static bool HasGenerators(IEnumerable<LaneModifier> modifiers)
+    {
+        foreach (var modifier in modifiers)
+            for (var m = modifier; m is not null; m = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null })
+                if (m is DeferredModifier { Setting.Value: ValueGenerator }) return true;
+        return false;
     }
 
     /// <summary>The channels a lane may send on: the track's, and each <c>chan</c> among its modifiers (nested ones included).</summary>
@@ -168,6 +179,18 @@ internal sealed class LaneCompiler
     /// </summary>
     private (Atom[] Atoms, long Base)? NoteTable(NoteValueModifier n, ValueExpression signal, AtomResolver resolver)
     {
+        if (signal is MarkovGenerator markov)
+        {
+            // A chain's states are atoms, read as the lane reads atoms and reported where the chain writes them.
+            var states = new Atom[markov.Chain.States.Length];
+            var failed = false;
+            for (var i = 0; i < states.Length; i++)
+            {
+                if (resolver.Resolve(markov.Chain.States[i].Text, markov.Chain.States[i].Span) is { } atom) states[i] = atom;
+                else failed = true;
+            }
+            return failed ? null : (states, 0);
+        }
         var low = signal.Min.RoundHalfUp();
         var high = signal.Max.RoundHalfUp();
         if (high - low >= 1024)

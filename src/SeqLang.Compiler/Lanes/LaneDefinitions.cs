@@ -5,4 +5,5 @@ namespace SeqLang.Compiler.Lanes;
 /// that failed its checks is there with no value, so a lane that uses it is not reported again.
 /// </summary>
 internal sealed record LaneDefinitions(IReadOnlyDictionary<string, Values.ValueExpression?> Signals, IReadOnlyDictionary<string, Grooves.Groove?> Grooves, bool HasForm,
-    IReadOnlyDictionary<string, Generators.Lsystem?>? Lsystems = null);
+    IReadOnlyDictionary<string, Generators.Lsystem?>? Lsystems = null,
+    IReadOnlyDictionary<string, Values.MarkovChain?>? Chains = null);

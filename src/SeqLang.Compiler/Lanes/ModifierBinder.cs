@@ -163,7 +163,8 @@ internal sealed class ModifierBinder
                     return null;
                 }
                 if (m.Number is not null || m.Text is not null) return new NoteValueModifier(m, null, m.Span);
-                return _values.Bind(m.Value!, "n") is { } noteValue ? new NoteValueModifier(m, null, m.Span, noteValue) : null;
+                // Kept when its value fails (reported there), so the lane's string is still read as a rhythm only.
+                return new NoteValueModifier(m, null, m.Span, _values.Bind(m.Value!, "n"));
             case "arp":
                 if (NotFor(m, kind is not (LaneKind.Pitched or LaneKind.Degrees or LaneKind.Tones), laneDescription)) return null;
                 return Arp(m);

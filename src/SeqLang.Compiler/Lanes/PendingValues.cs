@@ -38,11 +38,29 @@ public sealed class PendingValues
         return ReferenceEquals(rest, Next) ? this : new PendingValues(Setting, rest);
     }
 
-    /// <summary>Applies the settings oldest first at <paramref name="context"/>; false when a <c>prob</c> drops the note.</summary>
-    internal static bool Resolve(ref LaneNote note, PendingValues pending, in ValueContext context)
+    /// <summary>
+    /// Applies the settings oldest first at <paramref name="context"/>; false when a <c>prob</c> drops the note. A value
+    /// generator's setting takes its value from <paramref name="generators"/>, which moves its state one onset on.
+    /// </summary>
+    internal static bool Resolve(ref LaneNote note, PendingValues pending, in ValueContext context, GeneratorRun? generators = null)
     {
-        if (pending.Next is { } older && !Resolve(ref note, older, context)) return false;
-        return Apply(ref note, pending.Setting, pending.Setting.Value.At(context), context.DrawTime);
+        if (pending.Next is { } older && !Resolve(ref note, older, context, generators)) return false;
+        var setting = pending.Setting;
+        var value = setting.Value is ValueGenerator generator
+            ? (generators ?? throw new InvalidOperationException("A lane with a value generator is resolved with its run.")).Next(setting, generator, context)
+            : setting.Value.At(context);
+        return Apply(ref note, setting, value, context.DrawTime);
+    }
+
+    /// <summary>True when any setting of the list is a value generator.</summary>
+    internal bool HasGenerator
+    {
+        get
+        {
+            for (var p = this; p is not null; p = p.Next)
+                if (p.Setting.Value is ValueGenerator) return true;
+            return false;
+        }
     }
 
     /// <summary>Sets one value on a note at <paramref name="time"/>; false when a <c>prob</c> drops it.</summary>

@@ -59,6 +59,7 @@ public sealed class EventStream
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
         _periodHaps = new Hap<LaneNote>[]?[]?[lanes.Count];
+        _walks = new List<IReadOnlyDictionary<PendingSetting, object>>?[lanes.Count];
         _lastBar = new long[lanes.Count];
         Array.Fill(_lastBar, long.MinValue);
         for (var i = 0; i < lanes.Count; i++)
@@ -111,11 +112,11 @@ public sealed class EventStream
     /// <summary>Appends one lane's notes (or controller values) of a bar, from the period cache where the lane repeats.</summary>
     private bool LaneBar(CompiledTrack track, CompiledLane lane, int laneNumber, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
-        if (_periodHaps[laneNumber] is { } hapSlots) return RepeatedHaps(track, lane, hapSlots, bar, output, diagnostics);
+        if (_periodHaps[laneNumber] is { } hapSlots) return RepeatedHaps(track, lane, laneNumber, hapSlots, bar, output, diagnostics);
         if (_periodBars[laneNumber] is not { } slots)
         {
             _scratch.Clear();
-            if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
+            if (!Compute(track, lane, laneNumber, bar, _scratch, diagnostics)) return false;
             foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
             return true;
         }
@@ -124,7 +125,7 @@ public sealed class EventStream
         if (slots[slot] is not { } events)
         {
             _scratch.Clear();
-            if (!Compute(track, lane, bar, _scratch, diagnostics)) return false;
+            if (!Compute(track, lane, laneNumber, bar, _scratch, diagnostics)) return false;
             events = new LaneEvent[_scratch.Count];
             for (var i = 0; i < events.Length; i++)
             {
@@ -138,7 +139,7 @@ public sealed class EventStream
     }
 
     /// <summary>A lane whose events repeat but whose values do not: the bar's haps from the period, values read now.</summary>
-    private bool RepeatedHaps(CompiledTrack track, CompiledLane lane, Hap<LaneNote>[]?[] slots, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
+    private bool RepeatedHaps(CompiledTrack track, CompiledLane lane, int laneNumber, Hap<LaneNote>[]?[] slots, long bar, List<PieceEvent> output, DiagnosticBag diagnostics)
     {
         var slot = bar % slots.Length;
         if (slot < 0) slot += slots.Length;
@@ -158,6 +159,7 @@ public sealed class EventStream
             slots[slot] = haps = kept.ToArray();
         }
         _scratch.Clear();
+        _run = lane.HasGenerators ? StartRun(laneNumber, lane, bar) : null;
         for (var i = 0; i < haps.Length; i++) Collect(track, lane, Moved(haps[i], bar), bar, i, _scratch, diagnostics);
         foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
         return true;
@@ -251,7 +253,7 @@ public sealed class EventStream
     private static readonly Comparer<PieceEvent> LowestFirst = Comparer<PieceEvent>.Create(static (a, b) => a.Number.CompareTo(b.Number));
     private static readonly Comparer<PieceEvent> HighestFirst = Comparer<PieceEvent>.Create(static (a, b) => b.Number.CompareTo(a.Number));
 
-    private bool Compute(CompiledTrack track, CompiledLane lane, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
+    private bool Compute(CompiledTrack track, CompiledLane lane, int laneNumber, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
     {
         _haps.Clear();
         var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), _haps, QueryLimits.Default);
@@ -262,6 +264,7 @@ public sealed class EventStream
         }
         _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
         var onsetIndex = 0;
+        _run = lane.HasGenerators ? StartRun(laneNumber, lane, bar) : null;
         foreach (var hap in _haps)
         {
             if (!hap.HasOnset) continue;
@@ -297,6 +300,52 @@ public sealed class EventStream
         }
     }
 
+    /// <summary>Where a note's pending values are read: its onset before swing and humanize, its dice where lock replays them.</summary>
+    private ValueContext PendingContext(Rational begin, LaneNote note, int onsetIndex, PendingValues pending)
+    {
+        var at = Context(begin - (note.FeelOffset ?? Rational.Zero), onsetIndex, pending.Setting.Stream);
+        return note.DrawOffset is { } locked ? at with { DrawTime = at.Time - locked } : at;
+    }
+
+    /// <summary>
+    /// The value generators of a lane as they stand at the start of <paramref name="bar"/>: walked from bar 0 once (every
+    /// bar of the lane's pattern, whether or not it plays there, so mutes and sections never shift the dice) and kept per
+    /// bar, so any bar asked in any order gets what a run from bar 0 gives.
+    /// </summary>
+    private GeneratorRun StartRun(int laneNumber, CompiledLane lane, long bar)
+    {
+        var starts = _walks[laneNumber] ??= new List<IReadOnlyDictionary<PendingSetting, object>> { new Dictionary<PendingSetting, object>() };
+        var from = Math.Max(0, bar);
+        while (starts.Count <= from)
+        {
+            var walked = starts.Count - 1;
+            var run = new GeneratorRun(starts[walked]);
+            WalkBar(lane, walked, run);
+            starts.Add(run.Snapshot());
+        }
+        return new GeneratorRun(starts[(int)from]);
+    }
+
+    private void WalkBar(CompiledLane lane, long bar, GeneratorRun run)
+    {
+        _walkHaps.Clear();
+        if (!lane.Pattern.TryQuery(new Arc(bar, bar + 1), _walkHaps, QueryLimits.Default).IsOk) return;
+        _walkHaps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+        var onsetIndex = 0;
+        foreach (var hap in _walkHaps)
+        {
+            if (!hap.HasOnset) continue;
+            var index = onsetIndex++;
+            if (hap.Value.Pending is not { } pending || !pending.HasGenerator) continue;
+            var note = hap.Value;
+            PendingValues.Resolve(ref note, pending, PendingContext(hap.Whole!.Value.Begin, note, index, pending), run);
+        }
+    }
+
+    private GeneratorRun? _run;
+    private readonly List<IReadOnlyDictionary<PendingSetting, object>>?[] _walks;
+    private readonly List<Hap<LaneNote>> _walkHaps = new();
+
     private bool PlaysAt(CompiledLane lane, long bar) => _piece.Form.SectionAt(bar) is { } position && PlaysIn(lane, position.Section);
 
     /// <summary>Where a value is read: the time, the onset's index in its bar, the lane's stream and the section entry playing.</summary>
@@ -325,12 +374,7 @@ public sealed class EventStream
         var whole = hap.Whole!.Value;
         var begin = whole.Begin;
         // Signals are read at the onset the lane's time transforms gave, before swing and humanize moved it (SPEC §12).
-        if (note.Pending is { } pending)
-        {
-            var at = Context(begin - (note.FeelOffset ?? Rational.Zero), onsetIndex, pending.Setting.Stream);
-            if (note.DrawOffset is { } locked) at = at with { DrawTime = at.Time - locked };
-            if (!PendingValues.Resolve(ref note, pending, at)) return;
-        }
+        if (note.Pending is { } pending && !PendingValues.Resolve(ref note, pending, PendingContext(begin, note, onsetIndex, pending), _run)) return;
         if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
         {
             var (kind, number) = lane.Kind switch

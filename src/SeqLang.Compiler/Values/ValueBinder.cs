@@ -15,7 +15,7 @@ namespace SeqLang.Compiler.Values;
 internal sealed class ValueBinder
 {
     public static readonly string[] Shapes = { "sine", "cosine", "saw", "isaw", "tri", "square" };
-    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc" };
+    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc", "walk", "logistic" };
 
     private const long MaxLengthBars = 100_000;
     // Random signals are told apart by their place: a salt space of their own, so that adding one never moves the
@@ -29,16 +29,19 @@ internal sealed class ValueBinder
     private readonly ulong _saltBase;
     private ulong _places;
     private readonly bool _hasForm;
+    private readonly IReadOnlyDictionary<string, MarkovChain?> _chains;
 
     /// <param name="context">Where mistakes are reported.</param>
     /// <param name="named">The file's <c>signal</c> definitions that this value may use.</param>
     /// <param name="compileMini">Compiles a mini string of numbers, reporting atoms that are not (the string names what reads it).</param>
     /// <param name="barQuarters">Quarter notes in a bar: <c>over N beats</c> is N quarters.</param>
+    /// <param name="chains">The file's <c>markov</c> chains, for <c>n markov NAME</c>.</param>
     /// <param name="hasForm">Whether the file has a form: without one, <c>over section</c> is one bar, with a warning.</param>
     /// <param name="saltBase">Tells apart the random signals of different definitions (lanes have their own streams).</param>
     public ValueBinder(BindContext context, IReadOnlyDictionary<string, ValueExpression?> named, Func<StringSyntax, string, MiniValue?> compileMini,
-        Rational barQuarters, ulong saltBase = 0, bool hasForm = true)
+        Rational barQuarters, ulong saltBase = 0, bool hasForm = true, IReadOnlyDictionary<string, MarkovChain?>? chains = null)
     {
+        _chains = chains ?? new Dictionary<string, MarkovChain?>();
         _hasForm = hasForm;
         _context = context;
         _named = named;
@@ -54,8 +57,24 @@ internal sealed class ValueBinder
         MiniValueSyntax m => _compileMini(m.Text, what),
         ProductValueSyntax p => Product(p, what),
         SignalSyntax s => Signal(s, what),
+        MarkovValueSyntax m => Markov(m, what),
         _ => null,
     };
+
+    private ValueExpression? Markov(MarkovValueSyntax m, string what)
+    {
+        if (what != "n")
+        {
+            _context.Report(Codes.BadGenerator, m.Span, "markov", $"a chain's states are atoms: use it with n (n markov {m.Chain.Text}), not with {what}");
+            return null;
+        }
+        if (!_chains.TryGetValue(m.Chain.Text, out var chain))
+        {
+            _context.Report(Codes.BadGenerator, m.Chain.Span, "markov", $"no chain is called '{m.Chain.Text}'{Suggestions.DidYouMean(m.Chain.Text, _chains.Keys)}");
+            return null;
+        }
+        return chain is null ? null : new MarkovGenerator(chain, SaltSpace | (_saltBase << 16) | ++_places);
+    }
 
     /// <summary>Warns when a value can leave <paramref name="min"/>..<paramref name="max"/>, where it will be clamped (SPEC §12).</summary>
     public void WarnOutside(string what, Core.Text.SourceSpan span, ValueExpression value, FixedPoint min, FixedPoint max, string range)
@@ -118,7 +137,7 @@ internal sealed class ValueBinder
         }
 
         var ok = true;
-        if (s.Argument is { } argument && name != "irand")
+        if (s.Argument is { } argument && name is not ("irand" or "logistic"))
         {
             _context.Report(Codes.SignalOptionNotFor, argument.Span, name, $"a number here{(s.Range is null ? $" (a range is written {argument.Text}..B)" : "")}");
             ok = false;
@@ -128,12 +147,17 @@ internal sealed class ValueBinder
             _context.Report(Codes.SignalOptionNotFor, ease.Span, name, "ease (only ramp is eased)");
             ok = false;
         }
+        if (s.Step is { } stepWord && name != "walk")
+        {
+            _context.Report(Codes.SignalOptionNotFor, stepWord.Span, name, "a step (only walk moves by steps)");
+            ok = false;
+        }
         if (s.Phase is { } phase && !Shapes.Contains(name))
         {
             _context.Report(Codes.SignalOptionNotFor, phase.Span, name, "a phase (only sine, cosine, saw, isaw, tri and square do)");
             ok = false;
         }
-        if (s.Over is { } overSyntax && name is "rand" or "irand" or "vdc")
+        if (s.Over is { } overSyntax && name is "rand" or "irand" or "vdc" or "walk" or "logistic")
         {
             _context.Report(Codes.SignalOptionNotFor, overSyntax.Span, name, "a period (it has none)");
             ok = false;
@@ -156,7 +180,7 @@ internal sealed class ValueBinder
             }
         }
         var length = SignalLength.OneBar;
-        if (s.Over is { } over && name is not ("rand" or "irand" or "vdc"))
+        if (s.Over is { } over && name is not ("rand" or "irand" or "vdc" or "walk" or "logistic"))
         {
             if (Length(over) is { } l) length = l;
             else ok = false;
@@ -202,6 +226,29 @@ internal sealed class ValueBinder
                 whole = count;
             else ok = false;
         }
+        if (name == "walk" && (s.Range is not { } walkRange || walkRange.From.Value is not { IsInteger: true } || walkRange.To.Value is not { IsInteger: true }))
+        {
+            _context.Report(Codes.SignalNeeds, s.Span, "walk", "a range of whole numbers", "walk 0..7 (or walk 0..7 step 2)");
+            ok = false;
+        }
+        long walkStep = 1;
+        if (name == "walk" && s.Step is { } stepNumber)
+        {
+            if (_context.Integer(stepNumber, 1, 1000, Codes.ValueNotANumber with { Format = "walk step {0} is out of range: use a whole number 1 to 1000" }) is { } st) walkStep = st;
+            else ok = false;
+        }
+        var rate = FixedPoint.Zero;
+        if (name == "logistic")
+        {
+            if (s.Argument is not { } rateNumber)
+            {
+                _context.Report(Codes.SignalNeeds, s.Span, "logistic", "a rate", "logistic 3.7 (or logistic 3.7 0..7)");
+                ok = false;
+            }
+            else if (_context.InRange(rateNumber, 0, 4, Codes.ValueNotANumber with { Format = "logistic {0} is out of range: use a rate above 0, at most 4" }, minExclusive: true) is { } rv)
+                rate = FixedPoint.FromRational(rv);
+            else ok = false;
+        }
         if (!ok) return null;
 
         var salt = SaltSpace | (_saltBase << 16) | ++_places;
@@ -217,6 +264,8 @@ internal sealed class ValueBinder
             "irand" => new RandomSignal(FixedPoint.Zero, FixedPoint.Zero, salt, whole),
             "perlin" => new PerlinSignal(from, to, length, salt),
             "ramp" => new RampSignal(from, to, length, easing),
+            "walk" => new WalkGenerator(Math.Min(from.Floor(), to.Floor()), Math.Max(from.Floor(), to.Floor()), walkStep, salt),
+            "logistic" => new LogisticGenerator(rate, from, to),
             _ => new VanDerCorputSignal(from, to),
         };
     }

@@ -10,7 +10,7 @@ public sealed record NumberValueSyntax(NumberSyntax Number) : ValueSyntax(Number
 public sealed record MiniValueSyntax(StringSyntax Text) : ValueSyntax(Text.Span);
 
 /// <summary>
-/// <c>NAME [N] [A..B] [over LENGTH] [phase F] [ease E]</c>: a shape (<c>sine</c>, <c>ramp</c>, ...), a generator, or
+/// <c>NAME [N] [A..B] [over LENGTH] [phase F] [ease E] [step S]</c>: a shape (<c>sine</c>, <c>ramp</c>, ...), a generator, or
 /// the name of a <c>signal</c> definition; which one is decided by the checker, so a misspelt shape gets a suggestion.
 /// </summary>
 public sealed record SignalSyntax(
@@ -20,7 +20,8 @@ public sealed record SignalSyntax(
     LengthSyntax? Over,
     NumberSyntax? Phase,
     NameSyntax? Ease,
-    SourceSpan Span) : ValueSyntax(Span);
+    SourceSpan Span,
+    NumberSyntax? Step = null) : ValueSyntax(Span);
 
 /// <summary><c>A * B * ...</c>.</summary>
 public sealed record ProductValueSyntax(IReadOnlyList<ValueSyntax> Factors, SourceSpan Span) : ValueSyntax(Span);

@@ -45,29 +45,30 @@ internal partial class SeqLangParser : Parser {
 		HUMANIZE=54, VOICING=55, MUTE=56, CHAN=57, PLY=58, ITER=59, PALINDROME=60,
 		CHUNK=61, SOMETIMES=62, OFTEN=63, RARELY=64, SOMECYCLES=65, MASK=66, STRUCT=67,
 		OFF=68, N=69, ARP=70, STRUM=71, LOCK=72, GROOVE=73, GLIDE=74, BRESENHAM=75,
-		WEIGHTS=76, CELLULAR=77, LSYSTEM=78, ARROW=79, STAR=80, LPAREN=81, RPAREN=82,
-		LBRACE=83, RBRACE=84, COMMA=85, PIPE=86, COLON=87, SLASH=88, SHARP=89,
-		DOTDOT=90, DOT=91, NUMBER=92, STRING=93, UNTERMINATED_STRING=94, IDENT=95,
-		UNEXPECTED_CHAR=96;
+		WEIGHTS=76, CELLULAR=77, LSYSTEM=78, MARKOV=79, ARROW=80, STAR=81, LPAREN=82,
+		RPAREN=83, LBRACE=84, RBRACE=85, COMMA=86, PIPE=87, COLON=88, SLASH=89,
+		SHARP=90, DOTDOT=91, DOT=92, NUMBER=93, STRING=94, UNTERMINATED_STRING=95,
+		IDENT=96, UNEXPECTED_CHAR=97;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
 		RULE_name = 12, RULE_laneName = 13, RULE_rhythmGenerator = 14, RULE_lsystemItem = 15,
-		RULE_lsystemChoice = 16, RULE_weightEntry = 17, RULE_generatorOption = 18,
-		RULE_grooveField = 19, RULE_fraction = 20, RULE_stepClause = 21, RULE_value = 22,
-		RULE_valueTerm = 23, RULE_signalOption = 24, RULE_functionOption = 25,
-		RULE_modifier = 26, RULE_mapSource = 27, RULE_sourceChannel = 28, RULE_mapAction = 29,
-		RULE_parameter = 30, RULE_laneRef = 31, RULE_valueRange = 32, RULE_feedbackOption = 33,
-		RULE_unknownModifier = 34, RULE_anyToken = 35;
+		RULE_lsystemChoice = 16, RULE_markovRule = 17, RULE_markovState = 18,
+		RULE_weightEntry = 19, RULE_generatorOption = 20, RULE_grooveField = 21,
+		RULE_fraction = 22, RULE_stepClause = 23, RULE_value = 24, RULE_valueTerm = 25,
+		RULE_signalOption = 26, RULE_functionOption = 27, RULE_modifier = 28,
+		RULE_mapSource = 29, RULE_sourceChannel = 30, RULE_mapAction = 31, RULE_parameter = 32,
+		RULE_laneRef = 33, RULE_valueRange = 34, RULE_feedbackOption = 35, RULE_unknownModifier = 36,
+		RULE_anyToken = 37;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
 		"trackItem", "name", "laneName", "rhythmGenerator", "lsystemItem", "lsystemChoice",
-		"weightEntry", "generatorOption", "grooveField", "fraction", "stepClause",
-		"value", "valueTerm", "signalOption", "functionOption", "modifier", "mapSource",
-		"sourceChannel", "mapAction", "parameter", "laneRef", "valueRange", "feedbackOption",
-		"unknownModifier", "anyToken"
+		"markovRule", "markovState", "weightEntry", "generatorOption", "grooveField",
+		"fraction", "stepClause", "value", "valueTerm", "signalOption", "functionOption",
+		"modifier", "mapSource", "sourceChannel", "mapAction", "parameter", "laneRef",
+		"valueRange", "feedbackOption", "unknownModifier", "anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -82,8 +83,8 @@ internal partial class SeqLangParser : Parser {
 		"'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
 		"'often'", "'rarely'", "'someCycles'", "'mask'", "'struct'", "'off'",
 		"'n'", "'arp'", "'strum'", "'lock'", "'groove'", "'glide'", "'bresenham'",
-		"'weights'", "'cellular'", "'lsystem'", "'->'", "'*'", "'('", "')'", "'{'",
-		"'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'", "'.'"
+		"'weights'", "'cellular'", "'lsystem'", "'markov'", "'->'", "'*'", "'('",
+		"')'", "'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
@@ -95,9 +96,10 @@ internal partial class SeqLangParser : Parser {
 		"SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE", "CHAN", "PLY",
 		"ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN", "RARELY", "SOMECYCLES",
 		"MASK", "STRUCT", "OFF", "N", "ARP", "STRUM", "LOCK", "GROOVE", "GLIDE",
-		"BRESENHAM", "WEIGHTS", "CELLULAR", "LSYSTEM", "ARROW", "STAR", "LPAREN",
-		"RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH", "SHARP",
-		"DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "UNEXPECTED_CHAR"
+		"BRESENHAM", "WEIGHTS", "CELLULAR", "LSYSTEM", "MARKOV", "ARROW", "STAR",
+		"LPAREN", "RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH",
+		"SHARP", "DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT",
+		"UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -159,77 +161,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 75;
+			State = 79;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 72;
+					State = 76;
 					Match(NL);
 					}
 					}
 				}
-				State = 77;
+				State = 81;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 90;
+			State = 94;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 4194337L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 8388705L) != 0)) {
 				{
-				State = 78;
+				State = 82;
 				statement();
-				State = 87;
+				State = 91;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 80;
+						State = 84;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 79;
+							State = 83;
 							Match(NL);
 							}
 							}
-							State = 82;
+							State = 86;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 84;
+						State = 88;
 						statement();
 						}
 						}
 					}
-					State = 89;
+					State = 93;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 95;
+			State = 99;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 92;
+				State = 96;
 				Match(NL);
 				}
 				}
-				State = 97;
+				State = 101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 98;
+			State = 102;
 			Match(Eof);
 			}
 		}
@@ -480,6 +482,25 @@ internal partial class SeqLangParser : Parser {
 		}
 		public LsystemStatementContext(StatementContext context) { CopyFrom(context); }
 	}
+	public partial class MarkovStatementContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
+			return GetToken(SeqLangParser.NL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MarkovRuleContext[] markovRule() {
+			return GetRuleContexts<MarkovRuleContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MarkovRuleContext markovRule(int i) {
+			return GetRuleContext<MarkovRuleContext>(i);
+		}
+		public MarkovStatementContext(StatementContext context) { CopyFrom(context); }
+	}
 	public partial class GrooveFileStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
@@ -552,16 +573,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 376;
+			State = 412;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 100;
+				State = 104;
 				Match(TITLE);
-				State = 101;
+				State = 105;
 				Match(STRING);
 				}
 				break;
@@ -569,16 +590,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 102;
+				State = 106;
 				Match(TEMPO);
-				State = 103;
+				State = 107;
 				Match(NUMBER);
-				State = 105;
+				State = 109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 104;
+					State = 108;
 					tempoRamp();
 					}
 				}
@@ -589,13 +610,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 107;
+				State = 111;
 				Match(METER);
-				State = 108;
+				State = 112;
 				Match(NUMBER);
-				State = 109;
+				State = 113;
 				Match(SLASH);
-				State = 110;
+				State = 114;
 				Match(NUMBER);
 				}
 				break;
@@ -603,21 +624,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 111;
+				State = 115;
 				Match(KEY);
-				State = 112;
+				State = 116;
 				Match(IDENT);
-				State = 114;
+				State = 118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 113;
+					State = 117;
 					Match(SHARP);
 					}
 				}
 
-				State = 116;
+				State = 120;
 				Match(IDENT);
 				}
 				break;
@@ -625,9 +646,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 117;
+				State = 121;
 				Match(SEED);
-				State = 118;
+				State = 122;
 				Match(NUMBER);
 				}
 				break;
@@ -635,9 +656,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 119;
+				State = 123;
 				Match(SWING);
-				State = 120;
+				State = 124;
 				Match(NUMBER);
 				}
 				break;
@@ -645,9 +666,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 121;
+				State = 125;
 				Match(OUTPUT);
-				State = 122;
+				State = 126;
 				Match(STRING);
 				}
 				break;
@@ -655,9 +676,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 123;
+				State = 127;
 				Match(INPUT);
-				State = 124;
+				State = 128;
 				Match(STRING);
 				}
 				break;
@@ -665,27 +686,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 125;
+				State = 129;
 				Match(CLOCK);
-				State = 131;
+				State = 135;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 126;
+					State = 130;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 127;
+					State = 131;
 					Match(IN);
-					State = 129;
+					State = 133;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 128;
+						State = 132;
 						Match(STRING);
 						}
 					}
@@ -701,21 +722,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 133;
+				State = 137;
 				Match(SCALE);
-				State = 134;
+				State = 138;
 				Match(IDENT);
-				State = 136;
+				State = 140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 135;
+					State = 139;
 					Match(NUMBER);
 					}
 					}
-					State = 138;
+					State = 142;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -725,29 +746,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 140;
+				State = 144;
 				Match(KIT);
-				State = 141;
+				State = 145;
 				Match(IDENT);
-				State = 142;
+				State = 146;
 				Match(LBRACE);
-				State = 147;
+				State = 151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 145;
+					State = 149;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 143;
+						State = 147;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 144;
+						State = 148;
 						kitEntry();
 						}
 						break;
@@ -755,11 +776,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 149;
+					State = 153;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 150;
+				State = 154;
 				Match(RBRACE);
 				}
 				break;
@@ -767,9 +788,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 151;
+				State = 155;
 				Match(CHORDS);
-				State = 152;
+				State = 156;
 				Match(STRING);
 				}
 				break;
@@ -777,21 +798,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 153;
+				State = 157;
 				Match(HARMONY);
-				State = 154;
-				Match(IDENT);
 				State = 158;
+				Match(IDENT);
+				State = 162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 155;
+					State = 159;
 					harmonyOption();
 					}
 					}
-					State = 160;
+					State = 164;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -801,81 +822,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 161;
+				State = 165;
 				Match(FORM);
-				State = 162;
-				Match(LBRACE);
 				State = 166;
+				Match(LBRACE);
+				State = 170;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 163;
+						State = 167;
 						Match(NL);
 						}
 						}
 					}
-					State = 168;
+					State = 172;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 181;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2305878124866306111L) != 0)) {
+				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 4611756318452088895L) != 0)) {
 					{
-					State = 169;
+					State = 173;
 					formNode();
-					State = 178;
+					State = 182;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 171;
+							State = 175;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 170;
+								State = 174;
 								Match(NL);
 								}
 								}
-								State = 173;
+								State = 177;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 175;
+							State = 179;
 							formNode();
 							}
 							}
 						}
-						State = 180;
+						State = 184;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 186;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 183;
+					State = 187;
 					Match(NL);
 					}
 					}
-					State = 188;
+					State = 192;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 189;
+				State = 193;
 				Match(RBRACE);
 				}
 				break;
@@ -883,33 +904,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 190;
+				State = 194;
 				Match(FORM);
-				State = 192;
+				State = 196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 191;
+					State = 195;
 					Match(LOOP);
 					}
 				}
 
-				State = 194;
+				State = 198;
 				formItem();
-				State = 199;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 195;
+					State = 199;
 					Match(COMMA);
-					State = 196;
+					State = 200;
 					formItem();
 					}
 					}
-					State = 201;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -919,83 +940,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 202;
+				State = 206;
 				Match(IN);
-				State = 203;
+				State = 207;
 				sectionList();
-				State = 204;
-				Match(LBRACE);
 				State = 208;
+				Match(LBRACE);
+				State = 212;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 205;
+						State = 209;
 						Match(NL);
 						}
 						}
 					}
-					State = 210;
+					State = 214;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 223;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 211;
+					State = 215;
 					sectionItem();
-					State = 220;
+					State = 224;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 213;
+							State = 217;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 212;
+								State = 216;
 								Match(NL);
 								}
 								}
-								State = 215;
+								State = 219;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 217;
+							State = 221;
 							sectionItem();
 							}
 							}
 						}
-						State = 222;
+						State = 226;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 228;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 225;
+					State = 229;
 					Match(NL);
 					}
 					}
-					State = 230;
+					State = 234;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 231;
+				State = 235;
 				Match(RBRACE);
 				}
 				break;
@@ -1003,97 +1024,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TrackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 233;
+				State = 237;
 				Match(TRACK);
-				State = 234;
-				name();
 				State = 238;
+				name();
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
 					{
 					{
-					State = 235;
+					State = 239;
 					trackOption();
 					}
 					}
-					State = 240;
+					State = 244;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 241;
-				Match(LBRACE);
 				State = 245;
+				Match(LBRACE);
+				State = 249;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 242;
+						State = 246;
 						Match(NL);
 						}
 						}
 					}
-					State = 247;
+					State = 251;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 260;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 33554943L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 67109887L) != 0)) {
 					{
-					State = 248;
+					State = 252;
 					trackItem();
-					State = 257;
+					State = 261;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 250;
+							State = 254;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 249;
+								State = 253;
 								Match(NL);
 								}
 								}
-								State = 252;
+								State = 256;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 254;
+							State = 258;
 							trackItem();
 							}
 							}
 						}
-						State = 259;
+						State = 263;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 265;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 262;
+					State = 266;
 					Match(NL);
 					}
 					}
-					State = 267;
+					State = 271;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 268;
+				State = 272;
 				Match(RBRACE);
 				}
 				break;
@@ -1101,13 +1122,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 270;
+				State = 274;
 				Match(MAP);
-				State = 271;
+				State = 275;
 				mapSource();
-				State = 272;
+				State = 276;
 				Match(ARROW);
-				State = 273;
+				State = 277;
 				mapAction();
 				}
 				break;
@@ -1115,13 +1136,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyBindingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 275;
+				State = 279;
 				Match(KEY);
-				State = 276;
+				State = 280;
 				Match(STRING);
-				State = 277;
+				State = 281;
 				Match(ARROW);
-				State = 278;
+				State = 282;
 				mapAction();
 				}
 				break;
@@ -1129,11 +1150,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 279;
+				State = 283;
 				Match(SIGNAL);
-				State = 280;
+				State = 284;
 				name();
-				State = 281;
+				State = 285;
 				value();
 				}
 				break;
@@ -1141,254 +1162,338 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LsystemStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 283;
+				State = 287;
 				Match(LSYSTEM);
-				State = 284;
+				State = 288;
 				name();
-				State = 285;
-				Match(LBRACE);
 				State = 289;
+				Match(LBRACE);
+				State = 293;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 286;
+						State = 290;
 						Match(NL);
 						}
 						}
 					}
-					State = 291;
+					State = 295;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				}
-				State = 305;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) {
+				if (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) {
 					{
-					State = 292;
+					State = 296;
 					lsystemItem();
-					State = 302;
+					State = 306;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 296;
+							State = 300;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 293;
+								State = 297;
 								Match(NL);
 								}
 								}
-								State = 298;
+								State = 302;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 299;
+							State = 303;
 							lsystemItem();
 							}
 							}
 						}
-						State = 304;
+						State = 308;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					}
 					}
 				}
 
-				State = 310;
+				State = 314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 307;
+					State = 311;
 					Match(NL);
 					}
 					}
-					State = 312;
+					State = 316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 313;
+				State = 317;
 				Match(RBRACE);
 				}
 				break;
 			case 22:
-				_localctx = new GrooveFileStatementContext(_localctx);
+				_localctx = new MarkovStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 315;
-				Match(GROOVE);
-				State = 316;
-				name();
-				State = 317;
-				Match(STRING);
-				}
-				break;
-			case 23:
-				_localctx = new GrooveGridStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 23);
-				{
 				State = 319;
-				Match(GROOVE);
+				Match(MARKOV);
 				State = 320;
 				name();
 				State = 321;
-				Match(GRID);
-				State = 322;
-				Match(NUMBER);
-				State = 323;
 				Match(LBRACE);
-				State = 327;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 324;
+						State = 322;
 						Match(NL);
 						}
 						}
 					}
-					State = 329;
+					State = 327;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
 				}
-				State = 343;
+				State = 341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 18014398509483009L) != 0)) {
+				if (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) {
 					{
-					State = 330;
-					grooveField();
-					State = 340;
+					State = 328;
+					markovRule();
+					State = 338;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 334;
+							State = 332;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 331;
+								State = 329;
 								Match(NL);
 								}
 								}
-								State = 336;
+								State = 334;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 337;
-							grooveField();
+							State = 335;
+							markovRule();
 							}
 							}
 						}
-						State = 342;
+						State = 340;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 					}
 					}
 				}
 
-				State = 348;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 345;
+					State = 343;
 					Match(NL);
 					}
 					}
-					State = 350;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 351;
+				State = 349;
 				Match(RBRACE);
 				}
 				break;
+			case 23:
+				_localctx = new GrooveFileStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 23);
+				{
+				State = 351;
+				Match(GROOVE);
+				State = 352;
+				name();
+				State = 353;
+				Match(STRING);
+				}
+				break;
 			case 24:
-				_localctx = new FeedbackStatementContext(_localctx);
+				_localctx = new GrooveGridStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 353;
-				Match(FEEDBACK);
-				State = 354;
-				Match(STRING);
 				State = 355;
+				Match(GROOVE);
+				State = 356;
+				name();
+				State = 357;
+				Match(GRID);
+				State = 358;
+				Match(NUMBER);
+				State = 359;
+				Match(LBRACE);
+				State = 363;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 360;
+						Match(NL);
+						}
+						}
+					}
+					State = 365;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				}
+				State = 379;
+				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 288230376152236033L) != 0)) ) {
+				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 36028797018964993L) != 0)) {
+					{
+					State = 366;
+					grooveField();
+					State = 376;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 370;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							while (_la==NL) {
+								{
+								{
+								State = 367;
+								Match(NL);
+								}
+								}
+								State = 372;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							}
+							State = 373;
+							grooveField();
+							}
+							}
+						}
+						State = 378;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+					}
+					}
+				}
+
+				State = 384;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==NL) {
+					{
+					{
+					State = 381;
+					Match(NL);
+					}
+					}
+					State = 386;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 387;
+				Match(RBRACE);
+				}
+				break;
+			case 25:
+				_localctx = new FeedbackStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 389;
+				Match(FEEDBACK);
+				State = 390;
+				Match(STRING);
+				State = 391;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 576460752303947777L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 356;
+				State = 392;
 				laneRef();
-				State = 357;
+				State = 393;
 				Match(IDENT);
-				State = 358;
+				State = 394;
 				Match(NUMBER);
-				State = 361;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 359;
+					State = 395;
 					Match(DOTDOT);
-					State = 360;
+					State = 396;
 					Match(NUMBER);
 					}
 				}
 
-				State = 366;
+				State = 402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==CHANNEL || _la==OFF || _la==IDENT) {
 					{
 					{
-					State = 363;
+					State = 399;
 					feedbackOption();
 					}
 					}
-					State = 368;
+					State = 404;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 25:
+			case 26:
 				_localctx = new UnknownStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
+				EnterOuterAlt(_localctx, 26);
 				{
-				State = 369;
+				State = 405;
 				Match(IDENT);
-				State = 373;
+				State = 409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8588361727L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 17176723455L) != 0)) {
 					{
 					{
-					State = 370;
+					State = 406;
 					anyToken();
 					}
 					}
-					State = 375;
+					State = 411;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1431,15 +1536,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 378;
+			State = 414;
 			Match(ARROW);
-			State = 379;
+			State = 415;
 			Match(NUMBER);
-			State = 380;
+			State = 416;
 			Match(OVER);
-			State = 381;
+			State = 417;
 			Match(NUMBER);
-			State = 382;
+			State = 418;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1478,9 +1583,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 384;
+			State = 420;
 			Match(IDENT);
-			State = 385;
+			State = 421;
 			Match(NUMBER);
 			}
 		}
@@ -1526,18 +1631,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 392;
+			State = 428;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 387;
+				State = 423;
 				Match(EVERY);
-				State = 388;
+				State = 424;
 				Match(NUMBER);
-				State = 389;
+				State = 425;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1552,9 +1657,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 390;
+				State = 426;
 				Match(GRAVITY);
-				State = 391;
+				State = 427;
 				Match(NUMBER);
 				}
 				break;
@@ -1605,23 +1710,23 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 394;
+			State = 430;
 			name();
-			State = 395;
+			State = 431;
 			Match(NUMBER);
-			State = 408;
+			State = 444;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 396;
+				State = 432;
 				Match(ARROW);
-				State = 406;
+				State = 442;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 397;
+					State = 433;
 					Match(END);
 					}
 					break;
@@ -1640,23 +1745,24 @@ internal partial class SeqLangParser : Parser {
 				case WEIGHTS:
 				case CELLULAR:
 				case LSYSTEM:
+				case MARKOV:
 				case IDENT:
 					{
-					State = 398;
+					State = 434;
 					formTarget();
-					State = 403;
+					State = 439;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 399;
+						State = 435;
 						Match(PIPE);
-						State = 400;
+						State = 436;
 						formTarget();
 						}
 						}
-						State = 405;
+						State = 441;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1701,14 +1807,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 410;
+			State = 446;
 			name();
-			State = 412;
+			State = 448;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 411;
+				State = 447;
 				Match(NUMBER);
 				}
 			}
@@ -1745,9 +1851,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
+			State = 450;
 			name();
-			State = 415;
+			State = 451;
 			Match(NUMBER);
 			}
 		}
@@ -1788,21 +1894,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 417;
+			State = 453;
 			name();
-			State = 422;
+			State = 458;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 418;
+				State = 454;
 				Match(COMMA);
-				State = 419;
+				State = 455;
 				name();
 				}
 				}
-				State = 424;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1851,16 +1957,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 432;
+			State = 468;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 425;
+				State = 461;
 				Match(CHORDS);
-				State = 426;
+				State = 462;
 				Match(STRING);
 				}
 				break;
@@ -1868,16 +1974,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 427;
+				State = 463;
 				Match(TEMPO);
-				State = 428;
+				State = 464;
 				Match(NUMBER);
-				State = 430;
+				State = 466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 429;
+					State = 465;
 					tempoRamp();
 					}
 				}
@@ -1947,16 +2053,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 448;
+			State = 484;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 434;
+				State = 470;
 				Match(CHANNEL);
-				State = 435;
+				State = 471;
 				Match(NUMBER);
 				}
 				break;
@@ -1964,9 +2070,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 436;
+				State = 472;
 				Match(PROGRAM);
-				State = 437;
+				State = 473;
 				Match(NUMBER);
 				}
 				break;
@@ -1974,18 +2080,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 438;
+				State = 474;
 				Match(BANK);
-				State = 439;
+				State = 475;
 				Match(NUMBER);
-				State = 442;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 440;
+					State = 476;
 					Match(COLON);
-					State = 441;
+					State = 477;
 					Match(NUMBER);
 					}
 				}
@@ -1996,9 +2102,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 444;
+				State = 480;
 				Match(KIT);
-				State = 445;
+				State = 481;
 				Match(IDENT);
 				}
 				break;
@@ -2006,9 +2112,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BendRangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 446;
+				State = 482;
 				Match(BEND);
-				State = 447;
+				State = 483;
 				Match(NUMBER);
 				}
 				break;
@@ -2134,7 +2240,7 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 530;
+			State = 566;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
@@ -2151,11 +2257,12 @@ internal partial class SeqLangParser : Parser {
 			case WEIGHTS:
 			case CELLULAR:
 			case LSYSTEM:
+			case MARKOV:
 			case IDENT:
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 452;
+				State = 488;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -2171,27 +2278,28 @@ internal partial class SeqLangParser : Parser {
 				case WEIGHTS:
 				case CELLULAR:
 				case LSYSTEM:
+				case MARKOV:
 				case IDENT:
 					{
-					State = 450;
+					State = 486;
 					laneName();
 					}
 					break;
 				case PLAY:
 					{
-					State = 451;
+					State = 487;
 					Match(PLAY);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 456;
+				State = 492;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case STRING:
 					{
-					State = 454;
+					State = 490;
 					Match(STRING);
 					}
 					break;
@@ -2200,33 +2308,33 @@ internal partial class SeqLangParser : Parser {
 				case CELLULAR:
 				case LSYSTEM:
 					{
-					State = 455;
+					State = 491;
 					rhythmGenerator();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 461;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 458;
+					State = 494;
 					modifier();
 					}
 					}
-					State = 463;
+					State = 499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 465;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 464;
+					State = 500;
 					unknownModifier();
 					}
 				}
@@ -2237,42 +2345,42 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 467;
+				State = 503;
 				Match(CC);
-				State = 468;
+				State = 504;
 				Match(NUMBER);
-				State = 469;
+				State = 505;
 				value();
-				State = 471;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 470;
+					State = 506;
 					stepClause();
 					}
 				}
 
-				State = 476;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 473;
+					State = 509;
 					modifier();
 					}
 					}
-					State = 478;
+					State = 514;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 480;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 479;
+					State = 515;
 					unknownModifier();
 					}
 				}
@@ -2284,7 +2392,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ControlLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 482;
+				State = 518;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BEND || _la==TOUCH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2293,38 +2401,38 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 483;
+				State = 519;
 				value();
-				State = 485;
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 484;
+					State = 520;
 					stepClause();
 					}
 				}
 
-				State = 490;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 487;
+					State = 523;
 					modifier();
 					}
 					}
-					State = 492;
+					State = 528;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 494;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 493;
+					State = 529;
 					unknownModifier();
 					}
 				}
@@ -2335,11 +2443,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 496;
+				State = 532;
 				Match(EVERY);
-				State = 497;
+				State = 533;
 				Match(NUMBER);
-				State = 498;
+				State = 534;
 				modifier();
 				}
 				break;
@@ -2347,83 +2455,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 499;
+				State = 535;
 				Match(IN);
-				State = 500;
+				State = 536;
 				sectionList();
-				State = 501;
+				State = 537;
 				Match(LBRACE);
-				State = 505;
+				State = 541;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 502;
+						State = 538;
 						Match(NL);
 						}
 						}
 					}
-					State = 507;
+					State = 543;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 				}
-				State = 520;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 33554943L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 67109887L) != 0)) {
 					{
-					State = 508;
+					State = 544;
 					trackItem();
-					State = 517;
+					State = 553;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 510;
+							State = 546;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 509;
+								State = 545;
 								Match(NL);
 								}
 								}
-								State = 512;
+								State = 548;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 514;
+							State = 550;
 							trackItem();
 							}
 							}
 						}
-						State = 519;
+						State = 555;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 					}
 					}
 				}
 
-				State = 525;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 522;
+					State = 558;
 					Match(NL);
 					}
 					}
-					State = 527;
+					State = 563;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 528;
+				State = 564;
 				Match(RBRACE);
 				}
 				break;
@@ -2459,6 +2567,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2474,9 +2583,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 532;
+			State = 568;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2305878124866306111L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 4611756318452088895L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2511,6 +2620,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
 		public LaneNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2526,9 +2636,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 534;
+			State = 570;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 2305878124866306105L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 4611756318452088889L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2622,18 +2732,18 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 591;
+			State = 627;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BRESENHAM:
 				_localctx = new BresenhamGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 536;
+				State = 572;
 				Match(BRESENHAM);
-				State = 537;
+				State = 573;
 				Match(NUMBER);
-				State = 538;
+				State = 574;
 				Match(NUMBER);
 				}
 				break;
@@ -2641,97 +2751,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new WeightsGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 539;
+				State = 575;
 				Match(WEIGHTS);
-				State = 540;
+				State = 576;
 				Match(LBRACE);
-				State = 544;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 541;
-						Match(NL);
-						}
-						}
-					}
-					State = 546;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
-				}
-				State = 560;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==IDENT) {
-					{
-					State = 547;
-					weightEntry();
-					State = 557;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
-					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-						if ( _alt==1 ) {
-							{
-							{
-							State = 551;
-							ErrorHandler.Sync(this);
-							_la = TokenStream.LA(1);
-							while (_la==NL) {
-								{
-								{
-								State = 548;
-								Match(NL);
-								}
-								}
-								State = 553;
-								ErrorHandler.Sync(this);
-								_la = TokenStream.LA(1);
-							}
-							State = 554;
-							weightEntry();
-							}
-							}
-						}
-						State = 559;
-						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
-					}
-					}
-				}
-
-				State = 565;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==NL) {
-					{
-					{
-					State = 562;
-					Match(NL);
-					}
-					}
-					State = 567;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 568;
-				Match(RBRACE);
-				State = 572;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 569;
+						State = 577;
+						Match(NL);
+						}
+						}
+					}
+					State = 582;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+				}
+				State = 596;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 583;
+					weightEntry();
+					State = 593;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 587;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							while (_la==NL) {
+								{
+								{
+								State = 584;
+								Match(NL);
+								}
+								}
+								State = 589;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							}
+							State = 590;
+							weightEntry();
+							}
+							}
+						}
+						State = 595;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+					}
+					}
+				}
+
+				State = 601;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==NL) {
+					{
+					{
+					State = 598;
+					Match(NL);
+					}
+					}
+					State = 603;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 604;
+				Match(RBRACE);
+				State = 608;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 605;
 						generatorOption();
 						}
 						}
 					}
-					State = 574;
+					State = 610;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 				}
 				}
 				break;
@@ -2739,25 +2849,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CellularGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 575;
+				State = 611;
 				Match(CELLULAR);
-				State = 576;
+				State = 612;
 				Match(NUMBER);
-				State = 580;
+				State = 616;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 577;
+						State = 613;
 						generatorOption();
 						}
 						}
 					}
-					State = 582;
+					State = 618;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
 				}
 				}
 				break;
@@ -2765,25 +2875,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LsystemGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 583;
+				State = 619;
 				Match(LSYSTEM);
-				State = 584;
+				State = 620;
 				name();
-				State = 588;
+				State = 624;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 585;
+						State = 621;
 						generatorOption();
 						}
 						}
 					}
-					State = 590;
+					State = 626;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 				}
 				}
 				break;
@@ -2843,16 +2953,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 30, RULE_lsystemItem);
 		int _la;
 		try {
-			State = 605;
+			State = 641;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new LsystemAxiomContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 593;
+				State = 629;
 				Match(IDENT);
-				State = 594;
+				State = 630;
 				Match(STRING);
 				}
 				break;
@@ -2860,32 +2970,32 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LsystemRuleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 595;
+				State = 631;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) ) {
+				if ( !(((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 596;
+				State = 632;
 				Match(ARROW);
-				State = 597;
+				State = 633;
 				lsystemChoice();
-				State = 602;
+				State = 638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PIPE) {
 					{
 					{
-					State = 598;
+					State = 634;
 					Match(PIPE);
-					State = 599;
+					State = 635;
 					lsystemChoice();
 					}
 					}
-					State = 604;
+					State = 640;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2921,17 +3031,144 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 607;
+			State = 643;
 			Match(STRING);
-			State = 609;
+			State = 645;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				{
-				State = 608;
+				State = 644;
 				Match(NUMBER);
 				}
 				break;
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MarkovRuleContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public MarkovStateContext[] markovState() {
+			return GetRuleContexts<MarkovStateContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MarkovStateContext markovState(int i) {
+			return GetRuleContext<MarkovStateContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(SeqLangParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
+			return GetToken(SeqLangParser.PIPE, i);
+		}
+		public MarkovRuleContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_markovRule; } }
+	}
+
+	[RuleVersion(0)]
+	public MarkovRuleContext markovRule() {
+		MarkovRuleContext _localctx = new MarkovRuleContext(Context, State);
+		EnterRule(_localctx, 34, RULE_markovRule);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 647;
+			markovState();
+			State = 648;
+			Match(ARROW);
+			State = 649;
+			markovState();
+			State = 651;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			case 1:
+				{
+				State = 650;
+				Match(NUMBER);
+				}
+				break;
+			}
+			State = 660;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==PIPE) {
+				{
+				{
+				State = 653;
+				Match(PIPE);
+				State = 654;
+				markovState();
+				State = 656;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+				case 1:
+					{
+					State = 655;
+					Match(NUMBER);
+					}
+					break;
+				}
+				}
+				}
+				State = 662;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MarkovStateContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public MarkovStateContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_markovState; } }
+	}
+
+	[RuleVersion(0)]
+	public MarkovStateContext markovState() {
+		MarkovStateContext _localctx = new MarkovStateContext(Context, State);
+		EnterRule(_localctx, 36, RULE_markovState);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 663;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
 			}
 			}
 		}
@@ -2959,13 +3196,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public WeightEntryContext weightEntry() {
 		WeightEntryContext _localctx = new WeightEntryContext(Context, State);
-		EnterRule(_localctx, 34, RULE_weightEntry);
+		EnterRule(_localctx, 38, RULE_weightEntry);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 611;
+			State = 665;
 			Match(IDENT);
-			State = 612;
+			State = 666;
 			Match(NUMBER);
 			}
 		}
@@ -3002,37 +3239,37 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GeneratorOptionContext generatorOption() {
 		GeneratorOptionContext _localctx = new GeneratorOptionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_generatorOption);
+		EnterRule(_localctx, 40, RULE_generatorOption);
 		int _la;
 		try {
-			State = 627;
+			State = 681;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 614;
+				State = 668;
 				Match(IDENT);
-				State = 619;
+				State = 673;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 				case 1:
 					{
-					State = 615;
+					State = 669;
 					Match(NUMBER);
 					}
 					break;
 				case 2:
 					{
-					State = 616;
+					State = 670;
 					Match(STRING);
 					}
 					break;
 				case 3:
 					{
-					State = 617;
+					State = 671;
 					Match(IDENT);
-					State = 618;
+					State = 672;
 					Match(NUMBER);
 					}
 					break;
@@ -3042,18 +3279,18 @@ internal partial class SeqLangParser : Parser {
 			case STEP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 675;
 				Match(STEP);
-				State = 622;
+				State = 676;
 				Match(NUMBER);
-				State = 625;
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SLASH) {
 					{
-					State = 623;
+					State = 677;
 					Match(SLASH);
-					State = 624;
+					State = 678;
 					Match(NUMBER);
 					}
 				}
@@ -3090,21 +3327,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GrooveFieldContext grooveField() {
 		GrooveFieldContext _localctx = new GrooveFieldContext(Context, State);
-		EnterRule(_localctx, 38, RULE_grooveField);
+		EnterRule(_localctx, 42, RULE_grooveField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 629;
+			State = 683;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 18014398509483009L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 36028797018964993L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 630;
+			State = 684;
 			Match(STRING);
 			}
 		}
@@ -3135,21 +3372,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FractionContext fraction() {
 		FractionContext _localctx = new FractionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_fraction);
+		EnterRule(_localctx, 44, RULE_fraction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 632;
+			State = 686;
 			Match(NUMBER);
-			State = 635;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 633;
+				State = 687;
 				Match(SLASH);
-				State = 634;
+				State = 688;
 				Match(NUMBER);
 				}
 			}
@@ -3184,23 +3421,23 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public StepClauseContext stepClause() {
 		StepClauseContext _localctx = new StepClauseContext(Context, State);
-		EnterRule(_localctx, 42, RULE_stepClause);
+		EnterRule(_localctx, 46, RULE_stepClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 637;
+			State = 691;
 			Match(STEP);
-			State = 638;
+			State = 692;
 			Match(NUMBER);
-			State = 641;
+			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 639;
+				State = 693;
 				Match(SLASH);
-				State = 640;
+				State = 694;
 				Match(NUMBER);
 				}
 			}
@@ -3239,26 +3476,26 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 44, RULE_value);
+		EnterRule(_localctx, 48, RULE_value);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 643;
+			State = 697;
 			valueTerm();
-			State = 648;
+			State = 702;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 644;
+				State = 698;
 				Match(STAR);
-				State = 645;
+				State = 699;
 				valueTerm();
 				}
 				}
-				State = 650;
+				State = 704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3317,21 +3554,29 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(SeqLangParser.RPAREN, 0); }
 		public GroupTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
+	public partial class MarkovTermContext : ValueTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		public MarkovTermContext(ValueTermContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public ValueTermContext valueTerm() {
 		ValueTermContext _localctx = new ValueTermContext(Context, State);
-		EnterRule(_localctx, 46, RULE_valueTerm);
+		EnterRule(_localctx, 50, RULE_valueTerm);
 		int _la;
 		try {
-			State = 670;
+			int _alt;
+			State = 726;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 651;
+				State = 705;
 				Match(NUMBER);
 				}
 				break;
@@ -3339,7 +3584,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MiniTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 652;
+				State = 706;
 				Match(STRING);
 				}
 				break;
@@ -3347,41 +3592,43 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 707;
 				Match(IDENT);
-				State = 655;
+				State = 709;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 				case 1:
 					{
-					State = 654;
+					State = 708;
 					Match(NUMBER);
 					}
 					break;
 				}
-				State = 658;
+				State = 712;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 657;
+					State = 711;
 					valueRange();
 					}
 				}
 
-				State = 663;
+				State = 717;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 824642109440L) != 0)) {
-					{
-					{
-					State = 660;
-					signalOption();
+				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 714;
+						signalOption();
+						}
+						}
 					}
-					}
-					State = 665;
+					State = 719;
 					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
+					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				}
 				}
 				break;
@@ -3389,12 +3636,22 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GroupTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 666;
+				State = 720;
 				Match(LPAREN);
-				State = 667;
+				State = 721;
 				value();
-				State = 668;
+				State = 722;
 				Match(RPAREN);
+				}
+				break;
+			case MARKOV:
+				_localctx = new MarkovTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 724;
+				Match(MARKOV);
+				State = 725;
+				name();
 				}
 				break;
 			default:
@@ -3444,33 +3701,38 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		public EaseOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
+	public partial class StepOptionContext : SignalOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		public StepOptionContext(SignalOptionContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public SignalOptionContext signalOption() {
 		SignalOptionContext _localctx = new SignalOptionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_signalOption);
+		EnterRule(_localctx, 52, RULE_signalOption);
 		int _la;
 		try {
-			State = 681;
+			State = 739;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVER:
 				_localctx = new OverOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 672;
+				State = 728;
 				Match(OVER);
-				State = 674;
+				State = 730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 673;
+					State = 729;
 					Match(NUMBER);
 					}
 				}
 
-				State = 676;
+				State = 732;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3485,9 +3747,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new PhaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 677;
+				State = 733;
 				Match(PHASE);
-				State = 678;
+				State = 734;
 				Match(NUMBER);
 				}
 				break;
@@ -3495,9 +3757,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 679;
+				State = 735;
 				Match(EASE);
-				State = 680;
+				State = 736;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OUT || _la==IN || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3506,6 +3768,16 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
+				}
+				break;
+			case STEP:
+				_localctx = new StepOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 737;
+				Match(STEP);
+				State = 738;
+				Match(NUMBER);
 				}
 				break;
 			default:
@@ -3541,27 +3813,27 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FunctionOptionContext functionOption() {
 		FunctionOptionContext _localctx = new FunctionOptionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_functionOption);
+		EnterRule(_localctx, 54, RULE_functionOption);
 		int _la;
 		try {
-			State = 693;
+			State = 751;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STEP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 683;
+				State = 741;
 				Match(STEP);
-				State = 684;
+				State = 742;
 				Match(NUMBER);
-				State = 687;
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SLASH) {
 					{
-					State = 685;
+					State = 743;
 					Match(SLASH);
-					State = 686;
+					State = 744;
 					Match(NUMBER);
 					}
 				}
@@ -3571,14 +3843,14 @@ internal partial class SeqLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 689;
+				State = 747;
 				Match(IDENT);
-				State = 691;
+				State = 749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 690;
+					State = 748;
 					Match(NUMBER);
 					}
 				}
@@ -3745,11 +4017,11 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 52, RULE_modifier);
+		EnterRule(_localctx, 56, RULE_modifier);
 		int _la;
 		try {
 			int _alt;
-			State = 753;
+			State = 811;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
@@ -3762,7 +4034,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ValueModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 695;
+				State = 753;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 268444687L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3771,7 +4043,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 696;
+				State = 754;
 				value();
 				}
 				break;
@@ -3784,7 +4056,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 697;
+				State = 755;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1009685925833211904L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3793,7 +4065,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 698;
+				State = 756;
 				Match(NUMBER);
 				}
 				break;
@@ -3805,7 +4077,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 699;
+				State = 757;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1226316104784150528L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3824,7 +4096,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NestedModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 700;
+				State = 758;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 308281345L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3833,9 +4105,9 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 701;
+				State = 759;
 				Match(NUMBER);
-				State = 702;
+				State = 760;
 				modifier();
 				}
 				break;
@@ -3844,7 +4116,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChanceModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 703;
+				State = 761;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFTEN || _la==RARELY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3853,7 +4125,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 704;
+				State = 762;
 				modifier();
 				}
 				break;
@@ -3862,7 +4134,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new RhythmModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 705;
+				State = 763;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MASK || _la==STRUCT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3871,7 +4143,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 706;
+				State = 764;
 				Match(STRING);
 				}
 				break;
@@ -3879,18 +4151,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 707;
+				State = 765;
 				Match(SWING);
-				State = 708;
+				State = 766;
 				Match(NUMBER);
-				State = 711;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 709;
+					State = 767;
 					Match(GRID);
-					State = 710;
+					State = 768;
 					Match(NUMBER);
 					}
 				}
@@ -3901,9 +4173,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ArpModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 713;
+				State = 771;
 				Match(ARP);
-				State = 714;
+				State = 772;
 				_la = TokenStream.LA(1);
 				if ( !(_la==STRING || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3912,21 +4184,21 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 718;
+				State = 776;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 715;
+						State = 773;
 						functionOption();
 						}
 						}
 					}
-					State = 720;
+					State = 778;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
 				}
 				}
 				break;
@@ -3934,25 +4206,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new StrumModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 721;
+				State = 779;
 				Match(STRUM);
-				State = 722;
+				State = 780;
 				fraction();
-				State = 726;
+				State = 784;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,100,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,108,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 723;
+						State = 781;
 						functionOption();
 						}
 						}
 					}
-					State = 728;
+					State = 786;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,100,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,108,Context);
 				}
 				}
 				break;
@@ -3960,25 +4232,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LockModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 729;
+				State = 787;
 				Match(LOCK);
-				State = 730;
+				State = 788;
 				Match(NUMBER);
-				State = 734;
+				State = 792;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 731;
+						State = 789;
 						functionOption();
 						}
 						}
 					}
-					State = 736;
+					State = 794;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
 				}
 				}
 				break;
@@ -3986,25 +4258,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 737;
+				State = 795;
 				Match(GROOVE);
-				State = 738;
+				State = 796;
 				name();
-				State = 742;
+				State = 800;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 739;
+						State = 797;
 						functionOption();
 						}
 						}
 					}
-					State = 744;
+					State = 802;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
 				}
 				}
 				break;
@@ -4012,18 +4284,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GlideModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 745;
+				State = 803;
 				Match(GLIDE);
-				State = 746;
+				State = 804;
 				fraction();
-				State = 749;
+				State = 807;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 				case 1:
 					{
-					State = 747;
+					State = 805;
 					Match(IDENT);
-					State = 748;
+					State = 806;
 					Match(STRING);
 					}
 					break;
@@ -4034,9 +4306,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VoicingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 751;
+				State = 809;
 				Match(VOICING);
-				State = 752;
+				State = 810;
 				Match(IDENT);
 				}
 				break;
@@ -4096,38 +4368,38 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapSourceContext mapSource() {
 		MapSourceContext _localctx = new MapSourceContext(Context, State);
-		EnterRule(_localctx, 54, RULE_mapSource);
+		EnterRule(_localctx, 58, RULE_mapSource);
 		int _la;
 		try {
-			State = 773;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CC:
 				_localctx = new CcSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 755;
+				State = 813;
 				Match(CC);
-				State = 756;
+				State = 814;
 				Match(NUMBER);
-				State = 759;
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 757;
+					State = 815;
 					Match(COLON);
-					State = 758;
+					State = 816;
 					Match(NUMBER);
 					}
 				}
 
-				State = 762;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 761;
+					State = 819;
 					sourceChannel();
 					}
 				}
@@ -4138,16 +4410,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NamedSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 764;
+				State = 822;
 				Match(IDENT);
-				State = 765;
+				State = 823;
 				Match(NUMBER);
-				State = 768;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON || _la==DOTDOT) {
 					{
-					State = 766;
+					State = 824;
 					_la = TokenStream.LA(1);
 					if ( !(_la==COLON || _la==DOTDOT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -4156,17 +4428,17 @@ internal partial class SeqLangParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 767;
+					State = 825;
 					Match(NUMBER);
 					}
 				}
 
-				State = 771;
+				State = 829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 770;
+					State = 828;
 					sourceChannel();
 					}
 				}
@@ -4201,13 +4473,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SourceChannelContext sourceChannel() {
 		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
-		EnterRule(_localctx, 56, RULE_sourceChannel);
+		EnterRule(_localctx, 60, RULE_sourceChannel);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 775;
+			State = 833;
 			Match(CHANNEL);
-			State = 776;
+			State = 834;
 			Match(NUMBER);
 			}
 		}
@@ -4271,18 +4543,18 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapActionContext mapAction() {
 		MapActionContext _localctx = new MapActionContext(Context, State);
-		EnterRule(_localctx, 58, RULE_mapAction);
+		EnterRule(_localctx, 62, RULE_mapAction);
 		try {
-			State = 788;
+			State = 846;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				_localctx = new TempoActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 778;
+				State = 836;
 				Match(TEMPO);
-				State = 779;
+				State = 837;
 				valueRange();
 				}
 				break;
@@ -4290,9 +4562,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MuteActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 780;
+				State = 838;
 				Match(MUTE);
-				State = 781;
+				State = 839;
 				laneRef();
 				}
 				break;
@@ -4300,9 +4572,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VerbActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 782;
+				State = 840;
 				Match(IDENT);
-				State = 783;
+				State = 841;
 				laneRef();
 				}
 				break;
@@ -4310,11 +4582,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 784;
+				State = 842;
 				laneRef();
-				State = 785;
+				State = 843;
 				parameter();
-				State = 786;
+				State = 844;
 				valueRange();
 				}
 				break;
@@ -4379,14 +4651,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ParameterContext parameter() {
 		ParameterContext _localctx = new ParameterContext(Context, State);
-		EnterRule(_localctx, 60, RULE_parameter);
+		EnterRule(_localctx, 64, RULE_parameter);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 848;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 1152922604118212579L) != 0)) ) {
+			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2305844108725059555L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4425,21 +4697,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public LaneRefContext laneRef() {
 		LaneRefContext _localctx = new LaneRefContext(Context, State);
-		EnterRule(_localctx, 62, RULE_laneRef);
+		EnterRule(_localctx, 66, RULE_laneRef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 792;
+			State = 850;
 			name();
-			State = 798;
+			State = 856;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOT) {
 				{
-				State = 793;
+				State = 851;
 				Match(DOT);
-				State = 796;
+				State = 854;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -4457,15 +4729,16 @@ internal partial class SeqLangParser : Parser {
 				case WEIGHTS:
 				case CELLULAR:
 				case LSYSTEM:
+				case MARKOV:
 				case IDENT:
 					{
-					State = 794;
+					State = 852;
 					name();
 					}
 					break;
 				case PLAY:
 					{
-					State = 795;
+					State = 853;
 					Match(PLAY);
 					}
 					break;
@@ -4504,15 +4777,15 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueRangeContext valueRange() {
 		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
-		EnterRule(_localctx, 64, RULE_valueRange);
+		EnterRule(_localctx, 68, RULE_valueRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 800;
+			State = 858;
 			Match(NUMBER);
-			State = 801;
+			State = 859;
 			Match(DOTDOT);
-			State = 802;
+			State = 860;
 			Match(NUMBER);
 			}
 		}
@@ -4554,19 +4827,19 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FeedbackOptionContext feedbackOption() {
 		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
-		EnterRule(_localctx, 66, RULE_feedbackOption);
+		EnterRule(_localctx, 70, RULE_feedbackOption);
 		int _la;
 		try {
-			State = 808;
+			State = 866;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new FeedbackChannelContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 804;
+				State = 862;
 				Match(CHANNEL);
-				State = 805;
+				State = 863;
 				Match(NUMBER);
 				}
 				break;
@@ -4575,7 +4848,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackVelocityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 806;
+				State = 864;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFF || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4584,7 +4857,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 807;
+				State = 865;
 				Match(NUMBER);
 				}
 				break;
@@ -4626,22 +4899,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 68, RULE_unknownModifier);
+		EnterRule(_localctx, 72, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 810;
+			State = 868;
 			Match(IDENT);
-			State = 814;
+			State = 872;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) {
+			while (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) {
 				{
 				{
-				State = 811;
+				State = 869;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 11L) != 0)) ) {
+				if ( !(((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4650,7 +4923,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 816;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4681,12 +4954,12 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 70, RULE_anyToken);
+		EnterRule(_localctx, 74, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 817;
+			State = 875;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NL || _la==LBRACE || _la==RBRACE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4709,300 +4982,322 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,96,820,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,97,878,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		1,0,5,0,74,8,0,10,0,12,0,77,9,0,1,0,1,0,4,0,81,8,0,11,0,12,0,82,1,0,5,
-		0,86,8,0,10,0,12,0,89,9,0,3,0,91,8,0,1,0,5,0,94,8,0,10,0,12,0,97,9,0,1,
-		0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,106,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,
-		115,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,130,8,
-		1,3,1,132,8,1,1,1,1,1,1,1,4,1,137,8,1,11,1,12,1,138,1,1,1,1,1,1,1,1,1,
-		1,5,1,146,8,1,10,1,12,1,149,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,157,8,1,10,
-		1,12,1,160,9,1,1,1,1,1,1,1,5,1,165,8,1,10,1,12,1,168,9,1,1,1,1,1,4,1,172,
-		8,1,11,1,12,1,173,1,1,5,1,177,8,1,10,1,12,1,180,9,1,3,1,182,8,1,1,1,5,
-		1,185,8,1,10,1,12,1,188,9,1,1,1,1,1,1,1,3,1,193,8,1,1,1,1,1,1,1,5,1,198,
-		8,1,10,1,12,1,201,9,1,1,1,1,1,1,1,1,1,5,1,207,8,1,10,1,12,1,210,9,1,1,
-		1,1,1,4,1,214,8,1,11,1,12,1,215,1,1,5,1,219,8,1,10,1,12,1,222,9,1,3,1,
-		224,8,1,1,1,5,1,227,8,1,10,1,12,1,230,9,1,1,1,1,1,1,1,1,1,1,1,5,1,237,
-		8,1,10,1,12,1,240,9,1,1,1,1,1,5,1,244,8,1,10,1,12,1,247,9,1,1,1,1,1,4,
-		1,251,8,1,11,1,12,1,252,1,1,5,1,256,8,1,10,1,12,1,259,9,1,3,1,261,8,1,
-		1,1,5,1,264,8,1,10,1,12,1,267,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,288,8,1,10,1,12,1,291,9,1,
-		1,1,1,1,5,1,295,8,1,10,1,12,1,298,9,1,1,1,5,1,301,8,1,10,1,12,1,304,9,
-		1,3,1,306,8,1,1,1,5,1,309,8,1,10,1,12,1,312,9,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,326,8,1,10,1,12,1,329,9,1,1,1,1,1,5,1,333,
-		8,1,10,1,12,1,336,9,1,1,1,5,1,339,8,1,10,1,12,1,342,9,1,3,1,344,8,1,1,
-		1,5,1,347,8,1,10,1,12,1,350,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,3,1,362,8,1,1,1,5,1,365,8,1,10,1,12,1,368,9,1,1,1,1,1,5,1,372,8,1,10,
-		1,12,1,375,9,1,3,1,377,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,
-		1,4,1,4,1,4,3,4,393,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,402,8,5,10,5,12,
-		5,405,9,5,3,5,407,8,5,3,5,409,8,5,1,6,1,6,3,6,413,8,6,1,7,1,7,1,7,1,8,
-		1,8,1,8,5,8,421,8,8,10,8,12,8,424,9,8,1,9,1,9,1,9,1,9,1,9,3,9,431,8,9,
-		3,9,433,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,443,8,10,1,10,
-		1,10,1,10,1,10,3,10,449,8,10,1,11,1,11,3,11,453,8,11,1,11,1,11,3,11,457,
-		8,11,1,11,5,11,460,8,11,10,11,12,11,463,9,11,1,11,3,11,466,8,11,1,11,1,
-		11,1,11,1,11,3,11,472,8,11,1,11,5,11,475,8,11,10,11,12,11,478,9,11,1,11,
-		3,11,481,8,11,1,11,1,11,1,11,3,11,486,8,11,1,11,5,11,489,8,11,10,11,12,
-		11,492,9,11,1,11,3,11,495,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,
-		504,8,11,10,11,12,11,507,9,11,1,11,1,11,4,11,511,8,11,11,11,12,11,512,
-		1,11,5,11,516,8,11,10,11,12,11,519,9,11,3,11,521,8,11,1,11,5,11,524,8,
-		11,10,11,12,11,527,9,11,1,11,1,11,3,11,531,8,11,1,12,1,12,1,13,1,13,1,
-		14,1,14,1,14,1,14,1,14,1,14,5,14,543,8,14,10,14,12,14,546,9,14,1,14,1,
-		14,5,14,550,8,14,10,14,12,14,553,9,14,1,14,5,14,556,8,14,10,14,12,14,559,
-		9,14,3,14,561,8,14,1,14,5,14,564,8,14,10,14,12,14,567,9,14,1,14,1,14,5,
-		14,571,8,14,10,14,12,14,574,9,14,1,14,1,14,1,14,5,14,579,8,14,10,14,12,
-		14,582,9,14,1,14,1,14,1,14,5,14,587,8,14,10,14,12,14,590,9,14,3,14,592,
-		8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,5,15,601,8,15,10,15,12,15,604,
-		9,15,3,15,606,8,15,1,16,1,16,3,16,610,8,16,1,17,1,17,1,17,1,18,1,18,1,
-		18,1,18,1,18,3,18,620,8,18,1,18,1,18,1,18,1,18,3,18,626,8,18,3,18,628,
-		8,18,1,19,1,19,1,19,1,20,1,20,1,20,3,20,636,8,20,1,21,1,21,1,21,1,21,3,
-		21,642,8,21,1,22,1,22,1,22,5,22,647,8,22,10,22,12,22,650,9,22,1,23,1,23,
-		1,23,1,23,3,23,656,8,23,1,23,3,23,659,8,23,1,23,5,23,662,8,23,10,23,12,
-		23,665,9,23,1,23,1,23,1,23,1,23,3,23,671,8,23,1,24,1,24,3,24,675,8,24,
-		1,24,1,24,1,24,1,24,1,24,3,24,682,8,24,1,25,1,25,1,25,1,25,3,25,688,8,
-		25,1,25,1,25,3,25,692,8,25,3,25,694,8,25,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,712,8,26,1,26,1,
-		26,1,26,5,26,717,8,26,10,26,12,26,720,9,26,1,26,1,26,1,26,5,26,725,8,26,
-		10,26,12,26,728,9,26,1,26,1,26,1,26,5,26,733,8,26,10,26,12,26,736,9,26,
-		1,26,1,26,1,26,5,26,741,8,26,10,26,12,26,744,9,26,1,26,1,26,1,26,1,26,
-		3,26,750,8,26,1,26,1,26,3,26,754,8,26,1,27,1,27,1,27,1,27,3,27,760,8,27,
-		1,27,3,27,763,8,27,1,27,1,27,1,27,1,27,3,27,769,8,27,1,27,3,27,772,8,27,
-		3,27,774,8,27,1,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,3,29,789,8,29,1,30,1,30,1,31,1,31,1,31,1,31,3,31,797,8,31,3,31,
-		799,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,3,33,809,8,33,1,34,1,
-		34,5,34,813,8,34,10,34,12,34,816,9,34,1,35,1,35,1,35,0,0,36,0,2,4,6,8,
-		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
-		58,60,62,64,66,68,70,0,20,3,0,37,37,56,56,95,95,1,0,24,25,1,0,35,36,3,
-		0,34,39,70,78,95,95,4,0,34,34,37,39,70,78,95,95,2,0,92,93,95,95,3,0,41,
-		41,51,51,95,95,2,0,24,25,95,95,2,0,13,14,95,95,4,0,41,44,51,51,54,54,69,
-		69,3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,
-		65,68,68,1,0,63,64,1,0,66,67,2,0,93,93,95,95,2,0,87,87,90,90,4,0,35,36,
-		40,52,54,74,95,95,2,0,68,68,95,95,2,0,3,3,83,84,947,0,75,1,0,0,0,2,376,
-		1,0,0,0,4,378,1,0,0,0,6,384,1,0,0,0,8,392,1,0,0,0,10,394,1,0,0,0,12,410,
-		1,0,0,0,14,414,1,0,0,0,16,417,1,0,0,0,18,432,1,0,0,0,20,448,1,0,0,0,22,
-		530,1,0,0,0,24,532,1,0,0,0,26,534,1,0,0,0,28,591,1,0,0,0,30,605,1,0,0,
-		0,32,607,1,0,0,0,34,611,1,0,0,0,36,627,1,0,0,0,38,629,1,0,0,0,40,632,1,
-		0,0,0,42,637,1,0,0,0,44,643,1,0,0,0,46,670,1,0,0,0,48,681,1,0,0,0,50,693,
-		1,0,0,0,52,753,1,0,0,0,54,773,1,0,0,0,56,775,1,0,0,0,58,788,1,0,0,0,60,
-		790,1,0,0,0,62,792,1,0,0,0,64,800,1,0,0,0,66,808,1,0,0,0,68,810,1,0,0,
-		0,70,817,1,0,0,0,72,74,5,3,0,0,73,72,1,0,0,0,74,77,1,0,0,0,75,73,1,0,0,
-		0,75,76,1,0,0,0,76,90,1,0,0,0,77,75,1,0,0,0,78,87,3,2,1,0,79,81,5,3,0,
-		0,80,79,1,0,0,0,81,82,1,0,0,0,82,80,1,0,0,0,82,83,1,0,0,0,83,84,1,0,0,
-		0,84,86,3,2,1,0,85,80,1,0,0,0,86,89,1,0,0,0,87,85,1,0,0,0,87,88,1,0,0,
-		0,88,91,1,0,0,0,89,87,1,0,0,0,90,78,1,0,0,0,90,91,1,0,0,0,91,95,1,0,0,
-		0,92,94,5,3,0,0,93,92,1,0,0,0,94,97,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,
-		0,96,98,1,0,0,0,97,95,1,0,0,0,98,99,5,0,0,1,99,1,1,0,0,0,100,101,5,5,0,
-		0,101,377,5,93,0,0,102,103,5,6,0,0,103,105,5,92,0,0,104,106,3,4,2,0,105,
-		104,1,0,0,0,105,106,1,0,0,0,106,377,1,0,0,0,107,108,5,7,0,0,108,109,5,
-		92,0,0,109,110,5,88,0,0,110,377,5,92,0,0,111,112,5,8,0,0,112,114,5,95,
-		0,0,113,115,5,89,0,0,114,113,1,0,0,0,114,115,1,0,0,0,115,116,1,0,0,0,116,
-		377,5,95,0,0,117,118,5,9,0,0,118,377,5,92,0,0,119,120,5,52,0,0,120,377,
-		5,92,0,0,121,122,5,10,0,0,122,377,5,93,0,0,123,124,5,11,0,0,124,377,5,
-		93,0,0,125,131,5,12,0,0,126,132,5,13,0,0,127,129,5,14,0,0,128,130,5,93,
-		0,0,129,128,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,126,1,0,0,0,131,
-		127,1,0,0,0,132,377,1,0,0,0,133,134,5,15,0,0,134,136,5,95,0,0,135,137,
-		5,92,0,0,136,135,1,0,0,0,137,138,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,
-		0,139,377,1,0,0,0,140,141,5,16,0,0,141,142,5,95,0,0,142,147,5,83,0,0,143,
-		146,5,3,0,0,144,146,3,6,3,0,145,143,1,0,0,0,145,144,1,0,0,0,146,149,1,
-		0,0,0,147,145,1,0,0,0,147,148,1,0,0,0,148,150,1,0,0,0,149,147,1,0,0,0,
-		150,377,5,84,0,0,151,152,5,17,0,0,152,377,5,93,0,0,153,154,5,18,0,0,154,
-		158,5,95,0,0,155,157,3,8,4,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,
-		0,0,0,158,159,1,0,0,0,159,377,1,0,0,0,160,158,1,0,0,0,161,162,5,20,0,0,
-		162,166,5,83,0,0,163,165,5,3,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,
-		1,0,0,0,166,167,1,0,0,0,167,181,1,0,0,0,168,166,1,0,0,0,169,178,3,10,5,
-		0,170,172,5,3,0,0,171,170,1,0,0,0,172,173,1,0,0,0,173,171,1,0,0,0,173,
-		174,1,0,0,0,174,175,1,0,0,0,175,177,3,10,5,0,176,171,1,0,0,0,177,180,1,
-		0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,
-		181,169,1,0,0,0,181,182,1,0,0,0,182,186,1,0,0,0,183,185,5,3,0,0,184,183,
-		1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,
-		0,188,186,1,0,0,0,189,377,5,84,0,0,190,192,5,20,0,0,191,193,5,21,0,0,192,
-		191,1,0,0,0,192,193,1,0,0,0,193,194,1,0,0,0,194,199,3,14,7,0,195,196,5,
-		85,0,0,196,198,3,14,7,0,197,195,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,
-		0,199,200,1,0,0,0,200,377,1,0,0,0,201,199,1,0,0,0,202,203,5,14,0,0,203,
-		204,3,16,8,0,204,208,5,83,0,0,205,207,5,3,0,0,206,205,1,0,0,0,207,210,
-		1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,223,1,0,0,0,210,208,1,0,0,
-		0,211,220,3,18,9,0,212,214,5,3,0,0,213,212,1,0,0,0,214,215,1,0,0,0,215,
-		213,1,0,0,0,215,216,1,0,0,0,216,217,1,0,0,0,217,219,3,18,9,0,218,213,1,
-		0,0,0,219,222,1,0,0,0,220,218,1,0,0,0,220,221,1,0,0,0,221,224,1,0,0,0,
-		222,220,1,0,0,0,223,211,1,0,0,0,223,224,1,0,0,0,224,228,1,0,0,0,225,227,
-		5,3,0,0,226,225,1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,
-		0,229,231,1,0,0,0,230,228,1,0,0,0,231,232,5,84,0,0,232,377,1,0,0,0,233,
-		234,5,26,0,0,234,238,3,24,12,0,235,237,3,20,10,0,236,235,1,0,0,0,237,240,
-		1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,
-		0,241,245,5,83,0,0,242,244,5,3,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,
-		243,1,0,0,0,245,246,1,0,0,0,246,260,1,0,0,0,247,245,1,0,0,0,248,257,3,
-		22,11,0,249,251,5,3,0,0,250,249,1,0,0,0,251,252,1,0,0,0,252,250,1,0,0,
-		0,252,253,1,0,0,0,253,254,1,0,0,0,254,256,3,22,11,0,255,250,1,0,0,0,256,
-		259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,257,1,
-		0,0,0,260,248,1,0,0,0,260,261,1,0,0,0,261,265,1,0,0,0,262,264,5,3,0,0,
-		263,262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,
-		1,0,0,0,267,265,1,0,0,0,268,269,5,84,0,0,269,377,1,0,0,0,270,271,5,32,
-		0,0,271,272,3,54,27,0,272,273,5,79,0,0,273,274,3,58,29,0,274,377,1,0,0,
-		0,275,276,5,8,0,0,276,277,5,93,0,0,277,278,5,79,0,0,278,377,3,58,29,0,
-		279,280,5,34,0,0,280,281,3,24,12,0,281,282,3,44,22,0,282,377,1,0,0,0,283,
-		284,5,78,0,0,284,285,3,24,12,0,285,289,5,83,0,0,286,288,5,3,0,0,287,286,
-		1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,305,1,0,0,
-		0,291,289,1,0,0,0,292,302,3,30,15,0,293,295,5,3,0,0,294,293,1,0,0,0,295,
-		298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,
-		0,0,0,299,301,3,30,15,0,300,296,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,
-		0,302,303,1,0,0,0,303,306,1,0,0,0,304,302,1,0,0,0,305,292,1,0,0,0,305,
-		306,1,0,0,0,306,310,1,0,0,0,307,309,5,3,0,0,308,307,1,0,0,0,309,312,1,
-		0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,
-		313,314,5,84,0,0,314,377,1,0,0,0,315,316,5,73,0,0,316,317,3,24,12,0,317,
-		318,5,93,0,0,318,377,1,0,0,0,319,320,5,73,0,0,320,321,3,24,12,0,321,322,
-		5,53,0,0,322,323,5,92,0,0,323,327,5,83,0,0,324,326,5,3,0,0,325,324,1,0,
-		0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,0,0,328,343,1,0,0,0,329,
-		327,1,0,0,0,330,340,3,38,19,0,331,333,5,3,0,0,332,331,1,0,0,0,333,336,
-		1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,
-		0,337,339,3,38,19,0,338,334,1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,
-		341,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,343,330,1,0,0,0,343,344,1,
-		0,0,0,344,348,1,0,0,0,345,347,5,3,0,0,346,345,1,0,0,0,347,350,1,0,0,0,
-		348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,
-		5,84,0,0,352,377,1,0,0,0,353,354,5,33,0,0,354,355,5,93,0,0,355,356,7,0,
-		0,0,356,357,3,62,31,0,357,358,5,95,0,0,358,361,5,92,0,0,359,360,5,90,0,
-		0,360,362,5,92,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,366,1,0,0,0,363,
-		365,3,66,33,0,364,363,1,0,0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,
-		1,0,0,0,367,377,1,0,0,0,368,366,1,0,0,0,369,373,5,95,0,0,370,372,3,70,
-		35,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,
-		377,1,0,0,0,375,373,1,0,0,0,376,100,1,0,0,0,376,102,1,0,0,0,376,107,1,
-		0,0,0,376,111,1,0,0,0,376,117,1,0,0,0,376,119,1,0,0,0,376,121,1,0,0,0,
-		376,123,1,0,0,0,376,125,1,0,0,0,376,133,1,0,0,0,376,140,1,0,0,0,376,151,
-		1,0,0,0,376,153,1,0,0,0,376,161,1,0,0,0,376,190,1,0,0,0,376,202,1,0,0,
-		0,376,233,1,0,0,0,376,270,1,0,0,0,376,275,1,0,0,0,376,279,1,0,0,0,376,
-		283,1,0,0,0,376,315,1,0,0,0,376,319,1,0,0,0,376,353,1,0,0,0,376,369,1,
-		0,0,0,377,3,1,0,0,0,378,379,5,79,0,0,379,380,5,92,0,0,380,381,5,23,0,0,
-		381,382,5,92,0,0,382,383,7,1,0,0,383,5,1,0,0,0,384,385,5,95,0,0,385,386,
-		5,92,0,0,386,7,1,0,0,0,387,388,5,40,0,0,388,389,5,92,0,0,389,393,7,1,0,
-		0,390,391,5,19,0,0,391,393,5,92,0,0,392,387,1,0,0,0,392,390,1,0,0,0,393,
-		9,1,0,0,0,394,395,3,24,12,0,395,408,5,92,0,0,396,406,5,79,0,0,397,407,
-		5,22,0,0,398,403,3,12,6,0,399,400,5,86,0,0,400,402,3,12,6,0,401,399,1,
-		0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,
-		405,403,1,0,0,0,406,397,1,0,0,0,406,398,1,0,0,0,407,409,1,0,0,0,408,396,
-		1,0,0,0,408,409,1,0,0,0,409,11,1,0,0,0,410,412,3,24,12,0,411,413,5,92,
-		0,0,412,411,1,0,0,0,412,413,1,0,0,0,413,13,1,0,0,0,414,415,3,24,12,0,415,
-		416,5,92,0,0,416,15,1,0,0,0,417,422,3,24,12,0,418,419,5,85,0,0,419,421,
-		3,24,12,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,
-		0,0,423,17,1,0,0,0,424,422,1,0,0,0,425,426,5,17,0,0,426,433,5,93,0,0,427,
-		428,5,6,0,0,428,430,5,92,0,0,429,431,3,4,2,0,430,429,1,0,0,0,430,431,1,
-		0,0,0,431,433,1,0,0,0,432,425,1,0,0,0,432,427,1,0,0,0,433,19,1,0,0,0,434,
-		435,5,27,0,0,435,449,5,92,0,0,436,437,5,28,0,0,437,449,5,92,0,0,438,439,
-		5,29,0,0,439,442,5,92,0,0,440,441,5,87,0,0,441,443,5,92,0,0,442,440,1,
-		0,0,0,442,443,1,0,0,0,443,449,1,0,0,0,444,445,5,16,0,0,445,449,5,95,0,
-		0,446,447,5,35,0,0,447,449,5,92,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,
-		438,1,0,0,0,448,444,1,0,0,0,448,446,1,0,0,0,449,21,1,0,0,0,450,453,3,26,
-		13,0,451,453,5,30,0,0,452,450,1,0,0,0,452,451,1,0,0,0,453,456,1,0,0,0,
-		454,457,5,93,0,0,455,457,3,28,14,0,456,454,1,0,0,0,456,455,1,0,0,0,457,
-		461,1,0,0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,
-		1,0,0,0,461,462,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,464,466,3,68,34,
-		0,465,464,1,0,0,0,465,466,1,0,0,0,466,531,1,0,0,0,467,468,5,31,0,0,468,
-		469,5,92,0,0,469,471,3,44,22,0,470,472,3,42,21,0,471,470,1,0,0,0,471,472,
-		1,0,0,0,472,476,1,0,0,0,473,475,3,52,26,0,474,473,1,0,0,0,475,478,1,0,
-		0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,479,
-		481,3,68,34,0,480,479,1,0,0,0,480,481,1,0,0,0,481,531,1,0,0,0,482,483,
-		7,2,0,0,483,485,3,44,22,0,484,486,3,42,21,0,485,484,1,0,0,0,485,486,1,
-		0,0,0,486,490,1,0,0,0,487,489,3,52,26,0,488,487,1,0,0,0,489,492,1,0,0,
-		0,490,488,1,0,0,0,490,491,1,0,0,0,491,494,1,0,0,0,492,490,1,0,0,0,493,
-		495,3,68,34,0,494,493,1,0,0,0,494,495,1,0,0,0,495,531,1,0,0,0,496,497,
-		5,40,0,0,497,498,5,92,0,0,498,531,3,52,26,0,499,500,5,14,0,0,500,501,3,
-		16,8,0,501,505,5,83,0,0,502,504,5,3,0,0,503,502,1,0,0,0,504,507,1,0,0,
-		0,505,503,1,0,0,0,505,506,1,0,0,0,506,520,1,0,0,0,507,505,1,0,0,0,508,
-		517,3,22,11,0,509,511,5,3,0,0,510,509,1,0,0,0,511,512,1,0,0,0,512,510,
-		1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,22,11,0,515,510,1,0,
-		0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,521,1,0,0,0,519,
-		517,1,0,0,0,520,508,1,0,0,0,520,521,1,0,0,0,521,525,1,0,0,0,522,524,5,
-		3,0,0,523,522,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,525,526,1,0,0,0,
-		526,528,1,0,0,0,527,525,1,0,0,0,528,529,5,84,0,0,529,531,1,0,0,0,530,452,
-		1,0,0,0,530,467,1,0,0,0,530,482,1,0,0,0,530,496,1,0,0,0,530,499,1,0,0,
-		0,531,23,1,0,0,0,532,533,7,3,0,0,533,25,1,0,0,0,534,535,7,4,0,0,535,27,
-		1,0,0,0,536,537,5,75,0,0,537,538,5,92,0,0,538,592,5,92,0,0,539,540,5,76,
-		0,0,540,544,5,83,0,0,541,543,5,3,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,
-		542,1,0,0,0,544,545,1,0,0,0,545,560,1,0,0,0,546,544,1,0,0,0,547,557,3,
-		34,17,0,548,550,5,3,0,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,
-		0,551,552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,0,554,556,3,34,17,0,555,
-		551,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,561,1,
-		0,0,0,559,557,1,0,0,0,560,547,1,0,0,0,560,561,1,0,0,0,561,565,1,0,0,0,
-		562,564,5,3,0,0,563,562,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,565,566,
-		1,0,0,0,566,568,1,0,0,0,567,565,1,0,0,0,568,572,5,84,0,0,569,571,3,36,
-		18,0,570,569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,
-		592,1,0,0,0,574,572,1,0,0,0,575,576,5,77,0,0,576,580,5,92,0,0,577,579,
-		3,36,18,0,578,577,1,0,0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,
-		0,0,581,592,1,0,0,0,582,580,1,0,0,0,583,584,5,78,0,0,584,588,3,24,12,0,
-		585,587,3,36,18,0,586,585,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,588,
-		589,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,591,536,1,0,0,0,591,539,1,
-		0,0,0,591,575,1,0,0,0,591,583,1,0,0,0,592,29,1,0,0,0,593,594,5,95,0,0,
-		594,606,5,93,0,0,595,596,7,5,0,0,596,597,5,79,0,0,597,602,3,32,16,0,598,
-		599,5,86,0,0,599,601,3,32,16,0,600,598,1,0,0,0,601,604,1,0,0,0,602,600,
-		1,0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,602,1,0,0,0,605,593,1,0,0,
-		0,605,595,1,0,0,0,606,31,1,0,0,0,607,609,5,93,0,0,608,610,5,92,0,0,609,
-		608,1,0,0,0,609,610,1,0,0,0,610,33,1,0,0,0,611,612,5,95,0,0,612,613,5,
-		92,0,0,613,35,1,0,0,0,614,619,5,95,0,0,615,620,5,92,0,0,616,620,5,93,0,
-		0,617,618,5,95,0,0,618,620,5,92,0,0,619,615,1,0,0,0,619,616,1,0,0,0,619,
-		617,1,0,0,0,619,620,1,0,0,0,620,628,1,0,0,0,621,622,5,37,0,0,622,625,5,
-		92,0,0,623,624,5,88,0,0,624,626,5,92,0,0,625,623,1,0,0,0,625,626,1,0,0,
-		0,626,628,1,0,0,0,627,614,1,0,0,0,627,621,1,0,0,0,628,37,1,0,0,0,629,630,
-		7,6,0,0,630,631,5,93,0,0,631,39,1,0,0,0,632,635,5,92,0,0,633,634,5,88,
-		0,0,634,636,5,92,0,0,635,633,1,0,0,0,635,636,1,0,0,0,636,41,1,0,0,0,637,
-		638,5,37,0,0,638,641,5,92,0,0,639,640,5,88,0,0,640,642,5,92,0,0,641,639,
-		1,0,0,0,641,642,1,0,0,0,642,43,1,0,0,0,643,648,3,46,23,0,644,645,5,80,
-		0,0,645,647,3,46,23,0,646,644,1,0,0,0,647,650,1,0,0,0,648,646,1,0,0,0,
-		648,649,1,0,0,0,649,45,1,0,0,0,650,648,1,0,0,0,651,671,5,92,0,0,652,671,
-		5,93,0,0,653,655,5,95,0,0,654,656,5,92,0,0,655,654,1,0,0,0,655,656,1,0,
-		0,0,656,658,1,0,0,0,657,659,3,64,32,0,658,657,1,0,0,0,658,659,1,0,0,0,
-		659,663,1,0,0,0,660,662,3,48,24,0,661,660,1,0,0,0,662,665,1,0,0,0,663,
-		661,1,0,0,0,663,664,1,0,0,0,664,671,1,0,0,0,665,663,1,0,0,0,666,667,5,
-		81,0,0,667,668,3,44,22,0,668,669,5,82,0,0,669,671,1,0,0,0,670,651,1,0,
-		0,0,670,652,1,0,0,0,670,653,1,0,0,0,670,666,1,0,0,0,671,47,1,0,0,0,672,
-		674,5,23,0,0,673,675,5,92,0,0,674,673,1,0,0,0,674,675,1,0,0,0,675,676,
-		1,0,0,0,676,682,7,7,0,0,677,678,5,38,0,0,678,682,5,92,0,0,679,680,5,39,
-		0,0,680,682,7,8,0,0,681,672,1,0,0,0,681,677,1,0,0,0,681,679,1,0,0,0,682,
-		49,1,0,0,0,683,684,5,37,0,0,684,687,5,92,0,0,685,686,5,88,0,0,686,688,
-		5,92,0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,694,1,0,0,0,689,691,5,95,
-		0,0,690,692,5,92,0,0,691,690,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,
-		683,1,0,0,0,693,689,1,0,0,0,694,51,1,0,0,0,695,696,7,9,0,0,696,754,3,44,
-		22,0,697,698,7,10,0,0,698,754,5,92,0,0,699,754,7,11,0,0,700,701,7,12,0,
-		0,701,702,5,92,0,0,702,754,3,52,26,0,703,704,7,13,0,0,704,754,3,52,26,
-		0,705,706,7,14,0,0,706,754,5,93,0,0,707,708,5,52,0,0,708,711,5,92,0,0,
-		709,710,5,53,0,0,710,712,5,92,0,0,711,709,1,0,0,0,711,712,1,0,0,0,712,
-		754,1,0,0,0,713,714,5,70,0,0,714,718,7,15,0,0,715,717,3,50,25,0,716,715,
-		1,0,0,0,717,720,1,0,0,0,718,716,1,0,0,0,718,719,1,0,0,0,719,754,1,0,0,
-		0,720,718,1,0,0,0,721,722,5,71,0,0,722,726,3,40,20,0,723,725,3,50,25,0,
-		724,723,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,726,727,1,0,0,0,727,754,
-		1,0,0,0,728,726,1,0,0,0,729,730,5,72,0,0,730,734,5,92,0,0,731,733,3,50,
-		25,0,732,731,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,0,735,
-		754,1,0,0,0,736,734,1,0,0,0,737,738,5,73,0,0,738,742,3,24,12,0,739,741,
-		3,50,25,0,740,739,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,742,743,1,0,
-		0,0,743,754,1,0,0,0,744,742,1,0,0,0,745,746,5,74,0,0,746,749,3,40,20,0,
-		747,748,5,95,0,0,748,750,5,93,0,0,749,747,1,0,0,0,749,750,1,0,0,0,750,
-		754,1,0,0,0,751,752,5,55,0,0,752,754,5,95,0,0,753,695,1,0,0,0,753,697,
-		1,0,0,0,753,699,1,0,0,0,753,700,1,0,0,0,753,703,1,0,0,0,753,705,1,0,0,
-		0,753,707,1,0,0,0,753,713,1,0,0,0,753,721,1,0,0,0,753,729,1,0,0,0,753,
-		737,1,0,0,0,753,745,1,0,0,0,753,751,1,0,0,0,754,53,1,0,0,0,755,756,5,31,
-		0,0,756,759,5,92,0,0,757,758,5,87,0,0,758,760,5,92,0,0,759,757,1,0,0,0,
-		759,760,1,0,0,0,760,762,1,0,0,0,761,763,3,56,28,0,762,761,1,0,0,0,762,
-		763,1,0,0,0,763,774,1,0,0,0,764,765,5,95,0,0,765,768,5,92,0,0,766,767,
-		7,16,0,0,767,769,5,92,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,0,
-		0,0,770,772,3,56,28,0,771,770,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,
-		773,755,1,0,0,0,773,764,1,0,0,0,774,55,1,0,0,0,775,776,5,27,0,0,776,777,
-		5,92,0,0,777,57,1,0,0,0,778,779,5,6,0,0,779,789,3,64,32,0,780,781,5,56,
-		0,0,781,789,3,62,31,0,782,783,5,95,0,0,783,789,3,62,31,0,784,785,3,62,
-		31,0,785,786,3,60,30,0,786,787,3,64,32,0,787,789,1,0,0,0,788,778,1,0,0,
-		0,788,780,1,0,0,0,788,782,1,0,0,0,788,784,1,0,0,0,789,59,1,0,0,0,790,791,
-		7,17,0,0,791,61,1,0,0,0,792,798,3,24,12,0,793,796,5,91,0,0,794,797,3,24,
-		12,0,795,797,5,30,0,0,796,794,1,0,0,0,796,795,1,0,0,0,797,799,1,0,0,0,
-		798,793,1,0,0,0,798,799,1,0,0,0,799,63,1,0,0,0,800,801,5,92,0,0,801,802,
-		5,90,0,0,802,803,5,92,0,0,803,65,1,0,0,0,804,805,5,27,0,0,805,809,5,92,
-		0,0,806,807,7,18,0,0,807,809,5,92,0,0,808,804,1,0,0,0,808,806,1,0,0,0,
-		809,67,1,0,0,0,810,814,5,95,0,0,811,813,7,5,0,0,812,811,1,0,0,0,813,816,
-		1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,69,1,0,0,0,816,814,1,0,0,0,
-		817,818,8,19,0,0,818,71,1,0,0,0,115,75,82,87,90,95,105,114,129,131,138,
-		145,147,158,166,173,178,181,186,192,199,208,215,220,223,228,238,245,252,
-		257,260,265,289,296,302,305,310,327,334,340,343,348,361,366,373,376,392,
-		403,406,408,412,422,430,432,442,448,452,456,461,465,471,476,480,485,490,
-		494,505,512,517,520,525,530,544,551,557,560,565,572,580,588,591,602,605,
-		609,619,625,627,635,641,648,655,658,663,670,674,681,687,691,693,711,718,
-		726,734,742,749,753,759,762,768,771,773,788,796,798,808,814
+		2,36,7,36,2,37,7,37,1,0,5,0,78,8,0,10,0,12,0,81,9,0,1,0,1,0,4,0,85,8,0,
+		11,0,12,0,86,1,0,5,0,90,8,0,10,0,12,0,93,9,0,3,0,95,8,0,1,0,5,0,98,8,0,
+		10,0,12,0,101,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,110,8,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,3,1,119,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,3,1,134,8,1,3,1,136,8,1,1,1,1,1,1,1,4,1,141,8,1,11,1,12,1,142,
+		1,1,1,1,1,1,1,1,1,1,5,1,150,8,1,10,1,12,1,153,9,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,5,1,161,8,1,10,1,12,1,164,9,1,1,1,1,1,1,1,5,1,169,8,1,10,1,12,1,172,
+		9,1,1,1,1,1,4,1,176,8,1,11,1,12,1,177,1,1,5,1,181,8,1,10,1,12,1,184,9,
+		1,3,1,186,8,1,1,1,5,1,189,8,1,10,1,12,1,192,9,1,1,1,1,1,1,1,3,1,197,8,
+		1,1,1,1,1,1,1,5,1,202,8,1,10,1,12,1,205,9,1,1,1,1,1,1,1,1,1,5,1,211,8,
+		1,10,1,12,1,214,9,1,1,1,1,1,4,1,218,8,1,11,1,12,1,219,1,1,5,1,223,8,1,
+		10,1,12,1,226,9,1,3,1,228,8,1,1,1,5,1,231,8,1,10,1,12,1,234,9,1,1,1,1,
+		1,1,1,1,1,1,1,5,1,241,8,1,10,1,12,1,244,9,1,1,1,1,1,5,1,248,8,1,10,1,12,
+		1,251,9,1,1,1,1,1,4,1,255,8,1,11,1,12,1,256,1,1,5,1,260,8,1,10,1,12,1,
+		263,9,1,3,1,265,8,1,1,1,5,1,268,8,1,10,1,12,1,271,9,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,292,8,
+		1,10,1,12,1,295,9,1,1,1,1,1,5,1,299,8,1,10,1,12,1,302,9,1,1,1,5,1,305,
+		8,1,10,1,12,1,308,9,1,3,1,310,8,1,1,1,5,1,313,8,1,10,1,12,1,316,9,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,5,1,324,8,1,10,1,12,1,327,9,1,1,1,1,1,5,1,331,8,
+		1,10,1,12,1,334,9,1,1,1,5,1,337,8,1,10,1,12,1,340,9,1,3,1,342,8,1,1,1,
+		5,1,345,8,1,10,1,12,1,348,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,5,1,362,8,1,10,1,12,1,365,9,1,1,1,1,1,5,1,369,8,1,10,1,12,1,372,
+		9,1,1,1,5,1,375,8,1,10,1,12,1,378,9,1,3,1,380,8,1,1,1,5,1,383,8,1,10,1,
+		12,1,386,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,398,8,1,1,1,5,
+		1,401,8,1,10,1,12,1,404,9,1,1,1,1,1,5,1,408,8,1,10,1,12,1,411,9,1,3,1,
+		413,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,429,
+		8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,438,8,5,10,5,12,5,441,9,5,3,5,443,
+		8,5,3,5,445,8,5,1,6,1,6,3,6,449,8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,457,8,
+		8,10,8,12,8,460,9,8,1,9,1,9,1,9,1,9,1,9,3,9,467,8,9,3,9,469,8,9,1,10,1,
+		10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,479,8,10,1,10,1,10,1,10,1,10,3,10,
+		485,8,10,1,11,1,11,3,11,489,8,11,1,11,1,11,3,11,493,8,11,1,11,5,11,496,
+		8,11,10,11,12,11,499,9,11,1,11,3,11,502,8,11,1,11,1,11,1,11,1,11,3,11,
+		508,8,11,1,11,5,11,511,8,11,10,11,12,11,514,9,11,1,11,3,11,517,8,11,1,
+		11,1,11,1,11,3,11,522,8,11,1,11,5,11,525,8,11,10,11,12,11,528,9,11,1,11,
+		3,11,531,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,540,8,11,10,11,12,
+		11,543,9,11,1,11,1,11,4,11,547,8,11,11,11,12,11,548,1,11,5,11,552,8,11,
+		10,11,12,11,555,9,11,3,11,557,8,11,1,11,5,11,560,8,11,10,11,12,11,563,
+		9,11,1,11,1,11,3,11,567,8,11,1,12,1,12,1,13,1,13,1,14,1,14,1,14,1,14,1,
+		14,1,14,5,14,579,8,14,10,14,12,14,582,9,14,1,14,1,14,5,14,586,8,14,10,
+		14,12,14,589,9,14,1,14,5,14,592,8,14,10,14,12,14,595,9,14,3,14,597,8,14,
+		1,14,5,14,600,8,14,10,14,12,14,603,9,14,1,14,1,14,5,14,607,8,14,10,14,
+		12,14,610,9,14,1,14,1,14,1,14,5,14,615,8,14,10,14,12,14,618,9,14,1,14,
+		1,14,1,14,5,14,623,8,14,10,14,12,14,626,9,14,3,14,628,8,14,1,15,1,15,1,
+		15,1,15,1,15,1,15,1,15,5,15,637,8,15,10,15,12,15,640,9,15,3,15,642,8,15,
+		1,16,1,16,3,16,646,8,16,1,17,1,17,1,17,1,17,3,17,652,8,17,1,17,1,17,1,
+		17,3,17,657,8,17,5,17,659,8,17,10,17,12,17,662,9,17,1,18,1,18,1,19,1,19,
+		1,19,1,20,1,20,1,20,1,20,1,20,3,20,674,8,20,1,20,1,20,1,20,1,20,3,20,680,
+		8,20,3,20,682,8,20,1,21,1,21,1,21,1,22,1,22,1,22,3,22,690,8,22,1,23,1,
+		23,1,23,1,23,3,23,696,8,23,1,24,1,24,1,24,5,24,701,8,24,10,24,12,24,704,
+		9,24,1,25,1,25,1,25,1,25,3,25,710,8,25,1,25,3,25,713,8,25,1,25,5,25,716,
+		8,25,10,25,12,25,719,9,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,727,8,25,
+		1,26,1,26,3,26,731,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,740,8,
+		26,1,27,1,27,1,27,1,27,3,27,746,8,27,1,27,1,27,3,27,750,8,27,3,27,752,
+		8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,3,28,770,8,28,1,28,1,28,1,28,5,28,775,8,28,10,28,12,28,
+		778,9,28,1,28,1,28,1,28,5,28,783,8,28,10,28,12,28,786,9,28,1,28,1,28,1,
+		28,5,28,791,8,28,10,28,12,28,794,9,28,1,28,1,28,1,28,5,28,799,8,28,10,
+		28,12,28,802,9,28,1,28,1,28,1,28,1,28,3,28,808,8,28,1,28,1,28,3,28,812,
+		8,28,1,29,1,29,1,29,1,29,3,29,818,8,29,1,29,3,29,821,8,29,1,29,1,29,1,
+		29,1,29,3,29,827,8,29,1,29,3,29,830,8,29,3,29,832,8,29,1,30,1,30,1,30,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,847,8,31,1,32,1,
+		32,1,33,1,33,1,33,1,33,3,33,855,8,33,3,33,857,8,33,1,34,1,34,1,34,1,34,
+		1,35,1,35,1,35,1,35,3,35,867,8,35,1,36,1,36,5,36,871,8,36,10,36,12,36,
+		874,9,36,1,37,1,37,1,37,0,0,38,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,0,
+		20,3,0,37,37,56,56,96,96,1,0,24,25,1,0,35,36,3,0,34,39,70,79,96,96,4,0,
+		34,34,37,39,70,79,96,96,2,0,93,94,96,96,3,0,41,41,51,51,96,96,2,0,24,25,
+		96,96,2,0,13,14,96,96,4,0,41,44,51,51,54,54,69,69,3,0,45,45,48,49,57,59,
+		4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,65,68,68,1,0,63,64,1,0,
+		66,67,2,0,94,94,96,96,2,0,88,88,91,91,4,0,35,36,40,52,54,74,96,96,2,0,
+		68,68,96,96,2,0,3,3,84,85,1014,0,79,1,0,0,0,2,412,1,0,0,0,4,414,1,0,0,
+		0,6,420,1,0,0,0,8,428,1,0,0,0,10,430,1,0,0,0,12,446,1,0,0,0,14,450,1,0,
+		0,0,16,453,1,0,0,0,18,468,1,0,0,0,20,484,1,0,0,0,22,566,1,0,0,0,24,568,
+		1,0,0,0,26,570,1,0,0,0,28,627,1,0,0,0,30,641,1,0,0,0,32,643,1,0,0,0,34,
+		647,1,0,0,0,36,663,1,0,0,0,38,665,1,0,0,0,40,681,1,0,0,0,42,683,1,0,0,
+		0,44,686,1,0,0,0,46,691,1,0,0,0,48,697,1,0,0,0,50,726,1,0,0,0,52,739,1,
+		0,0,0,54,751,1,0,0,0,56,811,1,0,0,0,58,831,1,0,0,0,60,833,1,0,0,0,62,846,
+		1,0,0,0,64,848,1,0,0,0,66,850,1,0,0,0,68,858,1,0,0,0,70,866,1,0,0,0,72,
+		868,1,0,0,0,74,875,1,0,0,0,76,78,5,3,0,0,77,76,1,0,0,0,78,81,1,0,0,0,79,
+		77,1,0,0,0,79,80,1,0,0,0,80,94,1,0,0,0,81,79,1,0,0,0,82,91,3,2,1,0,83,
+		85,5,3,0,0,84,83,1,0,0,0,85,86,1,0,0,0,86,84,1,0,0,0,86,87,1,0,0,0,87,
+		88,1,0,0,0,88,90,3,2,1,0,89,84,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,0,91,
+		92,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,94,82,1,0,0,0,94,95,1,0,0,0,95,
+		99,1,0,0,0,96,98,5,3,0,0,97,96,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,
+		100,1,0,0,0,100,102,1,0,0,0,101,99,1,0,0,0,102,103,5,0,0,1,103,1,1,0,0,
+		0,104,105,5,5,0,0,105,413,5,94,0,0,106,107,5,6,0,0,107,109,5,93,0,0,108,
+		110,3,4,2,0,109,108,1,0,0,0,109,110,1,0,0,0,110,413,1,0,0,0,111,112,5,
+		7,0,0,112,113,5,93,0,0,113,114,5,89,0,0,114,413,5,93,0,0,115,116,5,8,0,
+		0,116,118,5,96,0,0,117,119,5,90,0,0,118,117,1,0,0,0,118,119,1,0,0,0,119,
+		120,1,0,0,0,120,413,5,96,0,0,121,122,5,9,0,0,122,413,5,93,0,0,123,124,
+		5,52,0,0,124,413,5,93,0,0,125,126,5,10,0,0,126,413,5,94,0,0,127,128,5,
+		11,0,0,128,413,5,94,0,0,129,135,5,12,0,0,130,136,5,13,0,0,131,133,5,14,
+		0,0,132,134,5,94,0,0,133,132,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,
+		130,1,0,0,0,135,131,1,0,0,0,136,413,1,0,0,0,137,138,5,15,0,0,138,140,5,
+		96,0,0,139,141,5,93,0,0,140,139,1,0,0,0,141,142,1,0,0,0,142,140,1,0,0,
+		0,142,143,1,0,0,0,143,413,1,0,0,0,144,145,5,16,0,0,145,146,5,96,0,0,146,
+		151,5,84,0,0,147,150,5,3,0,0,148,150,3,6,3,0,149,147,1,0,0,0,149,148,1,
+		0,0,0,150,153,1,0,0,0,151,149,1,0,0,0,151,152,1,0,0,0,152,154,1,0,0,0,
+		153,151,1,0,0,0,154,413,5,85,0,0,155,156,5,17,0,0,156,413,5,94,0,0,157,
+		158,5,18,0,0,158,162,5,96,0,0,159,161,3,8,4,0,160,159,1,0,0,0,161,164,
+		1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,413,1,0,0,0,164,162,1,0,0,
+		0,165,166,5,20,0,0,166,170,5,84,0,0,167,169,5,3,0,0,168,167,1,0,0,0,169,
+		172,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,185,1,0,0,0,172,170,1,
+		0,0,0,173,182,3,10,5,0,174,176,5,3,0,0,175,174,1,0,0,0,176,177,1,0,0,0,
+		177,175,1,0,0,0,177,178,1,0,0,0,178,179,1,0,0,0,179,181,3,10,5,0,180,175,
+		1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,186,1,0,0,
+		0,184,182,1,0,0,0,185,173,1,0,0,0,185,186,1,0,0,0,186,190,1,0,0,0,187,
+		189,5,3,0,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,191,1,
+		0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,413,5,85,0,0,194,196,5,20,0,
+		0,195,197,5,21,0,0,196,195,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,
+		203,3,14,7,0,199,200,5,86,0,0,200,202,3,14,7,0,201,199,1,0,0,0,202,205,
+		1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,413,1,0,0,0,205,203,1,0,0,
+		0,206,207,5,14,0,0,207,208,3,16,8,0,208,212,5,84,0,0,209,211,5,3,0,0,210,
+		209,1,0,0,0,211,214,1,0,0,0,212,210,1,0,0,0,212,213,1,0,0,0,213,227,1,
+		0,0,0,214,212,1,0,0,0,215,224,3,18,9,0,216,218,5,3,0,0,217,216,1,0,0,0,
+		218,219,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,221,1,0,0,0,221,223,
+		3,18,9,0,222,217,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
+		0,225,228,1,0,0,0,226,224,1,0,0,0,227,215,1,0,0,0,227,228,1,0,0,0,228,
+		232,1,0,0,0,229,231,5,3,0,0,230,229,1,0,0,0,231,234,1,0,0,0,232,230,1,
+		0,0,0,232,233,1,0,0,0,233,235,1,0,0,0,234,232,1,0,0,0,235,236,5,85,0,0,
+		236,413,1,0,0,0,237,238,5,26,0,0,238,242,3,24,12,0,239,241,3,20,10,0,240,
+		239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,245,1,
+		0,0,0,244,242,1,0,0,0,245,249,5,84,0,0,246,248,5,3,0,0,247,246,1,0,0,0,
+		248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,264,1,0,0,0,251,249,
+		1,0,0,0,252,261,3,22,11,0,253,255,5,3,0,0,254,253,1,0,0,0,255,256,1,0,
+		0,0,256,254,1,0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,258,260,3,22,11,0,
+		259,254,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,
+		1,0,0,0,263,261,1,0,0,0,264,252,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,
+		0,266,268,5,3,0,0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,
+		270,1,0,0,0,270,272,1,0,0,0,271,269,1,0,0,0,272,273,5,85,0,0,273,413,1,
+		0,0,0,274,275,5,32,0,0,275,276,3,58,29,0,276,277,5,80,0,0,277,278,3,62,
+		31,0,278,413,1,0,0,0,279,280,5,8,0,0,280,281,5,94,0,0,281,282,5,80,0,0,
+		282,413,3,62,31,0,283,284,5,34,0,0,284,285,3,24,12,0,285,286,3,48,24,0,
+		286,413,1,0,0,0,287,288,5,78,0,0,288,289,3,24,12,0,289,293,5,84,0,0,290,
+		292,5,3,0,0,291,290,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,293,294,1,
+		0,0,0,294,309,1,0,0,0,295,293,1,0,0,0,296,306,3,30,15,0,297,299,5,3,0,
+		0,298,297,1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,
+		303,1,0,0,0,302,300,1,0,0,0,303,305,3,30,15,0,304,300,1,0,0,0,305,308,
+		1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,310,1,0,0,0,308,306,1,0,0,
+		0,309,296,1,0,0,0,309,310,1,0,0,0,310,314,1,0,0,0,311,313,5,3,0,0,312,
+		311,1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,
+		0,0,0,316,314,1,0,0,0,317,318,5,85,0,0,318,413,1,0,0,0,319,320,5,79,0,
+		0,320,321,3,24,12,0,321,325,5,84,0,0,322,324,5,3,0,0,323,322,1,0,0,0,324,
+		327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,341,1,0,0,0,327,325,1,
+		0,0,0,328,338,3,34,17,0,329,331,5,3,0,0,330,329,1,0,0,0,331,334,1,0,0,
+		0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,
+		337,3,34,17,0,336,332,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,
+		1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,341,328,1,0,0,0,341,342,1,0,0,
+		0,342,346,1,0,0,0,343,345,5,3,0,0,344,343,1,0,0,0,345,348,1,0,0,0,346,
+		344,1,0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,
+		85,0,0,350,413,1,0,0,0,351,352,5,73,0,0,352,353,3,24,12,0,353,354,5,94,
+		0,0,354,413,1,0,0,0,355,356,5,73,0,0,356,357,3,24,12,0,357,358,5,53,0,
+		0,358,359,5,93,0,0,359,363,5,84,0,0,360,362,5,3,0,0,361,360,1,0,0,0,362,
+		365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,0,364,379,1,0,0,0,365,363,1,
+		0,0,0,366,376,3,42,21,0,367,369,5,3,0,0,368,367,1,0,0,0,369,372,1,0,0,
+		0,370,368,1,0,0,0,370,371,1,0,0,0,371,373,1,0,0,0,372,370,1,0,0,0,373,
+		375,3,42,21,0,374,370,1,0,0,0,375,378,1,0,0,0,376,374,1,0,0,0,376,377,
+		1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,0,379,366,1,0,0,0,379,380,1,0,0,
+		0,380,384,1,0,0,0,381,383,5,3,0,0,382,381,1,0,0,0,383,386,1,0,0,0,384,
+		382,1,0,0,0,384,385,1,0,0,0,385,387,1,0,0,0,386,384,1,0,0,0,387,388,5,
+		85,0,0,388,413,1,0,0,0,389,390,5,33,0,0,390,391,5,94,0,0,391,392,7,0,0,
+		0,392,393,3,66,33,0,393,394,5,96,0,0,394,397,5,93,0,0,395,396,5,91,0,0,
+		396,398,5,93,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,402,1,0,0,0,399,401,
+		3,70,35,0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,
+		0,0,403,413,1,0,0,0,404,402,1,0,0,0,405,409,5,96,0,0,406,408,3,74,37,0,
+		407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,413,
+		1,0,0,0,411,409,1,0,0,0,412,104,1,0,0,0,412,106,1,0,0,0,412,111,1,0,0,
+		0,412,115,1,0,0,0,412,121,1,0,0,0,412,123,1,0,0,0,412,125,1,0,0,0,412,
+		127,1,0,0,0,412,129,1,0,0,0,412,137,1,0,0,0,412,144,1,0,0,0,412,155,1,
+		0,0,0,412,157,1,0,0,0,412,165,1,0,0,0,412,194,1,0,0,0,412,206,1,0,0,0,
+		412,237,1,0,0,0,412,274,1,0,0,0,412,279,1,0,0,0,412,283,1,0,0,0,412,287,
+		1,0,0,0,412,319,1,0,0,0,412,351,1,0,0,0,412,355,1,0,0,0,412,389,1,0,0,
+		0,412,405,1,0,0,0,413,3,1,0,0,0,414,415,5,80,0,0,415,416,5,93,0,0,416,
+		417,5,23,0,0,417,418,5,93,0,0,418,419,7,1,0,0,419,5,1,0,0,0,420,421,5,
+		96,0,0,421,422,5,93,0,0,422,7,1,0,0,0,423,424,5,40,0,0,424,425,5,93,0,
+		0,425,429,7,1,0,0,426,427,5,19,0,0,427,429,5,93,0,0,428,423,1,0,0,0,428,
+		426,1,0,0,0,429,9,1,0,0,0,430,431,3,24,12,0,431,444,5,93,0,0,432,442,5,
+		80,0,0,433,443,5,22,0,0,434,439,3,12,6,0,435,436,5,87,0,0,436,438,3,12,
+		6,0,437,435,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,
+		443,1,0,0,0,441,439,1,0,0,0,442,433,1,0,0,0,442,434,1,0,0,0,443,445,1,
+		0,0,0,444,432,1,0,0,0,444,445,1,0,0,0,445,11,1,0,0,0,446,448,3,24,12,0,
+		447,449,5,93,0,0,448,447,1,0,0,0,448,449,1,0,0,0,449,13,1,0,0,0,450,451,
+		3,24,12,0,451,452,5,93,0,0,452,15,1,0,0,0,453,458,3,24,12,0,454,455,5,
+		86,0,0,455,457,3,24,12,0,456,454,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,
+		0,458,459,1,0,0,0,459,17,1,0,0,0,460,458,1,0,0,0,461,462,5,17,0,0,462,
+		469,5,94,0,0,463,464,5,6,0,0,464,466,5,93,0,0,465,467,3,4,2,0,466,465,
+		1,0,0,0,466,467,1,0,0,0,467,469,1,0,0,0,468,461,1,0,0,0,468,463,1,0,0,
+		0,469,19,1,0,0,0,470,471,5,27,0,0,471,485,5,93,0,0,472,473,5,28,0,0,473,
+		485,5,93,0,0,474,475,5,29,0,0,475,478,5,93,0,0,476,477,5,88,0,0,477,479,
+		5,93,0,0,478,476,1,0,0,0,478,479,1,0,0,0,479,485,1,0,0,0,480,481,5,16,
+		0,0,481,485,5,96,0,0,482,483,5,35,0,0,483,485,5,93,0,0,484,470,1,0,0,0,
+		484,472,1,0,0,0,484,474,1,0,0,0,484,480,1,0,0,0,484,482,1,0,0,0,485,21,
+		1,0,0,0,486,489,3,26,13,0,487,489,5,30,0,0,488,486,1,0,0,0,488,487,1,0,
+		0,0,489,492,1,0,0,0,490,493,5,94,0,0,491,493,3,28,14,0,492,490,1,0,0,0,
+		492,491,1,0,0,0,493,497,1,0,0,0,494,496,3,56,28,0,495,494,1,0,0,0,496,
+		499,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,501,1,0,0,0,499,497,1,
+		0,0,0,500,502,3,72,36,0,501,500,1,0,0,0,501,502,1,0,0,0,502,567,1,0,0,
+		0,503,504,5,31,0,0,504,505,5,93,0,0,505,507,3,48,24,0,506,508,3,46,23,
+		0,507,506,1,0,0,0,507,508,1,0,0,0,508,512,1,0,0,0,509,511,3,56,28,0,510,
+		509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,516,1,
+		0,0,0,514,512,1,0,0,0,515,517,3,72,36,0,516,515,1,0,0,0,516,517,1,0,0,
+		0,517,567,1,0,0,0,518,519,7,2,0,0,519,521,3,48,24,0,520,522,3,46,23,0,
+		521,520,1,0,0,0,521,522,1,0,0,0,522,526,1,0,0,0,523,525,3,56,28,0,524,
+		523,1,0,0,0,525,528,1,0,0,0,526,524,1,0,0,0,526,527,1,0,0,0,527,530,1,
+		0,0,0,528,526,1,0,0,0,529,531,3,72,36,0,530,529,1,0,0,0,530,531,1,0,0,
+		0,531,567,1,0,0,0,532,533,5,40,0,0,533,534,5,93,0,0,534,567,3,56,28,0,
+		535,536,5,14,0,0,536,537,3,16,8,0,537,541,5,84,0,0,538,540,5,3,0,0,539,
+		538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,0,0,541,542,1,0,0,0,542,556,1,
+		0,0,0,543,541,1,0,0,0,544,553,3,22,11,0,545,547,5,3,0,0,546,545,1,0,0,
+		0,547,548,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,550,1,0,0,0,550,
+		552,3,22,11,0,551,546,1,0,0,0,552,555,1,0,0,0,553,551,1,0,0,0,553,554,
+		1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,556,544,1,0,0,0,556,557,1,0,0,
+		0,557,561,1,0,0,0,558,560,5,3,0,0,559,558,1,0,0,0,560,563,1,0,0,0,561,
+		559,1,0,0,0,561,562,1,0,0,0,562,564,1,0,0,0,563,561,1,0,0,0,564,565,5,
+		85,0,0,565,567,1,0,0,0,566,488,1,0,0,0,566,503,1,0,0,0,566,518,1,0,0,0,
+		566,532,1,0,0,0,566,535,1,0,0,0,567,23,1,0,0,0,568,569,7,3,0,0,569,25,
+		1,0,0,0,570,571,7,4,0,0,571,27,1,0,0,0,572,573,5,75,0,0,573,574,5,93,0,
+		0,574,628,5,93,0,0,575,576,5,76,0,0,576,580,5,84,0,0,577,579,5,3,0,0,578,
+		577,1,0,0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,596,1,
+		0,0,0,582,580,1,0,0,0,583,593,3,38,19,0,584,586,5,3,0,0,585,584,1,0,0,
+		0,586,589,1,0,0,0,587,585,1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,
+		587,1,0,0,0,590,592,3,38,19,0,591,587,1,0,0,0,592,595,1,0,0,0,593,591,
+		1,0,0,0,593,594,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,596,583,1,0,0,
+		0,596,597,1,0,0,0,597,601,1,0,0,0,598,600,5,3,0,0,599,598,1,0,0,0,600,
+		603,1,0,0,0,601,599,1,0,0,0,601,602,1,0,0,0,602,604,1,0,0,0,603,601,1,
+		0,0,0,604,608,5,85,0,0,605,607,3,40,20,0,606,605,1,0,0,0,607,610,1,0,0,
+		0,608,606,1,0,0,0,608,609,1,0,0,0,609,628,1,0,0,0,610,608,1,0,0,0,611,
+		612,5,77,0,0,612,616,5,93,0,0,613,615,3,40,20,0,614,613,1,0,0,0,615,618,
+		1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,628,1,0,0,0,618,616,1,0,0,
+		0,619,620,5,78,0,0,620,624,3,24,12,0,621,623,3,40,20,0,622,621,1,0,0,0,
+		623,626,1,0,0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,624,
+		1,0,0,0,627,572,1,0,0,0,627,575,1,0,0,0,627,611,1,0,0,0,627,619,1,0,0,
+		0,628,29,1,0,0,0,629,630,5,96,0,0,630,642,5,94,0,0,631,632,7,5,0,0,632,
+		633,5,80,0,0,633,638,3,32,16,0,634,635,5,87,0,0,635,637,3,32,16,0,636,
+		634,1,0,0,0,637,640,1,0,0,0,638,636,1,0,0,0,638,639,1,0,0,0,639,642,1,
+		0,0,0,640,638,1,0,0,0,641,629,1,0,0,0,641,631,1,0,0,0,642,31,1,0,0,0,643,
+		645,5,94,0,0,644,646,5,93,0,0,645,644,1,0,0,0,645,646,1,0,0,0,646,33,1,
+		0,0,0,647,648,3,36,18,0,648,649,5,80,0,0,649,651,3,36,18,0,650,652,5,93,
+		0,0,651,650,1,0,0,0,651,652,1,0,0,0,652,660,1,0,0,0,653,654,5,87,0,0,654,
+		656,3,36,18,0,655,657,5,93,0,0,656,655,1,0,0,0,656,657,1,0,0,0,657,659,
+		1,0,0,0,658,653,1,0,0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,
+		0,661,35,1,0,0,0,662,660,1,0,0,0,663,664,7,5,0,0,664,37,1,0,0,0,665,666,
+		5,96,0,0,666,667,5,93,0,0,667,39,1,0,0,0,668,673,5,96,0,0,669,674,5,93,
+		0,0,670,674,5,94,0,0,671,672,5,96,0,0,672,674,5,93,0,0,673,669,1,0,0,0,
+		673,670,1,0,0,0,673,671,1,0,0,0,673,674,1,0,0,0,674,682,1,0,0,0,675,676,
+		5,37,0,0,676,679,5,93,0,0,677,678,5,89,0,0,678,680,5,93,0,0,679,677,1,
+		0,0,0,679,680,1,0,0,0,680,682,1,0,0,0,681,668,1,0,0,0,681,675,1,0,0,0,
+		682,41,1,0,0,0,683,684,7,6,0,0,684,685,5,94,0,0,685,43,1,0,0,0,686,689,
+		5,93,0,0,687,688,5,89,0,0,688,690,5,93,0,0,689,687,1,0,0,0,689,690,1,0,
+		0,0,690,45,1,0,0,0,691,692,5,37,0,0,692,695,5,93,0,0,693,694,5,89,0,0,
+		694,696,5,93,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,47,1,0,0,0,697,702,
+		3,50,25,0,698,699,5,81,0,0,699,701,3,50,25,0,700,698,1,0,0,0,701,704,1,
+		0,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,49,1,0,0,0,704,702,1,0,0,0,705,
+		727,5,93,0,0,706,727,5,94,0,0,707,709,5,96,0,0,708,710,5,93,0,0,709,708,
+		1,0,0,0,709,710,1,0,0,0,710,712,1,0,0,0,711,713,3,68,34,0,712,711,1,0,
+		0,0,712,713,1,0,0,0,713,717,1,0,0,0,714,716,3,52,26,0,715,714,1,0,0,0,
+		716,719,1,0,0,0,717,715,1,0,0,0,717,718,1,0,0,0,718,727,1,0,0,0,719,717,
+		1,0,0,0,720,721,5,82,0,0,721,722,3,48,24,0,722,723,5,83,0,0,723,727,1,
+		0,0,0,724,725,5,79,0,0,725,727,3,24,12,0,726,705,1,0,0,0,726,706,1,0,0,
+		0,726,707,1,0,0,0,726,720,1,0,0,0,726,724,1,0,0,0,727,51,1,0,0,0,728,730,
+		5,23,0,0,729,731,5,93,0,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,
+		0,0,732,740,7,7,0,0,733,734,5,38,0,0,734,740,5,93,0,0,735,736,5,39,0,0,
+		736,740,7,8,0,0,737,738,5,37,0,0,738,740,5,93,0,0,739,728,1,0,0,0,739,
+		733,1,0,0,0,739,735,1,0,0,0,739,737,1,0,0,0,740,53,1,0,0,0,741,742,5,37,
+		0,0,742,745,5,93,0,0,743,744,5,89,0,0,744,746,5,93,0,0,745,743,1,0,0,0,
+		745,746,1,0,0,0,746,752,1,0,0,0,747,749,5,96,0,0,748,750,5,93,0,0,749,
+		748,1,0,0,0,749,750,1,0,0,0,750,752,1,0,0,0,751,741,1,0,0,0,751,747,1,
+		0,0,0,752,55,1,0,0,0,753,754,7,9,0,0,754,812,3,48,24,0,755,756,7,10,0,
+		0,756,812,5,93,0,0,757,812,7,11,0,0,758,759,7,12,0,0,759,760,5,93,0,0,
+		760,812,3,56,28,0,761,762,7,13,0,0,762,812,3,56,28,0,763,764,7,14,0,0,
+		764,812,5,94,0,0,765,766,5,52,0,0,766,769,5,93,0,0,767,768,5,53,0,0,768,
+		770,5,93,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,812,1,0,0,0,771,772,5,
+		70,0,0,772,776,7,15,0,0,773,775,3,54,27,0,774,773,1,0,0,0,775,778,1,0,
+		0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,812,1,0,0,0,778,776,1,0,0,0,779,
+		780,5,71,0,0,780,784,3,44,22,0,781,783,3,54,27,0,782,781,1,0,0,0,783,786,
+		1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,812,1,0,0,0,786,784,1,0,0,
+		0,787,788,5,72,0,0,788,792,5,93,0,0,789,791,3,54,27,0,790,789,1,0,0,0,
+		791,794,1,0,0,0,792,790,1,0,0,0,792,793,1,0,0,0,793,812,1,0,0,0,794,792,
+		1,0,0,0,795,796,5,73,0,0,796,800,3,24,12,0,797,799,3,54,27,0,798,797,1,
+		0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,812,1,0,0,0,
+		802,800,1,0,0,0,803,804,5,74,0,0,804,807,3,44,22,0,805,806,5,96,0,0,806,
+		808,5,94,0,0,807,805,1,0,0,0,807,808,1,0,0,0,808,812,1,0,0,0,809,810,5,
+		55,0,0,810,812,5,96,0,0,811,753,1,0,0,0,811,755,1,0,0,0,811,757,1,0,0,
+		0,811,758,1,0,0,0,811,761,1,0,0,0,811,763,1,0,0,0,811,765,1,0,0,0,811,
+		771,1,0,0,0,811,779,1,0,0,0,811,787,1,0,0,0,811,795,1,0,0,0,811,803,1,
+		0,0,0,811,809,1,0,0,0,812,57,1,0,0,0,813,814,5,31,0,0,814,817,5,93,0,0,
+		815,816,5,88,0,0,816,818,5,93,0,0,817,815,1,0,0,0,817,818,1,0,0,0,818,
+		820,1,0,0,0,819,821,3,60,30,0,820,819,1,0,0,0,820,821,1,0,0,0,821,832,
+		1,0,0,0,822,823,5,96,0,0,823,826,5,93,0,0,824,825,7,16,0,0,825,827,5,93,
+		0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,830,3,60,30,0,
+		829,828,1,0,0,0,829,830,1,0,0,0,830,832,1,0,0,0,831,813,1,0,0,0,831,822,
+		1,0,0,0,832,59,1,0,0,0,833,834,5,27,0,0,834,835,5,93,0,0,835,61,1,0,0,
+		0,836,837,5,6,0,0,837,847,3,68,34,0,838,839,5,56,0,0,839,847,3,66,33,0,
+		840,841,5,96,0,0,841,847,3,66,33,0,842,843,3,66,33,0,843,844,3,64,32,0,
+		844,845,3,68,34,0,845,847,1,0,0,0,846,836,1,0,0,0,846,838,1,0,0,0,846,
+		840,1,0,0,0,846,842,1,0,0,0,847,63,1,0,0,0,848,849,7,17,0,0,849,65,1,0,
+		0,0,850,856,3,24,12,0,851,854,5,92,0,0,852,855,3,24,12,0,853,855,5,30,
+		0,0,854,852,1,0,0,0,854,853,1,0,0,0,855,857,1,0,0,0,856,851,1,0,0,0,856,
+		857,1,0,0,0,857,67,1,0,0,0,858,859,5,93,0,0,859,860,5,91,0,0,860,861,5,
+		93,0,0,861,69,1,0,0,0,862,863,5,27,0,0,863,867,5,93,0,0,864,865,7,18,0,
+		0,865,867,5,93,0,0,866,862,1,0,0,0,866,864,1,0,0,0,867,71,1,0,0,0,868,
+		872,5,96,0,0,869,871,7,5,0,0,870,869,1,0,0,0,871,874,1,0,0,0,872,870,1,
+		0,0,0,872,873,1,0,0,0,873,73,1,0,0,0,874,872,1,0,0,0,875,876,8,19,0,0,
+		876,75,1,0,0,0,123,79,86,91,94,99,109,118,133,135,142,149,151,162,170,
+		177,182,185,190,196,203,212,219,224,227,232,242,249,256,261,264,269,293,
+		300,306,309,314,325,332,338,341,346,363,370,376,379,384,397,402,409,412,
+		428,439,442,444,448,458,466,468,478,484,488,492,497,501,507,512,516,521,
+		526,530,541,548,553,556,561,566,580,587,593,596,601,608,616,624,627,638,
+		641,645,651,656,660,673,679,681,689,695,702,709,712,717,726,730,739,745,
+		749,751,769,776,784,792,800,807,811,817,820,826,829,831,846,854,856,866,
+		872
 	};
 
 	public static readonly ATN _ATN =

@@ -1,0 +1,46 @@
+using SeqLang.Core.Numbers;
+using SeqLang.Core.Time;
+using SeqLang.Patterns.Signals;
+
+namespace SeqLang.Compiler.Values;
+
+/// <summary>
+/// <c>walk A..B [step S]</c>: a random walk of whole numbers in A..B moving by at most S (default 1) at each onset
+/// after the first, which plays the middle of the range (rounded down); a move past an end stops at it.
+/// </summary>
+internal sealed class WalkGenerator : ValueGenerator
+{
+    private readonly long _low;
+    private readonly long _high;
+    private readonly long _step;
+    private readonly ulong _salt;
+
+    public WalkGenerator(long low, long high, long step, ulong salt)
+    {
+        _low = low;
+        _high = high;
+        _step = step;
+        _salt = salt;
+    }
+
+    public override object Initial => Unstarted;
+
+    private static readonly object Unstarted = new();
+
+    public override (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time)
+    {
+        long value;
+        if (ReferenceEquals(state, Unstarted)) value = _low + (_high - _low) / 2;
+        else
+        {
+            // A whole number of 2S+1 equally likely moves, from the draw's 32 bits: integers only.
+            var draw = SignalShapes.Random(stream, _salt, time);
+            var move = (long)(((ulong)draw.Raw * (ulong)(2 * _step + 1)) >> FixedPoint.FractionBits) - _step;
+            value = Math.Clamp((long)state + move, _low, _high);
+        }
+        return (FixedPoint.FromInteger(value), value);
+    }
+
+    public override FixedPoint Min => FixedPoint.FromInteger(_low);
+    public override FixedPoint Max => FixedPoint.FromInteger(_high);
+}
