@@ -84,7 +84,8 @@ public sealed class JackPlaybackTests(JackServer jack)
         var exited = Stopwatch.GetElapsedTime(interrupted);
         var received = recorder.WaitForQuiet(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
 
-        Assert.True(result.ExitCode == 0, result.Error);
+        // The exit code and both streams: a CI run once failed here with nothing on stderr to say why.
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode} after SIGINT ({exited.TotalMilliseconds:0} ms)\nstdout: {result.Out}\nstderr: {result.Error}");
         Assert.True(exited < TimeSpan.FromSeconds(1), $"seq took {exited.TotalMilliseconds:0} ms to exit after SIGINT");
         Assert.Empty(Compare.Sounding(received.Where(m => !(m.Status == 0xB0 && m.Bytes[1] == 123)).ToList()));
         var stop = received.Where(m => m.Timestamp >= interrupted).ToList();
