@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Text;
@@ -8,20 +7,13 @@ namespace SeqLang.Compiler.Tests;
 /// <summary>docs/generators.md: every example compiles without a diagnostic and plays; the diagnostics table is the compiler's.</summary>
 public class GeneratorDocsTests
 {
-    private static string Page { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "generators.md")).ReplaceLineEndings("\n");
+    private static readonly DocsPage Doc = new("generators.md");
 
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    private static string Page => Doc.Text;
 
-    private static List<string> Examples() =>
-        Regex.Matches(Page, "```seq\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+    private static List<string> Examples() => Doc.Examples();
 
-    public static TheoryData<int> ExampleIndexes()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Examples().Count; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> ExampleIndexes() => Doc.ExampleIndexes();
 
     [Fact]
     public void The_page_has_an_example_for_each_generator() =>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
@@ -13,13 +12,11 @@ namespace SeqLang.Compiler.Tests;
 /// </summary>
 public class SignalDocsTests
 {
-    private static string Page { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "signals.md")).ReplaceLineEndings("\n");
+    private static readonly DocsPage Doc = new("signals.md");
 
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    private static string Page => Doc.Text;
 
-    private static List<string> Examples() =>
-        Regex.Matches(Page, "```seq\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+    private static List<string> Examples() => Doc.Examples();
 
     /// <summary>The rows of the table under "## Diagnostics": code and message (the last column).</summary>
     private static List<(string Code, string Message)> TableRows()
@@ -29,12 +26,7 @@ public class SignalDocsTests
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim())).ToList();
     }
 
-    public static TheoryData<int> ExampleIndexes()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Examples().Count; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> ExampleIndexes() => Doc.ExampleIndexes();
 
     [Fact]
     public void The_page_has_an_example_for_each_construct() =>

@@ -19,23 +19,10 @@ internal sealed class LsystemBinder
         _settings = settings;
     }
 
-    public IReadOnlyDictionary<string, Lsystem?> Bind(IEnumerable<LsystemSyntax> definitions)
-    {
-        var systems = new Dictionary<string, Lsystem?>(StringComparer.Ordinal);
-        var lines = new Dictionary<string, LsystemSyntax>(StringComparer.Ordinal);
-        foreach (var definition in definitions)
-        {
-            var name = definition.Name.Text;
-            if (lines.TryGetValue(name, out var first))
-            {
-                _context.Report(Codes.BadGenerator, definition.Name.Span, "lsystem " + name, $"already defined on line {_context.LineOf(first.Span)}");
-                continue;
-            }
-            lines[name] = definition;
-            systems[name] = Bind(definition);
-        }
-        return systems;
-    }
+    public IReadOnlyDictionary<string, Lsystem?> Bind(IEnumerable<LsystemSyntax> definitions) =>
+        NamedDefinitions.Bind<LsystemSyntax, Lsystem>(definitions, d => d.Name,
+            (again, first) => _context.Report(Codes.BadGenerator, again.Name.Span, "lsystem " + again.Name.Text, $"already defined on line {_context.LineOf(first.Span)}"),
+            Bind);
 
     private Lsystem? Bind(LsystemSyntax definition)
     {

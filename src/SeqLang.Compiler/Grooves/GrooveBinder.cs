@@ -25,23 +25,10 @@ internal sealed class GrooveBinder
         _folder = folder;
     }
 
-    public IReadOnlyDictionary<string, Groove?> Bind(IEnumerable<GrooveSyntax> definitions)
-    {
-        var grooves = new Dictionary<string, Groove?>(StringComparer.Ordinal);
-        var lines = new Dictionary<string, GrooveSyntax>(StringComparer.Ordinal);
-        foreach (var definition in definitions)
-        {
-            var name = definition.Name.Text;
-            if (lines.TryGetValue(name, out var first))
-            {
-                _context.Report(Codes.BadGroove, definition.Name.Span, name, $"already defined on line {_context.LineOf(first.Span)}");
-                continue;
-            }
-            lines[name] = definition;
-            grooves[name] = definition.File is { } file ? FromFile(name, file) : FromGrid(name, definition);
-        }
-        return grooves;
-    }
+    public IReadOnlyDictionary<string, Groove?> Bind(IEnumerable<GrooveSyntax> definitions) =>
+        NamedDefinitions.Bind<GrooveSyntax, Groove>(definitions, d => d.Name,
+            (again, first) => _context.Report(Codes.BadGroove, again.Name.Span, again.Name.Text, $"already defined on line {_context.LineOf(first.Span)}"),
+            d => d.File is { } file ? FromFile(d.Name.Text, file) : FromGrid(d.Name.Text, d));
 
     private Groove? FromGrid(string name, GrooveSyntax definition)
     {

@@ -145,14 +145,7 @@ public sealed class EventStream
         if (slot < 0) slot += slots.Length;
         if (slots[slot] is not { } haps)
         {
-            _haps.Clear();
-            var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), _haps, QueryLimits.Default);
-            if (!result.IsOk)
-            {
-                Report(diagnostics, lane, bar, result);
-                return false;
-            }
-            _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+            if (!Query(lane, bar, _haps, diagnostics)) return false;
             var kept = new List<Hap<LaneNote>>(_haps.Count);
             foreach (var h in _haps)
                 if (h.HasOnset) kept.Add(Moved(h, -bar));
@@ -253,16 +246,23 @@ public sealed class EventStream
     private static readonly Comparer<PieceEvent> LowestFirst = Comparer<PieceEvent>.Create(static (a, b) => a.Number.CompareTo(b.Number));
     private static readonly Comparer<PieceEvent> HighestFirst = Comparer<PieceEvent>.Create(static (a, b) => b.Number.CompareTo(a.Number));
 
-    private bool Compute(CompiledTrack track, CompiledLane lane, int laneNumber, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
+    /// <summary>The lane's haps of a bar in onset order (one order for all who read them: generators count onsets in it).</summary>
+    private static bool Query(CompiledLane lane, long bar, List<Hap<LaneNote>> haps, DiagnosticBag? diagnostics)
     {
-        _haps.Clear();
-        var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), _haps, QueryLimits.Default);
+        haps.Clear();
+        var result = lane.Pattern.TryQuery(new Arc(bar, bar + 1), haps, QueryLimits.Default);
         if (!result.IsOk)
         {
-            Report(diagnostics, lane, bar, result);
+            if (diagnostics is not null) Report(diagnostics, lane, bar, result);
             return false;
         }
-        _haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+        haps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+        return true;
+    }
+
+    private bool Compute(CompiledTrack track, CompiledLane lane, int laneNumber, long bar, List<LaneEvent> output, DiagnosticBag diagnostics)
+    {
+        if (!Query(lane, bar, _haps, diagnostics)) return false;
         var onsetIndex = 0;
         _run = lane.HasGenerators ? StartRun(laneNumber, lane, bar) : null;
         foreach (var hap in _haps)
@@ -328,9 +328,8 @@ public sealed class EventStream
 
     private void WalkBar(CompiledLane lane, long bar, GeneratorRun run)
     {
-        _walkHaps.Clear();
-        if (!lane.Pattern.TryQuery(new Arc(bar, bar + 1), _walkHaps, QueryLimits.Default).IsOk) return;
-        _walkHaps.Sort(static (a, b) => a.Whole!.Value.Begin.CompareTo(b.Whole!.Value.Begin));
+        // A bar that breaks a limit is reported when it is played; the walk just stops moving there.
+        if (!Query(lane, bar, _walkHaps, null)) return;
         var onsetIndex = 0;
         foreach (var hap in _walkHaps)
         {

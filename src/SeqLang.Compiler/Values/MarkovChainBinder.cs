@@ -16,23 +16,10 @@ internal sealed class MarkovChainBinder
 
     public MarkovChainBinder(BindContext context) => _context = context;
 
-    public IReadOnlyDictionary<string, MarkovChain?> Bind(IEnumerable<MarkovSyntax> definitions)
-    {
-        var chains = new Dictionary<string, MarkovChain?>(StringComparer.Ordinal);
-        var lines = new Dictionary<string, MarkovSyntax>(StringComparer.Ordinal);
-        foreach (var definition in definitions)
-        {
-            var name = definition.Name.Text;
-            if (lines.TryGetValue(name, out var first))
-            {
-                _context.Report(Codes.BadGenerator, definition.Name.Span, "markov " + name, $"already defined on line {_context.LineOf(first.Span)}");
-                continue;
-            }
-            lines[name] = definition;
-            chains[name] = Bind(definition);
-        }
-        return chains;
-    }
+    public IReadOnlyDictionary<string, MarkovChain?> Bind(IEnumerable<MarkovSyntax> definitions) =>
+        NamedDefinitions.Bind<MarkovSyntax, MarkovChain>(definitions, d => d.Name,
+            (again, first) => _context.Report(Codes.BadGenerator, again.Name.Span, "markov " + again.Name.Text, $"already defined on line {_context.LineOf(first.Span)}"),
+            Bind);
 
     private MarkovChain? Bind(MarkovSyntax definition)
     {
