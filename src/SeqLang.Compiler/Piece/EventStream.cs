@@ -143,19 +143,34 @@ public sealed class EventStream
     {
         var slot = bar % slots.Length;
         if (slot < 0) slot += slots.Length;
-        if (slots[slot] is not { } haps)
-        {
-            if (!Query(lane, bar, _haps, diagnostics)) return false;
-            var kept = new List<Hap<LaneNote>>(_haps.Count);
-            foreach (var h in _haps)
-                if (h.HasOnset) kept.Add(Moved(h, -bar));
-            slots[slot] = haps = kept.ToArray();
-        }
+        if (PeriodHaps(lane, slots, bar, diagnostics) is not { } haps) return false;
         _scratch.Clear();
         _run = lane.HasGenerators ? StartRun(laneNumber, lane, bar) : null;
         for (var i = 0; i < haps.Length; i++) Collect(track, lane, Moved(haps[i], bar), bar, i, _scratch, diagnostics);
+        EndRun(laneNumber, bar);
         foreach (var e in _scratch) Emit(lane, e, 0, bar, output, diagnostics);
         return true;
+    }
+
+    /// <summary>The onset haps of a bar from the lane's period, computed the first time its slot is asked.</summary>
+    private Hap<LaneNote>[]? PeriodHaps(CompiledLane lane, Hap<LaneNote>[]?[] slots, long bar, DiagnosticBag? diagnostics)
+    {
+        var slot = bar % slots.Length;
+        if (slot < 0) slot += slots.Length;
+        if (slots[slot] is { } haps) return haps;
+        var list = new List<Hap<LaneNote>>();
+        if (!Query(lane, bar, list, diagnostics)) return null;
+        var kept = new List<Hap<LaneNote>>(list.Count);
+        foreach (var h in list)
+            if (h.HasOnset) kept.Add(Moved(h, -bar));
+        return slots[slot] = kept.ToArray();
+    }
+
+    /// <summary>After a bar read in order, its generators' states are the next bar's start: the walk need not redo it.</summary>
+    private void EndRun(int laneNumber, long bar)
+    {
+        if (_run is null || _walks[laneNumber] is not { } starts || starts.Count != bar + 1) return;
+        starts.Add(_run.Snapshot());
     }
 
     private static Hap<LaneNote> Moved(Hap<LaneNote> hap, long bars) =>
@@ -270,6 +285,7 @@ public sealed class EventStream
             if (!hap.HasOnset) continue;
             Collect(track, lane, hap, bar, onsetIndex++, output, diagnostics);
         }
+        EndRun(laneNumber, bar);
         return true;
     }
 
@@ -320,25 +336,34 @@ public sealed class EventStream
         {
             var walked = starts.Count - 1;
             var run = new GeneratorRun(starts[walked]);
-            WalkBar(lane, walked, run);
+            WalkBar(lane, laneNumber, walked, run);
             starts.Add(run.Snapshot());
         }
         return new GeneratorRun(starts[(int)from]);
     }
 
-    private void WalkBar(CompiledLane lane, long bar, GeneratorRun run)
+    private void WalkBar(CompiledLane lane, int laneNumber, long bar, GeneratorRun run)
     {
-        // A bar that breaks a limit is reported when it is played; the walk just stops moving there.
+        // The lane's onsets of the bar: from its period when its events repeat, else queried. A bar that breaks a limit
+        // is reported when it is played; the walk just stops moving there.
+        if (_periodHaps[laneNumber] is { } slots)
+        {
+            // Already in onset order and onsets only, timed from the bar's start.
+            if (PeriodHaps(lane, slots, bar, null) is not { } haps) return;
+            for (var i = 0; i < haps.Length; i++) Walk(haps[i], haps[i].Whole!.Value.Begin + bar, i, run);
+            return;
+        }
         if (!Query(lane, bar, _walkHaps, null)) return;
         var onsetIndex = 0;
         foreach (var hap in _walkHaps)
-        {
-            if (!hap.HasOnset) continue;
-            var index = onsetIndex++;
-            if (hap.Value.Pending is not { } pending || !pending.HasGenerator) continue;
-            var note = hap.Value;
-            PendingValues.Resolve(ref note, pending, PendingContext(hap.Whole!.Value.Begin, note, index, pending), run);
-        }
+            if (hap.HasOnset) Walk(hap, hap.Whole!.Value.Begin, onsetIndex++, run);
+    }
+
+    private void Walk(in Hap<LaneNote> hap, Rational begin, int onsetIndex, GeneratorRun run)
+    {
+        if (hap.Value.Pending is not { } pending || !pending.HasGenerator) return;
+        var note = hap.Value;
+        PendingValues.Resolve(ref note, pending, PendingContext(begin, note, onsetIndex, pending), run);
     }
 
     private GeneratorRun? _run;
@@ -369,11 +394,12 @@ public sealed class EventStream
     private void Collect(CompiledTrack track, CompiledLane lane, Hap<LaneNote> hap, long bar, int onsetIndex, List<LaneEvent> output, DiagnosticBag diagnostics)
     {
         var note = hap.Value;
-        if (note.Silent) return;
         var whole = hap.Whole!.Value;
         var begin = whole.Begin;
-        // Signals are read at the onset the lane's time transforms gave, before swing and humanize moved it (SPEC §12).
-        if (note.Pending is { } pending && !PendingValues.Resolve(ref note, pending, PendingContext(begin, note, onsetIndex, pending), _run)) return;
+        // Signals are read at the onset the lane's time transforms gave, before swing and humanize moved it (SPEC §12);
+        // a silenced note still moves the lane's generators, as the walk from bar 0 counts it.
+        if (note.Pending is { } pending && (!note.Silent || _run is not null) && !PendingValues.Resolve(ref note, pending, PendingContext(begin, note, onsetIndex, pending), _run)) return;
+        if (note.Silent) return;
         if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
         {
             var (kind, number) = lane.Kind switch
