@@ -19,6 +19,7 @@ public static class SeqCommandLine
           seq events --mini "bd*2 [sd hh]" --json      the events of a mini-notation string
           seq play song.seq --port fluid               play it live to a MIDI port
           seq ports                                    the MIDI ports seq play can use
+          seq roll song.seq -o roll.svg --bars 0:8     draw a piano roll (.svg or .png)
 
         On Linux, coreutils also has a command named seq: use `dotnet seq ...` from a folder with the
         tool manifest, or put ~/.dotnet/tools first on PATH (see README).
@@ -33,6 +34,7 @@ public static class SeqCommandLine
             EventsCommand.Create(console),
             PlayCommand.Create(console),
             PortsCommand.Create(console),
+            RollCommand.Create(console),
         };
         return root;
     }

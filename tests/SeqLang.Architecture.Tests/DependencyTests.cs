@@ -3,7 +3,7 @@ using SeqLang.Architecture.Tests.Support;
 namespace SeqLang.Architecture.Tests;
 
 /// <summary>
-/// References point downstream only (Core ← Syntax, Patterns ← Compiler ← Midi ← Player ← Cli), checked on the
+/// References point downstream only (Core ← Syntax, Patterns ← Compiler ← Midi ← Player, Roll ← Cli), checked on the
 /// built assemblies' metadata, which records what the code really uses, and on the project files,
 /// which record what a project could start using tomorrow.
 /// </summary>
@@ -65,6 +65,19 @@ public sealed class DependencyTests
             .Select(s => s.Assembly)
             .ToList();
         Assert.Equal(["seq"], users);
+    }
+
+    [Fact]
+    public void Only_the_CLI_references_the_roll_and_the_roll_not_the_player()
+    {
+        // The roll draws the renderer's file; a reference to the player would pull RtMidi and threads into a picture.
+        var users = Pipeline.Stages.Where(s => s.Assembly != "SeqLang.Roll")
+            .Where(s => Pipeline.References(s).Any(r => r.Name == "SeqLang.Roll"))
+            .Select(s => s.Assembly)
+            .ToList();
+        Assert.Equal(["seq"], users);
+        Assert.DoesNotContain(Pipeline.References(Pipeline.ByAssembly("SeqLang.Roll")), r => r.Name == "SeqLang.Player");
+        Assert.Contains(Pipeline.References(Pipeline.ByAssembly("SeqLang.Roll")), r => r.Name == "SeqLang.Midi");
     }
 
     [Fact]

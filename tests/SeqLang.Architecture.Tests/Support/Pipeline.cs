@@ -19,7 +19,7 @@ public static class Pipeline
 
     public const string Antlr = "Antlr4.Runtime.Standard";
 
-    // Core ← Syntax, Core ← Patterns, (Core, Syntax, Patterns) ← Compiler ← Midi ← Cli, and Midi ← Player ← Cli:
+    // Core ← Syntax, Core ← Patterns, (Core, Syntax, Patterns) ← Compiler ← Midi ← Cli, Midi ← Player ← Cli and Midi ← Roll ← Cli:
     // the player is the second back end, beside the renderer, and reuses its tick rounding and message types.
     public static readonly IReadOnlyList<Stage> Stages = new Stage[]
     {
@@ -31,7 +31,9 @@ public static class Pipeline
         new("SeqLang.Midi", "SeqLang.Midi", 3, ["SeqLang.Core", "SeqLang.Compiler", "SeqLang.Syntax", "SeqLang.Patterns"]),
         // The player (RtMidi, the clock thread) consumes the compiled piece like the renderer and orders messages as it does.
         new("SeqLang.Player", "SeqLang.Player", 4, ["SeqLang.Core", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
-        new("SeqLang.Cli", "seq", 5, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi", "SeqLang.Player"]),
+        // The piano roll (SPEC §16) draws what the renderer writes: it reads the renderer's file, never the player.
+        new("SeqLang.Roll", "SeqLang.Roll", 4, ["SeqLang.Core", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
+        new("SeqLang.Cli", "seq", 5, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi", "SeqLang.Player", "SeqLang.Roll"]),
     };
 
     public static Stage ByAssembly(string assembly) => Stages.Single(s => s.Assembly == assembly);
