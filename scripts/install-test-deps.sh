@@ -2,10 +2,11 @@
 # Installs what the test suites need beyond the .NET SDK and Node.js: the independent MIDI readers
 # (python3-mido, midicsv), and for the player's tests a JACK server with its tools and RtMidi
 # (jackd2, jack-tools, librtmidi6: tests/SeqLang.Player.Tests starts a private dummy-driver jackd), and
-# the C toolchain and zlib headers that .NET's native (AOT) compiler links the native seq with.
+# the C toolchain and zlib headers that .NET's native (AOT) compiler links the native seq with, and a
+# headless Chromium that screenshots seq roll's SVG as a browser shows it (tests/SeqLang.Cli.Tests/RollScreenshotTests.cs).
 # As root it installs them with apt-get; otherwise it says exactly what to run.
 set -euo pipefail
-packages=(python3-mido midicsv jackd2 jack-tools librtmidi6 gcc zlib1g-dev)
+packages=(python3-mido midicsv jackd2 jack-tools librtmidi6 gcc zlib1g-dev chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
