@@ -115,6 +115,19 @@ public sealed partial class RollCliTests
     }
 
     [Fact]
+    public void A_controller_lane_is_a_thin_curve_under_its_track()
+    {
+        // filter-sweep.seq: the pad's cc 74 ramps and breathes; one step line, its points rising over the intro.
+        var svg = File.ReadAllText(Roll(Example("filter-sweep.seq"), "0:4"));
+        Assert.Equal(["cc74"], Texts(svg, "curve-name"));
+        var points = Regex.Match(svg, "<polyline class=\"curve\" points=\"([^\"]+)\"").Groups[1].Value.Split(' ')
+            .Select(p => p.Split(',')).Select(p => (X: int.Parse(p[0]), Y: int.Parse(p[1]))).ToList();
+        Assert.True(points.Count > 20, $"only {points.Count} points");
+        Assert.True(points[^1].Y < points[0].Y, "the ramp opens the filter: the line should rise (smaller y)");
+        Assert.True(points.Zip(points.Skip(1)).All(p => p.Second.X >= p.First.X), "a curve runs left to right");
+    }
+
+    [Fact]
     public void Default_is_the_whole_form_and_the_output_is_FILE_with_svg()
     {
         var folder = SeqRun.TempDirectory();
