@@ -66,7 +66,13 @@ public static class SvgRoll
             var x0 = RollLayout.Left + layout.X(span.StartTick);
             var x1 = RollLayout.Left + layout.X(span.EndTick);
             var fill = i % 2 == 0 ? RollColours.StripA : RollColours.StripB;
-            svg.Append(Invariant($"<rect class=\"{item}\" x=\"{x0}\" y=\"{top}\" width=\"{Math.Max(1, x1 - x0)}\" height=\"{RollLayout.StripHeight - 1}\" fill=\"{RollColours.Hex(fill)}\"/>\n"));
+            svg.Append(Invariant($"<rect class=\"{item}\" x=\"{x0}\" y=\"{top}\" width=\"{Math.Max(1, x1 - x0)}\" height=\"{RollLayout.StripHeight - 1}\" fill=\"{RollColours.Hex(fill)}\""));
+            // A section's band says, on hover, which bars it covers, as seq events numbers them.
+            var first = IndexOf(layout.Picture.BarTicks, span.StartTick);
+            var last = IndexOf(layout.Picture.BarTicks, span.EndTick) - 1;
+            if (item == "section" && span.Label is { } name && first >= 0 && last >= first)
+                svg.Append("><title>").Append(Escape(Invariant($"{name}: bars {layout.Picture.FromBar + first} to {layout.Picture.FromBar + last}"))).Append("</title></rect>\n");
+            else svg.Append("/>\n");
             if (span.Label is { } label) Text(svg, x0 + 3, top + 13, Escape(label), item + "-name", "");
         }
         svg.Append("</g>\n");
@@ -129,6 +135,12 @@ public static class SvgRoll
         svg.Append(Invariant($"<text class=\"{cls}\" x=\"{x}\" y=\"{y}\""));
         if (attributes.Length > 0) svg.Append(' ').Append(attributes);
         svg.Append('>').Append(escaped).Append("</text>\n");
+    }
+
+    private static int IndexOf(IReadOnlyList<long> ticks, long tick)
+    {
+        for (var i = 0; i < ticks.Count; i++) if (ticks[i] == tick) return i;
+        return -1;
     }
 
     private static bool IsBlackKey(int key) => (key % 12) is 1 or 3 or 6 or 8 or 10;
