@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SeqLang.Cli.Output;
+using SeqLang.Audio;
 using SeqLang.Compiler;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Text;
@@ -7,29 +8,36 @@ using SeqLang.Midi;
 
 namespace SeqLang.Cli.Commands;
 
-/// <summary><c>seq render FILE [-o OUT.mid] [--bars N] [--from BAR] [--seed N] [--ppq N] [--quiet]</c> (SPEC §8).</summary>
+/// <summary>
+/// <c>seq render FILE [-o OUT.mid|OUT.wav] [--soundfont SF2] [--bars N] [--from BAR] [--seed N] [--ppq N] [--quiet]</c>
+/// (SPEC §8, §16): a <c>.wav</c> output is the same MIDI played through FluidSynth.
+/// </summary>
 public static class RenderCommand
 {
     public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("FILE") { Description = "the .seq file" };
-        var output = new Option<string?>("--output", "-o") { Description = "where to write the MIDI file (default: FILE with .mid)" };
+        var output = new Option<string?>("--output", "-o") { Description = "where to write the MIDI file (default: FILE with .mid); a .wav name writes audio through FluidSynth" };
+        var soundFont = new Option<string?>("--soundfont") { Description = "the SoundFont (.sf2) for audio output (default: the system's General MIDI SoundFont)" };
         var bars = new Option<long?>("--bars") { Description = "how many bars to render (default: to the form's end, else 60 minutes)" };
         var from = new Option<long>("--from") { Description = "the first bar to render; it lands at the file's start", DefaultValueFactory = _ => 0 };
         var seed = new Option<long?>("--seed") { Description = "override the file's seed" };
         var ppq = new Option<int>("--ppq") { Description = "ticks per quarter note", DefaultValueFactory = _ => TickConverter.DefaultPpq };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but diagnostics (no summary line)" };
-        var command = new Command("render", "Render a .seq file to a Standard MIDI File.") { file, output, bars, from, seed, ppq, quiet };
+        var command = new Command("render", "Render a .seq file to a Standard MIDI File.") { file, output, soundFont, bars, from, seed, ppq, quiet };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(bars), parse.GetValue(from), parse.GetValue(seed), parse.GetValue(ppq),
-            parse.GetValue(quiet), console));
+            parse.GetValue(soundFont), parse.GetValue(quiet), console));
         return command;
     }
 
-    private static int Run(string path, string? output, long? bars, long from, long? seed, int ppq, bool quiet, CliConsole console)
+    private static int Run(string path, string? output, long? bars, long from, long? seed, int ppq, string? soundFont, bool quiet, CliConsole console)
     {
         if (bars is < 1 or > 10_000_000) return Usage(console, "--bars must be 1 to 10000000");
         if (from is < 0 or > 10_000_000) return Usage(console, "--from must be 0 to 10000000");
         if (ppq is < 1 or > TickConverter.MaxPpq) return Usage(console, $"--ppq must be 1 to {TickConverter.MaxPpq}");
+        var audio = AudioRender.IsAudio(output);
+        if (audio is null) return Usage(console, $"cannot write audio as '{Path.GetExtension(output)}': only .wav is supported (FLAC and Ogg are not yet)");
+        if (!audio.Value && soundFont is not null) return Usage(console, "--soundfont is for audio output (-o OUT.wav)");
 
         var loaded = SourceFile.Compile(path, new CompileOptions(seed), console);
         if (loaded is null) return ExitCodes.IoError;
@@ -43,6 +51,7 @@ public static class RenderCommand
         if (content is null) return ExitCodes.InputErrors;
 
         var target = output ?? Path.ChangeExtension(path, ".mid");
+        if (audio.Value) return AudioRender.Write(target, content, soundFont, quiet, console);
         try
         {
             SmfWriter.WriteFile(target, content);
