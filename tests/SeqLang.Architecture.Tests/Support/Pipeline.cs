@@ -19,7 +19,7 @@ public static class Pipeline
 
     public const string Antlr = "Antlr4.Runtime.Standard";
 
-    // Core ← Syntax, Core ← Patterns, (Core, Syntax, Patterns) ← Compiler ← Midi ← Cli, Midi ← Player ← Cli and Midi ← Roll ← Cli:
+    // Core ← Syntax, Core ← Patterns, (Core, Syntax, Patterns) ← Compiler ← Midi ← Cli, Midi ← Player ← Cli, Midi ← Roll ← Cli and Midi ← Audio ← Cli:
     // the player is the second back end, beside the renderer, and reuses its tick rounding and message types.
     public static readonly IReadOnlyList<Stage> Stages = new Stage[]
     {
@@ -33,7 +33,9 @@ public static class Pipeline
         new("SeqLang.Player", "SeqLang.Player", 4, ["SeqLang.Core", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
         // The piano roll (SPEC §16) draws what the renderer writes: it reads the renderer's file, never the player.
         new("SeqLang.Roll", "SeqLang.Roll", 4, ["SeqLang.Core", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
-        new("SeqLang.Cli", "seq", 5, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi", "SeqLang.Player", "SeqLang.Roll"]),
+        // Audio (FluidSynth, SPEC §16) is the third back end: it plays the MIDI file the renderer writes, and knows no player.
+        new("SeqLang.Audio", "SeqLang.Audio", 4, ["SeqLang.Core", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi"]),
+        new("SeqLang.Cli", "seq", 5, ["SeqLang.Core", "SeqLang.Syntax", "SeqLang.Patterns", "SeqLang.Compiler", "SeqLang.Midi", "SeqLang.Player", "SeqLang.Roll", "SeqLang.Audio"]),
     };
 
     public static Stage ByAssembly(string assembly) => Stages.Single(s => s.Assembly == assembly);

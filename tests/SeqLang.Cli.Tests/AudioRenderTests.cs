@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SeqLang.Cli.Tests.Support;
+
+namespace SeqLang.Cli.Tests;
+
+/// <summary>
+/// <c>seq render FILE -o OUT.wav</c> (SPEC §16) through FluidSynth. The audio is judged by an independent reader
+/// (tests/tools/audio_check.py: Python's wave module, numpy and mido), never by our own code; the tests need
+/// libfluidsynth3, fluid-soundfont-gm and python3-numpy (scripts/install-test-deps.sh installs them).
+/// </summary>
+public class AudioRenderTests
+{
+    private const string Python = "/usr/bin/python3";
+
+    // Tempo 60 in 4/4: a bar is 4 s. A chord in bar 0, nothing in bar 1, four notes in bar 2.
+    private const string Gap = "title \"gap\"\ntempo 60\nmeter 4/4\ntrack piano channel 1 {\n  chord \"<[c4,e4,g4] ~ [d4 f4 a4 c5]>\"\n}\n";
+
+    private static string Write(string folder, string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string Render(string source, string output, params string[] more)
+    {
+        var result = SeqRun.Run(["render", source, "-o", output, "-q", .. more]);
+        Assert.True(result.ExitCode == 0, $"seq render -o {Path.GetFileName(output)} exited {result.ExitCode}: {result.Error}");
+        return output;
+    }
+
+    [Fact]
+    public void The_same_input_gives_the_same_audio_bytes()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Path.Combine(Repository.Examples, "demo.seq");
+        var first = File.ReadAllBytes(Render(source, Path.Combine(folder, "a.wav"), "--bars", "8"));
+        var second = File.ReadAllBytes(Render(source, Path.Combine(folder, "b.wav"), "--bars", "8"));
+        Assert.True(first.Length > 44 + 8 * 2 * 44100 * 4, $"8 bars of the demo gave only {first.Length} bytes");
+        Assert.True(first.AsSpan().SequenceEqual(second), "two renders of the same file differ");
+    }
+
+    [Fact]
+    public void Is_a_16_bit_stereo_44100_Hz_WAV_as_long_as_the_MIDI_plus_a_two_second_tail()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var wav = File.ReadAllBytes(Render(source, Path.Combine(folder, "gap.wav"), "--bars", "3"));
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(wav, 0, 4));
+        Assert.Equal("WAVEfmt ", System.Text.Encoding.ASCII.GetString(wav, 8, 8));
+        Assert.Equal(1, BitConverter.ToInt16(wav, 20));       // PCM
+        Assert.Equal(2, BitConverter.ToInt16(wav, 22));       // stereo
+        Assert.Equal(44100, BitConverter.ToInt32(wav, 24));
+        Assert.Equal(16, BitConverter.ToInt16(wav, 34));
+        // 3 bars of 4 s, then 2 s: 14 s of frames of 4 bytes.
+        Assert.Equal(14 * 44100 * 4, BitConverter.ToInt32(wav, 40));
+        Assert.Equal(44 + 14 * 44100 * 4, wav.Length);
+    }
+
+    [Fact]
+    public void Is_silent_where_the_MIDI_sounds_no_note_after_the_release()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var wav = Render(source, Path.Combine(folder, "gap.wav"), "--bars", "3");
+        var mid = Render(source, Path.Combine(folder, "gap.mid"), "--bars", "3");
+        // 1.5 s after a note-off for the piano's release and the reverb; the rest must be digital silence or nearly.
+        var check = Check("silence", wav, mid, "1.5");
+        var windows = check.GetProperty("silentWindows");
+        Assert.True(check.GetProperty("notes").GetInt32() == 7, $"mido read {check}");
+        Assert.True(check.GetProperty("silentSeconds").GetDouble() >= 2.5, $"no silent window long enough to judge: {check}");
+        Assert.True(check.GetProperty("maxInSilence").GetDouble() < 1e-3, $"sound where the MIDI has no note: {check}");
+        Assert.True(check.GetProperty("maxElsewhere").GetDouble() > 0.05, $"the notes are (nearly) silent: {check}");
+        Assert.True(windows.GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public void A_held_a4_on_the_General_MIDI_piano_peaks_within_2_percent_of_440_Hz()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "a4.seq", "tempo 60\nmeter 4/4\ntrack piano channel 1 {\n  lead \"a4\"\n}\n");
+        var wav = Render(source, Path.Combine(folder, "a4.wav"), "--bars", "1");
+        var check = Check("peak", wav, "0.2", "3.8");
+        var hz = check.GetProperty("peakHz").GetDouble();
+        Assert.True(Math.Abs(hz - 440) <= 440 * 0.02, $"strongest partial at {hz} Hz: {check}");
+    }
+
+    [Fact]
+    public void A_missing_SoundFont_is_exit_3_naming_it()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var output = Path.Combine(folder, "gap.wav");
+        var result = SeqRun.Run("render", source, "-o", output, "--soundfont", Path.Combine(folder, "none.sf2"));
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("none.sf2", result.Error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_SoundFont_is_exit_3()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var bogus = Write(folder, "bogus.sf2", "not a soundfont");
+        var result = SeqRun.Run("render", source, "-o", Path.Combine(folder, "gap.wav"), "--soundfont", bogus);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("cannot read the SoundFont", result.Error);
+    }
+
+    [Fact]
+    public void A_missing_FluidSynth_library_is_exit_3_naming_the_package()
+    {
+        // In a child process: the library, once loaded in this one, stays loaded.
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var start = SeqUnderTest.StartInfo(["render", source, "-o", Path.Combine(folder, "gap.wav")], SeqUnderTest.RunsNative);
+        start.Environment["SEQ_FLUIDSYNTH_LIBRARY"] = Path.Combine(folder, "libfluidsynth-none.so");
+        using var process = Process.Start(start)!;
+        // Both are a line or two, far below a pipe's buffer: read one after the other.
+        process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.Equal(3, process.ExitCode);
+        Assert.Contains("apt-get install libfluidsynth3 fluid-soundfont-gm", error);
+    }
+
+    [Fact]
+    public void Soundfont_without_audio_output_is_a_usage_error_and_FLAC_is_refused_saying_so()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        Assert.Equal(2, SeqRun.Run("render", source, "-o", Path.Combine(folder, "gap.mid"), "--soundfont", "x.sf2").ExitCode);
+        var flac = SeqRun.Run("render", source, "-o", Path.Combine(folder, "gap.flac"));
+        Assert.Equal(2, flac.ExitCode);
+        Assert.Contains("only .wav", flac.Error);
+    }
+
+    private static JsonElement Check(params string[] args)
+    {
+        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} is missing; install python3-numpy and python3-mido with apt-get");
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "tools", "audio_check.py"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        // One JSON line out, a traceback at most on error: read one after the other.
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "audio_check.py did not finish");
+        Assert.True(process.ExitCode == 0, $"audio_check.py {string.Join(' ', args)} failed (is python3-numpy installed? apt-get install python3-numpy): {stderr}");
+        return JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+}
