@@ -28,6 +28,9 @@ public static class AudioRenderer
         "/opt/homebrew/share/soundfonts/default.sf2",
     ];
 
+    /// <summary>Loads libfluidsynth, or throws <see cref="AudioSetupException"/> naming the package to install.</summary>
+    public static void EnsureLibrary() => FluidSynthLibrary.EnsureLoaded();
+
     /// <summary>The SoundFont to use: <paramref name="requested"/> if given and present, else the first default that exists.</summary>
     public static string ResolveSoundFont(string? requested)
     {

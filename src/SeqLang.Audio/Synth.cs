@@ -27,6 +27,8 @@ internal sealed unsafe class Synth : IDisposable
         // The default 0.2 is quiet for one instrument; 0.5 leaves headroom for a full arrangement (clipped, not wrapped, beyond).
         FluidSynthNative.SetNum(_settings, "synth.gain", 0.5);
         FluidSynthNative.SetInt(_settings, "synth.polyphony", 256);
+        // Reads only the samples of the presets the piece selects, not all 140 MB of a GM SoundFont (1 s of a short render).
+        FluidSynthNative.SetInt(_settings, "synth.dynamic-sample-loading", 1);
         _synth = FluidSynthNative.NewSynth(_settings);
         if (_synth == 0)
         {

@@ -15,11 +15,28 @@ internal static class AudioRender
         _ => false,
     };
 
-    public static int Write(string target, MidiFileContent content, string? soundFont, bool quiet, CliConsole console)
+    /// <summary>
+    /// The SoundFont to use, with the library loaded; null after saying what is missing (exit 3). Asked before the
+    /// MIDI is rendered, so that a machine without FluidSynth does not wait for an hour of music first.
+    /// </summary>
+    public static string? Prepare(string? soundFont, CliConsole console)
     {
         try
         {
-            var font = AudioRenderer.ResolveSoundFont(soundFont);
+            AudioRenderer.EnsureLibrary();
+            return AudioRenderer.ResolveSoundFont(soundFont);
+        }
+        catch (AudioSetupException e)
+        {
+            console.Error.WriteLine($"seq: {e.Message}");
+            return null;
+        }
+    }
+
+    public static int Write(string target, MidiFileContent content, string font, bool quiet, CliConsole console)
+    {
+        try
+        {
             AtomicFileWriter.Write(target, stream =>
             {
                 // Not disposed: that would close the file before the writer flushes it to disk.

@@ -38,6 +38,8 @@ public static class RenderCommand
         var audio = AudioRender.IsAudio(output);
         if (audio is null) return Usage(console, $"cannot write audio as '{Path.GetExtension(output)}': only .wav is supported (FLAC and Ogg are not yet)");
         if (!audio.Value && soundFont is not null) return Usage(console, "--soundfont is for audio output (-o OUT.wav)");
+        var font = audio.Value ? AudioRender.Prepare(soundFont, console) : null;
+        if (audio.Value && font is null) return ExitCodes.IoError;
 
         var loaded = SourceFile.Compile(path, new CompileOptions(seed), console);
         if (loaded is null) return ExitCodes.IoError;
@@ -51,7 +53,7 @@ public static class RenderCommand
         if (content is null) return ExitCodes.InputErrors;
 
         var target = output ?? Path.ChangeExtension(path, ".mid");
-        if (audio.Value) return AudioRender.Write(target, content, soundFont, quiet, console);
+        if (font is not null) return AudioRender.Write(target, content, font, quiet, console);
         try
         {
             SmfWriter.WriteFile(target, content);
