@@ -4,10 +4,10 @@
 # (jackd2, jack-tools, librtmidi6: tests/SeqLang.Player.Tests starts a private dummy-driver jackd), and
 # the C toolchain and zlib headers that .NET's native (AOT) compiler links the native seq with, a headless
 # Chromium that screenshots seq roll's SVG as a browser shows it (tests/SeqLang.Cli.Tests/RollScreenshotTests.cs),
-# and for `seq render -o X.wav` FluidSynth, a General MIDI SoundFont and numpy (the audio checks' reader).
+# and for `seq render -o X.wav` FluidSynth, a General MIDI SoundFont, numpy and sox (the audio checks' readers).
 # As root it installs them with apt-get; otherwise it says exactly what to run.
 set -euo pipefail
-packages=(python3-mido midicsv jackd2 jack-tools librtmidi6 gcc zlib1g-dev chromium libfluidsynth3 fluid-soundfont-gm python3-numpy)
+packages=(python3-mido midicsv jackd2 jack-tools librtmidi6 gcc zlib1g-dev chromium libfluidsynth3 fluid-soundfont-gm python3-numpy sox libsox-fmt-base)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -46,12 +46,33 @@ public static class AudioRenderer
     /// <summary>Writes the file's audio as a 16-bit stereo WAV at <see cref="SampleRate"/>.</summary>
     public static void WriteWav(MidiFileContent content, string soundFont, Stream output)
     {
+        var messages = Messages(content, out var frames);
+        using var synth = new Synth(soundFont, SampleRate);
+        Render(synth, messages, frames, new WavWriter(output, SampleRate, frames));
+    }
+
+    /// <summary>Writes the file's audio as FLAC or Ogg Vorbis to <paramref name="path"/>, through libsndfile.</summary>
+    public static void WriteSndFile(MidiFileContent content, string soundFont, string path, AudioFormat format)
+    {
+        if (format == AudioFormat.Wav) throw new ArgumentException("WAV is written by WriteWav", nameof(format));
+        var messages = Messages(content, out var frames);
+        using var synth = new Synth(soundFont, SampleRate);
+        using var sink = new SndFileWriter(path, format, SampleRate);
+        Render(synth, messages, frames, sink);
+    }
+
+    private static IReadOnlyList<TimedMessage> Messages(MidiFileContent content, out long frames)
+    {
         var file = SmfReader.Read(SmfWriter.ToBytes(content));
         var messages = AudioMessages.Read(file, SampleRate, out var endFrame);
         var lastFrame = messages.Count > 0 ? Math.Max(endFrame, messages[^1].Frame) : endFrame;
-        var frames = lastFrame + (long)(Tail.TotalSeconds * SampleRate);
-        using var synth = new Synth(soundFont, SampleRate);
-        var wav = new WavWriter(output, SampleRate, frames);
+        frames = lastFrame + (long)(Tail.TotalSeconds * SampleRate);
+        return messages;
+    }
+
+    /// <summary>Audio up to each message's frame, then the message; then to the end of the tail.</summary>
+    private static void Render(Synth synth, IReadOnlyList<TimedMessage> messages, long frames, AudioSink sink)
+    {
         var sent = 0;
         long written = 0;
         while (written < frames)
@@ -60,11 +81,11 @@ public static class AudioRenderer
             var until = sent < messages.Count ? Math.Min(messages[sent].Frame, frames) : frames;
             while (written < until)
             {
-                var block = (int)Math.Min(WavWriter.BlockFrames, until - written);
-                wav.Write(synth.Render(block));
+                var block = (int)Math.Min(AudioSink.BlockFrames, until - written);
+                sink.Write(synth.Render(block));
                 written += block;
             }
         }
-        wav.Finish();
+        sink.Finish();
     }
 }

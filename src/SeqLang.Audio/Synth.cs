@@ -8,7 +8,7 @@ internal sealed unsafe class Synth : IDisposable
 {
     private readonly nint _settings;
     private readonly nint _synth;
-    private readonly float[] _buffer = new float[WavWriter.BlockFrames * 2];
+    private readonly float[] _buffer = new float[AudioSink.BlockFrames * 2];
 
     public Synth(string soundFont, int sampleRate)
     {

@@ -7,9 +7,8 @@ namespace SeqLang.Audio;
 /// A RIFF WAVE file, 16-bit PCM stereo, written as a stream: the length is known before the first sample, so
 /// the header is written first and the output need not be seekable.
 /// </summary>
-internal sealed class WavWriter
+internal sealed class WavWriter : AudioSink
 {
-    public const int BlockFrames = 4096;
     private const int Channels = 2;
     private const int BytesPerSample = 2;
 
@@ -43,21 +42,15 @@ internal sealed class WavWriter
         output.Write(header);
     }
 
-    /// <summary>Interleaved float samples, full scale ±1, rounded to the nearest 16-bit value and clipped.</summary>
-    public void Write(ReadOnlySpan<float> samples)
+    protected override void WritePcm(ReadOnlySpan<short> interleaved)
     {
-        var bytes = _bytes.AsSpan(0, samples.Length * BytesPerSample);
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var s = MathF.Round(samples[i] * 32768f);
-            var value = (short)Math.Clamp(s, short.MinValue, short.MaxValue);
-            BinaryPrimitives.WriteInt16LittleEndian(bytes[(i * 2)..], value);
-        }
+        var bytes = _bytes.AsSpan(0, interleaved.Length * BytesPerSample);
+        for (var i = 0; i < interleaved.Length; i++) BinaryPrimitives.WriteInt16LittleEndian(bytes[(i * 2)..], interleaved[i]);
         _output.Write(bytes);
-        _written += samples.Length / Channels;
+        _written += interleaved.Length / Channels;
     }
 
-    public void Finish()
+    public override void Finish()
     {
         if (_written != _frames) throw new InvalidOperationException($"wrote {_written} frames of {_frames} (this might be a bug)");
     }

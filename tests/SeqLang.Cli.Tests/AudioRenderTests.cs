@@ -127,14 +127,64 @@ public class AudioRenderTests
     }
 
     [Fact]
-    public void Soundfont_without_audio_output_is_a_usage_error_and_FLAC_is_refused_saying_so()
+    public void Soundfont_without_audio_output_is_a_usage_error_and_MP3_is_refused_saying_so()
     {
         var folder = SeqRun.TempDirectory();
         var source = Write(folder, "gap.seq", Gap);
         Assert.Equal(2, SeqRun.Run("render", source, "-o", Path.Combine(folder, "gap.mid"), "--soundfont", "x.sf2").ExitCode);
-        var flac = SeqRun.Run("render", source, "-o", Path.Combine(folder, "gap.flac"));
-        Assert.Equal(2, flac.ExitCode);
-        Assert.Contains("only .wav", flac.Error);
+        var mp3 = SeqRun.Run("render", source, "-o", Path.Combine(folder, "gap.mp3"));
+        Assert.Equal(2, mp3.ExitCode);
+        Assert.Contains("write .wav, .flac or .ogg", mp3.Error);
+        Assert.False(File.Exists(Path.Combine(folder, "gap.mp3")));
+    }
+
+    [Fact]
+    public void FLAC_is_the_same_bytes_twice_and_decodes_to_exactly_the_WAV_samples()
+    {
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var wav = File.ReadAllBytes(Render(source, Path.Combine(folder, "gap.wav"), "--bars", "3"));
+        var flac = Render(source, Path.Combine(folder, "a.flac"), "--bars", "3");
+        var again = Render(source, Path.Combine(folder, "b.flac"), "--bars", "3");
+        Assert.True(File.ReadAllBytes(flac).AsSpan().SequenceEqual(File.ReadAllBytes(again)), "two FLAC renders differ");
+        Assert.Equal("fLaC", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(flac), 0, 4));
+        var decoded = SoxDecode(flac);
+        Assert.True(wav.AsSpan(44).SequenceEqual(decoded), $"sox decodes the FLAC to {decoded.Length} bytes, not the WAV's {wav.Length - 44} bytes of samples");
+    }
+
+    [Fact]
+    public void Ogg_Vorbis_decodes_to_the_same_audio_twice_and_is_as_long_as_the_WAV()
+    {
+        // Not the same bytes: libsndfile gives each Ogg stream a random serial number. The audio is the same.
+        var folder = SeqRun.TempDirectory();
+        var source = Write(folder, "gap.seq", Gap);
+        var first = SoxDecode(Render(source, Path.Combine(folder, "a.ogg"), "--bars", "3"));
+        var second = SoxDecode(Render(source, Path.Combine(folder, "b.ogg"), "--bars", "3"));
+        Assert.Equal(14 * 44100 * 4, first.Length);
+        Assert.True(first.AsSpan().SequenceEqual(second), "two Ogg renders decode to different audio");
+    }
+
+    /// <summary>16-bit little-endian stereo samples as sox (an independent decoder) reads the file.</summary>
+    private static byte[] SoxDecode(string path)
+    {
+        var raw = path + ".raw";
+        var start = new ProcessStartInfo("sox") { RedirectStandardError = true, UseShellExecute = false, ArgumentList = { path, "-t", "raw", "-e", "signed", "-b", "16", "-L", raw } };
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException("sox is missing; install it with apt-get install sox libsox-fmt-base");
+        }
+        using (process)
+        {
+            var error = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "sox did not finish");
+            Assert.True(process.ExitCode == 0, $"sox could not decode {path}: {error}");
+        }
+        return File.ReadAllBytes(raw);
     }
 
     private static JsonElement Check(params string[] args)

@@ -17,6 +17,8 @@ public static class FluidSynthLibrary
     private static readonly Lock Gate = new();
     private static bool _resolverInstalled;
     private static nint _handle;
+    private static nint _sndfile;
+    private static bool _sndfileTried;
 
     /// <summary>Loads FluidSynth or throws <see cref="AudioSetupException"/> saying how to install it.</summary>
     public static void EnsureLoaded()
@@ -38,6 +40,22 @@ public static class FluidSynthLibrary
                 }
             }
             throw new AudioSetupException(InstallHint());
+        }
+    }
+
+    /// <summary>libsndfile (FLAC and Ogg output), or 0 when it is not there.</summary>
+    internal static nint SndFileHandle()
+    {
+        lock (Gate)
+        {
+            if (_sndfileTried) return _sndfile;
+            _sndfileTried = true;
+            string[] names = OperatingSystem.IsWindows() ? ["sndfile.dll", "libsndfile-1.dll"]
+                : OperatingSystem.IsMacOS() ? ["libsndfile.1.dylib", "/opt/homebrew/lib/libsndfile.1.dylib", "/usr/local/lib/libsndfile.1.dylib"]
+                : ["libsndfile.so.1", "libsndfile.so"];
+            foreach (var name in names)
+                if (NativeLibrary.TryLoad(name, out _sndfile)) break;
+            return _sndfile;
         }
     }
 
@@ -80,6 +98,10 @@ public static class FluidSynthLibrary
         }
     }
 
-    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
-        name == FluidSynthNative.Library ? _handle : 0;
+    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) => name switch
+    {
+        FluidSynthNative.Library => _handle,
+        SeqLang.Audio.SndFile.SndFileNative.Library => _sndfile,
+        _ => 0,
+    };
 }

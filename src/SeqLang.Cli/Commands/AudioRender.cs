@@ -7,13 +7,18 @@ namespace SeqLang.Cli.Commands;
 /// <summary><c>seq render FILE -o OUT.wav</c>: the rendered MIDI, played through FluidSynth into a file (SPEC §16).</summary>
 internal static class AudioRender
 {
-    /// <summary>True for an audio output name, false for MIDI (any other name, or none), null for audio we cannot write.</summary>
-    public static bool? IsAudio(string? output) => Path.GetExtension(output ?? "").ToLowerInvariant() switch
+    /// <summary>The audio format an output name asks for, or null for MIDI (any other name, or none).</summary>
+    public static AudioFormat? FormatOf(string? output) => Path.GetExtension(output ?? "").ToLowerInvariant() switch
     {
-        ".wav" or ".wave" => true,
-        ".flac" or ".ogg" or ".oga" or ".mp3" or ".aif" or ".aiff" => null,
-        _ => false,
+        ".wav" or ".wave" => AudioFormat.Wav,
+        ".flac" => AudioFormat.Flac,
+        ".ogg" or ".oga" => AudioFormat.Ogg,
+        _ => null,
     };
+
+    /// <summary>Audio names we do not write (rather than writing MIDI under them).</summary>
+    public static bool IsUnsupportedAudio(string? output) =>
+        Path.GetExtension(output ?? "").ToLowerInvariant() is ".mp3" or ".aif" or ".aiff" or ".opus" or ".m4a";
 
     /// <summary>
     /// The SoundFont to use, with the library loaded; null after saying what is missing (exit 3). Asked before the
@@ -33,20 +38,27 @@ internal static class AudioRender
         }
     }
 
-    public static int Write(string target, MidiFileContent content, string font, bool quiet, CliConsole console)
+    public static int Write(string target, AudioFormat format, MidiFileContent content, string font, bool quiet, CliConsole console)
     {
         try
         {
-            AtomicFileWriter.Write(target, stream =>
+            if (format == AudioFormat.Wav)
             {
-                // Not disposed: that would close the file before the writer flushes it to disk.
-                var buffered = new BufferedStream(stream, 1 << 16);
-                AudioRenderer.WriteWav(content, font, buffered);
-                buffered.Flush();
-            });
+                AtomicFileWriter.Write(target, stream =>
+                {
+                    // Not disposed: that would close the file before the writer flushes it to disk.
+                    var buffered = new BufferedStream(stream, 1 << 16);
+                    AudioRenderer.WriteWav(content, font, buffered);
+                    buffered.Flush();
+                });
+            }
+            else
+            {
+                WriteThroughLibrary(target, format, content, font);
+            }
             if (!quiet)
                 console.Error.WriteLine($"wrote {target}: {content.Duration().TotalSeconds:0.0} s of music and {AudioRenderer.Tail.TotalSeconds:0} s of release, "
-                    + $"{content.NoteCount()} notes, 16-bit stereo {AudioRenderer.SampleRate} Hz, SoundFont {font}");
+                    + $"{content.NoteCount()} notes, {Describe(format)} stereo {AudioRenderer.SampleRate} Hz, SoundFont {font}");
             return ExitCodes.Success;
         }
         catch (AudioSetupException e)
@@ -58,6 +70,32 @@ internal static class AudioRender
         {
             console.Error.WriteLine($"seq: cannot write '{target}': {SourceFile.Describe(e)}");
             return ExitCodes.IoError;
+        }
+    }
+
+    private static string Describe(AudioFormat format) => format switch
+    {
+        AudioFormat.Wav => "16-bit WAV",
+        AudioFormat.Flac => "16-bit FLAC",
+        _ => "Ogg Vorbis",
+    };
+
+    /// <summary>
+    /// libsndfile writes to a path: a hidden temporary one beside the target, renamed over it at the end, so that a
+    /// failed render leaves no partial file (as <see cref="AtomicFileWriter"/> does for streams).
+    /// </summary>
+    private static void WriteThroughLibrary(string target, AudioFormat format, MidiFileContent content, string font)
+    {
+        var full = Path.GetFullPath(target);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            AudioRenderer.WriteSndFile(content, font, temporary, format);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
 }

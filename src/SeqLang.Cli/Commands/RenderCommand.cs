@@ -9,15 +9,15 @@ using SeqLang.Midi;
 namespace SeqLang.Cli.Commands;
 
 /// <summary>
-/// <c>seq render FILE [-o OUT.mid|OUT.wav] [--soundfont SF2] [--bars N] [--from BAR] [--seed N] [--ppq N] [--quiet]</c>
-/// (SPEC §8, §16): a <c>.wav</c> output is the same MIDI played through FluidSynth.
+/// <c>seq render FILE [-o OUT.mid|OUT.wav|OUT.flac|OUT.ogg] [--soundfont SF2] [--bars N] [--from BAR] [--seed N] [--ppq N] [--quiet]</c>
+/// (SPEC §8, §16): an audio output is the same MIDI played through FluidSynth.
 /// </summary>
 public static class RenderCommand
 {
     public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("FILE") { Description = "the .seq file" };
-        var output = new Option<string?>("--output", "-o") { Description = "where to write the MIDI file (default: FILE with .mid); a .wav name writes audio through FluidSynth" };
+        var output = new Option<string?>("--output", "-o") { Description = "where to write the MIDI file (default: FILE with .mid); a .wav, .flac or .ogg name writes audio through FluidSynth" };
         var soundFont = new Option<string?>("--soundfont") { Description = "the SoundFont (.sf2) for audio output (default: the system's General MIDI SoundFont)" };
         var bars = new Option<long?>("--bars") { Description = "how many bars to render (default: to the form's end, else 60 minutes)" };
         var from = new Option<long>("--from") { Description = "the first bar to render; it lands at the file's start", DefaultValueFactory = _ => 0 };
@@ -35,11 +35,11 @@ public static class RenderCommand
         if (bars is < 1 or > 10_000_000) return Usage(console, "--bars must be 1 to 10000000");
         if (from is < 0 or > 10_000_000) return Usage(console, "--from must be 0 to 10000000");
         if (ppq is < 1 or > TickConverter.MaxPpq) return Usage(console, $"--ppq must be 1 to {TickConverter.MaxPpq}");
-        var audio = AudioRender.IsAudio(output);
-        if (audio is null) return Usage(console, $"cannot write audio as '{Path.GetExtension(output)}': only .wav is supported (FLAC and Ogg are not yet)");
-        if (!audio.Value && soundFont is not null) return Usage(console, "--soundfont is for audio output (-o OUT.wav)");
-        var font = audio.Value ? AudioRender.Prepare(soundFont, console) : null;
-        if (audio.Value && font is null) return ExitCodes.IoError;
+        if (AudioRender.IsUnsupportedAudio(output)) return Usage(console, $"cannot write audio as '{Path.GetExtension(output)}': write .wav, .flac or .ogg");
+        var audio = AudioRender.FormatOf(output);
+        if (audio is null && soundFont is not null) return Usage(console, "--soundfont is for audio output (-o OUT.wav, .flac or .ogg)");
+        var font = audio is not null ? AudioRender.Prepare(soundFont, console) : null;
+        if (audio is not null && font is null) return ExitCodes.IoError;
 
         var loaded = SourceFile.Compile(path, new CompileOptions(seed), console);
         if (loaded is null) return ExitCodes.IoError;
@@ -53,7 +53,7 @@ public static class RenderCommand
         if (content is null) return ExitCodes.InputErrors;
 
         var target = output ?? Path.ChangeExtension(path, ".mid");
-        if (font is not null) return AudioRender.Write(target, content, font, quiet, console);
+        if (audio is { } format && font is not null) return AudioRender.Write(target, format, content, font, quiet, console);
         try
         {
             SmfWriter.WriteFile(target, content);

@@ -1,0 +1,12 @@
+namespace SeqLang.Audio;
+
+/// <summary>The audio files <c>seq render</c> writes, chosen by the output's extension.</summary>
+public enum AudioFormat
+{
+    /// <summary>RIFF WAVE, 16-bit PCM: written here, streamed.</summary>
+    Wav,
+    /// <summary>FLAC, 16-bit, lossless, through libsndfile.</summary>
+    Flac,
+    /// <summary>Ogg Vorbis through libsndfile; the audio is deterministic, the container is not (a random stream serial number).</summary>
+    Ogg,
+}
