@@ -7,6 +7,6 @@ public enum AudioFormat
     Wav,
     /// <summary>FLAC, 16-bit, lossless, through libsndfile.</summary>
     Flac,
-    /// <summary>Ogg Vorbis through libsndfile; the audio is deterministic, the container is not (a random stream serial number).</summary>
+    /// <summary>Ogg Vorbis through libsndfile, its random stream serial number replaced by a fixed one (<see cref="OggSerial"/>).</summary>
     Ogg,
 }

@@ -57,8 +57,8 @@ public static class AudioRenderer
         if (format == AudioFormat.Wav) throw new ArgumentException("WAV is written by WriteWav", nameof(format));
         var messages = Messages(content, out var frames);
         using var synth = new Synth(soundFont, SampleRate);
-        using var sink = new SndFileWriter(path, format, SampleRate);
-        Render(synth, messages, frames, sink);
+        using (var sink = new SndFileWriter(path, format, SampleRate)) Render(synth, messages, frames, sink);
+        if (format == AudioFormat.Ogg) OggSerial.Fix(path);
     }
 
     private static IReadOnlyList<TimedMessage> Messages(MidiFileContent content, out long frames)
