@@ -3,6 +3,7 @@ using SeqLang.Compiler.Piece;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Text;
 using SeqLang.Core.Time;
+using SeqLang.Tests.Support;
 
 namespace SeqLang.Compiler.Tests;
 
@@ -58,18 +59,7 @@ public class ArpVectorTests
         Assert.Equal(want, have);
     }
 
-    private static int Note(JsonElement value)
-    {
-        if (value.TryGetProperty("n", out var n)) return n.GetInt32();
-        var note = value.GetProperty("note");
-        if (note.ValueKind == JsonValueKind.Number) return note.GetInt32();
-        // Strudel's note names: letter, accidentals, octave; c4 is 60.
-        var text = note.GetString()!;
-        var pitch = "c d ef g a b".IndexOf(char.ToLowerInvariant(text[0]));
-        var i = 1;
-        for (; i < text.Length && text[i] is '#' or 's' or 'b' or 'f'; i++) pitch += text[i] is '#' or 's' ? 1 : -1;
-        return pitch + 12 * (int.Parse(text[i..], System.Globalization.CultureInfo.InvariantCulture) + 1);
-    }
+    private static int Note(JsonElement value) => StrudelReference.Note(value);
 
     private static string Line(Rational begin, Rational end, int note) => $"{begin} {end} {note}";
 }

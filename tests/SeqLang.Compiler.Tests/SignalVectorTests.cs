@@ -7,6 +7,7 @@ using SeqLang.Core.Numbers;
 using SeqLang.Core.Text;
 using SeqLang.Core.Time;
 using SeqLang.Patterns.Signals;
+using SeqLang.Tests.Support;
 
 namespace SeqLang.Compiler.Tests;
 
@@ -24,8 +25,6 @@ public class SignalVectorTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Vectors");
 
-    /// <summary>How close to a .5 boundary a double may be before exact and floating-point rounding may part ways.</summary>
-    private const double NearHalf = 1e-9;
 
     public static TheoryData<string> Cases()
     {
@@ -84,52 +83,8 @@ public class SignalVectorTests
     private static readonly Regex LanePattern = new(
         @"^cc 74 (?<shape>\w+) (?<from>\d+)\.\.(?<to>\d+)( over (?<bars>\d+) bars)?( phase (?<phase>[\d.]+))? step (?<step>\S+)$");
 
-    private static (string Lane, List<(Rational Onset, double Value)> Steps, int Cycles) Load(string id)
-    {
-        using var cases = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "signals.cases.json")));
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "signals.expected.json")));
-        var lane = cases.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id).GetProperty("seq").GetString()!;
-        var reference = expected.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
-        Assert.False(reference.TryGetProperty("error", out var error), $"Strudel failed on {id}: {error}");
-        var steps = reference.GetProperty("events").EnumerateArray()
-            .Select(e => (Rational.Parse(e.GetProperty("begin").GetString()!), e.GetProperty("value").GetDouble()))
-            .OrderBy(e => e.Item1).ToList();
-        return (lane, steps, expected.RootElement.GetProperty("cycles").GetInt32());
-    }
+    private static (string Lane, List<(Rational Onset, double Value)> Steps, int Cycles) Load(string id) => StrudelReference.Signal(Folder, id);
 
-    /// <summary>
-    /// Strudel's per-step values, rounded half up with repeats of the previous step dropped, must be the messages
-    /// sent. One allowance: where Strudel's unrounded value lies within <see cref="NearHalf"/> of a .5 boundary,
-    /// its floating point and SeqLang's exact arithmetic may round to neighbouring integers (Math.sin(2π) is
-    /// −2.4e−16, not 0, so sine at a whole bar gives 63.4999... in Strudel and exactly 63.5 in SeqLang); there the
-    /// step takes whichever of the two neighbours SeqLang holds at that onset, and nowhere else.
-    /// </summary>
-    private static void AssertSameMessages(List<(Rational Onset, double Value)> steps, List<(Rational Onset, long Value)> sent)
-    {
-        var want = new List<string>();
-        long? previous = null;
-        foreach (var (onset, value) in steps)
-        {
-            var rounded = (long)Math.Floor(value + 0.5);
-            var below = (long)Math.Floor(value);
-            if (Math.Abs(value - (below + 0.5)) < NearHalf && HeldAt(sent, onset) is { } held && (held == below || held == below + 1))
-                rounded = held;
-            if (rounded != previous) want.Add($"{onset} {rounded}");
-            previous = rounded;
-        }
-        var have = sent.Select(e => $"{e.Onset} {e.Value}").ToList();
-        Assert.Equal(want, have);
-    }
-
-    /// <summary>The value a lane holds at <paramref name="onset"/>: its last message at or before it.</summary>
-    private static long? HeldAt(List<(Rational Onset, long Value)> sent, Rational onset)
-    {
-        long? held = null;
-        foreach (var (begin, value) in sent)
-        {
-            if (begin > onset) break;
-            held = value;
-        }
-        return held;
-    }
+    private static void AssertSameMessages(List<(Rational Onset, double Value)> steps, List<(Rational Onset, long Value)> sent) =>
+        Assert.Equal(StrudelReference.Messages(steps, sent), sent.Select(e => $"{e.Onset} {e.Value}").ToList());
 }
