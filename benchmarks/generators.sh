@@ -12,11 +12,9 @@ runs=${RUNS:-11}
 bars=${BARS:-10000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/seqlang-generators.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-seq_bin=${SEQ:-}
-if [ -z "$seq_bin" ]; then
-  dotnet publish "$repo/src/SeqLang.Cli" -c Release -r linux-x64 -o "$work/aot" -nologo > "$work/publish.txt"
-  seq_bin="$work/aot/seq"
-fi
+. "$repo/benchmarks/native-seq.sh"
+native_seq "$work" generators.sh
+seq_bin=$seq
 ms() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
 declare -A times

@@ -43,23 +43,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if [ -n "${SEQ:-}" ]; then
-  seq=$SEQ
-else
-  # As whole-process.sh: -p:PublishAot=true only for a tree whose project file does not ask for it.
-  publish_args=()
-  grep -q '<PublishAot>true</PublishAot>' "$repo/src/SeqLang.Cli/SeqLang.Cli.csproj" || publish_args=(-p:PublishAot=true)
-  echo "publishing src/SeqLang.Cli (Release, linux-x64) ..."
-  if ! dotnet publish "$repo/src/SeqLang.Cli" -c Release -r linux-x64 ${publish_args[@]+"${publish_args[@]}"} \
-        -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1; then
-    cat "$work/publish.log" >&2
-    echo "signals.sh: publish failed" >&2
-    exit 1
-  fi
-  seq="$work/publish/seq"
-fi
-[ -x "$seq" ] || { echo "signals.sh: no executable at $seq" >&2; exit 1; }
-seq=$(cd "$(dirname "$seq")" && pwd)/$(basename "$seq")
+. "$repo/benchmarks/native-seq.sh"
+native_seq "$work" signals.sh
 
 py=""
 for candidate in /usr/bin/python3 python3; do

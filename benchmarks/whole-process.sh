@@ -54,27 +54,8 @@ trap 'exit 130' INT TERM
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if [ -n "${SEQ:-}" ]; then
-  seq=$SEQ
-  echo "timing $seq (SEQ set: not publishing)"
-else
-  # The Native AOT build, which src/SeqLang.Cli/SeqLang.Cli.csproj asks for (<PublishAot>true). Only
-  # for a tree whose project file does not is -p:PublishAot=true passed: given on the command line it is
-  # a global property that reaches every referenced project too, turning on the AOT analysers in the
-  # libraries (SeqLang.Player's JIT warm-up then fails the build with IL2070/IL2075 as errors).
-  publish_args=()
-  grep -q '<PublishAot>true</PublishAot>' "$repo/src/SeqLang.Cli/SeqLang.Cli.csproj" || publish_args=(-p:PublishAot=true)
-  echo "publishing src/SeqLang.Cli (Release, linux-x64${publish_args[*]:+, ${publish_args[*]}}) ..."
-  if ! dotnet publish "$repo/src/SeqLang.Cli" -c Release -r linux-x64 ${publish_args[@]+"${publish_args[@]}"} \
-        -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1; then
-    cat "$work/publish.log" >&2
-    echo "whole-process.sh: publish failed" >&2
-    exit 1
-  fi
-  seq="$work/publish/seq"
-fi
-[ -x "$seq" ] || { echo "whole-process.sh: no executable at $seq" >&2; exit 1; }
-seq=$(cd "$(dirname "$seq")" && pwd)/$(basename "$seq")
+. "$repo/benchmarks/native-seq.sh"
+native_seq "$work" whole-process.sh
 
 # The inputs are copied so that `seq render FILE` writes FILE.mid into the temporary folder.
 cp "$inputs/three-track.seq" "$inputs/three-track-form.seq" "$inputs/four-bar.seq" "$inputs/five-thousand-lines.seq" "$work/"

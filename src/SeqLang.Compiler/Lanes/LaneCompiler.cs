@@ -132,7 +132,7 @@ internal sealed class LaneCompiler
     private static bool HasGenerators(IEnumerable<LaneModifier> modifiers)
     {
         foreach (var modifier in modifiers)
-            for (var m = modifier; m is not null; m = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null })
+            for (var m = modifier; m is not null; m = m.Nested)
                 if (m is DeferredModifier { Setting.Value: ValueGenerator }) return true;
         return false;
     }
@@ -143,7 +143,7 @@ internal sealed class LaneCompiler
         var channels = new SortedSet<int> { _channel };
         foreach (var modifier in modifiers)
         {
-            for (var m = modifier; m is not null; m = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null })
+            for (var m = modifier; m is not null; m = m.Nested)
                 if (m is ChannelModifier c) channels.Add(c.Channel);
         }
         return channels.ToArray();
@@ -156,18 +156,12 @@ internal sealed class LaneCompiler
         Rational? period = Rational.One;
         foreach (var modifier in modifiers)
         {
-            var m = modifier;
-            while (true)
+            for (var m = modifier; m is not null; m = m.Nested)
             {
-                if (m is DeferredModifier d)
-                {
-                    deferred = true;
-                    // prob draws fresh dice at every onset: its lane never repeats.
-                    period = d.Setting.Target == ValueTarget.Probability ? null : Periods.Lcm(period, d.Setting.Value.Period);
-                }
-                var inner = m switch { EveryModifier e => e.Inner, ChunkModifier c => c.Inner, SometimesModifier s => s.Inner, SomeCyclesModifier s => s.Inner, OffModifier o => o.Inner, _ => null };
-                if (inner is null) break;
-                m = inner;
+                if (m is not DeferredModifier d) continue;
+                deferred = true;
+                // prob draws fresh dice at every onset: its lane never repeats.
+                period = d.Setting.Target == ValueTarget.Probability ? null : Periods.Lcm(period, d.Setting.Value.Period);
             }
         }
         return (deferred, period);

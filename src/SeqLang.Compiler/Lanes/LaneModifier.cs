@@ -4,7 +4,19 @@ using SeqLang.Core.Time;
 namespace SeqLang.Compiler.Lanes;
 
 /// <summary>A checked modifier (SPEC §3 table), applied to the lane's pattern in the order written.</summary>
-internal abstract record LaneModifier(SourceSpan Span);
+internal abstract record LaneModifier(SourceSpan Span)
+{
+    /// <summary>The modifier a nesting one (<c>every</c>, <c>chunk</c>, <c>sometimes</c>, <c>someCycles</c>, <c>off</c>) applies, or null.</summary>
+    public LaneModifier? Nested => this switch
+    {
+        EveryModifier e => e.Inner,
+        ChunkModifier c => c.Inner,
+        SometimesModifier s => s.Inner,
+        SomeCyclesModifier s => s.Inner,
+        OffModifier o => o.Inner,
+        _ => null,
+    };
+}
 
 internal sealed record VelocityModifier(int? Fixed, Patterns.Pattern<int>? Pattern, SourceSpan Span) : LaneModifier(Span);
 internal sealed record LegatoModifier(Rational Factor, SourceSpan Span) : LaneModifier(Span);

@@ -20,17 +20,6 @@ public sealed class PendingValues
     internal PendingSetting Setting { get; }
     internal PendingValues? Next { get; }
 
-    /// <summary>True when any setting reads the onset's index in its bar.</summary>
-    internal bool NeedsOnsetIndex
-    {
-        get
-        {
-            for (var p = this; p is not null; p = p.Next)
-                if (p.Setting.Value.NeedsOnsetIndex) return true;
-            return false;
-        }
-    }
-
     /// <summary>This list without the settings of <paramref name="target"/>: a plain number written later replaces them.</summary>
     internal PendingValues? Without(ValueTarget target)
     {

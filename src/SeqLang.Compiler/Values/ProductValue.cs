@@ -36,6 +36,5 @@ internal sealed class ProductValue : ValueExpression
     public override Rational? Period { get; }
     public override FixedPoint Min { get; }
     public override FixedPoint Max { get; }
-    public override bool NeedsOnsetIndex => _factors.Any(f => f.NeedsOnsetIndex);
     public override bool IsConstant => _factors.All(f => f.IsConstant);
 }

@@ -19,8 +19,6 @@ internal abstract class ValueExpression
 
     public abstract FixedPoint Max { get; }
 
-    /// <summary>True when the value needs the onset's index in its bar (<c>vdc</c>).</summary>
-    public virtual bool NeedsOnsetIndex => false;
 
     /// <summary>True when the value is a number: it needs no onset and never changes.</summary>
     public virtual bool IsConstant => false;

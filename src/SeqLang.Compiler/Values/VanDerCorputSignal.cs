@@ -21,5 +21,4 @@ internal sealed class VanDerCorputSignal : ValueExpression
     public override Rational? Period => Rational.One;
     public override FixedPoint Min => _from <= _to ? _from : _to;
     public override FixedPoint Max => _from <= _to ? _to : _from;
-    public override bool NeedsOnsetIndex => true;
 }

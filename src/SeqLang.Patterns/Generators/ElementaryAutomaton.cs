@@ -35,8 +35,6 @@ public sealed class ElementaryAutomaton
         _seen[first & _mask] = 0;
     }
 
-    public int Width => _width;
-
     /// <summary>The cells of generation <paramref name="generation"/> (cell i in bit i).</summary>
     public ulong Row(long generation)
     {
