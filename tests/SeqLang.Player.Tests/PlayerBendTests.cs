@@ -1,3 +1,4 @@
+using SeqLang.Patterns.Tests.Support;
 using SeqLang.Midi.Tests.Support;
 using SeqLang.Player.Tests.Support;
 

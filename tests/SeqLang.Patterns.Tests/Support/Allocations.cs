@@ -1,4 +1,4 @@
-namespace SeqLang.Player.Tests.Support;
+namespace SeqLang.Patterns.Tests.Support;
 
 /// <summary>
 /// "Allocates nothing", as far as <c>GC.GetAllocatedBytesForCurrentThread</c> can tell: it is exact only to about
