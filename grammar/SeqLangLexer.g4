@@ -83,6 +83,7 @@ GLIDE     : 'glide';
 BRESENHAM : 'bresenham';
 WEIGHTS   : 'weights';
 CELLULAR  : 'cellular';
+LIFE      : 'life';
 LSYSTEM   : 'lsystem';
 MARKOV    : 'markov';
 

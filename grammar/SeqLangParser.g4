@@ -92,13 +92,13 @@ trackItem
 // functions stay free as names, so files that named a track 'arp' or a section 'groove' still read.
 name
     : IDENT | SIGNAL | BEND | TOUCH | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
-    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM | MARKOV
+    | BRESENHAM | WEIGHTS | CELLULAR | LIFE | LSYSTEM | MARKOV
     ;
 
 // A lane's own name: not bend or touch, which begin control lanes.
 laneName
     : IDENT | SIGNAL | STEP | PHASE | EASE | ARP | STRUM | LOCK | GROOVE | GLIDE
-    | BRESENHAM | WEIGHTS | CELLULAR | LSYSTEM | MARKOV
+    | BRESENHAM | WEIGHTS | CELLULAR | LIFE | LSYSTEM | MARKOV
     ;
 
 // SPEC §15: a lane's string replaced by a rhythm generator. Options (width 16, from "x ~ x", from random 0.3,
@@ -107,6 +107,7 @@ rhythmGenerator
     : BRESENHAM NUMBER NUMBER                                       # bresenhamGenerator
     | WEIGHTS LBRACE NL* (weightEntry (NL* weightEntry)*)? NL* RBRACE generatorOption*   # weightsGenerator
     | CELLULAR NUMBER generatorOption*                              # cellularGenerator
+    | LIFE IDENT (SLASH IDENT)? lifeWord*                           # lifeGenerator
     | LSYSTEM name generatorOption*                                 # lsystemGenerator
     ;
 
@@ -131,6 +132,12 @@ markovState
 
 weightEntry
     : IDENT NUMBER
+    ;
+
+// SPEC §15: life's rule is B.../S... (B3/S23); its options (width 16, rows bd sn hh, from random 0.3) are read by
+// the compiler word by word, since a list of rows has no end mark of its own.
+lifeWord
+    : IDENT | NUMBER | STRING
     ;
 
 generatorOption
@@ -163,6 +170,7 @@ valueTerm
     : NUMBER                                                        # numberTerm
     | STRING                                                        # miniTerm
     | IDENT NUMBER? valueRange? signalOption*                       # signalTerm
+    | IDENT STRING signalOption*                                    # loopTerm
     | LPAREN value RPAREN                                           # groupTerm
     | MARKOV name                                                   # markovTerm
     ;
@@ -172,6 +180,12 @@ signalOption
     | PHASE NUMBER                                                  # phaseOption
     | EASE (IN | OUT | IDENT)                                       # easeOption
     | STEP NUMBER                                                   # stepOption
+    | IDENT (NUMBER | noteRange)                                    # namedOption
+    ;
+
+// A range of pitches (melody's range c3..c5) or of numbers; note names are words, so sharps are written as flats.
+noteRange
+    : (NUMBER | IDENT) DOTDOT (NUMBER | IDENT)
     ;
 
 // The options of arp, strum, lock and groove (step S, octaves K, down, at K, amount A): names, so they stay free

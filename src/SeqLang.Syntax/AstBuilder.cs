@@ -294,18 +294,20 @@ internal sealed class AstBuilder
         NumberTermContext n => Num(n.NUMBER()) is { } number ? new NumberValueSyntax(number) : null,
         MiniTermContext m => Str(m.STRING()) is { } text ? new MiniValueSyntax(text) : null,
         GroupTermContext g => Value(g.value()),
-        SignalTermContext s when Name(s.IDENT()) is { } name => Signal(s, name),
+        SignalTermContext s when Name(s.IDENT()) is { } name => Signal(name, s.NUMBER(), s.valueRange(), null, s.signalOption(), Span(s)),
+        LoopTermContext l when Name(l.IDENT()) is { } name && Str(l.STRING()) is { } loop => Signal(name, null, null, loop, l.signalOption(), Span(l)),
         MarkovTermContext m when Name(m.name()) is { } chain => new MarkovValueSyntax(chain, Span(m)),
         _ => null,
     };
 
-    private static SignalSyntax Signal(SignalTermContext c, NameSyntax name)
+    private static SignalSyntax Signal(NameSyntax name, ITerminalNode? argument, ValueRangeContext? range, StringSyntax? loop, SignalOptionContext[] options, SourceSpan span)
     {
         LengthSyntax? over = null;
         NumberSyntax? phase = null;
         NameSyntax? ease = null;
         NumberSyntax? step = null;
-        foreach (var option in c.signalOption())
+        var named = new List<NamedOptionSyntax>();
+        foreach (var option in options)
         {
             switch (option)
             {
@@ -323,9 +325,23 @@ internal sealed class AstBuilder
                     var word = e.IN() ?? e.OUT() ?? e.IDENT();
                     if (word is not null) ease = Name(word);
                     break;
+                case NamedOptionContext n when Name(n.IDENT()) is { } optionName:
+                    named.Add(new NamedOptionSyntax(optionName, Num(n.NUMBER()), PitchRange(n.noteRange()), Span(n)));
+                    break;
             }
         }
-        return new SignalSyntax(name, Num(c.NUMBER()), Range(c.valueRange()), over, phase, ease, Span(c), step);
+        return new SignalSyntax(name, Num(argument), Range(range), over, phase, ease, span, step, loop, named);
+    }
+
+    private static PitchRangeSyntax? PitchRange(NoteRangeContext? c)
+    {
+        if (c is null) return null;
+        var ends = new List<NameSyntax>();
+        for (var i = 0; i < c.ChildCount; i++)
+        {
+            if (c.GetChild(i) is ITerminalNode t && t.Symbol.Type != SeqLangParser.DOTDOT && Name(t) is { } end) ends.Add(end);
+        }
+        return ends.Count == 2 ? new PitchRangeSyntax(ends[0], ends[1], Span(c)) : null;
     }
 
     // rhythmGenerator : bresenham K N | weights { DRUM W ... } OPTION* | cellular RULE OPTION*
@@ -341,6 +357,14 @@ internal sealed class AstBuilder
                 return new RhythmGeneratorSyntax(Word(w.WEIGHTS()), Array.Empty<NumberSyntax>(), weights, GeneratorOptions(w.generatorOption()), Span(w));
             case CellularGeneratorContext g when Num(g.NUMBER()) is { } rule:
                 return new RhythmGeneratorSyntax(Word(g.CELLULAR()), new[] { rule }, Array.Empty<WeightSyntax>(), GeneratorOptions(g.generatorOption()), Span(g));
+            case LifeGeneratorContext life when life.IDENT().Length > 0:
+                // The rule B3/S23 is one name to the checker, spanning its words and the slash.
+                var first = life.IDENT(0).Symbol;
+                var last = life.IDENT()[^1].Symbol;
+                var ruleSpan = SourceSpan.FromBounds(first.StartIndex, last.StopIndex + 1);
+                var lifeRule = new NameSyntax(string.Join("/", life.IDENT().Select(i => i.GetText())), ruleSpan);
+                var words = life.lifeWord().Select(w => new GeneratorWordSyntax(w.GetText(), w.NUMBER() is { } n ? Num(n) : null, w.STRING() is { } t ? Str(t) : null, Span(w))).ToList();
+                return new RhythmGeneratorSyntax(Word(life.LIFE()), Array.Empty<NumberSyntax>(), Array.Empty<WeightSyntax>(), Array.Empty<GeneratorOptionSyntax>(), Span(life), lifeRule, words);
             case LsystemGeneratorContext l when Name(l.name()) is { } reference:
                 return new RhythmGeneratorSyntax(Word(l.LSYSTEM()), Array.Empty<NumberSyntax>(), Array.Empty<WeightSyntax>(), GeneratorOptions(l.generatorOption()), Span(l), reference);
             default:

@@ -55,8 +55,15 @@ internal sealed class RhythmGeneratorBinder
             "bresenham" => BresenhamPattern(generator, hit!),
             "weights" => WeightsPattern(generator, resolver, step),
             "lsystem" => LsystemPattern(generator, resolver, step),
+            "life" => NotYet(generator),
             _ => CellularPattern(generator, hit!, stream, fullName),
         };
+    }
+
+    private Pattern<Atom>? NotYet(RhythmGeneratorSyntax g)
+    {
+        _context.Report(Codes.BadGenerator, g.Keyword.Span, g.Keyword.Text, "not built yet");
+        return null;
     }
 
     private Pattern<Atom>? BresenhamPattern(RhythmGeneratorSyntax g, Atom hit)

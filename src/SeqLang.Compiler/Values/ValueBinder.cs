@@ -124,7 +124,7 @@ internal sealed class ValueBinder
         {
             if (_named.TryGetValue(name, out var named))
             {
-                if (s.Argument is not null || s.Range is not null || s.Over is not null || s.Phase is not null || s.Ease is not null)
+                if (s.Argument is not null || s.Range is not null || s.Over is not null || s.Phase is not null || s.Ease is not null || s.Step is not null || s.Loop is not null || s.NamedOptions.Count > 0)
                 {
                     _context.Report(Codes.SignalOptionNotFor, s.Span, name, "options: it is a named signal; write them in its definition");
                     return null;
@@ -137,6 +137,16 @@ internal sealed class ValueBinder
         }
 
         var ok = true;
+        if (s.Loop is { } loop)
+        {
+            _context.Report(Codes.SignalOptionNotFor, loop.Span, name, "a string");
+            ok = false;
+        }
+        foreach (var option in s.NamedOptions)
+        {
+            _context.Report(Codes.SignalOptionNotFor, option.Span, name, $"'{option.Word.Text}'");
+            ok = false;
+        }
         if (s.Argument is { } argument && name is not ("irand" or "logistic"))
         {
             _context.Report(Codes.SignalOptionNotFor, argument.Span, name, $"a number here{(s.Range is null ? $" (a range is written {argument.Text}..B)" : "")}");

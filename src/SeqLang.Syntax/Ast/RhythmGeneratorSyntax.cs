@@ -5,7 +5,8 @@ namespace SeqLang.Syntax.Ast;
 /// <summary>
 /// A lane's rhythm generator in place of its string (SPEC §15): <c>bresenham K N</c>, <c>weights { DRUM W ... } [steps N]</c>
 /// <c>cellular RULE [width W] [from "MINI" | from random D]</c> or <c>lsystem NAME gen G [step S]</c> (<see cref="Reference"/>
-/// names the rule set). <see cref="Numbers"/> are the numbers after the keyword.
+/// names the rule set). <see cref="Numbers"/> are the numbers after the keyword. <c>life RULE WORD...</c> has its rule
+/// (<c>B3/S23</c>) as <see cref="Reference"/> and its options as <see cref="Words"/>, read by the checker.
 /// </summary>
 public sealed record RhythmGeneratorSyntax(
     NameSyntax Keyword,
@@ -13,7 +14,11 @@ public sealed record RhythmGeneratorSyntax(
     IReadOnlyList<WeightSyntax> Weights,
     IReadOnlyList<GeneratorOptionSyntax> Options,
     SourceSpan Span,
-    NameSyntax? Reference = null);
+    NameSyntax? Reference = null,
+    IReadOnlyList<GeneratorWordSyntax>? Words = null);
+
+/// <summary>One word of life's options as written: a name, a number or a string, with its span.</summary>
+public sealed record GeneratorWordSyntax(string Text, NumberSyntax? Number, StringSyntax? String, SourceSpan Span);
 
 /// <summary>One drum and its weight in <c>weights { ... }</c>.</summary>
 public sealed record WeightSyntax(NameSyntax Drum, NumberSyntax Weight, SourceSpan Span);

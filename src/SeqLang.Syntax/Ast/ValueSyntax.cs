@@ -12,6 +12,8 @@ public sealed record MiniValueSyntax(StringSyntax Text) : ValueSyntax(Text.Span)
 /// <summary>
 /// <c>NAME [N] [A..B] [over LENGTH] [phase F] [ease E] [step S]</c>: a shape (<c>sine</c>, <c>ramp</c>, ...), a generator, or
 /// the name of a <c>signal</c> definition; which one is decided by the checker, so a misspelt shape gets a suggestion.
+/// A generator over a loop of values (<c>turing "MINI" drift P</c>) has <see cref="Loop"/>; named options of value
+/// generators (<c>drift 0.1</c>, <c>nir 0.5</c>, <c>range c3..c5</c>) are <see cref="Named"/>, in written order.
 /// </summary>
 public sealed record SignalSyntax(
     NameSyntax Name,
@@ -21,7 +23,18 @@ public sealed record SignalSyntax(
     NumberSyntax? Phase,
     NameSyntax? Ease,
     SourceSpan Span,
-    NumberSyntax? Step = null) : ValueSyntax(Span);
+    NumberSyntax? Step = null,
+    StringSyntax? Loop = null,
+    IReadOnlyList<NamedOptionSyntax>? Named = null) : ValueSyntax(Span)
+{
+    public IReadOnlyList<NamedOptionSyntax> NamedOptions => Named ?? Array.Empty<NamedOptionSyntax>();
+}
+
+/// <summary>A value generator's named option: a number (<c>nir 0.5</c>) or a range (<c>range c3..c5</c>, <c>range 48..72</c>).</summary>
+public sealed record NamedOptionSyntax(NameSyntax Word, NumberSyntax? Number, PitchRangeSyntax? Range, SourceSpan Span);
+
+/// <summary><c>A..B</c> whose ends are numbers or note names (words); <see cref="Low"/> and <see cref="High"/> are as written.</summary>
+public sealed record PitchRangeSyntax(NameSyntax Low, NameSyntax High, SourceSpan Span);
 
 /// <summary><c>A * B * ...</c>.</summary>
 public sealed record ProductValueSyntax(IReadOnlyList<ValueSyntax> Factors, SourceSpan Span) : ValueSyntax(Span);

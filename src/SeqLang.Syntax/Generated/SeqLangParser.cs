@@ -45,30 +45,31 @@ internal partial class SeqLangParser : Parser {
 		HUMANIZE=54, VOICING=55, MUTE=56, CHAN=57, PLY=58, ITER=59, PALINDROME=60,
 		CHUNK=61, SOMETIMES=62, OFTEN=63, RARELY=64, SOMECYCLES=65, MASK=66, STRUCT=67,
 		OFF=68, N=69, ARP=70, STRUM=71, LOCK=72, GROOVE=73, GLIDE=74, BRESENHAM=75,
-		WEIGHTS=76, CELLULAR=77, LSYSTEM=78, MARKOV=79, ARROW=80, STAR=81, LPAREN=82,
-		RPAREN=83, LBRACE=84, RBRACE=85, COMMA=86, PIPE=87, COLON=88, SLASH=89,
-		SHARP=90, DOTDOT=91, DOT=92, NUMBER=93, STRING=94, UNTERMINATED_STRING=95,
-		IDENT=96, UNEXPECTED_CHAR=97;
+		WEIGHTS=76, CELLULAR=77, LIFE=78, LSYSTEM=79, MARKOV=80, ARROW=81, STAR=82,
+		LPAREN=83, RPAREN=84, LBRACE=85, RBRACE=86, COMMA=87, PIPE=88, COLON=89,
+		SLASH=90, SHARP=91, DOTDOT=92, DOT=93, NUMBER=94, STRING=95, UNTERMINATED_STRING=96,
+		IDENT=97, UNEXPECTED_CHAR=98;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_tempoRamp = 2, RULE_kitEntry = 3,
 		RULE_harmonyOption = 4, RULE_formNode = 5, RULE_formTarget = 6, RULE_formItem = 7,
 		RULE_sectionList = 8, RULE_sectionItem = 9, RULE_trackOption = 10, RULE_trackItem = 11,
 		RULE_name = 12, RULE_laneName = 13, RULE_rhythmGenerator = 14, RULE_lsystemItem = 15,
 		RULE_lsystemChoice = 16, RULE_markovRule = 17, RULE_markovState = 18,
-		RULE_weightEntry = 19, RULE_generatorOption = 20, RULE_grooveField = 21,
-		RULE_fraction = 22, RULE_stepClause = 23, RULE_value = 24, RULE_valueTerm = 25,
-		RULE_signalOption = 26, RULE_functionOption = 27, RULE_modifier = 28,
-		RULE_mapSource = 29, RULE_sourceChannel = 30, RULE_mapAction = 31, RULE_parameter = 32,
-		RULE_laneRef = 33, RULE_valueRange = 34, RULE_feedbackOption = 35, RULE_unknownModifier = 36,
-		RULE_anyToken = 37;
+		RULE_weightEntry = 19, RULE_lifeWord = 20, RULE_generatorOption = 21,
+		RULE_grooveField = 22, RULE_fraction = 23, RULE_stepClause = 24, RULE_value = 25,
+		RULE_valueTerm = 26, RULE_signalOption = 27, RULE_noteRange = 28, RULE_functionOption = 29,
+		RULE_modifier = 30, RULE_mapSource = 31, RULE_sourceChannel = 32, RULE_mapAction = 33,
+		RULE_parameter = 34, RULE_laneRef = 35, RULE_valueRange = 36, RULE_feedbackOption = 37,
+		RULE_unknownModifier = 38, RULE_anyToken = 39;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "tempoRamp", "kitEntry", "harmonyOption", "formNode",
 		"formTarget", "formItem", "sectionList", "sectionItem", "trackOption",
 		"trackItem", "name", "laneName", "rhythmGenerator", "lsystemItem", "lsystemChoice",
-		"markovRule", "markovState", "weightEntry", "generatorOption", "grooveField",
-		"fraction", "stepClause", "value", "valueTerm", "signalOption", "functionOption",
-		"modifier", "mapSource", "sourceChannel", "mapAction", "parameter", "laneRef",
-		"valueRange", "feedbackOption", "unknownModifier", "anyToken"
+		"markovRule", "markovState", "weightEntry", "lifeWord", "generatorOption",
+		"grooveField", "fraction", "stepClause", "value", "valueTerm", "signalOption",
+		"noteRange", "functionOption", "modifier", "mapSource", "sourceChannel",
+		"mapAction", "parameter", "laneRef", "valueRange", "feedbackOption", "unknownModifier",
+		"anyToken"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -83,8 +84,9 @@ internal partial class SeqLangParser : Parser {
 		"'chan'", "'ply'", "'iter'", "'palindrome'", "'chunk'", "'sometimes'",
 		"'often'", "'rarely'", "'someCycles'", "'mask'", "'struct'", "'off'",
 		"'n'", "'arp'", "'strum'", "'lock'", "'groove'", "'glide'", "'bresenham'",
-		"'weights'", "'cellular'", "'lsystem'", "'markov'", "'->'", "'*'", "'('",
-		"')'", "'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'", "'..'", "'.'"
+		"'weights'", "'cellular'", "'life'", "'lsystem'", "'markov'", "'->'",
+		"'*'", "'('", "')'", "'{'", "'}'", "','", "'|'", "':'", "'/'", "'#'",
+		"'..'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LINE_COMMENT", "BLOCK_COMMENT", "NL", "WS", "TITLE", "TEMPO", "METER",
@@ -96,10 +98,10 @@ internal partial class SeqLangParser : Parser {
 		"SHIFT", "SWING", "GRID", "HUMANIZE", "VOICING", "MUTE", "CHAN", "PLY",
 		"ITER", "PALINDROME", "CHUNK", "SOMETIMES", "OFTEN", "RARELY", "SOMECYCLES",
 		"MASK", "STRUCT", "OFF", "N", "ARP", "STRUM", "LOCK", "GROOVE", "GLIDE",
-		"BRESENHAM", "WEIGHTS", "CELLULAR", "LSYSTEM", "MARKOV", "ARROW", "STAR",
-		"LPAREN", "RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON", "SLASH",
-		"SHARP", "DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT",
-		"UNEXPECTED_CHAR"
+		"BRESENHAM", "WEIGHTS", "CELLULAR", "LIFE", "LSYSTEM", "MARKOV", "ARROW",
+		"STAR", "LPAREN", "RPAREN", "LBRACE", "RBRACE", "COMMA", "PIPE", "COLON",
+		"SLASH", "SHARP", "DOTDOT", "DOT", "NUMBER", "STRING", "UNTERMINATED_STRING",
+		"IDENT", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -161,77 +163,77 @@ internal partial class SeqLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 79;
+			State = 83;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 76;
+					State = 80;
 					Match(NL);
 					}
 					}
 				}
-				State = 81;
+				State = 85;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,0,Context);
 			}
-			State = 94;
+			State = 98;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 8388705L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503629760815072L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 16777409L) != 0)) {
 				{
-				State = 82;
+				State = 86;
 				statement();
-				State = 91;
+				State = 95;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 84;
+						State = 88;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 83;
+							State = 87;
 							Match(NL);
 							}
 							}
-							State = 86;
+							State = 90;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==NL );
-						State = 88;
+						State = 92;
 						statement();
 						}
 						}
 					}
-					State = 93;
+					State = 97;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
 				}
 			}
 
-			State = 99;
+			State = 103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==NL) {
 				{
 				{
-				State = 96;
+				State = 100;
 				Match(NL);
 				}
 				}
-				State = 101;
+				State = 105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 102;
+			State = 106;
 			Match(Eof);
 			}
 		}
@@ -573,16 +575,16 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 412;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new TitleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 104;
+				State = 108;
 				Match(TITLE);
-				State = 105;
+				State = 109;
 				Match(STRING);
 				}
 				break;
@@ -590,16 +592,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TempoStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 106;
+				State = 110;
 				Match(TEMPO);
-				State = 107;
+				State = 111;
 				Match(NUMBER);
-				State = 109;
+				State = 113;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 108;
+					State = 112;
 					tempoRamp();
 					}
 				}
@@ -610,13 +612,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MeterStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 111;
+				State = 115;
 				Match(METER);
-				State = 112;
+				State = 116;
 				Match(NUMBER);
-				State = 113;
+				State = 117;
 				Match(SLASH);
-				State = 114;
+				State = 118;
 				Match(NUMBER);
 				}
 				break;
@@ -624,21 +626,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 115;
+				State = 119;
 				Match(KEY);
-				State = 116;
+				State = 120;
 				Match(IDENT);
-				State = 118;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SHARP) {
 					{
-					State = 117;
+					State = 121;
 					Match(SHARP);
 					}
 				}
 
-				State = 120;
+				State = 124;
 				Match(IDENT);
 				}
 				break;
@@ -646,9 +648,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SeedStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 121;
+				State = 125;
 				Match(SEED);
-				State = 122;
+				State = 126;
 				Match(NUMBER);
 				}
 				break;
@@ -656,9 +658,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 123;
+				State = 127;
 				Match(SWING);
-				State = 124;
+				State = 128;
 				Match(NUMBER);
 				}
 				break;
@@ -666,9 +668,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new OutputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 125;
+				State = 129;
 				Match(OUTPUT);
-				State = 126;
+				State = 130;
 				Match(STRING);
 				}
 				break;
@@ -676,9 +678,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InputStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 127;
+				State = 131;
 				Match(INPUT);
-				State = 128;
+				State = 132;
 				Match(STRING);
 				}
 				break;
@@ -686,27 +688,27 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ClockStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 129;
+				State = 133;
 				Match(CLOCK);
-				State = 135;
+				State = 139;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case OUT:
 					{
-					State = 130;
+					State = 134;
 					Match(OUT);
 					}
 					break;
 				case IN:
 					{
-					State = 131;
+					State = 135;
 					Match(IN);
-					State = 133;
+					State = 137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==STRING) {
 						{
-						State = 132;
+						State = 136;
 						Match(STRING);
 						}
 					}
@@ -722,21 +724,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ScaleStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 137;
+				State = 141;
 				Match(SCALE);
-				State = 138;
+				State = 142;
 				Match(IDENT);
-				State = 140;
+				State = 144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 139;
+					State = 143;
 					Match(NUMBER);
 					}
 					}
-					State = 142;
+					State = 146;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==NUMBER );
@@ -746,29 +748,29 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 144;
+				State = 148;
 				Match(KIT);
-				State = 145;
+				State = 149;
 				Match(IDENT);
-				State = 146;
+				State = 150;
 				Match(LBRACE);
-				State = 151;
+				State = 155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL || _la==IDENT) {
 					{
-					State = 149;
+					State = 153;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NL:
 						{
-						State = 147;
+						State = 151;
 						Match(NL);
 						}
 						break;
 					case IDENT:
 						{
-						State = 148;
+						State = 152;
 						kitEntry();
 						}
 						break;
@@ -776,11 +778,11 @@ internal partial class SeqLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 153;
+					State = 157;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 154;
+				State = 158;
 				Match(RBRACE);
 				}
 				break;
@@ -788,9 +790,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChordsStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 155;
+				State = 159;
 				Match(CHORDS);
-				State = 156;
+				State = 160;
 				Match(STRING);
 				}
 				break;
@@ -798,21 +800,21 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 157;
+				State = 161;
 				Match(HARMONY);
-				State = 158;
-				Match(IDENT);
 				State = 162;
+				Match(IDENT);
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==GRAVITY || _la==EVERY) {
 					{
 					{
-					State = 159;
+					State = 163;
 					harmonyOption();
 					}
 					}
-					State = 164;
+					State = 168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -822,81 +824,81 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormGraphStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 165;
+				State = 169;
 				Match(FORM);
-				State = 166;
-				Match(LBRACE);
 				State = 170;
+				Match(LBRACE);
+				State = 174;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 167;
+						State = 171;
 						Match(NL);
 						}
 						}
 					}
-					State = 172;
+					State = 176;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,13,Context);
 				}
-				State = 185;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 4611756318452088895L) != 0)) {
+				if (((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & -9223231368085897153L) != 0)) {
 					{
-					State = 173;
+					State = 177;
 					formNode();
-					State = 182;
+					State = 186;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 175;
+							State = 179;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 174;
+								State = 178;
 								Match(NL);
 								}
 								}
-								State = 177;
+								State = 181;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 179;
+							State = 183;
 							formNode();
 							}
 							}
 						}
-						State = 184;
+						State = 188;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
 					}
 					}
 				}
 
-				State = 190;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 187;
+					State = 191;
 					Match(NL);
 					}
 					}
-					State = 192;
+					State = 196;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 193;
+				State = 197;
 				Match(RBRACE);
 				}
 				break;
@@ -904,33 +906,33 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FormListStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 194;
+				State = 198;
 				Match(FORM);
-				State = 196;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LOOP) {
 					{
-					State = 195;
+					State = 199;
 					Match(LOOP);
 					}
 				}
 
-				State = 198;
+				State = 202;
 				formItem();
-				State = 203;
+				State = 207;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 199;
+					State = 203;
 					Match(COMMA);
-					State = 200;
+					State = 204;
 					formItem();
 					}
 					}
-					State = 205;
+					State = 209;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -940,83 +942,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 206;
+				State = 210;
 				Match(IN);
-				State = 207;
+				State = 211;
 				sectionList();
-				State = 208;
-				Match(LBRACE);
 				State = 212;
+				Match(LBRACE);
+				State = 216;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 209;
+						State = 213;
 						Match(NL);
 						}
 						}
 					}
-					State = 214;
+					State = 218;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 227;
+				State = 231;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPO || _la==CHORDS) {
 					{
-					State = 215;
+					State = 219;
 					sectionItem();
-					State = 224;
+					State = 228;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 217;
+							State = 221;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 216;
+								State = 220;
 								Match(NL);
 								}
 								}
-								State = 219;
+								State = 223;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 221;
+							State = 225;
 							sectionItem();
 							}
 							}
 						}
-						State = 226;
+						State = 230;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
 					}
 					}
 				}
 
-				State = 232;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 229;
+					State = 233;
 					Match(NL);
 					}
 					}
-					State = 234;
+					State = 238;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 235;
+				State = 239;
 				Match(RBRACE);
 				}
 				break;
@@ -1024,97 +1026,97 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new TrackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 237;
+				State = 241;
 				Match(TRACK);
-				State = 238;
-				name();
 				State = 242;
+				name();
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35299328000L) != 0)) {
 					{
 					{
-					State = 239;
+					State = 243;
 					trackOption();
 					}
 					}
-					State = 244;
+					State = 248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 245;
-				Match(LBRACE);
 				State = 249;
+				Match(LBRACE);
+				State = 253;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 246;
+						State = 250;
 						Match(NL);
 						}
 						}
 					}
-					State = 251;
+					State = 255;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 				}
-				State = 264;
+				State = 268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 67109887L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 134219775L) != 0)) {
 					{
-					State = 252;
+					State = 256;
 					trackItem();
-					State = 261;
+					State = 265;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 254;
+							State = 258;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 253;
+								State = 257;
 								Match(NL);
 								}
 								}
-								State = 256;
+								State = 260;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 258;
+							State = 262;
 							trackItem();
 							}
 							}
 						}
-						State = 263;
+						State = 267;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 					}
 					}
 				}
 
-				State = 269;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 266;
+					State = 270;
 					Match(NL);
 					}
 					}
-					State = 271;
+					State = 275;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 272;
+				State = 276;
 				Match(RBRACE);
 				}
 				break;
@@ -1122,13 +1124,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MapStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 274;
+				State = 278;
 				Match(MAP);
-				State = 275;
+				State = 279;
 				mapSource();
-				State = 276;
+				State = 280;
 				Match(ARROW);
-				State = 277;
+				State = 281;
 				mapAction();
 				}
 				break;
@@ -1136,13 +1138,13 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KeyBindingStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 279;
+				State = 283;
 				Match(KEY);
-				State = 280;
+				State = 284;
 				Match(STRING);
-				State = 281;
+				State = 285;
 				Match(ARROW);
-				State = 282;
+				State = 286;
 				mapAction();
 				}
 				break;
@@ -1150,11 +1152,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SignalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 283;
+				State = 287;
 				Match(SIGNAL);
-				State = 284;
+				State = 288;
 				name();
-				State = 285;
+				State = 289;
 				value();
 				}
 				break;
@@ -1162,83 +1164,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LsystemStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 287;
+				State = 291;
 				Match(LSYSTEM);
-				State = 288;
+				State = 292;
 				name();
-				State = 289;
-				Match(LBRACE);
 				State = 293;
+				Match(LBRACE);
+				State = 297;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 290;
+						State = 294;
 						Match(NL);
 						}
 						}
 					}
-					State = 295;
+					State = 299;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 				}
-				State = 309;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) {
+				if (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) {
 					{
-					State = 296;
+					State = 300;
 					lsystemItem();
-					State = 306;
+					State = 310;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 300;
+							State = 304;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 297;
+								State = 301;
 								Match(NL);
 								}
 								}
-								State = 302;
+								State = 306;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 303;
+							State = 307;
 							lsystemItem();
 							}
 							}
 						}
-						State = 308;
+						State = 312;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 					}
 					}
 				}
 
-				State = 314;
+				State = 318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 311;
+					State = 315;
 					Match(NL);
 					}
 					}
-					State = 316;
+					State = 320;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 317;
+				State = 321;
 				Match(RBRACE);
 				}
 				break;
@@ -1246,83 +1248,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MarkovStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 319;
+				State = 323;
 				Match(MARKOV);
-				State = 320;
+				State = 324;
 				name();
-				State = 321;
-				Match(LBRACE);
 				State = 325;
+				Match(LBRACE);
+				State = 329;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 322;
+						State = 326;
 						Match(NL);
 						}
 						}
 					}
-					State = 327;
+					State = 331;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
 				}
-				State = 341;
+				State = 345;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) {
+				if (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) {
 					{
-					State = 328;
+					State = 332;
 					markovRule();
-					State = 338;
+					State = 342;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 332;
+							State = 336;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 329;
+								State = 333;
 								Match(NL);
 								}
 								}
-								State = 334;
+								State = 338;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 335;
+							State = 339;
 							markovRule();
 							}
 							}
 						}
-						State = 340;
+						State = 344;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 					}
 					}
 				}
 
-				State = 346;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 343;
+					State = 347;
 					Match(NL);
 					}
 					}
-					State = 348;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 349;
+				State = 353;
 				Match(RBRACE);
 				}
 				break;
@@ -1330,11 +1332,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveFileStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 351;
+				State = 355;
 				Match(GROOVE);
-				State = 352;
+				State = 356;
 				name();
-				State = 353;
+				State = 357;
 				Match(STRING);
 				}
 				break;
@@ -1342,87 +1344,87 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveGridStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 355;
-				Match(GROOVE);
-				State = 356;
-				name();
-				State = 357;
-				Match(GRID);
-				State = 358;
-				Match(NUMBER);
 				State = 359;
-				Match(LBRACE);
+				Match(GROOVE);
+				State = 360;
+				name();
+				State = 361;
+				Match(GRID);
+				State = 362;
+				Match(NUMBER);
 				State = 363;
+				Match(LBRACE);
+				State = 367;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 360;
+						State = 364;
 						Match(NL);
 						}
 						}
 					}
-					State = 365;
+					State = 369;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				}
-				State = 379;
+				State = 383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 36028797018964993L) != 0)) {
+				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 72057594037928961L) != 0)) {
 					{
-					State = 366;
+					State = 370;
 					grooveField();
-					State = 376;
+					State = 380;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 370;
+							State = 374;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 367;
+								State = 371;
 								Match(NL);
 								}
 								}
-								State = 372;
+								State = 376;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 373;
+							State = 377;
 							grooveField();
 							}
 							}
 						}
-						State = 378;
+						State = 382;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 					}
 					}
 				}
 
-				State = 384;
+				State = 388;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 381;
+					State = 385;
 					Match(NL);
 					}
 					}
-					State = 386;
+					State = 390;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 387;
+				State = 391;
 				Match(RBRACE);
 				}
 				break;
@@ -1430,48 +1432,48 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 389;
+				State = 393;
 				Match(FEEDBACK);
-				State = 390;
+				State = 394;
 				Match(STRING);
-				State = 391;
+				State = 395;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 576460752303947777L) != 0)) ) {
+				if ( !(((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 1152921504607371265L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 392;
+				State = 396;
 				laneRef();
-				State = 393;
-				Match(IDENT);
-				State = 394;
-				Match(NUMBER);
 				State = 397;
+				Match(IDENT);
+				State = 398;
+				Match(NUMBER);
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 395;
+					State = 399;
 					Match(DOTDOT);
-					State = 396;
+					State = 400;
 					Match(NUMBER);
 					}
 				}
 
-				State = 402;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==CHANNEL || _la==OFF || _la==IDENT) {
 					{
 					{
-					State = 399;
+					State = 403;
 					feedbackOption();
 					}
 					}
-					State = 404;
+					State = 408;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1481,19 +1483,19 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new UnknownStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 405;
-				Match(IDENT);
 				State = 409;
+				Match(IDENT);
+				State = 413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 17176723455L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -10L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 34353446911L) != 0)) {
 					{
 					{
-					State = 406;
+					State = 410;
 					anyToken();
 					}
 					}
-					State = 411;
+					State = 415;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1536,15 +1538,15 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
-			Match(ARROW);
-			State = 415;
-			Match(NUMBER);
-			State = 416;
-			Match(OVER);
-			State = 417;
-			Match(NUMBER);
 			State = 418;
+			Match(ARROW);
+			State = 419;
+			Match(NUMBER);
+			State = 420;
+			Match(OVER);
+			State = 421;
+			Match(NUMBER);
+			State = 422;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BAR || _la==BARS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1583,9 +1585,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 424;
 			Match(IDENT);
-			State = 421;
+			State = 425;
 			Match(NUMBER);
 			}
 		}
@@ -1631,18 +1633,18 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 8, RULE_harmonyOption);
 		int _la;
 		try {
-			State = 428;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVERY:
 				_localctx = new HarmonyEveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 423;
+				State = 427;
 				Match(EVERY);
-				State = 424;
+				State = 428;
 				Match(NUMBER);
-				State = 425;
+				State = 429;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1657,9 +1659,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new HarmonyGravityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 426;
+				State = 430;
 				Match(GRAVITY);
-				State = 427;
+				State = 431;
 				Match(NUMBER);
 				}
 				break;
@@ -1710,23 +1712,23 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 430;
+			State = 434;
 			name();
-			State = 431;
+			State = 435;
 			Match(NUMBER);
-			State = 444;
+			State = 448;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ARROW) {
 				{
-				State = 432;
+				State = 436;
 				Match(ARROW);
-				State = 442;
+				State = 446;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case END:
 					{
-					State = 433;
+					State = 437;
 					Match(END);
 					}
 					break;
@@ -1744,25 +1746,26 @@ internal partial class SeqLangParser : Parser {
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LIFE:
 				case LSYSTEM:
 				case MARKOV:
 				case IDENT:
 					{
-					State = 434;
+					State = 438;
 					formTarget();
-					State = 439;
+					State = 443;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PIPE) {
 						{
 						{
-						State = 435;
+						State = 439;
 						Match(PIPE);
-						State = 436;
+						State = 440;
 						formTarget();
 						}
 						}
-						State = 441;
+						State = 445;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1807,14 +1810,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 446;
+			State = 450;
 			name();
-			State = 448;
+			State = 452;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NUMBER) {
 				{
-				State = 447;
+				State = 451;
 				Match(NUMBER);
 				}
 			}
@@ -1851,9 +1854,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 450;
+			State = 454;
 			name();
-			State = 451;
+			State = 455;
 			Match(NUMBER);
 			}
 		}
@@ -1894,21 +1897,21 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 453;
+			State = 457;
 			name();
-			State = 458;
+			State = 462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 454;
+				State = 458;
 				Match(COMMA);
-				State = 455;
+				State = 459;
 				name();
 				}
 				}
-				State = 460;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1957,16 +1960,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionItem);
 		int _la;
 		try {
-			State = 468;
+			State = 472;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHORDS:
 				_localctx = new SectionChordsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 461;
+				State = 465;
 				Match(CHORDS);
-				State = 462;
+				State = 466;
 				Match(STRING);
 				}
 				break;
@@ -1974,16 +1977,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SectionTempoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 463;
+				State = 467;
 				Match(TEMPO);
-				State = 464;
+				State = 468;
 				Match(NUMBER);
-				State = 466;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARROW) {
 					{
-					State = 465;
+					State = 469;
 					tempoRamp();
 					}
 				}
@@ -2053,16 +2056,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_trackOption);
 		int _la;
 		try {
-			State = 484;
+			State = 488;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new ChannelOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 470;
+				State = 474;
 				Match(CHANNEL);
-				State = 471;
+				State = 475;
 				Match(NUMBER);
 				}
 				break;
@@ -2070,9 +2073,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ProgramOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 472;
+				State = 476;
 				Match(PROGRAM);
-				State = 473;
+				State = 477;
 				Match(NUMBER);
 				}
 				break;
@@ -2080,18 +2083,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BankOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 474;
-				Match(BANK);
-				State = 475;
-				Match(NUMBER);
 				State = 478;
+				Match(BANK);
+				State = 479;
+				Match(NUMBER);
+				State = 482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 476;
+					State = 480;
 					Match(COLON);
-					State = 477;
+					State = 481;
 					Match(NUMBER);
 					}
 				}
@@ -2102,9 +2105,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new KitOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 480;
+				State = 484;
 				Match(KIT);
-				State = 481;
+				State = 485;
 				Match(IDENT);
 				}
 				break;
@@ -2112,9 +2115,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new BendRangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 482;
+				State = 486;
 				Match(BEND);
-				State = 483;
+				State = 487;
 				Match(NUMBER);
 				}
 				break;
@@ -2240,7 +2243,7 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 566;
+			State = 570;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLAY:
@@ -2256,13 +2259,14 @@ internal partial class SeqLangParser : Parser {
 			case BRESENHAM:
 			case WEIGHTS:
 			case CELLULAR:
+			case LIFE:
 			case LSYSTEM:
 			case MARKOV:
 			case IDENT:
 				_localctx = new LaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 488;
+				State = 492;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -2277,64 +2281,66 @@ internal partial class SeqLangParser : Parser {
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LIFE:
 				case LSYSTEM:
 				case MARKOV:
 				case IDENT:
 					{
-					State = 486;
+					State = 490;
 					laneName();
 					}
 					break;
 				case PLAY:
 					{
-					State = 487;
+					State = 491;
 					Match(PLAY);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 492;
+				State = 496;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case STRING:
 					{
-					State = 490;
+					State = 494;
 					Match(STRING);
 					}
 					break;
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LIFE:
 				case LSYSTEM:
 					{
-					State = 491;
+					State = 495;
 					rhythmGenerator();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 497;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 494;
+					State = 498;
 					modifier();
 					}
 					}
-					State = 499;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 501;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 500;
+					State = 504;
 					unknownModifier();
 					}
 				}
@@ -2345,42 +2351,42 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CcLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 503;
-				Match(CC);
-				State = 504;
-				Match(NUMBER);
-				State = 505;
-				value();
 				State = 507;
+				Match(CC);
+				State = 508;
+				Match(NUMBER);
+				State = 509;
+				value();
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 506;
+					State = 510;
 					stepClause();
 					}
 				}
 
-				State = 512;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 509;
+					State = 513;
 					modifier();
 					}
 					}
-					State = 514;
+					State = 518;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 516;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 515;
+					State = 519;
 					unknownModifier();
 					}
 				}
@@ -2392,7 +2398,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ControlLaneItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 518;
+				State = 522;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BEND || _la==TOUCH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2401,38 +2407,38 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 519;
+				State = 523;
 				value();
-				State = 521;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STEP) {
 					{
-					State = 520;
+					State = 524;
 					stepClause();
 					}
 				}
 
-				State = 526;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 34359730175L) != 0)) {
 					{
 					{
-					State = 523;
+					State = 527;
 					modifier();
 					}
 					}
-					State = 528;
+					State = 532;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 530;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 529;
+					State = 533;
 					unknownModifier();
 					}
 				}
@@ -2443,11 +2449,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 532;
+				State = 536;
 				Match(EVERY);
-				State = 533;
+				State = 537;
 				Match(NUMBER);
-				State = 534;
+				State = 538;
 				modifier();
 				}
 				break;
@@ -2455,83 +2461,83 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new InItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 535;
+				State = 539;
 				Match(IN);
-				State = 536;
+				State = 540;
 				sectionList();
-				State = 537;
-				Match(LBRACE);
 				State = 541;
+				Match(LBRACE);
+				State = 545;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 538;
+						State = 542;
 						Match(NL);
 						}
 						}
 					}
-					State = 543;
+					State = 547;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 				}
-				State = 556;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 67109887L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2185064628224L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 134219775L) != 0)) {
 					{
-					State = 544;
+					State = 548;
 					trackItem();
-					State = 553;
+					State = 557;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 546;
+							State = 550;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 545;
+								State = 549;
 								Match(NL);
 								}
 								}
-								State = 548;
+								State = 552;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==NL );
-							State = 550;
+							State = 554;
 							trackItem();
 							}
 							}
 						}
-						State = 555;
+						State = 559;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 					}
 					}
 				}
 
-				State = 561;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 558;
+					State = 562;
 					Match(NL);
 					}
 					}
-					State = 563;
+					State = 567;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 564;
+				State = 568;
 				Match(RBRACE);
 				}
 				break;
@@ -2566,6 +2572,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return GetToken(SeqLangParser.LIFE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
@@ -2583,9 +2590,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 568;
+			State = 572;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 4611756318452088895L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & -9223231368085897153L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2619,6 +2626,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return GetToken(SeqLangParser.LIFE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
 		public LaneNameContext(ParserRuleContext parent, int invokingState)
@@ -2636,9 +2644,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 574;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & 4611756318452088889L) != 0)) ) {
+			if ( !(((((_la - 34)) & ~0x3f) == 0 && ((1L << (_la - 34)) & -9223231368085897159L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2711,6 +2719,21 @@ internal partial class SeqLangParser : Parser {
 		}
 		public CellularGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
+	public partial class LifeGeneratorContext : RhythmGeneratorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return GetToken(SeqLangParser.LIFE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(SeqLangParser.IDENT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LifeWordContext[] lifeWord() {
+			return GetRuleContexts<LifeWordContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LifeWordContext lifeWord(int i) {
+			return GetRuleContext<LifeWordContext>(i);
+		}
+		public LifeGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
+	}
 	public partial class LsystemGeneratorContext : RhythmGeneratorContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
@@ -2732,18 +2755,18 @@ internal partial class SeqLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 627;
+			State = 643;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BRESENHAM:
 				_localctx = new BresenhamGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 572;
+				State = 576;
 				Match(BRESENHAM);
-				State = 573;
+				State = 577;
 				Match(NUMBER);
-				State = 574;
+				State = 578;
 				Match(NUMBER);
 				}
 				break;
@@ -2751,95 +2774,95 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new WeightsGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 579;
 				Match(WEIGHTS);
-				State = 576;
-				Match(LBRACE);
 				State = 580;
+				Match(LBRACE);
+				State = 584;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 577;
+						State = 581;
 						Match(NL);
 						}
 						}
 					}
-					State = 582;
+					State = 586;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 				}
-				State = 596;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 583;
+					State = 587;
 					weightEntry();
-					State = 593;
+					State = 597;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 587;
+							State = 591;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							while (_la==NL) {
 								{
 								{
-								State = 584;
+								State = 588;
 								Match(NL);
 								}
 								}
-								State = 589;
+								State = 593;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							}
-							State = 590;
+							State = 594;
 							weightEntry();
 							}
 							}
 						}
-						State = 595;
+						State = 599;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
 					}
 					}
 				}
 
-				State = 601;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 598;
+					State = 602;
 					Match(NL);
 					}
 					}
-					State = 603;
+					State = 607;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 604;
-				Match(RBRACE);
 				State = 608;
+				Match(RBRACE);
+				State = 612;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 605;
+						State = 609;
 						generatorOption();
 						}
 						}
 					}
-					State = 610;
+					State = 614;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 				}
@@ -2849,51 +2872,89 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new CellularGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 611;
+				State = 615;
 				Match(CELLULAR);
-				State = 612;
-				Match(NUMBER);
 				State = 616;
+				Match(NUMBER);
+				State = 620;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 613;
+						State = 617;
 						generatorOption();
 						}
 						}
 					}
-					State = 618;
+					State = 622;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
 				}
 				}
 				break;
-			case LSYSTEM:
-				_localctx = new LsystemGeneratorContext(_localctx);
+			case LIFE:
+				_localctx = new LifeGeneratorContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 619;
-				Match(LSYSTEM);
-				State = 620;
-				name();
+				State = 623;
+				Match(LIFE);
 				State = 624;
+				Match(IDENT);
+				State = 627;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
+				_la = TokenStream.LA(1);
+				if (_la==SLASH) {
+					{
+					State = 625;
+					Match(SLASH);
+					State = 626;
+					Match(IDENT);
+					}
+				}
+
+				State = 632;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 621;
+						State = 629;
+						lifeWord();
+						}
+						}
+					}
+					State = 634;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
+				}
+				}
+				break;
+			case LSYSTEM:
+				_localctx = new LsystemGeneratorContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 635;
+				Match(LSYSTEM);
+				State = 636;
+				name();
+				State = 640;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,85,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 637;
 						generatorOption();
 						}
 						}
 					}
-					State = 626;
+					State = 642;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,85,Context);
 				}
 				}
 				break;
@@ -2953,16 +3014,16 @@ internal partial class SeqLangParser : Parser {
 		EnterRule(_localctx, 30, RULE_lsystemItem);
 		int _la;
 		try {
-			State = 641;
+			State = 657;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new LsystemAxiomContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 629;
+				State = 645;
 				Match(IDENT);
-				State = 630;
+				State = 646;
 				Match(STRING);
 				}
 				break;
@@ -2970,32 +3031,32 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LsystemRuleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 631;
+				State = 647;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) ) {
+				if ( !(((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 632;
+				State = 648;
 				Match(ARROW);
-				State = 633;
+				State = 649;
 				lsystemChoice();
-				State = 638;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PIPE) {
 					{
 					{
-					State = 634;
+					State = 650;
 					Match(PIPE);
-					State = 635;
+					State = 651;
 					lsystemChoice();
 					}
 					}
-					State = 640;
+					State = 656;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3031,14 +3092,14 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 643;
+			State = 659;
 			Match(STRING);
-			State = 645;
+			State = 661;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				{
-				State = 644;
+				State = 660;
 				Match(NUMBER);
 				}
 				break;
@@ -3087,45 +3148,45 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 647;
+			State = 663;
 			markovState();
-			State = 648;
+			State = 664;
 			Match(ARROW);
-			State = 649;
+			State = 665;
 			markovState();
-			State = 651;
+			State = 667;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				{
-				State = 650;
+				State = 666;
 				Match(NUMBER);
 				}
 				break;
 			}
-			State = 660;
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 653;
+				State = 669;
 				Match(PIPE);
-				State = 654;
+				State = 670;
 				markovState();
-				State = 656;
+				State = 672;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 				case 1:
 					{
-					State = 655;
+					State = 671;
 					Match(NUMBER);
 					}
 					break;
 				}
 				}
 				}
-				State = 662;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3161,9 +3222,9 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 679;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) ) {
+			if ( !(((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3200,10 +3261,51 @@ internal partial class SeqLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 665;
+			State = 681;
 			Match(IDENT);
-			State = 666;
+			State = 682;
 			Match(NUMBER);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LifeWordContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		public LifeWordContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_lifeWord; } }
+	}
+
+	[RuleVersion(0)]
+	public LifeWordContext lifeWord() {
+		LifeWordContext _localctx = new LifeWordContext(Context, State);
+		EnterRule(_localctx, 40, RULE_lifeWord);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 684;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -3239,37 +3341,37 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GeneratorOptionContext generatorOption() {
 		GeneratorOptionContext _localctx = new GeneratorOptionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_generatorOption);
+		EnterRule(_localctx, 42, RULE_generatorOption);
 		int _la;
 		try {
-			State = 681;
+			State = 699;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 668;
+				State = 686;
 				Match(IDENT);
-				State = 673;
+				State = 691;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 				case 1:
 					{
-					State = 669;
+					State = 687;
 					Match(NUMBER);
 					}
 					break;
 				case 2:
 					{
-					State = 670;
+					State = 688;
 					Match(STRING);
 					}
 					break;
 				case 3:
 					{
-					State = 671;
+					State = 689;
 					Match(IDENT);
-					State = 672;
+					State = 690;
 					Match(NUMBER);
 					}
 					break;
@@ -3279,18 +3381,18 @@ internal partial class SeqLangParser : Parser {
 			case STEP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 675;
+				State = 693;
 				Match(STEP);
-				State = 676;
+				State = 694;
 				Match(NUMBER);
-				State = 679;
+				State = 697;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SLASH) {
 					{
-					State = 677;
+					State = 695;
 					Match(SLASH);
-					State = 678;
+					State = 696;
 					Match(NUMBER);
 					}
 				}
@@ -3327,21 +3429,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public GrooveFieldContext grooveField() {
 		GrooveFieldContext _localctx = new GrooveFieldContext(Context, State);
-		EnterRule(_localctx, 42, RULE_grooveField);
+		EnterRule(_localctx, 44, RULE_grooveField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 683;
+			State = 701;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 36028797018964993L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 72057594037928961L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 684;
+			State = 702;
 			Match(STRING);
 			}
 		}
@@ -3372,21 +3474,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FractionContext fraction() {
 		FractionContext _localctx = new FractionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_fraction);
+		EnterRule(_localctx, 46, RULE_fraction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 686;
+			State = 704;
 			Match(NUMBER);
-			State = 689;
+			State = 707;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 687;
+				State = 705;
 				Match(SLASH);
-				State = 688;
+				State = 706;
 				Match(NUMBER);
 				}
 			}
@@ -3421,23 +3523,23 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public StepClauseContext stepClause() {
 		StepClauseContext _localctx = new StepClauseContext(Context, State);
-		EnterRule(_localctx, 46, RULE_stepClause);
+		EnterRule(_localctx, 48, RULE_stepClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 691;
+			State = 709;
 			Match(STEP);
-			State = 692;
+			State = 710;
 			Match(NUMBER);
-			State = 695;
+			State = 713;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SLASH) {
 				{
-				State = 693;
+				State = 711;
 				Match(SLASH);
-				State = 694;
+				State = 712;
 				Match(NUMBER);
 				}
 			}
@@ -3476,26 +3578,26 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 48, RULE_value);
+		EnterRule(_localctx, 50, RULE_value);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 697;
+			State = 715;
 			valueTerm();
-			State = 702;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 698;
+				State = 716;
 				Match(STAR);
-				State = 699;
+				State = 717;
 				valueTerm();
 				}
 				}
-				State = 704;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3546,6 +3648,17 @@ internal partial class SeqLangParser : Parser {
 		}
 		public SignalTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
+	public partial class LoopTermContext : ValueTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext[] signalOption() {
+			return GetRuleContexts<SignalOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext signalOption(int i) {
+			return GetRuleContext<SignalOptionContext>(i);
+		}
+		public LoopTermContext(ValueTermContext context) { CopyFrom(context); }
+	}
 	public partial class GroupTermContext : ValueTermContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(SeqLangParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
@@ -3565,97 +3678,121 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueTermContext valueTerm() {
 		ValueTermContext _localctx = new ValueTermContext(Context, State);
-		EnterRule(_localctx, 50, RULE_valueTerm);
+		EnterRule(_localctx, 52, RULE_valueTerm);
 		int _la;
 		try {
 			int _alt;
-			State = 726;
+			State = 752;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case NUMBER:
+			switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 705;
+				State = 723;
 				Match(NUMBER);
 				}
 				break;
-			case STRING:
+			case 2:
 				_localctx = new MiniTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 706;
+				State = 724;
 				Match(STRING);
 				}
 				break;
-			case IDENT:
+			case 3:
 				_localctx = new SignalTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 707;
+				State = 725;
 				Match(IDENT);
-				State = 709;
+				State = 727;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 				case 1:
 					{
-					State = 708;
+					State = 726;
 					Match(NUMBER);
 					}
 					break;
 				}
-				State = 712;
+				State = 730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 711;
+					State = 729;
 					valueRange();
 					}
 				}
 
-				State = 717;
+				State = 735;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 714;
+						State = 732;
 						signalOption();
 						}
 						}
 					}
-					State = 719;
+					State = 737;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
 				}
 				}
 				break;
-			case LPAREN:
-				_localctx = new GroupTermContext(_localctx);
+			case 4:
+				_localctx = new LoopTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 720;
+				State = 738;
+				Match(IDENT);
+				State = 739;
+				Match(STRING);
+				State = 743;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 740;
+						signalOption();
+						}
+						}
+					}
+					State = 745;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
+				}
+				}
+				break;
+			case 5:
+				_localctx = new GroupTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 746;
 				Match(LPAREN);
-				State = 721;
+				State = 747;
 				value();
-				State = 722;
+				State = 748;
 				Match(RPAREN);
 				}
 				break;
-			case MARKOV:
+			case 6:
 				_localctx = new MarkovTermContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 724;
+				State = 750;
 				Match(MARKOV);
-				State = 725;
+				State = 751;
 				name();
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3706,33 +3843,41 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public StepOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
+	public partial class NamedOptionContext : SignalOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NoteRangeContext noteRange() {
+			return GetRuleContext<NoteRangeContext>(0);
+		}
+		public NamedOptionContext(SignalOptionContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public SignalOptionContext signalOption() {
 		SignalOptionContext _localctx = new SignalOptionContext(Context, State);
-		EnterRule(_localctx, 52, RULE_signalOption);
+		EnterRule(_localctx, 54, RULE_signalOption);
 		int _la;
 		try {
-			State = 739;
+			State = 770;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVER:
 				_localctx = new OverOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 728;
+				State = 754;
 				Match(OVER);
-				State = 730;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 729;
+					State = 755;
 					Match(NUMBER);
 					}
 				}
 
-				State = 732;
+				State = 758;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BAR || _la==BARS || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3747,9 +3892,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new PhaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 733;
+				State = 759;
 				Match(PHASE);
-				State = 734;
+				State = 760;
 				Match(NUMBER);
 				}
 				break;
@@ -3757,9 +3902,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new EaseOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 735;
+				State = 761;
 				Match(EASE);
-				State = 736;
+				State = 762;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OUT || _la==IN || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3774,14 +3919,96 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new StepOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 737;
+				State = 763;
 				Match(STEP);
-				State = 738;
+				State = 764;
 				Match(NUMBER);
+				}
+				break;
+			case IDENT:
+				_localctx = new NamedOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 765;
+				Match(IDENT);
+				State = 768;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+				case 1:
+					{
+					State = 766;
+					Match(NUMBER);
+					}
+					break;
+				case 2:
+					{
+					State = 767;
+					noteRange();
+					}
+					break;
+				}
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class NoteRangeContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(SeqLangParser.NUMBER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(SeqLangParser.IDENT, i);
+		}
+		public NoteRangeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_noteRange; } }
+	}
+
+	[RuleVersion(0)]
+	public NoteRangeContext noteRange() {
+		NoteRangeContext _localctx = new NoteRangeContext(Context, State);
+		EnterRule(_localctx, 56, RULE_noteRange);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 772;
+			_la = TokenStream.LA(1);
+			if ( !(_la==NUMBER || _la==IDENT) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			State = 773;
+			Match(DOTDOT);
+			State = 774;
+			_la = TokenStream.LA(1);
+			if ( !(_la==NUMBER || _la==IDENT) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -3813,27 +4040,27 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FunctionOptionContext functionOption() {
 		FunctionOptionContext _localctx = new FunctionOptionContext(Context, State);
-		EnterRule(_localctx, 54, RULE_functionOption);
+		EnterRule(_localctx, 58, RULE_functionOption);
 		int _la;
 		try {
-			State = 751;
+			State = 786;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STEP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 776;
 				Match(STEP);
-				State = 742;
+				State = 777;
 				Match(NUMBER);
-				State = 745;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SLASH) {
 					{
-					State = 743;
+					State = 778;
 					Match(SLASH);
-					State = 744;
+					State = 779;
 					Match(NUMBER);
 					}
 				}
@@ -3843,14 +4070,14 @@ internal partial class SeqLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
+				State = 782;
 				Match(IDENT);
-				State = 749;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NUMBER) {
 					{
-					State = 748;
+					State = 783;
 					Match(NUMBER);
 					}
 				}
@@ -4017,11 +4244,11 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 56, RULE_modifier);
+		EnterRule(_localctx, 60, RULE_modifier);
 		int _la;
 		try {
 			int _alt;
-			State = 811;
+			State = 846;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VEL:
@@ -4034,7 +4261,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ValueModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 753;
+				State = 788;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 268444687L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4043,7 +4270,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 754;
+				State = 789;
 				value();
 				}
 				break;
@@ -4056,7 +4283,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NumberModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 755;
+				State = 790;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1009685925833211904L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4065,7 +4292,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 756;
+				State = 791;
 				Match(NUMBER);
 				}
 				break;
@@ -4077,7 +4304,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FlagModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 757;
+				State = 792;
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1226316104784150528L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4096,7 +4323,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NestedModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 758;
+				State = 793;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 40)) & ~0x3f) == 0 && ((1L << (_la - 40)) & 308281345L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4105,9 +4332,9 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 759;
+				State = 794;
 				Match(NUMBER);
-				State = 760;
+				State = 795;
 				modifier();
 				}
 				break;
@@ -4116,7 +4343,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ChanceModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 761;
+				State = 796;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFTEN || _la==RARELY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4125,7 +4352,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 762;
+				State = 797;
 				modifier();
 				}
 				break;
@@ -4134,7 +4361,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new RhythmModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 763;
+				State = 798;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MASK || _la==STRUCT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4143,7 +4370,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 764;
+				State = 799;
 				Match(STRING);
 				}
 				break;
@@ -4151,18 +4378,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new SwingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 765;
+				State = 800;
 				Match(SWING);
-				State = 766;
+				State = 801;
 				Match(NUMBER);
-				State = 769;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==GRID) {
 					{
-					State = 767;
+					State = 802;
 					Match(GRID);
-					State = 768;
+					State = 803;
 					Match(NUMBER);
 					}
 				}
@@ -4173,9 +4400,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new ArpModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 771;
+				State = 806;
 				Match(ARP);
-				State = 772;
+				State = 807;
 				_la = TokenStream.LA(1);
 				if ( !(_la==STRING || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4184,21 +4411,21 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 776;
+				State = 811;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 773;
+						State = 808;
 						functionOption();
 						}
 						}
 					}
-					State = 778;
+					State = 813;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				}
 				}
 				break;
@@ -4206,25 +4433,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new StrumModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 779;
+				State = 814;
 				Match(STRUM);
-				State = 780;
+				State = 815;
 				fraction();
-				State = 784;
+				State = 819;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,108,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 781;
+						State = 816;
 						functionOption();
 						}
 						}
 					}
-					State = 786;
+					State = 821;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,108,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 				}
 				}
 				break;
@@ -4232,25 +4459,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LockModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 787;
+				State = 822;
 				Match(LOCK);
-				State = 788;
+				State = 823;
 				Match(NUMBER);
-				State = 792;
+				State = 827;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 789;
+						State = 824;
 						functionOption();
 						}
 						}
 					}
-					State = 794;
+					State = 829;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
 				}
 				}
 				break;
@@ -4258,25 +4485,25 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GrooveModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 795;
+				State = 830;
 				Match(GROOVE);
-				State = 796;
+				State = 831;
 				name();
-				State = 800;
+				State = 835;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 797;
+						State = 832;
 						functionOption();
 						}
 						}
 					}
-					State = 802;
+					State = 837;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 				}
 				}
 				break;
@@ -4284,18 +4511,18 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new GlideModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 803;
+				State = 838;
 				Match(GLIDE);
-				State = 804;
+				State = 839;
 				fraction();
-				State = 807;
+				State = 842;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 				case 1:
 					{
-					State = 805;
+					State = 840;
 					Match(IDENT);
-					State = 806;
+					State = 841;
 					Match(STRING);
 					}
 					break;
@@ -4306,9 +4533,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VoicingModifierContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 809;
+				State = 844;
 				Match(VOICING);
-				State = 810;
+				State = 845;
 				Match(IDENT);
 				}
 				break;
@@ -4368,38 +4595,38 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapSourceContext mapSource() {
 		MapSourceContext _localctx = new MapSourceContext(Context, State);
-		EnterRule(_localctx, 58, RULE_mapSource);
+		EnterRule(_localctx, 62, RULE_mapSource);
 		int _la;
 		try {
-			State = 831;
+			State = 866;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CC:
 				_localctx = new CcSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 813;
+				State = 848;
 				Match(CC);
-				State = 814;
+				State = 849;
 				Match(NUMBER);
-				State = 817;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 815;
+					State = 850;
 					Match(COLON);
-					State = 816;
+					State = 851;
 					Match(NUMBER);
 					}
 				}
 
-				State = 820;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 819;
+					State = 854;
 					sourceChannel();
 					}
 				}
@@ -4410,16 +4637,16 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new NamedSourceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 822;
+				State = 857;
 				Match(IDENT);
-				State = 823;
+				State = 858;
 				Match(NUMBER);
-				State = 826;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON || _la==DOTDOT) {
 					{
-					State = 824;
+					State = 859;
 					_la = TokenStream.LA(1);
 					if ( !(_la==COLON || _la==DOTDOT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -4428,17 +4655,17 @@ internal partial class SeqLangParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 825;
+					State = 860;
 					Match(NUMBER);
 					}
 				}
 
-				State = 829;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CHANNEL) {
 					{
-					State = 828;
+					State = 863;
 					sourceChannel();
 					}
 				}
@@ -4473,13 +4700,13 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public SourceChannelContext sourceChannel() {
 		SourceChannelContext _localctx = new SourceChannelContext(Context, State);
-		EnterRule(_localctx, 60, RULE_sourceChannel);
+		EnterRule(_localctx, 64, RULE_sourceChannel);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 868;
 			Match(CHANNEL);
-			State = 834;
+			State = 869;
 			Match(NUMBER);
 			}
 		}
@@ -4543,18 +4770,18 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public MapActionContext mapAction() {
 		MapActionContext _localctx = new MapActionContext(Context, State);
-		EnterRule(_localctx, 62, RULE_mapAction);
+		EnterRule(_localctx, 66, RULE_mapAction);
 		try {
-			State = 846;
+			State = 881;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 			case 1:
 				_localctx = new TempoActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 836;
+				State = 871;
 				Match(TEMPO);
-				State = 837;
+				State = 872;
 				valueRange();
 				}
 				break;
@@ -4562,9 +4789,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new MuteActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 838;
+				State = 873;
 				Match(MUTE);
-				State = 839;
+				State = 874;
 				laneRef();
 				}
 				break;
@@ -4572,9 +4799,9 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new VerbActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 840;
+				State = 875;
 				Match(IDENT);
-				State = 841;
+				State = 876;
 				laneRef();
 				}
 				break;
@@ -4582,11 +4809,11 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new LaneActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 842;
+				State = 877;
 				laneRef();
-				State = 843;
+				State = 878;
 				parameter();
-				State = 844;
+				State = 879;
 				valueRange();
 				}
 				break;
@@ -4651,14 +4878,14 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ParameterContext parameter() {
 		ParameterContext _localctx = new ParameterContext(Context, State);
-		EnterRule(_localctx, 64, RULE_parameter);
+		EnterRule(_localctx, 68, RULE_parameter);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 848;
+			State = 883;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2305844108725059555L) != 0)) ) {
+			if ( !(((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 4611687117938753507L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4697,21 +4924,21 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public LaneRefContext laneRef() {
 		LaneRefContext _localctx = new LaneRefContext(Context, State);
-		EnterRule(_localctx, 66, RULE_laneRef);
+		EnterRule(_localctx, 70, RULE_laneRef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 885;
 			name();
-			State = 856;
+			State = 891;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOT) {
 				{
-				State = 851;
+				State = 886;
 				Match(DOT);
-				State = 854;
+				State = 889;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case SIGNAL:
@@ -4728,17 +4955,18 @@ internal partial class SeqLangParser : Parser {
 				case BRESENHAM:
 				case WEIGHTS:
 				case CELLULAR:
+				case LIFE:
 				case LSYSTEM:
 				case MARKOV:
 				case IDENT:
 					{
-					State = 852;
+					State = 887;
 					name();
 					}
 					break;
 				case PLAY:
 					{
-					State = 853;
+					State = 888;
 					Match(PLAY);
 					}
 					break;
@@ -4777,15 +5005,15 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public ValueRangeContext valueRange() {
 		ValueRangeContext _localctx = new ValueRangeContext(Context, State);
-		EnterRule(_localctx, 68, RULE_valueRange);
+		EnterRule(_localctx, 72, RULE_valueRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 858;
+			State = 893;
 			Match(NUMBER);
-			State = 859;
+			State = 894;
 			Match(DOTDOT);
-			State = 860;
+			State = 895;
 			Match(NUMBER);
 			}
 		}
@@ -4827,19 +5055,19 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public FeedbackOptionContext feedbackOption() {
 		FeedbackOptionContext _localctx = new FeedbackOptionContext(Context, State);
-		EnterRule(_localctx, 70, RULE_feedbackOption);
+		EnterRule(_localctx, 74, RULE_feedbackOption);
 		int _la;
 		try {
-			State = 866;
+			State = 901;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CHANNEL:
 				_localctx = new FeedbackChannelContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 862;
+				State = 897;
 				Match(CHANNEL);
-				State = 863;
+				State = 898;
 				Match(NUMBER);
 				}
 				break;
@@ -4848,7 +5076,7 @@ internal partial class SeqLangParser : Parser {
 				_localctx = new FeedbackVelocityContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 864;
+				State = 899;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OFF || _la==IDENT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4857,7 +5085,7 @@ internal partial class SeqLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 865;
+				State = 900;
 				Match(NUMBER);
 				}
 				break;
@@ -4899,22 +5127,22 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownModifierContext unknownModifier() {
 		UnknownModifierContext _localctx = new UnknownModifierContext(Context, State);
-		EnterRule(_localctx, 72, RULE_unknownModifier);
+		EnterRule(_localctx, 76, RULE_unknownModifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 868;
+			State = 903;
 			Match(IDENT);
-			State = 872;
+			State = 907;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) {
+			while (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) {
 				{
 				{
-				State = 869;
+				State = 904;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 11L) != 0)) ) {
+				if ( !(((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 11L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4923,7 +5151,7 @@ internal partial class SeqLangParser : Parser {
 				}
 				}
 				}
-				State = 874;
+				State = 909;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4954,12 +5182,12 @@ internal partial class SeqLangParser : Parser {
 	[RuleVersion(0)]
 	public AnyTokenContext anyToken() {
 		AnyTokenContext _localctx = new AnyTokenContext(Context, State);
-		EnterRule(_localctx, 74, RULE_anyToken);
+		EnterRule(_localctx, 78, RULE_anyToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 875;
+			State = 910;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NL || _la==LBRACE || _la==RBRACE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4982,322 +5210,334 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,97,878,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,98,913,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,1,0,5,0,78,8,0,10,0,12,0,81,9,0,1,0,1,0,4,0,85,8,0,
-		11,0,12,0,86,1,0,5,0,90,8,0,10,0,12,0,93,9,0,3,0,95,8,0,1,0,5,0,98,8,0,
-		10,0,12,0,101,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,1,110,8,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,3,1,119,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,3,1,134,8,1,3,1,136,8,1,1,1,1,1,1,1,4,1,141,8,1,11,1,12,1,142,
-		1,1,1,1,1,1,1,1,1,1,5,1,150,8,1,10,1,12,1,153,9,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,5,1,161,8,1,10,1,12,1,164,9,1,1,1,1,1,1,1,5,1,169,8,1,10,1,12,1,172,
-		9,1,1,1,1,1,4,1,176,8,1,11,1,12,1,177,1,1,5,1,181,8,1,10,1,12,1,184,9,
-		1,3,1,186,8,1,1,1,5,1,189,8,1,10,1,12,1,192,9,1,1,1,1,1,1,1,3,1,197,8,
-		1,1,1,1,1,1,1,5,1,202,8,1,10,1,12,1,205,9,1,1,1,1,1,1,1,1,1,5,1,211,8,
-		1,10,1,12,1,214,9,1,1,1,1,1,4,1,218,8,1,11,1,12,1,219,1,1,5,1,223,8,1,
-		10,1,12,1,226,9,1,3,1,228,8,1,1,1,5,1,231,8,1,10,1,12,1,234,9,1,1,1,1,
-		1,1,1,1,1,1,1,5,1,241,8,1,10,1,12,1,244,9,1,1,1,1,1,5,1,248,8,1,10,1,12,
-		1,251,9,1,1,1,1,1,4,1,255,8,1,11,1,12,1,256,1,1,5,1,260,8,1,10,1,12,1,
-		263,9,1,3,1,265,8,1,1,1,5,1,268,8,1,10,1,12,1,271,9,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,292,8,
-		1,10,1,12,1,295,9,1,1,1,1,1,5,1,299,8,1,10,1,12,1,302,9,1,1,1,5,1,305,
-		8,1,10,1,12,1,308,9,1,3,1,310,8,1,1,1,5,1,313,8,1,10,1,12,1,316,9,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,5,1,324,8,1,10,1,12,1,327,9,1,1,1,1,1,5,1,331,8,
-		1,10,1,12,1,334,9,1,1,1,5,1,337,8,1,10,1,12,1,340,9,1,3,1,342,8,1,1,1,
-		5,1,345,8,1,10,1,12,1,348,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-		1,1,1,1,5,1,362,8,1,10,1,12,1,365,9,1,1,1,1,1,5,1,369,8,1,10,1,12,1,372,
-		9,1,1,1,5,1,375,8,1,10,1,12,1,378,9,1,3,1,380,8,1,1,1,5,1,383,8,1,10,1,
-		12,1,386,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,398,8,1,1,1,5,
-		1,401,8,1,10,1,12,1,404,9,1,1,1,1,1,5,1,408,8,1,10,1,12,1,411,9,1,3,1,
-		413,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,3,4,429,
-		8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,438,8,5,10,5,12,5,441,9,5,3,5,443,
-		8,5,3,5,445,8,5,1,6,1,6,3,6,449,8,6,1,7,1,7,1,7,1,8,1,8,1,8,5,8,457,8,
-		8,10,8,12,8,460,9,8,1,9,1,9,1,9,1,9,1,9,3,9,467,8,9,3,9,469,8,9,1,10,1,
-		10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,479,8,10,1,10,1,10,1,10,1,10,3,10,
-		485,8,10,1,11,1,11,3,11,489,8,11,1,11,1,11,3,11,493,8,11,1,11,5,11,496,
-		8,11,10,11,12,11,499,9,11,1,11,3,11,502,8,11,1,11,1,11,1,11,1,11,3,11,
-		508,8,11,1,11,5,11,511,8,11,10,11,12,11,514,9,11,1,11,3,11,517,8,11,1,
-		11,1,11,1,11,3,11,522,8,11,1,11,5,11,525,8,11,10,11,12,11,528,9,11,1,11,
-		3,11,531,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,540,8,11,10,11,12,
-		11,543,9,11,1,11,1,11,4,11,547,8,11,11,11,12,11,548,1,11,5,11,552,8,11,
-		10,11,12,11,555,9,11,3,11,557,8,11,1,11,5,11,560,8,11,10,11,12,11,563,
-		9,11,1,11,1,11,3,11,567,8,11,1,12,1,12,1,13,1,13,1,14,1,14,1,14,1,14,1,
-		14,1,14,5,14,579,8,14,10,14,12,14,582,9,14,1,14,1,14,5,14,586,8,14,10,
-		14,12,14,589,9,14,1,14,5,14,592,8,14,10,14,12,14,595,9,14,3,14,597,8,14,
-		1,14,5,14,600,8,14,10,14,12,14,603,9,14,1,14,1,14,5,14,607,8,14,10,14,
-		12,14,610,9,14,1,14,1,14,1,14,5,14,615,8,14,10,14,12,14,618,9,14,1,14,
-		1,14,1,14,5,14,623,8,14,10,14,12,14,626,9,14,3,14,628,8,14,1,15,1,15,1,
-		15,1,15,1,15,1,15,1,15,5,15,637,8,15,10,15,12,15,640,9,15,3,15,642,8,15,
-		1,16,1,16,3,16,646,8,16,1,17,1,17,1,17,1,17,3,17,652,8,17,1,17,1,17,1,
-		17,3,17,657,8,17,5,17,659,8,17,10,17,12,17,662,9,17,1,18,1,18,1,19,1,19,
-		1,19,1,20,1,20,1,20,1,20,1,20,3,20,674,8,20,1,20,1,20,1,20,1,20,3,20,680,
-		8,20,3,20,682,8,20,1,21,1,21,1,21,1,22,1,22,1,22,3,22,690,8,22,1,23,1,
-		23,1,23,1,23,3,23,696,8,23,1,24,1,24,1,24,5,24,701,8,24,10,24,12,24,704,
-		9,24,1,25,1,25,1,25,1,25,3,25,710,8,25,1,25,3,25,713,8,25,1,25,5,25,716,
-		8,25,10,25,12,25,719,9,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,727,8,25,
-		1,26,1,26,3,26,731,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,740,8,
-		26,1,27,1,27,1,27,1,27,3,27,746,8,27,1,27,1,27,3,27,750,8,27,3,27,752,
-		8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,3,28,770,8,28,1,28,1,28,1,28,5,28,775,8,28,10,28,12,28,
-		778,9,28,1,28,1,28,1,28,5,28,783,8,28,10,28,12,28,786,9,28,1,28,1,28,1,
-		28,5,28,791,8,28,10,28,12,28,794,9,28,1,28,1,28,1,28,5,28,799,8,28,10,
-		28,12,28,802,9,28,1,28,1,28,1,28,1,28,3,28,808,8,28,1,28,1,28,3,28,812,
-		8,28,1,29,1,29,1,29,1,29,3,29,818,8,29,1,29,3,29,821,8,29,1,29,1,29,1,
-		29,1,29,3,29,827,8,29,1,29,3,29,830,8,29,3,29,832,8,29,1,30,1,30,1,30,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,847,8,31,1,32,1,
-		32,1,33,1,33,1,33,1,33,3,33,855,8,33,3,33,857,8,33,1,34,1,34,1,34,1,34,
-		1,35,1,35,1,35,1,35,3,35,867,8,35,1,36,1,36,5,36,871,8,36,10,36,12,36,
-		874,9,36,1,37,1,37,1,37,0,0,38,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,0,
-		20,3,0,37,37,56,56,96,96,1,0,24,25,1,0,35,36,3,0,34,39,70,79,96,96,4,0,
-		34,34,37,39,70,79,96,96,2,0,93,94,96,96,3,0,41,41,51,51,96,96,2,0,24,25,
-		96,96,2,0,13,14,96,96,4,0,41,44,51,51,54,54,69,69,3,0,45,45,48,49,57,59,
-		4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,65,68,68,1,0,63,64,1,0,
-		66,67,2,0,94,94,96,96,2,0,88,88,91,91,4,0,35,36,40,52,54,74,96,96,2,0,
-		68,68,96,96,2,0,3,3,84,85,1014,0,79,1,0,0,0,2,412,1,0,0,0,4,414,1,0,0,
-		0,6,420,1,0,0,0,8,428,1,0,0,0,10,430,1,0,0,0,12,446,1,0,0,0,14,450,1,0,
-		0,0,16,453,1,0,0,0,18,468,1,0,0,0,20,484,1,0,0,0,22,566,1,0,0,0,24,568,
-		1,0,0,0,26,570,1,0,0,0,28,627,1,0,0,0,30,641,1,0,0,0,32,643,1,0,0,0,34,
-		647,1,0,0,0,36,663,1,0,0,0,38,665,1,0,0,0,40,681,1,0,0,0,42,683,1,0,0,
-		0,44,686,1,0,0,0,46,691,1,0,0,0,48,697,1,0,0,0,50,726,1,0,0,0,52,739,1,
-		0,0,0,54,751,1,0,0,0,56,811,1,0,0,0,58,831,1,0,0,0,60,833,1,0,0,0,62,846,
-		1,0,0,0,64,848,1,0,0,0,66,850,1,0,0,0,68,858,1,0,0,0,70,866,1,0,0,0,72,
-		868,1,0,0,0,74,875,1,0,0,0,76,78,5,3,0,0,77,76,1,0,0,0,78,81,1,0,0,0,79,
-		77,1,0,0,0,79,80,1,0,0,0,80,94,1,0,0,0,81,79,1,0,0,0,82,91,3,2,1,0,83,
-		85,5,3,0,0,84,83,1,0,0,0,85,86,1,0,0,0,86,84,1,0,0,0,86,87,1,0,0,0,87,
-		88,1,0,0,0,88,90,3,2,1,0,89,84,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,0,91,
-		92,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,94,82,1,0,0,0,94,95,1,0,0,0,95,
-		99,1,0,0,0,96,98,5,3,0,0,97,96,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,
-		100,1,0,0,0,100,102,1,0,0,0,101,99,1,0,0,0,102,103,5,0,0,1,103,1,1,0,0,
-		0,104,105,5,5,0,0,105,413,5,94,0,0,106,107,5,6,0,0,107,109,5,93,0,0,108,
-		110,3,4,2,0,109,108,1,0,0,0,109,110,1,0,0,0,110,413,1,0,0,0,111,112,5,
-		7,0,0,112,113,5,93,0,0,113,114,5,89,0,0,114,413,5,93,0,0,115,116,5,8,0,
-		0,116,118,5,96,0,0,117,119,5,90,0,0,118,117,1,0,0,0,118,119,1,0,0,0,119,
-		120,1,0,0,0,120,413,5,96,0,0,121,122,5,9,0,0,122,413,5,93,0,0,123,124,
-		5,52,0,0,124,413,5,93,0,0,125,126,5,10,0,0,126,413,5,94,0,0,127,128,5,
-		11,0,0,128,413,5,94,0,0,129,135,5,12,0,0,130,136,5,13,0,0,131,133,5,14,
-		0,0,132,134,5,94,0,0,133,132,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,
-		130,1,0,0,0,135,131,1,0,0,0,136,413,1,0,0,0,137,138,5,15,0,0,138,140,5,
-		96,0,0,139,141,5,93,0,0,140,139,1,0,0,0,141,142,1,0,0,0,142,140,1,0,0,
-		0,142,143,1,0,0,0,143,413,1,0,0,0,144,145,5,16,0,0,145,146,5,96,0,0,146,
-		151,5,84,0,0,147,150,5,3,0,0,148,150,3,6,3,0,149,147,1,0,0,0,149,148,1,
-		0,0,0,150,153,1,0,0,0,151,149,1,0,0,0,151,152,1,0,0,0,152,154,1,0,0,0,
-		153,151,1,0,0,0,154,413,5,85,0,0,155,156,5,17,0,0,156,413,5,94,0,0,157,
-		158,5,18,0,0,158,162,5,96,0,0,159,161,3,8,4,0,160,159,1,0,0,0,161,164,
-		1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,413,1,0,0,0,164,162,1,0,0,
-		0,165,166,5,20,0,0,166,170,5,84,0,0,167,169,5,3,0,0,168,167,1,0,0,0,169,
-		172,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,185,1,0,0,0,172,170,1,
-		0,0,0,173,182,3,10,5,0,174,176,5,3,0,0,175,174,1,0,0,0,176,177,1,0,0,0,
-		177,175,1,0,0,0,177,178,1,0,0,0,178,179,1,0,0,0,179,181,3,10,5,0,180,175,
-		1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,186,1,0,0,
-		0,184,182,1,0,0,0,185,173,1,0,0,0,185,186,1,0,0,0,186,190,1,0,0,0,187,
-		189,5,3,0,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,191,1,
-		0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,413,5,85,0,0,194,196,5,20,0,
-		0,195,197,5,21,0,0,196,195,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,
-		203,3,14,7,0,199,200,5,86,0,0,200,202,3,14,7,0,201,199,1,0,0,0,202,205,
-		1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,413,1,0,0,0,205,203,1,0,0,
-		0,206,207,5,14,0,0,207,208,3,16,8,0,208,212,5,84,0,0,209,211,5,3,0,0,210,
-		209,1,0,0,0,211,214,1,0,0,0,212,210,1,0,0,0,212,213,1,0,0,0,213,227,1,
-		0,0,0,214,212,1,0,0,0,215,224,3,18,9,0,216,218,5,3,0,0,217,216,1,0,0,0,
-		218,219,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,221,1,0,0,0,221,223,
-		3,18,9,0,222,217,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
-		0,225,228,1,0,0,0,226,224,1,0,0,0,227,215,1,0,0,0,227,228,1,0,0,0,228,
-		232,1,0,0,0,229,231,5,3,0,0,230,229,1,0,0,0,231,234,1,0,0,0,232,230,1,
-		0,0,0,232,233,1,0,0,0,233,235,1,0,0,0,234,232,1,0,0,0,235,236,5,85,0,0,
-		236,413,1,0,0,0,237,238,5,26,0,0,238,242,3,24,12,0,239,241,3,20,10,0,240,
-		239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,245,1,
-		0,0,0,244,242,1,0,0,0,245,249,5,84,0,0,246,248,5,3,0,0,247,246,1,0,0,0,
-		248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,264,1,0,0,0,251,249,
-		1,0,0,0,252,261,3,22,11,0,253,255,5,3,0,0,254,253,1,0,0,0,255,256,1,0,
-		0,0,256,254,1,0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,258,260,3,22,11,0,
-		259,254,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,
-		1,0,0,0,263,261,1,0,0,0,264,252,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,
-		0,266,268,5,3,0,0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,
-		270,1,0,0,0,270,272,1,0,0,0,271,269,1,0,0,0,272,273,5,85,0,0,273,413,1,
-		0,0,0,274,275,5,32,0,0,275,276,3,58,29,0,276,277,5,80,0,0,277,278,3,62,
-		31,0,278,413,1,0,0,0,279,280,5,8,0,0,280,281,5,94,0,0,281,282,5,80,0,0,
-		282,413,3,62,31,0,283,284,5,34,0,0,284,285,3,24,12,0,285,286,3,48,24,0,
-		286,413,1,0,0,0,287,288,5,78,0,0,288,289,3,24,12,0,289,293,5,84,0,0,290,
-		292,5,3,0,0,291,290,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,293,294,1,
-		0,0,0,294,309,1,0,0,0,295,293,1,0,0,0,296,306,3,30,15,0,297,299,5,3,0,
-		0,298,297,1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,
-		303,1,0,0,0,302,300,1,0,0,0,303,305,3,30,15,0,304,300,1,0,0,0,305,308,
-		1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,310,1,0,0,0,308,306,1,0,0,
-		0,309,296,1,0,0,0,309,310,1,0,0,0,310,314,1,0,0,0,311,313,5,3,0,0,312,
-		311,1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,
-		0,0,0,316,314,1,0,0,0,317,318,5,85,0,0,318,413,1,0,0,0,319,320,5,79,0,
-		0,320,321,3,24,12,0,321,325,5,84,0,0,322,324,5,3,0,0,323,322,1,0,0,0,324,
-		327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,341,1,0,0,0,327,325,1,
-		0,0,0,328,338,3,34,17,0,329,331,5,3,0,0,330,329,1,0,0,0,331,334,1,0,0,
-		0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,
-		337,3,34,17,0,336,332,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,
-		1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,341,328,1,0,0,0,341,342,1,0,0,
-		0,342,346,1,0,0,0,343,345,5,3,0,0,344,343,1,0,0,0,345,348,1,0,0,0,346,
-		344,1,0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,
-		85,0,0,350,413,1,0,0,0,351,352,5,73,0,0,352,353,3,24,12,0,353,354,5,94,
-		0,0,354,413,1,0,0,0,355,356,5,73,0,0,356,357,3,24,12,0,357,358,5,53,0,
-		0,358,359,5,93,0,0,359,363,5,84,0,0,360,362,5,3,0,0,361,360,1,0,0,0,362,
-		365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,0,364,379,1,0,0,0,365,363,1,
-		0,0,0,366,376,3,42,21,0,367,369,5,3,0,0,368,367,1,0,0,0,369,372,1,0,0,
-		0,370,368,1,0,0,0,370,371,1,0,0,0,371,373,1,0,0,0,372,370,1,0,0,0,373,
-		375,3,42,21,0,374,370,1,0,0,0,375,378,1,0,0,0,376,374,1,0,0,0,376,377,
-		1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,0,379,366,1,0,0,0,379,380,1,0,0,
-		0,380,384,1,0,0,0,381,383,5,3,0,0,382,381,1,0,0,0,383,386,1,0,0,0,384,
-		382,1,0,0,0,384,385,1,0,0,0,385,387,1,0,0,0,386,384,1,0,0,0,387,388,5,
-		85,0,0,388,413,1,0,0,0,389,390,5,33,0,0,390,391,5,94,0,0,391,392,7,0,0,
-		0,392,393,3,66,33,0,393,394,5,96,0,0,394,397,5,93,0,0,395,396,5,91,0,0,
-		396,398,5,93,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,402,1,0,0,0,399,401,
-		3,70,35,0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,
-		0,0,403,413,1,0,0,0,404,402,1,0,0,0,405,409,5,96,0,0,406,408,3,74,37,0,
-		407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,413,
-		1,0,0,0,411,409,1,0,0,0,412,104,1,0,0,0,412,106,1,0,0,0,412,111,1,0,0,
-		0,412,115,1,0,0,0,412,121,1,0,0,0,412,123,1,0,0,0,412,125,1,0,0,0,412,
-		127,1,0,0,0,412,129,1,0,0,0,412,137,1,0,0,0,412,144,1,0,0,0,412,155,1,
-		0,0,0,412,157,1,0,0,0,412,165,1,0,0,0,412,194,1,0,0,0,412,206,1,0,0,0,
-		412,237,1,0,0,0,412,274,1,0,0,0,412,279,1,0,0,0,412,283,1,0,0,0,412,287,
-		1,0,0,0,412,319,1,0,0,0,412,351,1,0,0,0,412,355,1,0,0,0,412,389,1,0,0,
-		0,412,405,1,0,0,0,413,3,1,0,0,0,414,415,5,80,0,0,415,416,5,93,0,0,416,
-		417,5,23,0,0,417,418,5,93,0,0,418,419,7,1,0,0,419,5,1,0,0,0,420,421,5,
-		96,0,0,421,422,5,93,0,0,422,7,1,0,0,0,423,424,5,40,0,0,424,425,5,93,0,
-		0,425,429,7,1,0,0,426,427,5,19,0,0,427,429,5,93,0,0,428,423,1,0,0,0,428,
-		426,1,0,0,0,429,9,1,0,0,0,430,431,3,24,12,0,431,444,5,93,0,0,432,442,5,
-		80,0,0,433,443,5,22,0,0,434,439,3,12,6,0,435,436,5,87,0,0,436,438,3,12,
-		6,0,437,435,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,
-		443,1,0,0,0,441,439,1,0,0,0,442,433,1,0,0,0,442,434,1,0,0,0,443,445,1,
-		0,0,0,444,432,1,0,0,0,444,445,1,0,0,0,445,11,1,0,0,0,446,448,3,24,12,0,
-		447,449,5,93,0,0,448,447,1,0,0,0,448,449,1,0,0,0,449,13,1,0,0,0,450,451,
-		3,24,12,0,451,452,5,93,0,0,452,15,1,0,0,0,453,458,3,24,12,0,454,455,5,
-		86,0,0,455,457,3,24,12,0,456,454,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,
-		0,458,459,1,0,0,0,459,17,1,0,0,0,460,458,1,0,0,0,461,462,5,17,0,0,462,
-		469,5,94,0,0,463,464,5,6,0,0,464,466,5,93,0,0,465,467,3,4,2,0,466,465,
-		1,0,0,0,466,467,1,0,0,0,467,469,1,0,0,0,468,461,1,0,0,0,468,463,1,0,0,
-		0,469,19,1,0,0,0,470,471,5,27,0,0,471,485,5,93,0,0,472,473,5,28,0,0,473,
-		485,5,93,0,0,474,475,5,29,0,0,475,478,5,93,0,0,476,477,5,88,0,0,477,479,
-		5,93,0,0,478,476,1,0,0,0,478,479,1,0,0,0,479,485,1,0,0,0,480,481,5,16,
-		0,0,481,485,5,96,0,0,482,483,5,35,0,0,483,485,5,93,0,0,484,470,1,0,0,0,
-		484,472,1,0,0,0,484,474,1,0,0,0,484,480,1,0,0,0,484,482,1,0,0,0,485,21,
-		1,0,0,0,486,489,3,26,13,0,487,489,5,30,0,0,488,486,1,0,0,0,488,487,1,0,
-		0,0,489,492,1,0,0,0,490,493,5,94,0,0,491,493,3,28,14,0,492,490,1,0,0,0,
-		492,491,1,0,0,0,493,497,1,0,0,0,494,496,3,56,28,0,495,494,1,0,0,0,496,
-		499,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,501,1,0,0,0,499,497,1,
-		0,0,0,500,502,3,72,36,0,501,500,1,0,0,0,501,502,1,0,0,0,502,567,1,0,0,
-		0,503,504,5,31,0,0,504,505,5,93,0,0,505,507,3,48,24,0,506,508,3,46,23,
-		0,507,506,1,0,0,0,507,508,1,0,0,0,508,512,1,0,0,0,509,511,3,56,28,0,510,
-		509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,516,1,
-		0,0,0,514,512,1,0,0,0,515,517,3,72,36,0,516,515,1,0,0,0,516,517,1,0,0,
-		0,517,567,1,0,0,0,518,519,7,2,0,0,519,521,3,48,24,0,520,522,3,46,23,0,
-		521,520,1,0,0,0,521,522,1,0,0,0,522,526,1,0,0,0,523,525,3,56,28,0,524,
-		523,1,0,0,0,525,528,1,0,0,0,526,524,1,0,0,0,526,527,1,0,0,0,527,530,1,
-		0,0,0,528,526,1,0,0,0,529,531,3,72,36,0,530,529,1,0,0,0,530,531,1,0,0,
-		0,531,567,1,0,0,0,532,533,5,40,0,0,533,534,5,93,0,0,534,567,3,56,28,0,
-		535,536,5,14,0,0,536,537,3,16,8,0,537,541,5,84,0,0,538,540,5,3,0,0,539,
-		538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,0,0,541,542,1,0,0,0,542,556,1,
-		0,0,0,543,541,1,0,0,0,544,553,3,22,11,0,545,547,5,3,0,0,546,545,1,0,0,
-		0,547,548,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,550,1,0,0,0,550,
-		552,3,22,11,0,551,546,1,0,0,0,552,555,1,0,0,0,553,551,1,0,0,0,553,554,
-		1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,556,544,1,0,0,0,556,557,1,0,0,
-		0,557,561,1,0,0,0,558,560,5,3,0,0,559,558,1,0,0,0,560,563,1,0,0,0,561,
-		559,1,0,0,0,561,562,1,0,0,0,562,564,1,0,0,0,563,561,1,0,0,0,564,565,5,
-		85,0,0,565,567,1,0,0,0,566,488,1,0,0,0,566,503,1,0,0,0,566,518,1,0,0,0,
-		566,532,1,0,0,0,566,535,1,0,0,0,567,23,1,0,0,0,568,569,7,3,0,0,569,25,
-		1,0,0,0,570,571,7,4,0,0,571,27,1,0,0,0,572,573,5,75,0,0,573,574,5,93,0,
-		0,574,628,5,93,0,0,575,576,5,76,0,0,576,580,5,84,0,0,577,579,5,3,0,0,578,
-		577,1,0,0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,596,1,
-		0,0,0,582,580,1,0,0,0,583,593,3,38,19,0,584,586,5,3,0,0,585,584,1,0,0,
-		0,586,589,1,0,0,0,587,585,1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,
-		587,1,0,0,0,590,592,3,38,19,0,591,587,1,0,0,0,592,595,1,0,0,0,593,591,
-		1,0,0,0,593,594,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,596,583,1,0,0,
-		0,596,597,1,0,0,0,597,601,1,0,0,0,598,600,5,3,0,0,599,598,1,0,0,0,600,
-		603,1,0,0,0,601,599,1,0,0,0,601,602,1,0,0,0,602,604,1,0,0,0,603,601,1,
-		0,0,0,604,608,5,85,0,0,605,607,3,40,20,0,606,605,1,0,0,0,607,610,1,0,0,
-		0,608,606,1,0,0,0,608,609,1,0,0,0,609,628,1,0,0,0,610,608,1,0,0,0,611,
-		612,5,77,0,0,612,616,5,93,0,0,613,615,3,40,20,0,614,613,1,0,0,0,615,618,
-		1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,628,1,0,0,0,618,616,1,0,0,
-		0,619,620,5,78,0,0,620,624,3,24,12,0,621,623,3,40,20,0,622,621,1,0,0,0,
-		623,626,1,0,0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,624,
-		1,0,0,0,627,572,1,0,0,0,627,575,1,0,0,0,627,611,1,0,0,0,627,619,1,0,0,
-		0,628,29,1,0,0,0,629,630,5,96,0,0,630,642,5,94,0,0,631,632,7,5,0,0,632,
-		633,5,80,0,0,633,638,3,32,16,0,634,635,5,87,0,0,635,637,3,32,16,0,636,
-		634,1,0,0,0,637,640,1,0,0,0,638,636,1,0,0,0,638,639,1,0,0,0,639,642,1,
-		0,0,0,640,638,1,0,0,0,641,629,1,0,0,0,641,631,1,0,0,0,642,31,1,0,0,0,643,
-		645,5,94,0,0,644,646,5,93,0,0,645,644,1,0,0,0,645,646,1,0,0,0,646,33,1,
-		0,0,0,647,648,3,36,18,0,648,649,5,80,0,0,649,651,3,36,18,0,650,652,5,93,
-		0,0,651,650,1,0,0,0,651,652,1,0,0,0,652,660,1,0,0,0,653,654,5,87,0,0,654,
-		656,3,36,18,0,655,657,5,93,0,0,656,655,1,0,0,0,656,657,1,0,0,0,657,659,
-		1,0,0,0,658,653,1,0,0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,
-		0,661,35,1,0,0,0,662,660,1,0,0,0,663,664,7,5,0,0,664,37,1,0,0,0,665,666,
-		5,96,0,0,666,667,5,93,0,0,667,39,1,0,0,0,668,673,5,96,0,0,669,674,5,93,
-		0,0,670,674,5,94,0,0,671,672,5,96,0,0,672,674,5,93,0,0,673,669,1,0,0,0,
-		673,670,1,0,0,0,673,671,1,0,0,0,673,674,1,0,0,0,674,682,1,0,0,0,675,676,
-		5,37,0,0,676,679,5,93,0,0,677,678,5,89,0,0,678,680,5,93,0,0,679,677,1,
-		0,0,0,679,680,1,0,0,0,680,682,1,0,0,0,681,668,1,0,0,0,681,675,1,0,0,0,
-		682,41,1,0,0,0,683,684,7,6,0,0,684,685,5,94,0,0,685,43,1,0,0,0,686,689,
-		5,93,0,0,687,688,5,89,0,0,688,690,5,93,0,0,689,687,1,0,0,0,689,690,1,0,
-		0,0,690,45,1,0,0,0,691,692,5,37,0,0,692,695,5,93,0,0,693,694,5,89,0,0,
-		694,696,5,93,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,47,1,0,0,0,697,702,
-		3,50,25,0,698,699,5,81,0,0,699,701,3,50,25,0,700,698,1,0,0,0,701,704,1,
-		0,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,49,1,0,0,0,704,702,1,0,0,0,705,
-		727,5,93,0,0,706,727,5,94,0,0,707,709,5,96,0,0,708,710,5,93,0,0,709,708,
-		1,0,0,0,709,710,1,0,0,0,710,712,1,0,0,0,711,713,3,68,34,0,712,711,1,0,
-		0,0,712,713,1,0,0,0,713,717,1,0,0,0,714,716,3,52,26,0,715,714,1,0,0,0,
-		716,719,1,0,0,0,717,715,1,0,0,0,717,718,1,0,0,0,718,727,1,0,0,0,719,717,
-		1,0,0,0,720,721,5,82,0,0,721,722,3,48,24,0,722,723,5,83,0,0,723,727,1,
-		0,0,0,724,725,5,79,0,0,725,727,3,24,12,0,726,705,1,0,0,0,726,706,1,0,0,
-		0,726,707,1,0,0,0,726,720,1,0,0,0,726,724,1,0,0,0,727,51,1,0,0,0,728,730,
-		5,23,0,0,729,731,5,93,0,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,
-		0,0,732,740,7,7,0,0,733,734,5,38,0,0,734,740,5,93,0,0,735,736,5,39,0,0,
-		736,740,7,8,0,0,737,738,5,37,0,0,738,740,5,93,0,0,739,728,1,0,0,0,739,
-		733,1,0,0,0,739,735,1,0,0,0,739,737,1,0,0,0,740,53,1,0,0,0,741,742,5,37,
-		0,0,742,745,5,93,0,0,743,744,5,89,0,0,744,746,5,93,0,0,745,743,1,0,0,0,
-		745,746,1,0,0,0,746,752,1,0,0,0,747,749,5,96,0,0,748,750,5,93,0,0,749,
-		748,1,0,0,0,749,750,1,0,0,0,750,752,1,0,0,0,751,741,1,0,0,0,751,747,1,
-		0,0,0,752,55,1,0,0,0,753,754,7,9,0,0,754,812,3,48,24,0,755,756,7,10,0,
-		0,756,812,5,93,0,0,757,812,7,11,0,0,758,759,7,12,0,0,759,760,5,93,0,0,
-		760,812,3,56,28,0,761,762,7,13,0,0,762,812,3,56,28,0,763,764,7,14,0,0,
-		764,812,5,94,0,0,765,766,5,52,0,0,766,769,5,93,0,0,767,768,5,53,0,0,768,
-		770,5,93,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,812,1,0,0,0,771,772,5,
-		70,0,0,772,776,7,15,0,0,773,775,3,54,27,0,774,773,1,0,0,0,775,778,1,0,
-		0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,812,1,0,0,0,778,776,1,0,0,0,779,
-		780,5,71,0,0,780,784,3,44,22,0,781,783,3,54,27,0,782,781,1,0,0,0,783,786,
-		1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,812,1,0,0,0,786,784,1,0,0,
-		0,787,788,5,72,0,0,788,792,5,93,0,0,789,791,3,54,27,0,790,789,1,0,0,0,
-		791,794,1,0,0,0,792,790,1,0,0,0,792,793,1,0,0,0,793,812,1,0,0,0,794,792,
-		1,0,0,0,795,796,5,73,0,0,796,800,3,24,12,0,797,799,3,54,27,0,798,797,1,
-		0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,812,1,0,0,0,
-		802,800,1,0,0,0,803,804,5,74,0,0,804,807,3,44,22,0,805,806,5,96,0,0,806,
-		808,5,94,0,0,807,805,1,0,0,0,807,808,1,0,0,0,808,812,1,0,0,0,809,810,5,
-		55,0,0,810,812,5,96,0,0,811,753,1,0,0,0,811,755,1,0,0,0,811,757,1,0,0,
-		0,811,758,1,0,0,0,811,761,1,0,0,0,811,763,1,0,0,0,811,765,1,0,0,0,811,
-		771,1,0,0,0,811,779,1,0,0,0,811,787,1,0,0,0,811,795,1,0,0,0,811,803,1,
-		0,0,0,811,809,1,0,0,0,812,57,1,0,0,0,813,814,5,31,0,0,814,817,5,93,0,0,
-		815,816,5,88,0,0,816,818,5,93,0,0,817,815,1,0,0,0,817,818,1,0,0,0,818,
-		820,1,0,0,0,819,821,3,60,30,0,820,819,1,0,0,0,820,821,1,0,0,0,821,832,
-		1,0,0,0,822,823,5,96,0,0,823,826,5,93,0,0,824,825,7,16,0,0,825,827,5,93,
-		0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,830,3,60,30,0,
-		829,828,1,0,0,0,829,830,1,0,0,0,830,832,1,0,0,0,831,813,1,0,0,0,831,822,
-		1,0,0,0,832,59,1,0,0,0,833,834,5,27,0,0,834,835,5,93,0,0,835,61,1,0,0,
-		0,836,837,5,6,0,0,837,847,3,68,34,0,838,839,5,56,0,0,839,847,3,66,33,0,
-		840,841,5,96,0,0,841,847,3,66,33,0,842,843,3,66,33,0,843,844,3,64,32,0,
-		844,845,3,68,34,0,845,847,1,0,0,0,846,836,1,0,0,0,846,838,1,0,0,0,846,
-		840,1,0,0,0,846,842,1,0,0,0,847,63,1,0,0,0,848,849,7,17,0,0,849,65,1,0,
-		0,0,850,856,3,24,12,0,851,854,5,92,0,0,852,855,3,24,12,0,853,855,5,30,
-		0,0,854,852,1,0,0,0,854,853,1,0,0,0,855,857,1,0,0,0,856,851,1,0,0,0,856,
-		857,1,0,0,0,857,67,1,0,0,0,858,859,5,93,0,0,859,860,5,91,0,0,860,861,5,
-		93,0,0,861,69,1,0,0,0,862,863,5,27,0,0,863,867,5,93,0,0,864,865,7,18,0,
-		0,865,867,5,93,0,0,866,862,1,0,0,0,866,864,1,0,0,0,867,71,1,0,0,0,868,
-		872,5,96,0,0,869,871,7,5,0,0,870,869,1,0,0,0,871,874,1,0,0,0,872,870,1,
-		0,0,0,872,873,1,0,0,0,873,73,1,0,0,0,874,872,1,0,0,0,875,876,8,19,0,0,
-		876,75,1,0,0,0,123,79,86,91,94,99,109,118,133,135,142,149,151,162,170,
-		177,182,185,190,196,203,212,219,224,227,232,242,249,256,261,264,269,293,
-		300,306,309,314,325,332,338,341,346,363,370,376,379,384,397,402,409,412,
-		428,439,442,444,448,458,466,468,478,484,488,492,497,501,507,512,516,521,
-		526,530,541,548,553,556,561,566,580,587,593,596,601,608,616,624,627,638,
-		641,645,651,656,660,673,679,681,689,695,702,709,712,717,726,730,739,745,
-		749,751,769,776,784,792,800,807,811,817,820,826,829,831,846,854,856,866,
-		872
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,1,0,5,0,82,8,0,10,0,12,0,85,9,
+		0,1,0,1,0,4,0,89,8,0,11,0,12,0,90,1,0,5,0,94,8,0,10,0,12,0,97,9,0,3,0,
+		99,8,0,1,0,5,0,102,8,0,10,0,12,0,105,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,3,
+		1,114,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,123,8,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,138,8,1,3,1,140,8,1,1,1,1,1,1,1,4,
+		1,145,8,1,11,1,12,1,146,1,1,1,1,1,1,1,1,1,1,5,1,154,8,1,10,1,12,1,157,
+		9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,165,8,1,10,1,12,1,168,9,1,1,1,1,1,1,1,
+		5,1,173,8,1,10,1,12,1,176,9,1,1,1,1,1,4,1,180,8,1,11,1,12,1,181,1,1,5,
+		1,185,8,1,10,1,12,1,188,9,1,3,1,190,8,1,1,1,5,1,193,8,1,10,1,12,1,196,
+		9,1,1,1,1,1,1,1,3,1,201,8,1,1,1,1,1,1,1,5,1,206,8,1,10,1,12,1,209,9,1,
+		1,1,1,1,1,1,1,1,5,1,215,8,1,10,1,12,1,218,9,1,1,1,1,1,4,1,222,8,1,11,1,
+		12,1,223,1,1,5,1,227,8,1,10,1,12,1,230,9,1,3,1,232,8,1,1,1,5,1,235,8,1,
+		10,1,12,1,238,9,1,1,1,1,1,1,1,1,1,1,1,5,1,245,8,1,10,1,12,1,248,9,1,1,
+		1,1,1,5,1,252,8,1,10,1,12,1,255,9,1,1,1,1,1,4,1,259,8,1,11,1,12,1,260,
+		1,1,5,1,264,8,1,10,1,12,1,267,9,1,3,1,269,8,1,1,1,5,1,272,8,1,10,1,12,
+		1,275,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,5,1,296,8,1,10,1,12,1,299,9,1,1,1,1,1,5,1,303,8,1,10,1,
+		12,1,306,9,1,1,1,5,1,309,8,1,10,1,12,1,312,9,1,3,1,314,8,1,1,1,5,1,317,
+		8,1,10,1,12,1,320,9,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,328,8,1,10,1,12,1,331,
+		9,1,1,1,1,1,5,1,335,8,1,10,1,12,1,338,9,1,1,1,5,1,341,8,1,10,1,12,1,344,
+		9,1,3,1,346,8,1,1,1,5,1,349,8,1,10,1,12,1,352,9,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,366,8,1,10,1,12,1,369,9,1,1,1,1,1,5,1,
+		373,8,1,10,1,12,1,376,9,1,1,1,5,1,379,8,1,10,1,12,1,382,9,1,3,1,384,8,
+		1,1,1,5,1,387,8,1,10,1,12,1,390,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,3,1,402,8,1,1,1,5,1,405,8,1,10,1,12,1,408,9,1,1,1,1,1,5,1,412,8,
+		1,10,1,12,1,415,9,1,3,1,417,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,
+		4,1,4,1,4,1,4,1,4,3,4,433,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,442,8,5,
+		10,5,12,5,445,9,5,3,5,447,8,5,3,5,449,8,5,1,6,1,6,3,6,453,8,6,1,7,1,7,
+		1,7,1,8,1,8,1,8,5,8,461,8,8,10,8,12,8,464,9,8,1,9,1,9,1,9,1,9,1,9,3,9,
+		471,8,9,3,9,473,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,483,8,
+		10,1,10,1,10,1,10,1,10,3,10,489,8,10,1,11,1,11,3,11,493,8,11,1,11,1,11,
+		3,11,497,8,11,1,11,5,11,500,8,11,10,11,12,11,503,9,11,1,11,3,11,506,8,
+		11,1,11,1,11,1,11,1,11,3,11,512,8,11,1,11,5,11,515,8,11,10,11,12,11,518,
+		9,11,1,11,3,11,521,8,11,1,11,1,11,1,11,3,11,526,8,11,1,11,5,11,529,8,11,
+		10,11,12,11,532,9,11,1,11,3,11,535,8,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,5,11,544,8,11,10,11,12,11,547,9,11,1,11,1,11,4,11,551,8,11,11,11,
+		12,11,552,1,11,5,11,556,8,11,10,11,12,11,559,9,11,3,11,561,8,11,1,11,5,
+		11,564,8,11,10,11,12,11,567,9,11,1,11,1,11,3,11,571,8,11,1,12,1,12,1,13,
+		1,13,1,14,1,14,1,14,1,14,1,14,1,14,5,14,583,8,14,10,14,12,14,586,9,14,
+		1,14,1,14,5,14,590,8,14,10,14,12,14,593,9,14,1,14,5,14,596,8,14,10,14,
+		12,14,599,9,14,3,14,601,8,14,1,14,5,14,604,8,14,10,14,12,14,607,9,14,1,
+		14,1,14,5,14,611,8,14,10,14,12,14,614,9,14,1,14,1,14,1,14,5,14,619,8,14,
+		10,14,12,14,622,9,14,1,14,1,14,1,14,1,14,3,14,628,8,14,1,14,5,14,631,8,
+		14,10,14,12,14,634,9,14,1,14,1,14,1,14,5,14,639,8,14,10,14,12,14,642,9,
+		14,3,14,644,8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,5,15,653,8,15,10,15,
+		12,15,656,9,15,3,15,658,8,15,1,16,1,16,3,16,662,8,16,1,17,1,17,1,17,1,
+		17,3,17,668,8,17,1,17,1,17,1,17,3,17,673,8,17,5,17,675,8,17,10,17,12,17,
+		678,9,17,1,18,1,18,1,19,1,19,1,19,1,20,1,20,1,21,1,21,1,21,1,21,1,21,3,
+		21,692,8,21,1,21,1,21,1,21,1,21,3,21,698,8,21,3,21,700,8,21,1,22,1,22,
+		1,22,1,23,1,23,1,23,3,23,708,8,23,1,24,1,24,1,24,1,24,3,24,714,8,24,1,
+		25,1,25,1,25,5,25,719,8,25,10,25,12,25,722,9,25,1,26,1,26,1,26,1,26,3,
+		26,728,8,26,1,26,3,26,731,8,26,1,26,5,26,734,8,26,10,26,12,26,737,9,26,
+		1,26,1,26,1,26,5,26,742,8,26,10,26,12,26,745,9,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,3,26,753,8,26,1,27,1,27,3,27,757,8,27,1,27,1,27,1,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,3,27,769,8,27,3,27,771,8,27,1,28,1,28,1,28,
+		1,28,1,29,1,29,1,29,1,29,3,29,781,8,29,1,29,1,29,3,29,785,8,29,3,29,787,
+		8,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,3,30,805,8,30,1,30,1,30,1,30,5,30,810,8,30,10,30,12,30,
+		813,9,30,1,30,1,30,1,30,5,30,818,8,30,10,30,12,30,821,9,30,1,30,1,30,1,
+		30,5,30,826,8,30,10,30,12,30,829,9,30,1,30,1,30,1,30,5,30,834,8,30,10,
+		30,12,30,837,9,30,1,30,1,30,1,30,1,30,3,30,843,8,30,1,30,1,30,3,30,847,
+		8,30,1,31,1,31,1,31,1,31,3,31,853,8,31,1,31,3,31,856,8,31,1,31,1,31,1,
+		31,1,31,3,31,862,8,31,1,31,3,31,865,8,31,3,31,867,8,31,1,32,1,32,1,32,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,882,8,33,1,34,1,
+		34,1,35,1,35,1,35,1,35,3,35,890,8,35,3,35,892,8,35,1,36,1,36,1,36,1,36,
+		1,37,1,37,1,37,1,37,3,37,902,8,37,1,38,1,38,5,38,906,8,38,10,38,12,38,
+		909,9,38,1,39,1,39,1,39,0,0,40,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,0,21,3,0,37,37,56,56,97,97,1,0,24,25,1,0,35,36,3,0,34,39,70,80,97,97,
+		4,0,34,34,37,39,70,80,97,97,2,0,94,95,97,97,3,0,41,41,51,51,97,97,2,0,
+		24,25,97,97,2,0,13,14,97,97,2,0,94,94,97,97,4,0,41,44,51,51,54,54,69,69,
+		3,0,45,45,48,49,57,59,4,0,46,47,50,50,56,56,60,60,4,0,40,40,61,62,65,65,
+		68,68,1,0,63,64,1,0,66,67,2,0,95,95,97,97,2,0,89,89,92,92,4,0,35,36,40,
+		52,54,74,97,97,2,0,68,68,97,97,2,0,3,3,85,86,1054,0,83,1,0,0,0,2,416,1,
+		0,0,0,4,418,1,0,0,0,6,424,1,0,0,0,8,432,1,0,0,0,10,434,1,0,0,0,12,450,
+		1,0,0,0,14,454,1,0,0,0,16,457,1,0,0,0,18,472,1,0,0,0,20,488,1,0,0,0,22,
+		570,1,0,0,0,24,572,1,0,0,0,26,574,1,0,0,0,28,643,1,0,0,0,30,657,1,0,0,
+		0,32,659,1,0,0,0,34,663,1,0,0,0,36,679,1,0,0,0,38,681,1,0,0,0,40,684,1,
+		0,0,0,42,699,1,0,0,0,44,701,1,0,0,0,46,704,1,0,0,0,48,709,1,0,0,0,50,715,
+		1,0,0,0,52,752,1,0,0,0,54,770,1,0,0,0,56,772,1,0,0,0,58,786,1,0,0,0,60,
+		846,1,0,0,0,62,866,1,0,0,0,64,868,1,0,0,0,66,881,1,0,0,0,68,883,1,0,0,
+		0,70,885,1,0,0,0,72,893,1,0,0,0,74,901,1,0,0,0,76,903,1,0,0,0,78,910,1,
+		0,0,0,80,82,5,3,0,0,81,80,1,0,0,0,82,85,1,0,0,0,83,81,1,0,0,0,83,84,1,
+		0,0,0,84,98,1,0,0,0,85,83,1,0,0,0,86,95,3,2,1,0,87,89,5,3,0,0,88,87,1,
+		0,0,0,89,90,1,0,0,0,90,88,1,0,0,0,90,91,1,0,0,0,91,92,1,0,0,0,92,94,3,
+		2,1,0,93,88,1,0,0,0,94,97,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,0,96,99,1,
+		0,0,0,97,95,1,0,0,0,98,86,1,0,0,0,98,99,1,0,0,0,99,103,1,0,0,0,100,102,
+		5,3,0,0,101,100,1,0,0,0,102,105,1,0,0,0,103,101,1,0,0,0,103,104,1,0,0,
+		0,104,106,1,0,0,0,105,103,1,0,0,0,106,107,5,0,0,1,107,1,1,0,0,0,108,109,
+		5,5,0,0,109,417,5,95,0,0,110,111,5,6,0,0,111,113,5,94,0,0,112,114,3,4,
+		2,0,113,112,1,0,0,0,113,114,1,0,0,0,114,417,1,0,0,0,115,116,5,7,0,0,116,
+		117,5,94,0,0,117,118,5,90,0,0,118,417,5,94,0,0,119,120,5,8,0,0,120,122,
+		5,97,0,0,121,123,5,91,0,0,122,121,1,0,0,0,122,123,1,0,0,0,123,124,1,0,
+		0,0,124,417,5,97,0,0,125,126,5,9,0,0,126,417,5,94,0,0,127,128,5,52,0,0,
+		128,417,5,94,0,0,129,130,5,10,0,0,130,417,5,95,0,0,131,132,5,11,0,0,132,
+		417,5,95,0,0,133,139,5,12,0,0,134,140,5,13,0,0,135,137,5,14,0,0,136,138,
+		5,95,0,0,137,136,1,0,0,0,137,138,1,0,0,0,138,140,1,0,0,0,139,134,1,0,0,
+		0,139,135,1,0,0,0,140,417,1,0,0,0,141,142,5,15,0,0,142,144,5,97,0,0,143,
+		145,5,94,0,0,144,143,1,0,0,0,145,146,1,0,0,0,146,144,1,0,0,0,146,147,1,
+		0,0,0,147,417,1,0,0,0,148,149,5,16,0,0,149,150,5,97,0,0,150,155,5,85,0,
+		0,151,154,5,3,0,0,152,154,3,6,3,0,153,151,1,0,0,0,153,152,1,0,0,0,154,
+		157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,158,1,0,0,0,157,155,1,
+		0,0,0,158,417,5,86,0,0,159,160,5,17,0,0,160,417,5,95,0,0,161,162,5,18,
+		0,0,162,166,5,97,0,0,163,165,3,8,4,0,164,163,1,0,0,0,165,168,1,0,0,0,166,
+		164,1,0,0,0,166,167,1,0,0,0,167,417,1,0,0,0,168,166,1,0,0,0,169,170,5,
+		20,0,0,170,174,5,85,0,0,171,173,5,3,0,0,172,171,1,0,0,0,173,176,1,0,0,
+		0,174,172,1,0,0,0,174,175,1,0,0,0,175,189,1,0,0,0,176,174,1,0,0,0,177,
+		186,3,10,5,0,178,180,5,3,0,0,179,178,1,0,0,0,180,181,1,0,0,0,181,179,1,
+		0,0,0,181,182,1,0,0,0,182,183,1,0,0,0,183,185,3,10,5,0,184,179,1,0,0,0,
+		185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,190,1,0,0,0,188,186,
+		1,0,0,0,189,177,1,0,0,0,189,190,1,0,0,0,190,194,1,0,0,0,191,193,5,3,0,
+		0,192,191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,
+		197,1,0,0,0,196,194,1,0,0,0,197,417,5,86,0,0,198,200,5,20,0,0,199,201,
+		5,21,0,0,200,199,1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,207,3,14,
+		7,0,203,204,5,87,0,0,204,206,3,14,7,0,205,203,1,0,0,0,206,209,1,0,0,0,
+		207,205,1,0,0,0,207,208,1,0,0,0,208,417,1,0,0,0,209,207,1,0,0,0,210,211,
+		5,14,0,0,211,212,3,16,8,0,212,216,5,85,0,0,213,215,5,3,0,0,214,213,1,0,
+		0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,231,1,0,0,0,218,
+		216,1,0,0,0,219,228,3,18,9,0,220,222,5,3,0,0,221,220,1,0,0,0,222,223,1,
+		0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,225,1,0,0,0,225,227,3,18,9,0,
+		226,221,1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,232,
+		1,0,0,0,230,228,1,0,0,0,231,219,1,0,0,0,231,232,1,0,0,0,232,236,1,0,0,
+		0,233,235,5,3,0,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,
+		237,1,0,0,0,237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,86,0,0,240,417,1,
+		0,0,0,241,242,5,26,0,0,242,246,3,24,12,0,243,245,3,20,10,0,244,243,1,0,
+		0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,
+		246,1,0,0,0,249,253,5,85,0,0,250,252,5,3,0,0,251,250,1,0,0,0,252,255,1,
+		0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,268,1,0,0,0,255,253,1,0,0,0,
+		256,265,3,22,11,0,257,259,5,3,0,0,258,257,1,0,0,0,259,260,1,0,0,0,260,
+		258,1,0,0,0,260,261,1,0,0,0,261,262,1,0,0,0,262,264,3,22,11,0,263,258,
+		1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,269,1,0,0,
+		0,267,265,1,0,0,0,268,256,1,0,0,0,268,269,1,0,0,0,269,273,1,0,0,0,270,
+		272,5,3,0,0,271,270,1,0,0,0,272,275,1,0,0,0,273,271,1,0,0,0,273,274,1,
+		0,0,0,274,276,1,0,0,0,275,273,1,0,0,0,276,277,5,86,0,0,277,417,1,0,0,0,
+		278,279,5,32,0,0,279,280,3,62,31,0,280,281,5,81,0,0,281,282,3,66,33,0,
+		282,417,1,0,0,0,283,284,5,8,0,0,284,285,5,95,0,0,285,286,5,81,0,0,286,
+		417,3,66,33,0,287,288,5,34,0,0,288,289,3,24,12,0,289,290,3,50,25,0,290,
+		417,1,0,0,0,291,292,5,79,0,0,292,293,3,24,12,0,293,297,5,85,0,0,294,296,
+		5,3,0,0,295,294,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,
+		0,298,313,1,0,0,0,299,297,1,0,0,0,300,310,3,30,15,0,301,303,5,3,0,0,302,
+		301,1,0,0,0,303,306,1,0,0,0,304,302,1,0,0,0,304,305,1,0,0,0,305,307,1,
+		0,0,0,306,304,1,0,0,0,307,309,3,30,15,0,308,304,1,0,0,0,309,312,1,0,0,
+		0,310,308,1,0,0,0,310,311,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,313,
+		300,1,0,0,0,313,314,1,0,0,0,314,318,1,0,0,0,315,317,5,3,0,0,316,315,1,
+		0,0,0,317,320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,
+		320,318,1,0,0,0,321,322,5,86,0,0,322,417,1,0,0,0,323,324,5,80,0,0,324,
+		325,3,24,12,0,325,329,5,85,0,0,326,328,5,3,0,0,327,326,1,0,0,0,328,331,
+		1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,345,1,0,0,0,331,329,1,0,0,
+		0,332,342,3,34,17,0,333,335,5,3,0,0,334,333,1,0,0,0,335,338,1,0,0,0,336,
+		334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,341,3,
+		34,17,0,340,336,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,
+		0,343,346,1,0,0,0,344,342,1,0,0,0,345,332,1,0,0,0,345,346,1,0,0,0,346,
+		350,1,0,0,0,347,349,5,3,0,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,
+		0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,354,5,86,0,0,
+		354,417,1,0,0,0,355,356,5,73,0,0,356,357,3,24,12,0,357,358,5,95,0,0,358,
+		417,1,0,0,0,359,360,5,73,0,0,360,361,3,24,12,0,361,362,5,53,0,0,362,363,
+		5,94,0,0,363,367,5,85,0,0,364,366,5,3,0,0,365,364,1,0,0,0,366,369,1,0,
+		0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,383,1,0,0,0,369,367,1,0,0,0,370,
+		380,3,44,22,0,371,373,5,3,0,0,372,371,1,0,0,0,373,376,1,0,0,0,374,372,
+		1,0,0,0,374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,0,377,379,3,44,22,
+		0,378,374,1,0,0,0,379,382,1,0,0,0,380,378,1,0,0,0,380,381,1,0,0,0,381,
+		384,1,0,0,0,382,380,1,0,0,0,383,370,1,0,0,0,383,384,1,0,0,0,384,388,1,
+		0,0,0,385,387,5,3,0,0,386,385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,
+		388,389,1,0,0,0,389,391,1,0,0,0,390,388,1,0,0,0,391,392,5,86,0,0,392,417,
+		1,0,0,0,393,394,5,33,0,0,394,395,5,95,0,0,395,396,7,0,0,0,396,397,3,70,
+		35,0,397,398,5,97,0,0,398,401,5,94,0,0,399,400,5,92,0,0,400,402,5,94,0,
+		0,401,399,1,0,0,0,401,402,1,0,0,0,402,406,1,0,0,0,403,405,3,74,37,0,404,
+		403,1,0,0,0,405,408,1,0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,417,1,
+		0,0,0,408,406,1,0,0,0,409,413,5,97,0,0,410,412,3,78,39,0,411,410,1,0,0,
+		0,412,415,1,0,0,0,413,411,1,0,0,0,413,414,1,0,0,0,414,417,1,0,0,0,415,
+		413,1,0,0,0,416,108,1,0,0,0,416,110,1,0,0,0,416,115,1,0,0,0,416,119,1,
+		0,0,0,416,125,1,0,0,0,416,127,1,0,0,0,416,129,1,0,0,0,416,131,1,0,0,0,
+		416,133,1,0,0,0,416,141,1,0,0,0,416,148,1,0,0,0,416,159,1,0,0,0,416,161,
+		1,0,0,0,416,169,1,0,0,0,416,198,1,0,0,0,416,210,1,0,0,0,416,241,1,0,0,
+		0,416,278,1,0,0,0,416,283,1,0,0,0,416,287,1,0,0,0,416,291,1,0,0,0,416,
+		323,1,0,0,0,416,355,1,0,0,0,416,359,1,0,0,0,416,393,1,0,0,0,416,409,1,
+		0,0,0,417,3,1,0,0,0,418,419,5,81,0,0,419,420,5,94,0,0,420,421,5,23,0,0,
+		421,422,5,94,0,0,422,423,7,1,0,0,423,5,1,0,0,0,424,425,5,97,0,0,425,426,
+		5,94,0,0,426,7,1,0,0,0,427,428,5,40,0,0,428,429,5,94,0,0,429,433,7,1,0,
+		0,430,431,5,19,0,0,431,433,5,94,0,0,432,427,1,0,0,0,432,430,1,0,0,0,433,
+		9,1,0,0,0,434,435,3,24,12,0,435,448,5,94,0,0,436,446,5,81,0,0,437,447,
+		5,22,0,0,438,443,3,12,6,0,439,440,5,88,0,0,440,442,3,12,6,0,441,439,1,
+		0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,447,1,0,0,0,
+		445,443,1,0,0,0,446,437,1,0,0,0,446,438,1,0,0,0,447,449,1,0,0,0,448,436,
+		1,0,0,0,448,449,1,0,0,0,449,11,1,0,0,0,450,452,3,24,12,0,451,453,5,94,
+		0,0,452,451,1,0,0,0,452,453,1,0,0,0,453,13,1,0,0,0,454,455,3,24,12,0,455,
+		456,5,94,0,0,456,15,1,0,0,0,457,462,3,24,12,0,458,459,5,87,0,0,459,461,
+		3,24,12,0,460,458,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,462,463,1,0,
+		0,0,463,17,1,0,0,0,464,462,1,0,0,0,465,466,5,17,0,0,466,473,5,95,0,0,467,
+		468,5,6,0,0,468,470,5,94,0,0,469,471,3,4,2,0,470,469,1,0,0,0,470,471,1,
+		0,0,0,471,473,1,0,0,0,472,465,1,0,0,0,472,467,1,0,0,0,473,19,1,0,0,0,474,
+		475,5,27,0,0,475,489,5,94,0,0,476,477,5,28,0,0,477,489,5,94,0,0,478,479,
+		5,29,0,0,479,482,5,94,0,0,480,481,5,89,0,0,481,483,5,94,0,0,482,480,1,
+		0,0,0,482,483,1,0,0,0,483,489,1,0,0,0,484,485,5,16,0,0,485,489,5,97,0,
+		0,486,487,5,35,0,0,487,489,5,94,0,0,488,474,1,0,0,0,488,476,1,0,0,0,488,
+		478,1,0,0,0,488,484,1,0,0,0,488,486,1,0,0,0,489,21,1,0,0,0,490,493,3,26,
+		13,0,491,493,5,30,0,0,492,490,1,0,0,0,492,491,1,0,0,0,493,496,1,0,0,0,
+		494,497,5,95,0,0,495,497,3,28,14,0,496,494,1,0,0,0,496,495,1,0,0,0,497,
+		501,1,0,0,0,498,500,3,60,30,0,499,498,1,0,0,0,500,503,1,0,0,0,501,499,
+		1,0,0,0,501,502,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,504,506,3,76,38,
+		0,505,504,1,0,0,0,505,506,1,0,0,0,506,571,1,0,0,0,507,508,5,31,0,0,508,
+		509,5,94,0,0,509,511,3,50,25,0,510,512,3,48,24,0,511,510,1,0,0,0,511,512,
+		1,0,0,0,512,516,1,0,0,0,513,515,3,60,30,0,514,513,1,0,0,0,515,518,1,0,
+		0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,519,
+		521,3,76,38,0,520,519,1,0,0,0,520,521,1,0,0,0,521,571,1,0,0,0,522,523,
+		7,2,0,0,523,525,3,50,25,0,524,526,3,48,24,0,525,524,1,0,0,0,525,526,1,
+		0,0,0,526,530,1,0,0,0,527,529,3,60,30,0,528,527,1,0,0,0,529,532,1,0,0,
+		0,530,528,1,0,0,0,530,531,1,0,0,0,531,534,1,0,0,0,532,530,1,0,0,0,533,
+		535,3,76,38,0,534,533,1,0,0,0,534,535,1,0,0,0,535,571,1,0,0,0,536,537,
+		5,40,0,0,537,538,5,94,0,0,538,571,3,60,30,0,539,540,5,14,0,0,540,541,3,
+		16,8,0,541,545,5,85,0,0,542,544,5,3,0,0,543,542,1,0,0,0,544,547,1,0,0,
+		0,545,543,1,0,0,0,545,546,1,0,0,0,546,560,1,0,0,0,547,545,1,0,0,0,548,
+		557,3,22,11,0,549,551,5,3,0,0,550,549,1,0,0,0,551,552,1,0,0,0,552,550,
+		1,0,0,0,552,553,1,0,0,0,553,554,1,0,0,0,554,556,3,22,11,0,555,550,1,0,
+		0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,561,1,0,0,0,559,
+		557,1,0,0,0,560,548,1,0,0,0,560,561,1,0,0,0,561,565,1,0,0,0,562,564,5,
+		3,0,0,563,562,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,
+		566,568,1,0,0,0,567,565,1,0,0,0,568,569,5,86,0,0,569,571,1,0,0,0,570,492,
+		1,0,0,0,570,507,1,0,0,0,570,522,1,0,0,0,570,536,1,0,0,0,570,539,1,0,0,
+		0,571,23,1,0,0,0,572,573,7,3,0,0,573,25,1,0,0,0,574,575,7,4,0,0,575,27,
+		1,0,0,0,576,577,5,75,0,0,577,578,5,94,0,0,578,644,5,94,0,0,579,580,5,76,
+		0,0,580,584,5,85,0,0,581,583,5,3,0,0,582,581,1,0,0,0,583,586,1,0,0,0,584,
+		582,1,0,0,0,584,585,1,0,0,0,585,600,1,0,0,0,586,584,1,0,0,0,587,597,3,
+		38,19,0,588,590,5,3,0,0,589,588,1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,
+		0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,0,594,596,3,38,19,0,595,
+		591,1,0,0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,598,1,0,0,0,598,601,1,
+		0,0,0,599,597,1,0,0,0,600,587,1,0,0,0,600,601,1,0,0,0,601,605,1,0,0,0,
+		602,604,5,3,0,0,603,602,1,0,0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,
+		1,0,0,0,606,608,1,0,0,0,607,605,1,0,0,0,608,612,5,86,0,0,609,611,3,42,
+		21,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,
+		644,1,0,0,0,614,612,1,0,0,0,615,616,5,77,0,0,616,620,5,94,0,0,617,619,
+		3,42,21,0,618,617,1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,
+		0,0,621,644,1,0,0,0,622,620,1,0,0,0,623,624,5,78,0,0,624,627,5,97,0,0,
+		625,626,5,90,0,0,626,628,5,97,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,
+		632,1,0,0,0,629,631,3,40,20,0,630,629,1,0,0,0,631,634,1,0,0,0,632,630,
+		1,0,0,0,632,633,1,0,0,0,633,644,1,0,0,0,634,632,1,0,0,0,635,636,5,79,0,
+		0,636,640,3,24,12,0,637,639,3,42,21,0,638,637,1,0,0,0,639,642,1,0,0,0,
+		640,638,1,0,0,0,640,641,1,0,0,0,641,644,1,0,0,0,642,640,1,0,0,0,643,576,
+		1,0,0,0,643,579,1,0,0,0,643,615,1,0,0,0,643,623,1,0,0,0,643,635,1,0,0,
+		0,644,29,1,0,0,0,645,646,5,97,0,0,646,658,5,95,0,0,647,648,7,5,0,0,648,
+		649,5,81,0,0,649,654,3,32,16,0,650,651,5,88,0,0,651,653,3,32,16,0,652,
+		650,1,0,0,0,653,656,1,0,0,0,654,652,1,0,0,0,654,655,1,0,0,0,655,658,1,
+		0,0,0,656,654,1,0,0,0,657,645,1,0,0,0,657,647,1,0,0,0,658,31,1,0,0,0,659,
+		661,5,95,0,0,660,662,5,94,0,0,661,660,1,0,0,0,661,662,1,0,0,0,662,33,1,
+		0,0,0,663,664,3,36,18,0,664,665,5,81,0,0,665,667,3,36,18,0,666,668,5,94,
+		0,0,667,666,1,0,0,0,667,668,1,0,0,0,668,676,1,0,0,0,669,670,5,88,0,0,670,
+		672,3,36,18,0,671,673,5,94,0,0,672,671,1,0,0,0,672,673,1,0,0,0,673,675,
+		1,0,0,0,674,669,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,
+		0,677,35,1,0,0,0,678,676,1,0,0,0,679,680,7,5,0,0,680,37,1,0,0,0,681,682,
+		5,97,0,0,682,683,5,94,0,0,683,39,1,0,0,0,684,685,7,5,0,0,685,41,1,0,0,
+		0,686,691,5,97,0,0,687,692,5,94,0,0,688,692,5,95,0,0,689,690,5,97,0,0,
+		690,692,5,94,0,0,691,687,1,0,0,0,691,688,1,0,0,0,691,689,1,0,0,0,691,692,
+		1,0,0,0,692,700,1,0,0,0,693,694,5,37,0,0,694,697,5,94,0,0,695,696,5,90,
+		0,0,696,698,5,94,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,700,1,0,0,0,699,
+		686,1,0,0,0,699,693,1,0,0,0,700,43,1,0,0,0,701,702,7,6,0,0,702,703,5,95,
+		0,0,703,45,1,0,0,0,704,707,5,94,0,0,705,706,5,90,0,0,706,708,5,94,0,0,
+		707,705,1,0,0,0,707,708,1,0,0,0,708,47,1,0,0,0,709,710,5,37,0,0,710,713,
+		5,94,0,0,711,712,5,90,0,0,712,714,5,94,0,0,713,711,1,0,0,0,713,714,1,0,
+		0,0,714,49,1,0,0,0,715,720,3,52,26,0,716,717,5,82,0,0,717,719,3,52,26,
+		0,718,716,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,
+		51,1,0,0,0,722,720,1,0,0,0,723,753,5,94,0,0,724,753,5,95,0,0,725,727,5,
+		97,0,0,726,728,5,94,0,0,727,726,1,0,0,0,727,728,1,0,0,0,728,730,1,0,0,
+		0,729,731,3,72,36,0,730,729,1,0,0,0,730,731,1,0,0,0,731,735,1,0,0,0,732,
+		734,3,54,27,0,733,732,1,0,0,0,734,737,1,0,0,0,735,733,1,0,0,0,735,736,
+		1,0,0,0,736,753,1,0,0,0,737,735,1,0,0,0,738,739,5,97,0,0,739,743,5,95,
+		0,0,740,742,3,54,27,0,741,740,1,0,0,0,742,745,1,0,0,0,743,741,1,0,0,0,
+		743,744,1,0,0,0,744,753,1,0,0,0,745,743,1,0,0,0,746,747,5,83,0,0,747,748,
+		3,50,25,0,748,749,5,84,0,0,749,753,1,0,0,0,750,751,5,80,0,0,751,753,3,
+		24,12,0,752,723,1,0,0,0,752,724,1,0,0,0,752,725,1,0,0,0,752,738,1,0,0,
+		0,752,746,1,0,0,0,752,750,1,0,0,0,753,53,1,0,0,0,754,756,5,23,0,0,755,
+		757,5,94,0,0,756,755,1,0,0,0,756,757,1,0,0,0,757,758,1,0,0,0,758,771,7,
+		7,0,0,759,760,5,38,0,0,760,771,5,94,0,0,761,762,5,39,0,0,762,771,7,8,0,
+		0,763,764,5,37,0,0,764,771,5,94,0,0,765,768,5,97,0,0,766,769,5,94,0,0,
+		767,769,3,56,28,0,768,766,1,0,0,0,768,767,1,0,0,0,769,771,1,0,0,0,770,
+		754,1,0,0,0,770,759,1,0,0,0,770,761,1,0,0,0,770,763,1,0,0,0,770,765,1,
+		0,0,0,771,55,1,0,0,0,772,773,7,9,0,0,773,774,5,92,0,0,774,775,7,9,0,0,
+		775,57,1,0,0,0,776,777,5,37,0,0,777,780,5,94,0,0,778,779,5,90,0,0,779,
+		781,5,94,0,0,780,778,1,0,0,0,780,781,1,0,0,0,781,787,1,0,0,0,782,784,5,
+		97,0,0,783,785,5,94,0,0,784,783,1,0,0,0,784,785,1,0,0,0,785,787,1,0,0,
+		0,786,776,1,0,0,0,786,782,1,0,0,0,787,59,1,0,0,0,788,789,7,10,0,0,789,
+		847,3,50,25,0,790,791,7,11,0,0,791,847,5,94,0,0,792,847,7,12,0,0,793,794,
+		7,13,0,0,794,795,5,94,0,0,795,847,3,60,30,0,796,797,7,14,0,0,797,847,3,
+		60,30,0,798,799,7,15,0,0,799,847,5,95,0,0,800,801,5,52,0,0,801,804,5,94,
+		0,0,802,803,5,53,0,0,803,805,5,94,0,0,804,802,1,0,0,0,804,805,1,0,0,0,
+		805,847,1,0,0,0,806,807,5,70,0,0,807,811,7,16,0,0,808,810,3,58,29,0,809,
+		808,1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,811,812,1,0,0,0,812,847,1,
+		0,0,0,813,811,1,0,0,0,814,815,5,71,0,0,815,819,3,46,23,0,816,818,3,58,
+		29,0,817,816,1,0,0,0,818,821,1,0,0,0,819,817,1,0,0,0,819,820,1,0,0,0,820,
+		847,1,0,0,0,821,819,1,0,0,0,822,823,5,72,0,0,823,827,5,94,0,0,824,826,
+		3,58,29,0,825,824,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,827,828,1,0,
+		0,0,828,847,1,0,0,0,829,827,1,0,0,0,830,831,5,73,0,0,831,835,3,24,12,0,
+		832,834,3,58,29,0,833,832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,
+		836,1,0,0,0,836,847,1,0,0,0,837,835,1,0,0,0,838,839,5,74,0,0,839,842,3,
+		46,23,0,840,841,5,97,0,0,841,843,5,95,0,0,842,840,1,0,0,0,842,843,1,0,
+		0,0,843,847,1,0,0,0,844,845,5,55,0,0,845,847,5,97,0,0,846,788,1,0,0,0,
+		846,790,1,0,0,0,846,792,1,0,0,0,846,793,1,0,0,0,846,796,1,0,0,0,846,798,
+		1,0,0,0,846,800,1,0,0,0,846,806,1,0,0,0,846,814,1,0,0,0,846,822,1,0,0,
+		0,846,830,1,0,0,0,846,838,1,0,0,0,846,844,1,0,0,0,847,61,1,0,0,0,848,849,
+		5,31,0,0,849,852,5,94,0,0,850,851,5,89,0,0,851,853,5,94,0,0,852,850,1,
+		0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,856,3,64,32,0,855,854,1,0,0,
+		0,855,856,1,0,0,0,856,867,1,0,0,0,857,858,5,97,0,0,858,861,5,94,0,0,859,
+		860,7,17,0,0,860,862,5,94,0,0,861,859,1,0,0,0,861,862,1,0,0,0,862,864,
+		1,0,0,0,863,865,3,64,32,0,864,863,1,0,0,0,864,865,1,0,0,0,865,867,1,0,
+		0,0,866,848,1,0,0,0,866,857,1,0,0,0,867,63,1,0,0,0,868,869,5,27,0,0,869,
+		870,5,94,0,0,870,65,1,0,0,0,871,872,5,6,0,0,872,882,3,72,36,0,873,874,
+		5,56,0,0,874,882,3,70,35,0,875,876,5,97,0,0,876,882,3,70,35,0,877,878,
+		3,70,35,0,878,879,3,68,34,0,879,880,3,72,36,0,880,882,1,0,0,0,881,871,
+		1,0,0,0,881,873,1,0,0,0,881,875,1,0,0,0,881,877,1,0,0,0,882,67,1,0,0,0,
+		883,884,7,18,0,0,884,69,1,0,0,0,885,891,3,24,12,0,886,889,5,93,0,0,887,
+		890,3,24,12,0,888,890,5,30,0,0,889,887,1,0,0,0,889,888,1,0,0,0,890,892,
+		1,0,0,0,891,886,1,0,0,0,891,892,1,0,0,0,892,71,1,0,0,0,893,894,5,94,0,
+		0,894,895,5,92,0,0,895,896,5,94,0,0,896,73,1,0,0,0,897,898,5,27,0,0,898,
+		902,5,94,0,0,899,900,7,19,0,0,900,902,5,94,0,0,901,897,1,0,0,0,901,899,
+		1,0,0,0,902,75,1,0,0,0,903,907,5,97,0,0,904,906,7,5,0,0,905,904,1,0,0,
+		0,906,909,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,77,1,0,0,0,909,907,
+		1,0,0,0,910,911,8,20,0,0,911,79,1,0,0,0,127,83,90,95,98,103,113,122,137,
+		139,146,153,155,166,174,181,186,189,194,200,207,216,223,228,231,236,246,
+		253,260,265,268,273,297,304,310,313,318,329,336,342,345,350,367,374,380,
+		383,388,401,406,413,416,432,443,446,448,452,462,470,472,482,488,492,496,
+		501,505,511,516,520,525,530,534,545,552,557,560,565,570,584,591,597,600,
+		605,612,620,627,632,640,643,654,657,661,667,672,676,691,697,699,707,713,
+		720,727,730,735,743,752,756,768,770,780,784,786,804,811,819,827,835,842,
+		846,852,855,861,864,866,881,889,891,901,907
 	};
 
 	public static readonly ATN _ATN =
