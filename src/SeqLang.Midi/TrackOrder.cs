@@ -16,9 +16,6 @@ namespace SeqLang.Midi;
 /// </remarks>
 internal sealed class TrackOrder
 {
-    /// <summary>Keys (pitch &lt;&lt; 4 | channel): 128 pitches × 16 channels.</summary>
-    private const int KeyCount = 128 * 16;
-
     private NoteEntry[] _notes = new NoteEntry[16];
     private int _noteCount;
     private int _sortedNotes;
@@ -30,7 +27,9 @@ internal sealed class TrackOrder
     private Starting[] _starting = new Starting[16];
     private readonly OffHeap _offs = new();
     // Per key, allocated with the first note: the note last started there (0: none), its end, on tick and lane.
-    private KeyState[]? _keys;
+    // Per channel, 128 keys, made on a channel's first note: a track uses one or two of its 16 channels, and a
+    // table of all 2,048 keys was 64 KB of fresh pages per track (a measurable part of a 4-bar render).
+    private readonly KeyState[]?[] _keys = new KeyState[]?[16];
 
     public void AddNote(int channel, int pitch, int velocity, long start, long end, int lane)
     {
@@ -50,9 +49,8 @@ internal sealed class TrackOrder
     public void Carry(int channel, int pitch, long onTick, long end, int lane)
     {
         var key = (short)(pitch << 4 | channel);
-        var keys = _keys ??= new KeyState[KeyCount];
         var id = _nextNoteId++;
-        ref var state = ref keys[key];
+        ref var state = ref Key(key);
         if (state.Id != 0 && state.End > end) end = state.End;
         state = new KeyState(id, end, onTick, lane);
         _offs.Push(new Off(end, key, id, lane, onTick));
@@ -81,7 +79,6 @@ internal sealed class TrackOrder
             var startingCount = 0;
             if (n < noteCount && notes[n].Start == tick)
             {
-                var keys = _keys ??= new KeyState[KeyCount];
                 while (n < noteCount && notes[n].Start == tick)
                 {
                     ref readonly var first = ref notes[n++];
@@ -93,7 +90,7 @@ internal sealed class TrackOrder
                         if (notes[n].End > end) end = notes[n].End;
                         if (notes[n].Velocity > velocity) velocity = notes[n].Velocity;
                     }
-                    ref readonly var sounding = ref keys[key];
+                    ref readonly var sounding = ref Key(key);
                     if (sounding.Id != 0 && sounding.End > tick) offs.Push(new Off(tick, key, Off.Cut, sounding.Lane, sounding.OnTick));
                     if (startingCount == _starting.Length) _starting = Arrays.Grow(_starting, startingCount);
                     _starting[startingCount++] = new Starting(end, key, velocity, first.Lane);
@@ -104,7 +101,7 @@ internal sealed class TrackOrder
             while (offs.Count > 0 && offs.Top.Tick == tick)
             {
                 var off = offs.Pop();
-                if (off.Id != Off.Cut && _keys![off.Key].Id != off.Id) continue;
+                if (off.Id != Off.Cut && Key(off.Key).Id != off.Id) continue;
                 sink.Write(new OrderedMessage(tick, track, off.Lane, (byte)(0x80 | (off.Key & 0xF)), (byte)(off.Key >> 4), 0, off.OnTick));
             }
 
@@ -120,7 +117,7 @@ internal sealed class TrackOrder
             {
                 var note = _starting[s];
                 var id = _nextNoteId++;
-                _keys![note.Key] = new KeyState(id, note.End, tick, note.Lane);
+                Key(note.Key) = new KeyState(id, note.End, tick, note.Lane);
                 offs.Push(new Off(note.End, note.Key, id, note.Lane, tick));
                 sink.Write(new OrderedMessage(tick, track, note.Lane, (byte)(0x90 | (note.Key & 0xF)), (byte)(note.Key >> 4), note.Velocity));
             }
@@ -174,6 +171,9 @@ internal sealed class TrackOrder
     }
 
     /// <summary>The note last started on a key (Id 0: none yet).</summary>
+    /// <summary>The state of a key (pitch &lt;&lt; 4 | channel).</summary>
+    private ref KeyState Key(short key) => ref (_keys[key & 0xF] ??= new KeyState[128])[key >> 4];
+
     private readonly record struct KeyState(long Id, long End, long OnTick, int Lane);
 
     /// <summary>A note (or merged notes) starting at the current tick.</summary>

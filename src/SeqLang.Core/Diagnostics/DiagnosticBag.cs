@@ -27,10 +27,27 @@ public sealed class DiagnosticBag
     }
 
     /// <summary>Diagnostics in file order, errors before warnings at the same place; duplicates removed.</summary>
-    public IReadOnlyList<Diagnostic> Sorted() => _items
-        .Distinct()
-        .OrderBy(d => d.Span.Start)
-        .ThenByDescending(d => d.Severity)
-        .ThenBy(d => d.Code, StringComparer.Ordinal)
-        .ToList();
+    /// <remarks>
+    /// A plain sort, not LINQ's OrderBy/ThenBy: those are generic virtual calls that a native program resolves at run
+    /// time, and every compile ends here (measured: a fifth of a 4-bar render's CPU time in the native seq).
+    /// </remarks>
+    public IReadOnlyList<Diagnostic> Sorted()
+    {
+        var seen = new HashSet<Diagnostic>();
+        var order = new List<(Diagnostic Diagnostic, int Index)>(_items.Count);
+        foreach (var d in _items)
+        {
+            if (seen.Add(d)) order.Add((d, order.Count));
+        }
+        order.Sort(static (a, b) =>
+        {
+            var c = a.Diagnostic.Span.Start.CompareTo(b.Diagnostic.Span.Start);
+            if (c == 0) c = ((int)b.Diagnostic.Severity).CompareTo((int)a.Diagnostic.Severity);
+            if (c == 0) c = string.CompareOrdinal(a.Diagnostic.Code, b.Diagnostic.Code);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        var sorted = new List<Diagnostic>(order.Count);
+        foreach (var (d, _) in order) sorted.Add(d);
+        return sorted;
+    }
 }
