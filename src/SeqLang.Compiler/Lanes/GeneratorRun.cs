@@ -14,7 +14,7 @@ internal sealed class GeneratorRun
     public FixedPoint Next(PendingSetting setting, ValueGenerator generator, in ValueContext context)
     {
         var state = _states.TryGetValue(setting, out var s) ? s : generator.Initial;
-        var (value, next) = generator.Step(state, context.Stream, context.DrawTime);
+        var (value, next) = generator.Step(state, context);
         _states[setting] = next;
         return value;
     }

@@ -64,7 +64,7 @@ internal sealed class LaneCompiler
             _ => "this lane",
         };
         var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters,
-            hasForm: _definitions.HasForm, chains: _definitions.Chains);
+            hasForm: _definitions.HasForm, chains: _definitions.Chains, key: _settings.Key);
         if (lane.IsValueLane && lane.Mini is null) return Stepped(lane, name, fullName, laneIndex, sections, baseKind, description, values, stream, blockEvery);
         if (lane.Step is { } misplacedStep)
             _context.Report(Codes.SignalOptionNotFor, misplacedStep.Span, "a mini string", "a step: it sends at its own events' onsets");
@@ -184,6 +184,14 @@ internal sealed class LaneCompiler
                 else failed = true;
             }
             return failed ? null : (states, 0);
+        }
+        if (signal is MelodyGenerator melody)
+        {
+            // A melody's values are MIDI notes: each plays as that note in every mode (degrees, tones and octave do not
+            // read it; transpose still moves it).
+            var pitches = new Atom[melody.Rule.High - melody.Rule.Low + 1];
+            for (var p = 0; p < pitches.Length; p++) pitches[p] = Atom.Fixed(melody.Rule.Low + p);
+            return (pitches, melody.Rule.Low);
         }
         var low = signal.Min.RoundHalfUp();
         var high = signal.Max.RoundHalfUp();

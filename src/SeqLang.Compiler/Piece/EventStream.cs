@@ -62,6 +62,7 @@ public sealed class EventStream
         _walks = new List<IReadOnlyDictionary<PendingSetting, object>>?[lanes.Count];
         _lastBar = new long[lanes.Count];
         Array.Fill(_lastBar, long.MinValue);
+        _harmonyAt = piece.Harmony is null ? null : ChordAt;
         for (var i = 0; i < lanes.Count; i++)
         {
             if (cachePeriodicLanes && Periods.Whole(lanes[i].Pattern.Period) is { } p && p.Numerator <= MaxCachedPeriod)
@@ -383,8 +384,11 @@ public sealed class EventStream
             _entry = _piece.Form.SectionAt(bar)?.Entry;
             _entryBar = bar;
         }
-        return new ValueContext(time, onsetIndex, stream, _entry?.Start ?? 0, _entry?.Length);
+        return new ValueContext(time, onsetIndex, stream, _entry?.Start ?? 0, _entry?.Length) { Harmony = _harmonyAt };
     }
+
+    // melody weighs the chord in force at its onsets (one delegate for the stream's life, not one per value read).
+    private readonly Func<Rational, Chord?>? _harmonyAt;
 
     private long _entryBar = -1;
     private Form.SectionEntry? _entry;

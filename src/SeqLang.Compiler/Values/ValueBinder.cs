@@ -12,10 +12,10 @@ namespace SeqLang.Compiler.Values;
 /// periods, phases and easing, random signals, products and named signals. Every mistake is reported where it is
 /// written, with a suggestion for a misspelt name.
 /// </summary>
-internal sealed class ValueBinder
+internal sealed partial class ValueBinder
 {
     public static readonly string[] Shapes = { "sine", "cosine", "saw", "isaw", "tri", "square" };
-    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc", "walk", "logistic" };
+    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc", "walk", "logistic", "melody" };
 
     private const long MaxLengthBars = 100_000;
     // Random signals are told apart by their place: a salt space of their own, so that adding one never moves the
@@ -38,9 +38,11 @@ internal sealed class ValueBinder
     /// <param name="chains">The file's <c>markov</c> chains, for <c>n markov NAME</c>.</param>
     /// <param name="hasForm">Whether the file has a form: without one, <c>over section</c> is one bar, with a warning.</param>
     /// <param name="saltBase">Tells apart the random signals of different definitions (lanes have their own streams).</param>
+    /// <param name="key">The file's key, whose scale <c>melody</c> chooses from.</param>
     public ValueBinder(BindContext context, IReadOnlyDictionary<string, ValueExpression?> named, Func<StringSyntax, string, MiniValue?> compileMini,
-        Rational barQuarters, ulong saltBase = 0, bool hasForm = true, IReadOnlyDictionary<string, MarkovChain?>? chains = null)
+        Rational barQuarters, ulong saltBase = 0, bool hasForm = true, IReadOnlyDictionary<string, MarkovChain?>? chains = null, Piece.MusicalKey? key = null)
     {
+        _key = key ?? Piece.MusicalKey.CMajor;
         _chains = chains ?? new Dictionary<string, MarkovChain?>();
         _hasForm = hasForm;
         _context = context;
@@ -135,6 +137,8 @@ internal sealed class ValueBinder
             _context.Report(Codes.UnknownSignal, s.Name.Span, name, Suggestions.DidYouMean(name, SignalWords.Concat(_named.Keys)));
             return null;
         }
+
+        if (name == "melody") return Melody(s, what);
 
         var ok = true;
         if (s.Loop is { } loop)
