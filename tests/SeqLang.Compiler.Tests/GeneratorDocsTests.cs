@@ -17,7 +17,7 @@ public class GeneratorDocsTests
 
     [Fact]
     public void The_page_has_an_example_for_each_generator() =>
-        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem ", " markov ", " walk ", " logistic " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem ", " markov ", " walk ", " logistic ", " melody " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(ExampleIndexes))]
@@ -35,6 +35,12 @@ public class GeneratorDocsTests
     [InlineData("lsystem a { bd -> \"bd sd\" }\ntrack drums channel 10 {\n  beat lsystem a gen 2\n}\n", "SEQ0342", "a")]
     [InlineData("markov m { c2 -> eb2 }\ntrack t channel 1 {\n  play \"x*4\" n markov m\n}\n", "SEQ0342", "eb2")]
     [InlineData("markov bass { c2 -> g2  g2 -> c2 }\ntrack t channel 1 {\n  play \"c4*4\" vel markov bass\n}\n", "SEQ0342", "markov bass")]
+    [InlineData("track t channel 1 {\n  play \"x*4\" n melody rnage c3..c5\n}\n", "SEQ0342", "rnage")]
+    [InlineData("track t channel 1 {\n  play \"x*4\" n melody range c5..c3\n}\n", "SEQ0342", "c5..c3")]
+    [InlineData("track t channel 1 {\n  play \"x*4\" n melody range 61..61\n}\n", "SEQ0342", "range 61..61")]
+    [InlineData("track t channel 1 {\n  play \"x*4\" n melody range x3..c5\n}\n", "SEQ0342", "x3")]
+    [InlineData("track t channel 1 {\n  play \"x*4\" n melody nir -0.5\n}\n", "SEQ0342", "-0.5")]
+    [InlineData("track t channel 1 {\n  play \"c4*4\" vel melody\n}\n", "SEQ0342", "melody")]
     public void The_diagnostics_are_the_page_s(string text, string code, string at)
     {
         var diagnostic = Assert.Single(SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions()).Diagnostics);
