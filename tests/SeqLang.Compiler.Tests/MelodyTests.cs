@@ -155,6 +155,8 @@ public class MelodyTests
     [InlineData("  play \"x*4\" n melody nir 1 nir 2", "SEQ0342", "nir 2", "twice")]
     [InlineData("  play \"c4*4\" vel melody", "SEQ0342", "melody", "use it with n")]
     [InlineData("  play \"x*4\" n melody 48..72", "SEQ0321", "48..72", "range 48..72")]
+    [InlineData("  play \"x*4\" n melody range c2..c3 * 2", "SEQ0342", "melody range c2..c3", "cannot be multiplied")]
+    [InlineData("  play \"x*4\" n walk 0..7 * 2", "SEQ0342", "walk 0..7", "cannot be multiplied")]
     [InlineData("  play \"x*4\" n melody over 2 bars", "SEQ0321", "over 2 bars", "period")]
     public void Mistakes_are_reported_where_they_are_written(string lane, string code, string at, string says)
     {

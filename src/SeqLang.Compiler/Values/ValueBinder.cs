@@ -108,6 +108,16 @@ internal sealed partial class ValueBinder
             else ok = false;
         }
         if (!ok) return null;
+        // A generator moves one step per onset through the event stream: a product reads its factors at a time, which
+        // a generator cannot answer (it crashed the compiler before this check).
+        for (var i = 0; i < factors.Length; i++)
+        {
+            if (factors[i] is not ValueGenerator) continue;
+            var name = p.Factors[i] switch { SignalSyntax s => s.Name.Text, MarkovValueSyntax => "markov", _ => "a value generator" };
+            _context.Report(Codes.BadGenerator, p.Factors[i].Span, name, "a value generator moves one step per onset and cannot be multiplied: give it the range it should cover");
+            ok = false;
+        }
+        if (!ok) return null;
         try
         {
             return new ProductValue(factors);
