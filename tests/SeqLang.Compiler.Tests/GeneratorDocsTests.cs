@@ -41,6 +41,8 @@ public class GeneratorDocsTests
     [InlineData("track t channel 1 {\n  play \"x*4\" n melody range x3..c5\n}\n", "SEQ0342", "x3")]
     [InlineData("track t channel 1 {\n  play \"x*4\" n melody nir -0.5\n}\n", "SEQ0342", "-0.5")]
     [InlineData("track t channel 1 {\n  play \"c4*4\" vel melody\n}\n", "SEQ0342", "melody")]
+    [InlineData("track d channel 10 {\n  play \"x*4\" n melody\n}\n", "SEQ0342", "melody")]
+    [InlineData("track t channel 1 {\n  play \"x*4\" n walk 0..7 * 2\n}\n", "SEQ0342", "walk 0..7")]
     public void The_diagnostics_are_the_page_s(string text, string code, string at)
     {
         var diagnostic = Assert.Single(SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions()).Diagnostics);

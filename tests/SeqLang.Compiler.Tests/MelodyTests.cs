@@ -158,9 +158,10 @@ public class MelodyTests
     [InlineData("  play \"x*4\" n melody range c2..c3 * 2", "SEQ0342", "melody range c2..c3", "cannot be multiplied")]
     [InlineData("  play \"x*4\" n walk 0..7 * 2", "SEQ0342", "walk 0..7", "cannot be multiplied")]
     [InlineData("  play \"x*4\" n melody over 2 bars", "SEQ0321", "over 2 bars", "period")]
+    [InlineData("drums:  play \"x*4\" n melody", "SEQ0342", "melody", "pitched notes, not for a drum lane")]
     public void Mistakes_are_reported_where_they_are_written(string lane, string code, string at, string says)
     {
-        var text = Track(lane);
+        var text = lane.StartsWith("drums:", StringComparison.Ordinal) ? $"track d channel 10 {{\n{lane[6..]}\n}}\n" : Track(lane);
         var d = Assert.Single(Check(text), x => x.Code == code);
         Assert.Equal(at, text.Substring(d.Span.Start, d.Span.Length));
         Assert.Contains(says, d.Message);

@@ -91,6 +91,12 @@ internal sealed class LaneCompiler
             if (n.Signal is null && n.Syntax.Text is null && n.Syntax.Number is null) return null;
             if (n.Signal is { } signal)
             {
+                if (signal is MelodyGenerator && kind is not (LaneKind.Pitched or LaneKind.Degrees or LaneKind.Tones))
+                {
+                    // A melody is pitches of a scale: on a drum track they would be drum keys, on a cc lane values.
+                    _context.Report(Codes.BadGenerator, n.Syntax.Value!.Span, "melody", $"it gives pitched notes, not for {description}");
+                    return null;
+                }
                 if (NoteTable(n, signal, resolver) is { } table) bound.Transforms[i] = new DeferredModifier(new PendingSetting(ValueTarget.Note, signal, stream, 0, table.Atoms, table.Base), n.Span);
                 continue;
             }
