@@ -3,22 +3,61 @@ using SeqLang.Core.Numbers;
 
 namespace SeqLang.Compiler.Lanes;
 
-/// <summary>The states of a lane's value generators while its onsets are read in order: each read moves one on.</summary>
+/// <summary>
+/// The states of a lane's value generators while its onsets are read in order: each read moves one on. A lane has one
+/// to a few generators, so the states are a short array searched by the setting's identity (a setting is made once,
+/// when the lane is compiled); a snapshot is that array's copy, a few words a bar where a dictionary was hundreds of
+/// bytes and a hash of the whole setting per onset.
+/// </summary>
 internal sealed class GeneratorRun
 {
-    private readonly Dictionary<PendingSetting, object> _states;
+    private PendingSetting[] _settings;
+    private object[] _states;
+    private int _count;
 
-    public GeneratorRun(IReadOnlyDictionary<PendingSetting, object>? start = null) =>
-        _states = start is null ? new Dictionary<PendingSetting, object>() : new Dictionary<PendingSetting, object>(start);
+    public GeneratorRun() : this(GeneratorStates.Empty)
+    {
+    }
+
+    public GeneratorRun(GeneratorStates start)
+    {
+        _settings = start.Settings.Length == 0 ? new PendingSetting[2] : (PendingSetting[])start.Settings.Clone();
+        _states = start.States.Length == 0 ? new object[2] : (object[])start.States.Clone();
+        _count = start.Settings.Length;
+    }
 
     public FixedPoint Next(PendingSetting setting, ValueGenerator generator, in ValueContext context)
     {
-        var state = _states.TryGetValue(setting, out var s) ? s : generator.Initial;
+        var i = IndexOf(setting);
+        var state = i >= 0 ? _states[i] : generator.Initial;
         var (value, next) = generator.Step(state, context);
-        _states[setting] = next;
+        if (i < 0)
+        {
+            if (_count == _settings.Length)
+            {
+                Array.Resize(ref _settings, _count * 2);
+                Array.Resize(ref _states, _count * 2);
+            }
+            i = _count++;
+            _settings[i] = setting;
+        }
+        _states[i] = next;
         return value;
     }
 
+    private int IndexOf(PendingSetting setting)
+    {
+        for (var i = 0; i < _count; i++)
+            if (ReferenceEquals(_settings[i], setting)) return i;
+        return -1;
+    }
+
     /// <summary>The states now, to start a later bar from.</summary>
-    public IReadOnlyDictionary<PendingSetting, object> Snapshot() => new Dictionary<PendingSetting, object>(_states);
+    public GeneratorStates Snapshot() => new(_settings[.._count], _states[.._count]);
+}
+
+/// <summary>The states of a lane's generators at a bar line; never changed once made.</summary>
+internal sealed record GeneratorStates(PendingSetting[] Settings, object[] States)
+{
+    public static readonly GeneratorStates Empty = new(Array.Empty<PendingSetting>(), Array.Empty<object>());
 }

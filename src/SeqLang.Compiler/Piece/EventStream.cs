@@ -59,7 +59,7 @@ public sealed class EventStream
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
         _periodHaps = new Hap<LaneNote>[]?[]?[lanes.Count];
-        _walks = new List<IReadOnlyDictionary<PendingSetting, object>>?[lanes.Count];
+        _walks = new List<GeneratorStates>?[lanes.Count];
         _lastBar = new long[lanes.Count];
         Array.Fill(_lastBar, long.MinValue);
         _harmonyAt = piece.Harmony is null ? null : ChordAt;
@@ -331,7 +331,7 @@ public sealed class EventStream
     /// </summary>
     private GeneratorRun StartRun(int laneNumber, CompiledLane lane, long bar)
     {
-        var starts = _walks[laneNumber] ??= new List<IReadOnlyDictionary<PendingSetting, object>> { new Dictionary<PendingSetting, object>() };
+        var starts = _walks[laneNumber] ??= new List<GeneratorStates> { GeneratorStates.Empty };
         var from = Math.Max(0, bar);
         while (starts.Count <= from)
         {
@@ -368,7 +368,7 @@ public sealed class EventStream
     }
 
     private GeneratorRun? _run;
-    private readonly List<IReadOnlyDictionary<PendingSetting, object>>?[] _walks;
+    private readonly List<GeneratorStates>?[] _walks;
     private readonly List<Hap<LaneNote>> _walkHaps = new();
 
     private bool PlaysAt(CompiledLane lane, long bar) => _piece.Form.SectionAt(bar) is { } position && PlaysIn(lane, position.Section);

@@ -14,6 +14,7 @@ internal sealed class WalkGenerator : ValueGenerator
     private readonly long _high;
     private readonly long _step;
     private readonly ulong _salt;
+    private readonly object[]? _boxed;
 
     public WalkGenerator(long low, long high, long step, ulong salt)
     {
@@ -21,6 +22,13 @@ internal sealed class WalkGenerator : ValueGenerator
         _high = high;
         _step = step;
         _salt = salt;
+        // A range of a few thousand values (any range of notes or degrees) gets one box per value, so that a step
+        // allocates nothing; a wider one boxes as it goes.
+        if (high - low is >= 0 and < 4096)
+        {
+            _boxed = new object[high - low + 1];
+            for (var v = low; v <= high; v++) _boxed[v - low] = v;
+        }
     }
 
     public override object Initial => Unstarted;
@@ -38,7 +46,7 @@ internal sealed class WalkGenerator : ValueGenerator
             var move = (long)(((ulong)draw.Raw * (ulong)(2 * _step + 1)) >> FixedPoint.FractionBits) - _step;
             value = Math.Clamp((long)state + move, _low, _high);
         }
-        return (FixedPoint.FromInteger(value), value);
+        return (FixedPoint.FromInteger(value), _boxed is { } boxed ? boxed[value - _low] : value);
     }
 
     public override FixedPoint Min => FixedPoint.FromInteger(_low);
