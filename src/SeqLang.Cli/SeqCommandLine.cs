@@ -20,6 +20,7 @@ public static class SeqCommandLine
           seq play song.seq --port fluid               play it live to a MIDI port
           seq ports                                    the MIDI ports seq play can use
           seq roll song.seq -o roll.svg --bars 0:8     draw a piano roll (.svg or .png)
+          seq freeze song.seq drums.hh --bars 0:4      what a generator played, as a string to paste
 
         On Linux, coreutils also has a command named seq: use `dotnet seq ...` from a folder with the
         tool manifest, or put ~/.dotnet/tools first on PATH (see README).
@@ -35,6 +36,7 @@ public static class SeqCommandLine
             PlayCommand.Create(console),
             PortsCommand.Create(console),
             RollCommand.Create(console),
+            FreezeCommand.Create(console),
         };
         return root;
     }
