@@ -35,7 +35,14 @@ public sealed class FreezeCliTests
         ["track lead channel 1 {\n  play \"x*4\" n logistic 3.9 48..72 vel logistic 3.7 60..110\n}", "lead.play", "track lead channel 1 {\n  play FROZEN vel logistic 3.7 60..110\n}", "0:4"],
         ["track lead channel 1 {\n  arp bresenham 5 16 n \"<c2 eb2 g1 bb1>\" fast 2 chan 5 legato 0.7\n}", "lead.arp", "track lead channel 1 {\n  arp FROZEN chan 5 legato 0.7\n}", "3:9"],
         ["track keys channel 1 {\n  play bresenham 3 8 n \"<c4'maj e4'm7>\" transpose 2\n}", "keys.play", "track keys channel 1 {\n  play FROZEN\n}", "0:4"],
-        ["track keys channel 1 {\n  sw \"c4*16\" swing 58 n walk 60..72\n}", "keys.sw", "track keys channel 1 {\n  sw FROZEN\n}", "0:2"],
+        // The feel (swing, humanize, groove, strum) stays on the lane: the string is frozen without it.
+        ["track keys channel 1 {\n  sw \"c4*16\" swing 58 n walk 60..72\n}", "keys.sw", "track keys channel 1 {\n  sw FROZEN swing 58\n}", "0:2"],
+        ["track keys channel 1 {\n  hu bresenham 5 8 n walk 60..72 humanize 15 vel 80\n}", "keys.hu", "track keys channel 1 {\n  hu FROZEN humanize 15 vel 80\n}", "1:3"],
+        ["track keys channel 1 {\n  st \"x ~ x ~\" n \"<c4'maj e4'm7>\" strum 1/48\n}", "keys.st", "track keys channel 1 {\n  st FROZEN strum 1/48\n}", "0:2"],
+        ["groove push grid 16 { shift \"0 0.12 0 0.08\" vel \"1 0.6 0.85 0.55\" }\ntrack drums channel 10 {\n  hh cellular 30 width 16 from random 0.5 groove push amount 0.8\n}", "drums.hh",
+            "groove push grid 16 { shift \"0 0.12 0 0.08\" vel \"1 0.6 0.85 0.55\" }\ntrack drums channel 10 {\n  hh FROZEN groove push amount 0.8\n}", "0:4"],
+        // Sevenths against elevenths: a grid of 154 steps, written with @.
+        ["track keys channel 1 {\n  play \"c4*7 e4*11\" n walk 60..72\n}", "keys.play", "track keys channel 1 {\n  play FROZEN\n}", "0:2"],
     ];
 
     [Theory]
@@ -89,6 +96,22 @@ public sealed class FreezeCliTests
         Assert.Contains("eb2", frozen[0]);
         Assert.DoesNotContain("d#2", frozen[0]);
         Assert.StartsWith("// bass.play, bars 0:4: replaces \"x*8\"; holds n markov bass (remove it); not in the string: velocities ", frozen[1]);
+    }
+
+    [Fact]
+    public void A_grid_past_64_steps_holds_each_onset_to_the_next_with_at()
+    {
+        var path = Write("track keys channel 1 {\n  play \"c4*7 e4*11\"\n}");
+        Assert.Equal("\"" + string.Join(' ', Enumerable.Repeat("c4@11", 7).Concat(Enumerable.Repeat("e4@7", 11))) + "\"", Freeze(path, "keys.play", "0:1")[0]);
+        var late = Write("track keys channel 1 {\n  play \"~ [c4*7 e4*11]\"\n}");
+        Assert.StartsWith("\"~@154 c4@11 ", Freeze(late, "keys.play", "0:1")[0]);
+    }
+
+    [Fact]
+    public void Swing_stays_on_the_lane_and_the_string_is_straight()
+    {
+        var path = Write("track drums channel 10 {\n  hh \"x*8\" swing 60 grid 8 vel 90\n}");
+        Assert.Equal(["\"x x x x x x x x\"", "// drums.hh, bars 0:4: replaces \"x*8\""], Freeze(path, "drums.hh", "0:4"));
     }
 
     [Fact]

@@ -22,7 +22,14 @@ public static class FreezeCommand
     public const long MaxBars = 256;
 
     /// <summary>Modifiers whose effect the string does not hold: they stay on the lane. Every other one is already in it.</summary>
-    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "vel", "legato", "chan", "mute", "glide" };
+    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "vel", "legato", "chan", "mute", "glide", "humanize", "swing", "groove", "strum" };
+
+    /// <summary>
+    /// The feel a lane's notes are played with rather than the notes: the lane is frozen without them and keeps them.
+    /// Frozen with them, a humanized bar would need a grid of microseconds and a swung one a grid of hundredths,
+    /// and the string would be unreadable and no longer swing when edited.
+    /// </summary>
+    private static readonly HashSet<string> Feel = new(StringComparer.Ordinal) { "humanize", "swing", "groove", "strum" };
 
     public static Command Create(CliConsole console)
     {
@@ -55,21 +62,23 @@ public static class FreezeCommand
         if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
             return Usage(console, $"{lane.FullName} is a {(lane.Kind == LaneKind.Control ? "cc" : lane.Kind == LaneKind.Bend ? "bend" : "touch")} lane: freeze writes notes, so name a lane that plays them");
 
+        var syntax = SyntaxOf(source, lane);
+        if (WithoutFeel(source, syntax, seed, lane) is { } plain) (piece, lane) = plain;
         var frozen = LaneFreezer.Freeze(piece, lane, from, to, diagnostics);
         DiagnosticPrinter.PrintText(console.Error, source, diagnostics.Sorted());
         if (frozen is null || diagnostics.HasErrors) return ExitCodes.InputErrors;
         console.Out.WriteLine($"\"{frozen.Mini}\"");
-        console.Out.WriteLine(Comment(source, lane, from, to, frozen));
+        console.Out.WriteLine(Comment(source, syntax, lane, from, to, frozen));
         return ExitCodes.Success;
     }
 
     /// <summary>
     /// "// drums.hh, bars 0:4: replaces cellular 30 ...; holds n markov bass, degrees (remove them); not in the string: velocities 60..110, note lengths".
     /// </summary>
-    private static string Comment(SourceText source, CompiledLane lane, long from, long to, FrozenLane frozen)
+    private static string Comment(SourceText source, LaneSyntax? syntax, CompiledLane lane, long from, long to, FrozenLane frozen)
     {
         var parts = new List<string>();
-        if (SyntaxOf(source, lane) is { } syntax)
+        if (syntax is not null)
         {
             var replaced = syntax.Generator?.Span ?? syntax.Mini?.Span;
             if (replaced is { } span) parts.Add("replaces " + Text(source, span));
@@ -84,6 +93,22 @@ public static class FreezeCommand
         if (frozen.Notes == 0) parts.Add("no notes in these bars");
         var bars = string.Create(CultureInfo.InvariantCulture, $"bars {from}:{to}");
         return $"// {lane.FullName}, {bars}" + (parts.Count > 0 ? ": " + string.Join("; ", parts) : "");
+    }
+
+    /// <summary>
+    /// The piece compiled again with the lane's feel modifiers blanked out (spaces in their place, so every other span
+    /// stays put), and the lane in it; null when the lane has none, or the text without them does not compile.
+    /// </summary>
+    private static (CompiledPiece, CompiledLane)? WithoutFeel(SourceText source, LaneSyntax? syntax, long? seed, CompiledLane lane)
+    {
+        var feel = syntax?.Modifiers.Where(m => Feel.Contains(m.Name)).ToList();
+        if (feel is null || feel.Count == 0) return null;
+        var text = source.Text.ToCharArray();
+        foreach (var m in feel)
+            for (var i = m.Span.Start; i < m.Span.End; i++) if (text[i] is not ('\n' or '\r')) text[i] = ' ';
+        var compilation = SeqCompiler.Compile(new SourceText(source.Path, new string(text)), new CompileOptions(seed));
+        if (compilation.HasErrors || compilation.Piece is not { } piece) return null;
+        return (piece, piece.Tracks[lane.TrackIndex].Lanes[lane.LaneIndex]);
     }
 
     /// <summary>A modifier stays when the string does not hold its effect: <c>vel</c>, <c>legato</c>...; <c>every</c> as its inner one.</summary>

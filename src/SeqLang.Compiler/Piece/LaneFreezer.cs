@@ -10,7 +10,7 @@ namespace SeqLang.Compiler.Piece;
 /// What <c>seq freeze</c> prints for a lane over some bars: <see cref="Mini"/>, one mini-notation string (without
 /// its quotes) that plays the same notes at the same onsets; and what the string cannot hold: the notes'
 /// velocities (<see cref="Velocities"/>, null with no notes) and whether their lengths differ from the steps the
-/// string gives them (<see cref="LengthsDiffer"/>).
+/// string gives them (<see cref="LengthsDiffer"/>, never on a drum track).
 /// </summary>
 public sealed record FrozenLane(string Mini, int Notes, (int Min, int Max)? Velocities, bool LengthsDiffer);
 
@@ -128,7 +128,8 @@ public static class LaneFreezer
         long steps = 1;
         foreach (var (at, _) in onsets) steps = Lcm(steps, at.Denominator);
         var step = new Rational(1, steps);
-        foreach (var e in notes) lengthsDiffer |= e.End - e.Begin != step;
+        // A drum's length is a note-off nobody hears: only a pitched lane's lengths are news.
+        if (names.Pitched) foreach (var e in notes) lengthsDiffer |= e.End - e.Begin != step;
         var tokens = new List<string>();
         if (steps <= MaxPlainSteps)
         {
@@ -186,6 +187,8 @@ public static class LaneFreezer
             foreach (var (name, note) in kit)
                 if (!_drums.TryGetValue(note, out var known) || name.Length < known.Length) _drums[note] = name;
         }
+
+        public bool Pitched => _drums is null;
 
         public string Of(int note)
         {
