@@ -167,6 +167,34 @@ public sealed class FreezeCliTests
         Assert.Contains("t.cc74 is a cc lane", cc.Error);
     }
 
+    [Fact]
+    public void The_pages_example_prints_what_the_page_shows()
+    {
+        var page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "generators.md"));
+        var section = page[page.IndexOf("## Freezing a generator", StringComparison.Ordinal)..];
+        var file = Block(section, "```seq\n");
+        var shell = Block(section, "```\n$ ");
+        var path = Path.Combine(SeqRun.TempDirectory(), "try.seq");
+        File.WriteAllText(path, file);
+        var commands = ("$ " + shell).Split("$ seq ", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, commands.Length);
+        foreach (var command in commands)
+        {
+            var lines = command.Split('\n', 2);
+            var args = lines[0].Split(' ').Select(a => a == "try.seq" ? path : a).ToArray();
+            var result = SeqRun.Run(args);
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Equal(lines[1].TrimEnd('\n'), result.Out.TrimEnd('\n'));
+        }
+    }
+
+    /// <summary>The text of the first fenced block opening with <paramref name="fence"/> (what follows the fence's newline, or the "$ ").</summary>
+    private static string Block(string markdown, string fence)
+    {
+        var start = markdown.IndexOf(fence, StringComparison.Ordinal) + fence.Length;
+        return markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
     private static string Write(string tracks)
     {
         var path = Path.Combine(SeqRun.TempDirectory(), "song.seq");
