@@ -115,6 +115,15 @@ public sealed class FreezeCliTests
     }
 
     [Fact]
+    public void A_tracks_every_line_is_named_as_held_by_the_string()
+    {
+        var path = Write("track keys channel 1 {\n  every 2 rev\n  every 4 vel 120\n  play bresenham 3 8 n \"c4 e4 g4\"\n}");
+        // every 4 vel 120 stays (velocities are not in the string) and shows as velocities that vary.
+        Assert.Equal("// keys.play, bars 0:4: replaces bresenham 3 8; holds n \"c4 e4 g4\" (remove it); also holds the block's every 2 rev, which would act on it twice; " +
+            "not in the string: velocities 100..120", Freeze(path, "keys.play", "0:4")[1]);
+    }
+
+    [Fact]
     public void Chords_are_written_as_stacks_on_the_finest_grid_of_the_bar()
     {
         var path = Write("track keys channel 1 {\n  play \"[c4,e4,g4] ~ <a3 b3> ~ ~ ~\"\n}");

@@ -62,20 +62,20 @@ public static class FreezeCommand
         if (lane.Kind is LaneKind.Control or LaneKind.Bend or LaneKind.Pressure)
             return Usage(console, $"{lane.FullName} is a {(lane.Kind == LaneKind.Control ? "cc" : lane.Kind == LaneKind.Bend ? "bend" : "touch")} lane: freeze writes notes, so name a lane that plays them");
 
-        var syntax = SyntaxOf(source, lane);
+        var syntax = SyntaxOf(source, lane, out var blockEvery);
         if (WithoutFeel(source, syntax, seed, lane) is { } plain) (piece, lane) = plain;
         var frozen = LaneFreezer.Freeze(piece, lane, from, to, diagnostics);
         DiagnosticPrinter.PrintText(console.Error, source, diagnostics.Sorted());
         if (frozen is null || diagnostics.HasErrors) return ExitCodes.InputErrors;
         console.Out.WriteLine($"\"{frozen.Mini}\"");
-        console.Out.WriteLine(Comment(source, syntax, lane, from, to, frozen));
+        console.Out.WriteLine(Comment(source, syntax, blockEvery, lane, from, to, frozen));
         return ExitCodes.Success;
     }
 
     /// <summary>
     /// "// drums.hh, bars 0:4: replaces cellular 30 ...; holds n markov bass, degrees (remove them); not in the string: velocities 60..110, note lengths".
     /// </summary>
-    private static string Comment(SourceText source, LaneSyntax? syntax, CompiledLane lane, long from, long to, FrozenLane frozen)
+    private static string Comment(SourceText source, LaneSyntax? syntax, List<ModifierSyntax> blockEvery, CompiledLane lane, long from, long to, FrozenLane frozen)
     {
         var parts = new List<string>();
         if (syntax is not null)
@@ -84,6 +84,9 @@ public static class FreezeCommand
             if (replaced is { } span) parts.Add("replaces " + Text(source, span));
             var held = syntax.Modifiers.Where(m => !IsKept(m)).Select(m => Text(source, m.Span)).ToList();
             if (held.Count > 0) parts.Add($"holds {string.Join(", ", held)} (remove {(held.Count == 1 ? "it" : "them")})");
+            // A line of its own applies to every lane below it, the pasted one too: the user must move the lane out.
+            var around = blockEvery.Where(m => !IsKept(m)).Select(m => Text(source, m.Span)).ToList();
+            if (around.Count > 0) parts.Add($"also holds the block's {string.Join(", ", around)}, which would act on it twice");
         }
         var lost = new List<string>();
         // One velocity throughout is the lane's vel or the default, which stay on the lane: only a varying one is news.
@@ -116,21 +119,33 @@ public static class FreezeCommand
 
     private static string Text(SourceText source, SourceSpan span) => string.Join(' ', source.Text.Substring(span.Start, span.Length).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>The lane as written, found again by its name's place in the file (the compiled lane keeps only that).</summary>
-    private static LaneSyntax? SyntaxOf(SourceText source, CompiledLane lane)
+    /// <summary>
+    /// The lane as written, found again by its name's place in the file (the compiled lane keeps only that), with
+    /// the track's and its <c>in</c> block's own <c>every</c> lines, which apply to it as its modifiers do.
+    /// </summary>
+    private static LaneSyntax? SyntaxOf(SourceText source, CompiledLane lane, out List<ModifierSyntax> blockEvery)
     {
         var file = SeqParser.Parse(source, new DiagnosticBag());
+        blockEvery = new List<ModifierSyntax>();
         foreach (var track in file.Statements.OfType<TrackSyntax>())
-            if (Find(track.Items, lane.Span.Start) is { } found) return found;
+            if (Find(track.Items, lane.Span.Start, blockEvery) is { } found) return found;
         return null;
     }
 
-    private static LaneSyntax? Find(IReadOnlyList<TrackItemSyntax> items, int nameStart)
+    private static LaneSyntax? Find(IReadOnlyList<TrackItemSyntax> items, int nameStart, List<ModifierSyntax> blockEvery)
     {
+        var every = items.OfType<EveryItemSyntax>().Select(e => e.Every).ToList();
         foreach (var item in items)
         {
-            if (item is LaneSyntax l && l.Name.Span.Start == nameStart) return l;
-            if (item is InBlockSyntax block && Find(block.Items, nameStart) is { } inner) return inner;
+            var inner = item switch
+            {
+                LaneSyntax l when l.Name.Span.Start == nameStart => l,
+                InBlockSyntax block => Find(block.Items, nameStart, blockEvery),
+                _ => null,
+            };
+            if (inner is null) continue;
+            blockEvery.InsertRange(0, every);
+            return inner;
         }
         return null;
     }
