@@ -64,7 +64,18 @@ public static class FreezeCommand
 
         var syntax = SyntaxOf(source, lane, out var blockEvery);
         if (WithoutFeel(source, syntax, seed, lane) is { } plain) (piece, lane) = plain;
-        var frozen = LaneFreezer.Freeze(piece, lane, from, to, diagnostics);
+        FrozenLane? frozen;
+        try
+        {
+            frozen = LaneFreezer.Freeze(piece, lane, from, to, diagnostics);
+        }
+        catch (OverflowException)
+        {
+            // Onsets whose common grid overflows 64 bits: nothing a hand could edit, and no reason to crash.
+            DiagnosticPrinter.PrintText(console.Error, source, diagnostics.Sorted());
+            console.Error.WriteLine($"seq freeze: the onsets of {lane.FullName} in bars {from}:{to} fall on no grid a string can write");
+            return ExitCodes.InputErrors;
+        }
         DiagnosticPrinter.PrintText(console.Error, source, diagnostics.Sorted());
         if (frozen is null || diagnostics.HasErrors) return ExitCodes.InputErrors;
         console.Out.WriteLine($"\"{frozen.Mini}\"");

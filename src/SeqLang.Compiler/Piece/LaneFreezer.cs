@@ -1,4 +1,3 @@
-using System.Text;
 using SeqLang.Compiler.Harmony;
 using SeqLang.Compiler.Lanes;
 using SeqLang.Core.Diagnostics;
