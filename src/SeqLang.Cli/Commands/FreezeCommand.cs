@@ -95,7 +95,7 @@ public static class FreezeCommand
             if (replaced is { } span) parts.Add("replaces " + Text(source, span));
             var held = syntax.Modifiers.Where(m => !IsKept(m)).Select(m => Text(source, m.Span)).ToList();
             if (held.Count > 0) parts.Add($"holds {string.Join(", ", held)} (remove {(held.Count == 1 ? "it" : "them")})");
-            // A line of its own applies to every lane below it, the pasted one too: the user must move the lane out.
+            // A line of its own applies to every lane of its block, the pasted one too: the user must move the lane out.
             var around = blockEvery.Where(m => !IsKept(m)).Select(m => Text(source, m.Span)).ToList();
             if (around.Count > 0) parts.Add($"also holds the block's {string.Join(", ", around)}, which would act on it twice");
         }
