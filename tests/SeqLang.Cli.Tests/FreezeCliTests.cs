@@ -33,6 +33,7 @@ public sealed class FreezeCliTests
         ["track bass channel 2 {\n  play \"x*8\" n markov bass legato 0.8 vel walk 70..110 step 8\n}", "bass.play", "track bass channel 2 {\n  play FROZEN legato 0.8 vel walk 70..110 step 8\n}", "1:5"],
         ["track lead channel 1 {\n  play \"x ~ x x ~ x ~ x\" n walk 0..9 step 2 degrees octave 5\n}", "lead.play", "track lead channel 1 {\n  play FROZEN\n}", "0:4"],
         ["track lead channel 1 {\n  play \"x*4\" n logistic 3.9 48..72 vel logistic 3.7 60..110\n}", "lead.play", "track lead channel 1 {\n  play FROZEN vel logistic 3.7 60..110\n}", "0:4"],
+        ["harmony aeolian_minor every 1 bar\ntrack lead channel 1 {\n  play \"x ~ x x [x x] ~ x ~\" n melody range a3..e5 nir 1 legato 0.9\n}", "lead.play", "harmony aeolian_minor every 1 bar\ntrack lead channel 1 {\n  play FROZEN legato 0.9\n}", "0:8"],
         ["track lead channel 1 {\n  arp bresenham 5 16 n \"<c2 eb2 g1 bb1>\" fast 2 chan 5 legato 0.7\n}", "lead.arp", "track lead channel 1 {\n  arp FROZEN chan 5 legato 0.7\n}", "3:9"],
         ["track keys channel 1 {\n  play bresenham 3 8 n \"<c4'maj e4'm7>\" transpose 2\n}", "keys.play", "track keys channel 1 {\n  play FROZEN\n}", "0:4"],
         // The feel (swing, humanize, groove, strum) stays on the lane: the string is frozen without it.
