@@ -9,17 +9,17 @@ using SeqLang.Syntax.Ast;
 namespace SeqLang.Compiler.Generators;
 
 /// <summary>
-/// Checks a lane's rhythm generator (SPEC §15: <c>bresenham</c>, <c>weights</c>, <c>cellular</c>) and builds the
+/// Checks a lane's rhythm generator (SPEC §15: <c>bresenham</c>, <c>weights</c>, <c>cellular</c>, <c>life</c>, <c>lsystem</c>) and builds the
 /// pattern of atoms it plays: hits of the lane's drum (or plain steps when <c>n</c> gives the notes), or for
 /// <c>weights</c> each step's voice read as the lane reads atoms.
 /// </summary>
 internal sealed class RhythmGeneratorBinder
 {
-    private const int MaxSteps = 64;
+    internal const int MaxSteps = 64;
     // The first row of `from random D` draws from its own salt, so no other random choice of the lane moves it.
     private const ulong FirstRowSalt = 0x4345_4C4C_0000_0001UL;
     // How far a dying automaton is followed at compile time to name the bar it falls silent.
-    private const long DeathSearch = 10_000;
+    internal const long DeathSearch = 10_000;
 
     private readonly BindContext _context;
     private readonly IReadOnlyDictionary<string, Lsystem?> _lsystems;
@@ -40,7 +40,7 @@ internal sealed class RhythmGeneratorBinder
     {
         var name = generator.Keyword.Text;
         Atom? hit = step;
-        if (name is not ("weights" or "lsystem") && hit is null)
+        if (name is not ("weights" or "lsystem" or "life") && hit is null)
         {
             if (kind != LaneKind.Drums)
             {
@@ -55,15 +55,9 @@ internal sealed class RhythmGeneratorBinder
             "bresenham" => BresenhamPattern(generator, hit!),
             "weights" => WeightsPattern(generator, resolver, step),
             "lsystem" => LsystemPattern(generator, resolver, step),
-            "life" => NotYet(generator),
+            "life" => new LifeBinder(_context).Bind(generator, resolver, step, stream, fullName),
             _ => CellularPattern(generator, hit!, stream, fullName),
         };
-    }
-
-    private Pattern<Atom>? NotYet(RhythmGeneratorSyntax g)
-    {
-        _context.Report(Codes.BadGenerator, g.Keyword.Span, g.Keyword.Text, "not built yet");
-        return null;
     }
 
     private Pattern<Atom>? BresenhamPattern(RhythmGeneratorSyntax g, Atom hit)
@@ -228,5 +222,5 @@ internal sealed class RhythmGeneratorBinder
         return new WordPattern<Atom>(word.Select(a => read[a]).ToArray(), length);
     }
 
-    private static DiagnosticDescriptor Bad(string generator, string what) => Codes.BadGenerator with { Format = generator + ": " + what };
+    internal static DiagnosticDescriptor Bad(string generator, string what) => Codes.BadGenerator with { Format = generator + ": " + what };
 }
