@@ -199,6 +199,18 @@ internal sealed class LaneCompiler
             for (var p = 0; p < pitches.Length; p++) pitches[p] = Atom.Fixed(melody.Rule.Low + p);
             return (pitches, melody.Rule.Low);
         }
+        if (signal is TuringGenerator { States: { } written })
+        {
+            // A loop's distinct atoms, read as the lane reads atoms where each is first written.
+            var loopAtoms = new Atom[written.Length];
+            var wrong = false;
+            for (var i = 0; i < written.Length; i++)
+            {
+                if (resolver.Resolve(written[i].Text, written[i].Span) is { } atom) loopAtoms[i] = atom;
+                else wrong = true;
+            }
+            return wrong ? null : (loopAtoms, 0);
+        }
         var low = signal.Min.RoundHalfUp();
         var high = signal.Max.RoundHalfUp();
         if (high - low >= 1024)

@@ -1,6 +1,7 @@
 using SeqLang.Compiler.Checks;
 using SeqLang.Core.Diagnostics;
 using SeqLang.Core.Numbers;
+using SeqLang.Core.Text;
 using SeqLang.Core.Time;
 using SeqLang.Patterns.Signals;
 using SeqLang.Syntax.Ast;
@@ -15,7 +16,7 @@ namespace SeqLang.Compiler.Values;
 internal sealed partial class ValueBinder
 {
     public static readonly string[] Shapes = { "sine", "cosine", "saw", "isaw", "tri", "square" };
-    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc", "walk", "logistic", "melody" };
+    public static readonly string[] SignalWords = { "sine", "cosine", "saw", "isaw", "tri", "square", "rand", "irand", "perlin", "ramp", "vdc", "walk", "logistic", "melody", "turing" };
 
     private const long MaxLengthBars = 100_000;
     // Random signals are told apart by their place: a salt space of their own, so that adding one never moves the
@@ -149,6 +150,7 @@ internal sealed partial class ValueBinder
         }
 
         if (name == "melody") return Melody(s, what);
+        if (name == "turing") return Turing(s, what);
 
         var ok = true;
         if (s.Loop is { } loop)
@@ -292,6 +294,98 @@ internal sealed partial class ValueBinder
             "logistic" => new LogisticGenerator(rate, from, to),
             _ => new VanDerCorputSignal(from, to),
         };
+    }
+
+    /// <summary>
+    /// <c>turing "MINI" drift P</c>: the string's words are the loop (numbers; with <c>n</c>, atoms as the lane reads them,
+    /// like a markov chain's states), P a chance per pass 0..1. Nothing else is taken.
+    /// </summary>
+    private ValueExpression? Turing(SignalSyntax s, string what)
+    {
+        var ok = true;
+        void Refuse(SourceSpan span, string option)
+        {
+            _context.Report(Codes.SignalOptionNotFor, span, "turing", option);
+            ok = false;
+        }
+        if (s.Argument is { } argument) Refuse(argument.Span, "a number here");
+        if (s.Range is { } range) Refuse(range.Span, "a range (its values are the loop's)");
+        if (s.Over is { } over) Refuse(over.Span, "a period (it moves once per onset)");
+        if (s.Phase is { } phase) Refuse(phase.Span, "a phase");
+        if (s.Ease is { } ease) Refuse(ease.Span, "ease (only ramp is eased)");
+        if (s.Step is { } step) Refuse(step.Span, "a step (only walk moves by steps)");
+        Rational? drift = null;
+        foreach (var option in s.NamedOptions)
+        {
+            if (option.Word.Text == "drift" && option.Number is { } p && drift is null)
+            {
+                if (_context.InRange(p, 0, 1, Codes.BadGenerator with { Format = "turing: drift {0}: use a chance per pass, 0 to 1" }) is { } chance) drift = chance;
+                else ok = false;
+            }
+            else Refuse(option.Span, $"'{option.Word.Text}'{(option.Word.Text == "drift" ? " so written (once, with a number: drift 0.1)" : Suggestions.DidYouMean(option.Word.Text, new[] { "drift" }))}");
+        }
+        if (s.Loop is not { } loop)
+        {
+            _context.Report(Codes.SignalNeeds, s.Span, "turing", "a loop of values", "turing \"0 3 5 7\" drift 0.1");
+            return null;
+        }
+        if (drift is null && ok)
+        {
+            _context.Report(Codes.SignalNeeds, s.Span, "turing", "a drift", $"turing \"{loop.Content}\" drift 0.1 (drift 0 never changes the loop)");
+            return null;
+        }
+
+        // The loop's words, each with its place in the file.
+        var words = new List<(string Text, SourceSpan Span)>();
+        for (var i = 0; i < loop.Content.Length;)
+        {
+            if (char.IsWhiteSpace(loop.Content[i])) { i++; continue; }
+            var start = i;
+            while (i < loop.Content.Length && !char.IsWhiteSpace(loop.Content[i])) i++;
+            words.Add((loop.Content[start..i], new SourceSpan(loop.ContentStart + start, i - start)));
+        }
+        if (words.Count is 0 or > 256)
+        {
+            _context.Report(Codes.BadGenerator, loop.Span, "turing", $"a loop of {words.Count} values: write 1 to 256, separated by spaces, such as \"0 3 5 7\"");
+            return null;
+        }
+        var atoms = what == "n";
+        var distinct = new List<string>();
+        var values = new List<FixedPoint>();
+        var positions = new int[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            var (text, span) = words[w];
+            if (text.Any(c => !(char.IsLetterOrDigit(c) || c is '.' or '-' or '#' or '\'' or '_')))
+            {
+                _context.Report(Codes.BadGenerator, span, "turing", $"'{text}': a loop is values separated by spaces (such as \"0 3 5 7\" or \"c3 eb3 g3\"), without mini-notation");
+                return null;
+            }
+            FixedPoint number = default;
+            if (!atoms)
+            {
+                if (!Rational.TryParseDecimal(text, out var parsed) || parsed.Abs() > 1_000_000)
+                {
+                    _context.Report(Codes.ValueNotANumber, span, what, $"'{text}' (a loop for {what} is numbers, -1000000 to 1000000)");
+                    return null;
+                }
+                number = FixedPoint.FromRational(parsed);
+            }
+            // Distinct values: atoms as written, numbers by their value (1 and 1.0 are one value).
+            var index = atoms ? distinct.IndexOf(text) : values.IndexOf(number);
+            if (index < 0)
+            {
+                index = distinct.Count;
+                distinct.Add(text);
+                values.Add(number);
+            }
+            positions[w] = index;
+        }
+        if (!ok) return null;
+        var salt = SaltSpace | (_saltBase << 16) | ++_places;
+        if (!atoms) return new TuringGenerator(positions, values.ToArray(), drift!.Value, salt);
+        // Each distinct atom is read by the lane where it is first written.
+        return new TuringGenerator(positions, values.ToArray(), drift!.Value, salt, distinct.Select(d => words.First(w => w.Text == d)).ToArray());
     }
 
     private SignalLength? Length(LengthSyntax over)
