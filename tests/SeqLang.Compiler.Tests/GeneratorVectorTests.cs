@@ -8,10 +8,11 @@ using SeqLang.Core.Time;
 namespace SeqLang.Compiler.Tests;
 
 /// <summary>
-/// SPEC §15's rhythm generators against an independent reference written in Python from the spec alone
+/// SPEC §15's generators against an independent reference written in Python from the spec alone
 /// (tests/tools/generators-reference; <c>python3 make_vectors.py</c> writes Vectors/generators.json). Each case's lane
 /// plays, bar by bar, exactly the steps the reference computed: Bresenham and weights every bar, an elementary
-/// automaton one generation a bar, an L-system's word one atom per step across bar lines.
+/// automaton one generation a bar, an L-system's word one atom per step across bar lines,
+/// life's grid one generation a bar (a row a drum), and turing's dice-free drifts one value an onset.
 /// </summary>
 public class GeneratorVectorTests
 {
@@ -34,6 +35,17 @@ public class GeneratorVectorTests
         var c = vectors.RootElement.GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
         var lane = c.GetProperty("seq").GetString()!;
         var laneName = lane.Split(' ')[0];
+        var kind = c.GetProperty("kind").GetString();
+        if (kind == "life")
+        {
+            LifeGrids(c, lane);
+            return;
+        }
+        if (kind == "turing")
+        {
+            TuringValues(c, lane);
+            return;
+        }
         List<string?[]> expected = c.GetProperty("kind").GetString() switch
         {
             "bresenham" => Enumerable.Repeat(c.GetProperty("hits").EnumerateArray().Select(h => h.GetBoolean() ? laneName : null).ToArray(), 4).ToList(),
@@ -55,6 +67,49 @@ public class GeneratorVectorTests
             var have = events.Select(e => $"{((e.Begin - bar) * steps).Floor()}:{e.Number}").ToList();
             Assert.All(events, e => Assert.Equal(new Rational(1, steps), e.End - e.Begin));
             Assert.Equal(want, have);
+        }
+    }
+
+    private static EventStream Stream(string lane)
+    {
+        var compilation = SeqCompiler.Compile(new SourceText("t.seq", $"track drums channel 10 {{\n  {lane}\n}}\n"), new CompileOptions());
+        Assert.True(compilation.Piece is not null, string.Join("\n", compilation.Diagnostics.Select(d => d.Message)));
+        return new EventStream(compilation.Piece!);
+    }
+
+    /// <summary>life: each bar the live cells of its generation, row r a hit of drum r, one cell a step.</summary>
+    private static void LifeGrids(JsonElement c, string lane)
+    {
+        var drums = c.GetProperty("params").GetProperty("rows").EnumerateArray().Select(d => d.GetString()!).ToArray();
+        var grids = c.GetProperty("grids").EnumerateArray().Select(g => g.GetString()!.Split(" | ")).ToList();
+        var stream = Stream(lane);
+        for (var bar = 0; bar < grids.Count; bar++)
+        {
+            var rows = grids[bar];
+            Assert.Equal(drums.Length, rows.Length);
+            var steps = rows[0].Split(' ').Length;
+            var want = rows.SelectMany((row, r) => row.Split(' ').Select((cell, i) => cell == "x" ? $"{i}:{GmDrums.All[drums[r]]}" : null))
+                .OfType<string>().Order(StringComparer.Ordinal).ToList();
+            var events = new List<PieceEvent>();
+            Assert.True(stream.Bar(bar, events, new DiagnosticBag()));
+            var have = events.Select(e => $"{((e.Begin - bar) * steps).Floor()}:{e.Number}").Order(StringComparer.Ordinal).ToList();
+            Assert.All(events, e => Assert.Equal(new Rational(1, steps), e.End - e.Begin));
+            Assert.Equal(want, have);
+        }
+    }
+
+    /// <summary>turing: the onsets' values bar by bar, velocities as numbers, <c>n</c>'s as drum names.</summary>
+    private static void TuringValues(JsonElement c, string lane)
+    {
+        var target = c.GetProperty("params").GetProperty("target").GetString();
+        var bars = c.GetProperty("values").EnumerateArray().ToList();
+        var stream = Stream(lane);
+        for (var bar = 0; bar < bars.Count; bar++)
+        {
+            var want = bars[bar].EnumerateArray().Select(v => target == "n" ? GmDrums.All[v.GetString()!] : v.GetInt32()).ToList();
+            var events = new List<PieceEvent>();
+            Assert.True(stream.Bar(bar, events, new DiagnosticBag()));
+            Assert.Equal(want, events.OrderBy(e => e.Begin).Select(e => target == "n" ? e.Number : e.Value).ToList());
         }
     }
 }

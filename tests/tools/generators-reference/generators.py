@@ -9,9 +9,12 @@ Pure functions, standard library only, exact arithmetic (fractions.Fraction; no 
     cellular(rule, width, first_row, generations)    rows of generations 0..generations-1
     lsystem(axiom, rules, generations)               the word of each generation 0..generations
     lsystem_bars(word, bars, step)                   the word laid out one atom per step, bar after bar
+    life_rule(text)                                  "B3/S23" as (births, survivals), sets of neighbour counts
+    life(rule, first_grid, generations)              the grids of generations 0..generations-1
+    turing(loop, drift, onsets)                      the values of the first `onsets` onsets, for the dice-free drifts
 
-The seeded parts of §15 (`from random D`, weighted L-system alternatives, markov, walk, turing, melody) are
-not here: their dice are the engine's, and a second implementation of them would test nothing but itself.
+The seeded parts of §15 (`from random D`, weighted L-system alternatives, markov, walk, turing's dice, melody)
+are not here: their dice are the engine's, and a second implementation of them would test nothing but itself.
 """
 from fractions import Fraction
 
@@ -122,3 +125,75 @@ def parse_row(text):
 def format_row(row):
     """Cells as the mini-notation `from "..."` takes: `x` live, `~` dead, space-separated."""
     return " ".join("x" if cell else REST for cell in row)
+
+
+# --- life and turing -------------------------------------------------------------------------------------
+
+
+def life_rule(text):
+    """`B3/S23`: B, then the counts of live neighbours (0-8) at which a dead cell is born; S, those at which a live
+    cell survives. Letters in either case, either part first. Returns (births, survivals) as frozensets."""
+    parts = {}
+    for part in text.split("/"):
+        letter = part[:1].upper()
+        if letter not in ("B", "S") or letter in parts:
+            raise ValueError(f"rule {text}: write it B3/S23")
+        if any(c not in "012345678" for c in part[1:]):
+            raise ValueError(f"rule {text}: counts are 0 to 8")
+        parts[letter] = frozenset(int(c) for c in part[1:])
+    if set(parts) != {"B", "S"}:
+        raise ValueError(f"rule {text}: give both parts")
+    return parts["B"], parts["S"]
+
+
+def life_step(rule, grid):
+    """One generation of an outer-totalistic automaton ("the same [as cellular] for outer-totalistic 2-D rules"):
+    Moore's 8 neighbours, the grid wrapping at every edge as cellular's row does (a torus). Neighbours are counted
+    by position, (r + dr) mod R and (c + dc) mod W for the 8 (dr, dc) other than (0, 0): on a grid of 1 or 2 rows
+    or columns one cell fills two positions and counts twice."""
+    births, survivals = rule
+    rows, width = len(grid), len(grid[0])
+    out = []
+    for r in range(rows):
+        row = []
+        for c in range(width):
+            n = sum(grid[(r + dr) % rows][(c + dc) % width]
+                    for dr in (-1, 0, 1) for dc in (-1, 0, 1) if (dr, dc) != (0, 0))
+            row.append(n in survivals if grid[r][c] else n in births)
+        out.append(row)
+    return out
+
+
+def life(rule, first_grid, generations=64):
+    """`NAME life B3/S23 width W rows DRUM... from "ROW" ...`: the grids of generations 0..generations-1, one row
+    of W cells per drum listed (bar b plays generation b; a live cell of row r is a hit of drum r)."""
+    if isinstance(rule, str):
+        rule = life_rule(rule)
+    grid = [[bool(c) for c in row] for row in first_grid]
+    if not grid or len({len(row) for row in grid}) != 1:
+        raise ValueError("a grid has rows of one width")
+    grids = []
+    for _ in range(generations):
+        grids.append(grid)
+        grid = life_step(rule, grid)
+    return grids
+
+
+def turing(loop, drift, onsets):
+    """`turing "MINI" drift P`: "a loop of the string's values in which each position is replaced, with probability
+    P per pass, by another value of the loop". One value per onset, the loop running on across bar lines; the first
+    pass plays it as written. Only the two drifts that need no dice are computed here: P = 0 (the loop as written,
+    forever) and P = 1 over a loop of exactly two distinct values (each pass, every position takes the other one)."""
+    loop = list(loop)
+    distinct = list(dict.fromkeys(loop))
+    if drift == 0 or len(distinct) == 1:
+        return [loop[i % len(loop)] for i in range(onsets)]
+    if drift == 1 and len(distinct) == 2:
+        out = []
+        for i in range(onsets):
+            p = i % len(loop)
+            if i >= len(loop):
+                loop[p] = distinct[1] if loop[p] == distinct[0] else distinct[0]
+            out.append(loop[p])
+        return out
+    raise ValueError("drifts other than 0, or 1 over two values, draw the engine's dice")

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes tests/SeqLang.Compiler.Tests/Vectors/generators.json: test vectors for SPEC §15's deterministic
-rhythm generators (bresenham, weights, cellular, lsystem), computed by generators.py (written from SPEC §15
+generators (bresenham, weights, cellular, life, lsystem, and turing's dice-free drifts), computed by generators.py (written from SPEC §15
 alone). Each case has an `id`, its `params`, the expected output, and `seq`: a suggested SeqLang lane line
 (plus, for lsystem, the top-level `decl` it needs) for the C# side to render in a kit track, e.g.
 
@@ -70,6 +70,48 @@ LSYSTEMS = [
 ]
 LSYSTEM_GENERATIONS = 6
 LSYSTEM_BARS = 4
+
+
+# life: rules, and first grids of one row per drum (GM kit names, so a kit track plays them).
+LIFE_RULES = ["B3/S23", "B36/S23", "B2/S", "B3678/S34678", "B1357/S1357"]
+LIFE_DRUMS = ["bd", "sd", "hh", "oh", "cp", "rim", "lt", "mt"]
+LIFE_GENERATIONS = 64
+# 128 fixed bits for irregular grids: cell i (counted row by row) is bit i.
+GOLDEN_128 = (GOLDEN << 64) | 0xBF58476D1CE4E5B9
+
+
+def life_grids():
+    """First grids: a glider on an 8 by 8 torus (back where it started after 32 generations under B3/S23), an
+    R-pentomino in a 5 by 16 grid, irregular grids of 3 by 16 and 4 by 32 cells, and 2 rows and 1 row (where the
+    wrap makes a neighbour count twice)."""
+    def cells(rows, width, alive):
+        return [[alive(r, c) for c in range(width)] for r in range(rows)]
+    return [
+        ("glider-8x8", cells(8, 8, lambda r, c: (r, c) in {(0, 1), (1, 2), (2, 0), (2, 1), (2, 2)})),
+        ("r-pentomino-5x16", cells(5, 16, lambda r, c: (r, c) in {(1, 8), (1, 9), (2, 7), (2, 8), (3, 8)})),
+        ("golden-3x16", cells(3, 16, lambda r, c: bool(GOLDEN_128 >> (r * 16 + c) & 1))),
+        ("golden-4x32", cells(4, 32, lambda r, c: bool(GOLDEN_128 >> (r * 32 + c) & 1))),
+        ("golden-2x8", cells(2, 8, lambda r, c: bool(GOLDEN_128 >> (r * 8 + c + 40) & 1))),
+        ("golden-1x16", cells(1, 16, lambda r, c: bool(GOLDEN_128 >> (c + 7) & 1))),
+    ]
+
+
+# turing: (loop, drift, steps a bar), each over 4 bars; only the drifts that need no dice.
+TURING_CASES = [
+    ("60 70 80 90 100", "0", 8),
+    ("1 127", "0", 3),
+    ("100 64.5 20", "0", 4),
+    ("40 40 90", "1", 4),
+    ("100 50 50 50 100", "1", 8),
+    ("30 90 30 90 30 90 30", "1", 16),
+    ("77 77 77", "1", 4),
+    ("77", "0.5", 4),
+]
+TURING_N_CASES = [
+    ("bd sd hh sd", "0", 8),
+    ("bd hh hh", "1", 4),
+]
+TURING_BARS = 4
 
 
 def fraction_text(f):
@@ -148,6 +190,54 @@ def cellular_cases():
     }
 
 
+def grid_text(grid):
+    """A grid as one line: its rows as `x`/`~` cells, rows separated by ` | `."""
+    return " | ".join(g.format_row(row) for row in grid)
+
+
+def life_cases():
+    for rule in LIFE_RULES:
+        for label, first in life_grids():
+            rows, width = len(first), len(first[0])
+            drums = LIFE_DRUMS[:rows]
+            grids = g.life(rule, first, LIFE_GENERATIONS)
+            starts = " ".join(f'"{g.format_row(row)}"' for row in first)
+            yield {
+                "id": f"life-{rule.replace('/', '-')}-{label}", "kind": "life",
+                "params": {"rule": rule, "width": width, "rows": drums, "generations": LIFE_GENERATIONS},
+                "seq": f"beat life {rule} width {width} rows {' '.join(drums)} from {starts}",
+                "grids": [grid_text(grid) for grid in grids],
+                "live": [sum(map(sum, grid)) for grid in grids],
+            }
+    # The rule in lower case, survival first, and the width left to its default of 16.
+    first = dict(life_grids())["golden-3x16"]
+    grids = g.life("B3/S23", first, LIFE_GENERATIONS)
+    yield {
+        "id": "life-lower-case-default-width", "kind": "life",
+        "params": {"rule": "s23/b3", "width": 16, "rows": LIFE_DRUMS[:3], "generations": LIFE_GENERATIONS},
+        "seq": "beat life s23/b3 rows bd sd hh from " + " ".join(f'"{g.format_row(row)}"' for row in first),
+        "grids": [grid_text(grid) for grid in grids],
+        "live": [sum(map(sum, grid)) for grid in grids],
+    }
+
+
+def turing_cases():
+    for target, cases in (("vel", TURING_CASES), ("n", TURING_N_CASES)):
+        for loop, drift, steps in cases:
+            words = loop.split()
+            values = words if target == "n" else [Fraction(w) for w in words]
+            out = g.turing(values, Fraction(drift), steps * TURING_BARS)
+            if target == "vel":
+                # Velocities as MIDI gives them: a half rounds up.
+                out = [int((v + Fraction(1, 2)) // 1) for v in out]
+            yield {
+                "id": f"turing-{target}-{'-'.join(words)}-drift-{drift}-x{steps}", "kind": "turing",
+                "params": {"loop": loop, "drift": drift, "steps": steps, "target": target, "bars": TURING_BARS},
+                "seq": f'bd "x*{steps}" {target} turing "{loop}" drift {drift}',
+                "values": [out[b * steps:(b + 1) * steps] for b in range(TURING_BARS)],
+            }
+
+
 def lsystem_decl(name, axiom, rules):
     parts = [f'axiom "{" ".join(axiom)}"']
     for atom, out in rules.items():
@@ -177,7 +267,8 @@ def lsystem_cases():
 
 
 def build():
-    cases = list(bresenham_cases()) + list(weights_cases()) + list(cellular_cases()) + list(lsystem_cases())
+    cases = (list(bresenham_cases()) + list(weights_cases()) + list(cellular_cases()) + list(life_cases())
+             + list(lsystem_cases()) + list(turing_cases()))
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)), "case ids are unique"
     counts = {}

@@ -140,6 +140,45 @@ class LsystemTests(unittest.TestCase):
         self.assertEqual(bars, [["a", "b", "c", "a"], ["b", "c", "a", "b"]])
 
 
+class LifeTests(unittest.TestCase):
+    def test_rule_reading(self):
+        self.assertEqual(g.life_rule("B3/S23"), (frozenset({3}), frozenset({2, 3})))
+        self.assertEqual(g.life_rule("s23/b3"), g.life_rule("B3/S23"))
+        self.assertEqual(g.life_rule("B2/S"), (frozenset({2}), frozenset()))
+        for bad in ("B9/S23", "B3", "B3/B2", "X3/S23", "B3/S2x"):
+            with self.assertRaises(ValueError):
+                g.life_rule(bad)
+
+    def test_blinker_turns(self):
+        first = [[c in (2, 3, 4) and r == 2 for c in range(8)] for r in range(5)]
+        grids = g.life("B3/S23", first, 3)
+        self.assertEqual([(r, c) for r in range(5) for c in range(8) if grids[1][r][c]], [(1, 3), (2, 3), (3, 3)])
+        self.assertEqual(grids[2], grids[0])
+
+    def test_glider_wraps_the_torus(self):
+        first = [[(r, c) in {(0, 1), (1, 2), (2, 0), (2, 1), (2, 2)} for c in range(8)] for r in range(8)]
+        grids = g.life("B3/S23", first, 33)
+        self.assertEqual(grids[32], grids[0])
+        self.assertTrue(all(sum(map(sum, grid)) == 5 for grid in grids))
+        self.assertNotEqual(grids[4], grids[0])
+
+    def test_a_lone_cell_dies(self):
+        first = [[c == 3 and r == 1 for c in range(8)] for r in range(3)]
+        self.assertEqual(sum(map(sum, g.life("B3/S23", first, 2)[1])), 0)
+
+
+class TuringTests(unittest.TestCase):
+    def test_drift_0_is_the_loop_across_bar_lines(self):
+        self.assertEqual(g.turing([1, 2, 3], 0, 7), [1, 2, 3, 1, 2, 3, 1])
+
+    def test_drift_1_over_two_values_swaps_every_position_every_pass(self):
+        self.assertEqual(g.turing(["a", "a", "b"], 1, 9), ["a", "a", "b", "b", "b", "a", "a", "a", "b"])
+
+    def test_dice_are_not_ours(self):
+        with self.assertRaises(ValueError):
+            g.turing([1, 2, 3], Fraction(1, 2), 4)
+
+
 class VectorsTests(unittest.TestCase):
     def test_make_vectors_is_deterministic(self):
         self.assertEqual(make_vectors.render(), make_vectors.render())
@@ -160,6 +199,8 @@ class VectorsTests(unittest.TestCase):
                 if case["params"]["from"] is not None:
                     self.assertEqual(g.parse_row(case["params"]["from"]), case["params"]["from_cells"])
                     self.assertEqual(case["rows"][0], case["params"]["from_cells"])
+        self.assertEqual(cases["life-B3-S23-glider-8x8"]["grids"][32], cases["life-B3-S23-glider-8x8"]["grids"][0])
+        self.assertEqual(cases["life-lower-case-default-width"]["grids"], cases["life-B3-S23-golden-3x16"]["grids"])
         for pair in ((3, 8), (5, 16), (7, 12), (13, 16), (1, 1), (0, 4)):
             self.assertIn("bresenham-%d-%d" % pair, cases)
 
