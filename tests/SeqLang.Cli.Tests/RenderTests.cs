@@ -96,6 +96,28 @@ public class RenderTests
     }
 
     [Fact]
+    public void FromGivesTheBarsOfAFullRenderForLifeAndTuring()
+    {
+        // SPEC §15: a generator's state is walked from bar 0, so --from B plays exactly the bars a full render plays there.
+        var folder = SeqRun.TempDirectory();
+        var path = Write(folder, "g.seq", "track d channel 10 {\n  beat life B2/S width 16 rows bd sd hh oh from random 0.35 vel turing \"70 100 120\" drift 0.3\n}\n" +
+            "track p channel 1 {\n  play \"x*8\" n turing \"c3 eb3 g3 bb3 c4\" drift 0.2 vel turing \"50 90\" drift 0.5\n}\n");
+        List<string> Notes(string output, long from)
+        {
+            var file = SmfReader.Read(File.ReadAllBytes(output));
+            // 1920 ticks a 4/4 bar at 480 ppq.
+            return file.Tracks.Skip(1).SelectMany((t, i) => t.Events.Where(e => e.IsNoteOn).Select(e => $"{i}:{e.Tick + from * 1920}:{e.Note}:{e.Velocity}")).ToList();
+        }
+        var full = Path.Combine(folder, "full.mid");
+        Assert.Equal(0, SeqRun.Run("render", path, "-o", full, "--bars", "24").ExitCode);
+        var part = Path.Combine(folder, "part.mid");
+        Assert.Equal(0, SeqRun.Run("render", path, "-o", part, "--from", "13", "--bars", "6").ExitCode);
+        var expected = Notes(full, 0).Where(n => long.Parse(n.Split(':')[1]) is >= 13 * 1920 and < 19 * 1920).ToList();
+        Assert.True(expected.Count > 48, "a weak case: too few notes");
+        Assert.Equal(expected, Notes(part, 13));
+    }
+
+    [Fact]
     public void InputErrorsExitOneAndWriteNothing()
     {
         var folder = SeqRun.TempDirectory();

@@ -17,7 +17,7 @@ public class GeneratorDocsTests
 
     [Fact]
     public void The_page_has_an_example_for_each_generator() =>
-        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem ", " markov ", " walk ", " logistic ", " melody " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
+        Assert.All(new[] { " bresenham ", " weights ", " cellular ", " lsystem ", " markov ", " walk ", " logistic ", " melody ", " life ", " turing " }, word => Assert.Contains(Examples(), e => e.Contains(word, StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(ExampleIndexes))]
@@ -43,6 +43,14 @@ public class GeneratorDocsTests
     [InlineData("track t channel 1 {\n  play \"c4*4\" vel melody\n}\n", "SEQ0342", "melody")]
     [InlineData("track d channel 10 {\n  play \"x*4\" n melody\n}\n", "SEQ0342", "melody")]
     [InlineData("track t channel 1 {\n  play \"x*4\" n walk 0..7 * 2\n}\n", "SEQ0342", "walk 0..7")]
+    [InlineData("track drums channel 10 {\n  beat life B3/S23 width 8 rows bd sd hh from \"~ ~ ~ x ~ ~ ~ ~\" \"~ ~ ~ ~ ~ ~ ~ ~\" \"~ ~ ~ ~ ~ ~ ~ ~\"\n}\n", "SEQ0341", "life B3/S23 width 8 rows bd sd hh from \"~ ~ ~ x ~ ~ ~ ~\" \"~ ~ ~ ~ ~ ~ ~ ~\" \"~ ~ ~ ~ ~ ~ ~ ~\"")]
+    [InlineData("track drums channel 10 {\n  beat life B39/S23 rows bd sd\n}\n", "SEQ0342", "9")]
+    [InlineData("track drums channel 10 {\n  beat life B3/S23 width 8\n}\n", "SEQ0342", "life B3/S23 width 8")]
+    [InlineData("track drums channel 10 {\n  beat life B3/S23 width 4 rows bd sd from \"x ~ ~ ~\"\n}\n", "SEQ0342", "from")]
+    [InlineData("track drums channel 10 {\n  beat life B3/S23 widht 8 rows bd sd\n}\n", "SEQ0332", "widht")]
+    [InlineData("track t channel 1 {\n  play \"c4*4\" vel turing \"60 80\" drift 1.5\n}\n", "SEQ0342", "1.5")]
+    [InlineData("track t channel 1 {\n  play \"c4*4\" vel turing \"60 80\"\n}\n", "SEQ0322", "turing \"60 80\"")]
+    [InlineData("track t channel 1 {\n  play \"c4*4\" vel turing \"60 [80 90]\" drift 0.1\n}\n", "SEQ0342", "[80")]
     public void The_diagnostics_are_the_page_s(string text, string code, string at)
     {
         var diagnostic = Assert.Single(SeqCompiler.Compile(new SourceText("t.seq", text), new CompileOptions()).Diagnostics);

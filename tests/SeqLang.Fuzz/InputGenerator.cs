@@ -21,6 +21,7 @@ public sealed class InputGenerator
         "bresenham", "weights", "cellular", "width", "from", "random", "steps", "5 16", "30", "110", "\"x ~ ~ x\"",
         "lsystem", "gen", "axiom", "markov", "walk", "logistic", "3.9", "0..7", "c2 -> eb2 2 | g2", "n markov m",
         "melody", "nir", "range", "c3..c5", "48..72", "n melody range c3..c5 nir 0.5 chord 0.3",
+        "life", "B3/S23", "b36/s23", "B9/S", "rows", "bd sd hh", "\"x ~\" \"~ x\"", "turing", "\"0 3 5 7\"", "\"c3 eb3\"", "drift", "0.1",
         "at", "amount", "on", "1/16", "1/32", "\"0 [0,2] 1\"", "\"grooves/MPC 16 Swing-58.agr\"", "\"g.agr\"",
         "kick", "snare", "hat", "x", "X", "c4", "e'm7", "c4'maj7", "root", "chord", "bd", "E", "minor", "{", "}", "->",
         "|", ",", ":", "/", "#", "4/4", "7/8", "120", "-3", "0.5", "999999999999999999999", "\n", "\"", "//", "/*", "*/",

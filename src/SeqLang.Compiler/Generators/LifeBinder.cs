@@ -64,7 +64,7 @@ internal sealed class LifeBinder
                     while (i + 1 < words.Count && words[i + 1].String is null && !Options.Contains(words[i + 1].Text)) rows.Add(words[++i]);
                     if (rows.Count == 0)
                     {
-                        Report(word.Span, "rows lists one drum a row: rows bd sn hh");
+                        Report(word.Span, "rows lists one drum a row: rows bd sd hh");
                         return null;
                     }
                     break;
@@ -97,7 +97,7 @@ internal sealed class LifeBinder
         }
         if (rows.Count == 0)
         {
-            Report(g.Span, "which drums? list one a row: rows bd sn hh");
+            Report(g.Span, "which drums? list one a row: rows bd sd hh");
             return null;
         }
         if (rows.Count > MaxRows)
