@@ -110,6 +110,11 @@ public class TuringTests
     [InlineData("  play \"x*4\" n turing \"c3 zz3\" drift 0.1", "SEQ0506", "zz3")]
     [InlineData("  play \"c4*4\" vel walk 0..7 drift 0.1", "SEQ0321", "drift 0.1")]
     [InlineData("  play \"c4*4\" vel sine \"1 2\"", "SEQ0321", "\"1 2\"")]
+    // A generator read at a time threw while rendering: in a product, or on a lane read every step, it is refused.
+    [InlineData("  play \"c4*4\" vel sine 40..80 * turing \"1 2\" drift 0.1", "SEQ0342", "turing \"1 2\" drift 0.1")]
+    [InlineData("  play \"c4*4\" vel walk 1..2 * 40", "SEQ0342", "walk 1..2")]
+    [InlineData("  cc 74 turing \"10 20\" drift 0.1", "SEQ0342", "turing \"10 20\" drift 0.1")]
+    [InlineData("  cc 74 walk 0..10", "SEQ0342", "walk 0..10")]
     public void Mistakes_are_reported_where_they_are_written(string lane, string code, string at)
     {
         var text = Track(lane);

@@ -239,6 +239,12 @@ internal sealed class LaneCompiler
         var errorsBefore = _context.Diagnostics.ErrorCount;
         var what = kind switch { LaneKind.Control => $"cc {lane.Controller!.Text}", LaneKind.Bend => "bend", _ => "touch" };
         var value = values.Bind(lane.Value!, what);
+        if (value is ValueGenerator)
+        {
+            // A generator steps once per onset; a lane read every step has none (reading it at a time threw while rendering).
+            _context.Report(Codes.BadGenerator, lane.Value!.Span, ValueBinder.GeneratorName(lane.Value!), $"a value generator moves once per onset, and {what} read every step has no onsets: use it on a lane of notes (vel, n, ...)");
+            value = null;
+        }
         var step = new Rational(1, 32);
         if (lane.Step is { } s)
         {

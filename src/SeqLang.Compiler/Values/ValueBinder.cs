@@ -107,6 +107,13 @@ internal sealed partial class ValueBinder
         {
             if (Bind(p.Factors[i], what) is { } factor) factors[i] = factor;
             else ok = false;
+            // A generator steps once per onset through the event stream; a product reads its factors at a time, which
+            // a generator cannot answer (it threw while rendering).
+            if (factors[i] is ValueGenerator)
+            {
+                _context.Report(Codes.BadGenerator, p.Factors[i].Span, GeneratorName(p.Factors[i]), "a value generator moves once per onset and is not multiplied: use it alone");
+                ok = false;
+            }
         }
         if (!ok) return null;
         // A generator moves one step per onset through the event stream: a product reads its factors at a time, which
@@ -129,6 +136,14 @@ internal sealed partial class ValueBinder
             return null;
         }
     }
+
+    /// <summary>The word that names a generator as written, for messages.</summary>
+    internal static string GeneratorName(ValueSyntax syntax) => syntax switch
+    {
+        SignalSyntax s => s.Name.Text,
+        MarkovValueSyntax => "markov",
+        _ => "a generator",
+    };
 
     private ValueExpression? Signal(SignalSyntax s, string what)
     {
