@@ -12,7 +12,7 @@ namespace SeqLang.Compiler.Lanes;
 /// <see cref="Glide"/> shape the lane's final notes (the event stream applies them, after chords are voiced).
 /// <see cref="StructurePeriod"/> is the period of the lane's events before its signals are read, for a lane whose
 /// values (random ones included) are read at final onsets: its events repeat though its values may not.
-/// <see cref="HasGenerators"/> marks a lane with value generators (<c>walk</c>, <c>logistic</c>, <c>markov</c>), whose
+/// <see cref="HasGenerators"/> marks a lane with value generators (<c>walk</c>, <c>logistic</c>, <c>markov</c>, <c>turing</c>), whose
 /// state the event stream walks from bar 0. <see cref="Channels"/> are the channels the lane may send on (its track's and any <c>chan</c>'s), when it bends.
 /// </summary>
 public sealed record CompiledLane(

@@ -4,7 +4,7 @@ using SeqLang.Core.Time;
 namespace SeqLang.Compiler.Values;
 
 /// <summary>
-/// A value generator (SPEC §15: <c>walk</c>, <c>logistic</c>, <c>markov</c>): its state moves one transition per onset
+/// A value generator (SPEC §15: <c>walk</c>, <c>logistic</c>, <c>markov</c>, <c>turing</c>): its state moves one transition per onset
 /// of the lane, carried across bar lines, so it is not a function of time alone. The event stream walks it from bar 0
 /// (<c>GeneratorWalk</c>); its dice are a function of the lane's stream, its salt and the onset's time.
 /// </summary>
