@@ -95,6 +95,13 @@ public class LifeTests
     }
 
     [Fact]
+    public void With_n_a_step_plays_once_when_any_cell_of_its_column_lives()
+    {
+        var notes = Of(Track("  play life B3/S23 width 4 rows a b c from \"x ~ ~ ~\" \"x ~ ~ ~\" \"~ ~ ~ ~\" n \"<c4 e4>\""), 1);
+        Assert.Equal(new[] { "0:60" }, Bar(notes, 0, 4));
+    }
+
+    [Fact]
     public void Life_that_dies_out_warns_from_which_bar()
     {
         var warning = Assert.Single(Check(Kit("beat life B3/S23 width 8 rows bd sd hh from \"~ ~ ~ x ~ ~ ~ ~\" \"~ ~ ~ ~ ~ ~ ~ ~\" \"~ ~ ~ ~ ~ ~ ~ ~\"")));

@@ -33,7 +33,8 @@ internal sealed class LifeBinder
 
     /// <param name="g">The generator as written.</param>
     /// <param name="resolver">Reads each row's atom as the lane reads atoms.</param>
-    /// <param name="step">The atom of every hit when <c>n</c> gives the notes (the rows are then names only); null otherwise.</param>
+    /// <param name="step">The atom of every hit when <c>n</c> gives the notes: the rows are then names only, and a step plays
+    /// when any cell of its column lives; null otherwise.</param>
     /// <param name="stream">The lane's random stream.</param>
     /// <param name="fullName">The lane's name, for messages.</param>
     public Pattern<Atom>? Bind(RhythmGeneratorSyntax g, AtomResolver resolver, Atom? step, ulong stream, string fullName)
@@ -145,6 +146,19 @@ internal sealed class LifeBinder
 
         var automaton = new LifeAutomaton(birth, survive, width, first);
         if (automaton.DiesAt(RhythmGeneratorBinder.DeathSearch) is { } silent) _context.Report(Codes.AutomatonDiesOut, g.Span, fullName, silent);
+        if (step is not null)
+        {
+            // With n giving the notes, a step plays once when any cell of its column lives (a note a row would strike
+            // the same note several times at once).
+            return new StepRowPattern<Atom>(bar =>
+            {
+                ulong cells = 0;
+                foreach (var row in automaton.Grid(bar < 0 ? 0 : bar)) cells |= row;
+                var steps = new (bool, Atom)[width];
+                for (var i = 0; i < width; i++) steps[i] = ((cells >> i & 1) != 0, step);
+                return steps;
+            }, null);
+        }
         var lanes = new Pattern<Atom>[rows.Count];
         for (var r = 0; r < rows.Count; r++)
         {
