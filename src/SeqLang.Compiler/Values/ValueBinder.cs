@@ -107,21 +107,14 @@ internal sealed partial class ValueBinder
         {
             if (Bind(p.Factors[i], what) is { } factor) factors[i] = factor;
             else ok = false;
-            // A generator steps once per onset through the event stream; a product reads its factors at a time, which
-            // a generator cannot answer (it threw while rendering).
-            if (factors[i] is ValueGenerator)
-            {
-                _context.Report(Codes.BadGenerator, p.Factors[i].Span, GeneratorName(p.Factors[i]), "a value generator moves once per onset and is not multiplied: use it alone");
-                ok = false;
-            }
         }
         if (!ok) return null;
         // A generator moves one step per onset through the event stream: a product reads its factors at a time, which
-        // a generator cannot answer (it crashed the compiler before this check).
+        // a generator cannot answer (it threw while rendering before this check).
         for (var i = 0; i < factors.Length; i++)
         {
             if (factors[i] is not ValueGenerator) continue;
-            var name = p.Factors[i] switch { SignalSyntax s => s.Name.Text, MarkovValueSyntax => "markov", _ => "a value generator" };
+            var name = GeneratorName(p.Factors[i]);
             _context.Report(Codes.BadGenerator, p.Factors[i].Span, name, "a value generator moves one step per onset and cannot be multiplied: give it the range it should cover");
             ok = false;
         }
