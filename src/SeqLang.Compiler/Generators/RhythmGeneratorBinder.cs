@@ -154,13 +154,7 @@ internal sealed class RhythmGeneratorBinder
         }
         var automaton = new ElementaryAutomaton(rule, width, first);
         if (automaton.DiesAt(DeathSearch) is { } silent) _context.Report(Codes.AutomatonDiesOut, g.Span, fullName, silent);
-        return new StepRowPattern<Atom>(bar =>
-        {
-            var row = automaton.Row(bar < 0 ? 0 : bar);
-            var steps = new (bool, Atom)[width];
-            for (var i = 0; i < width; i++) steps[i] = ((row >> i & 1) != 0, hit);
-            return steps;
-        }, null);
+        return new BitRowPattern<Atom>(bar => automaton.Row(bar < 0 ? 0 : bar), width, hit);
     }
 
     /// <summary><c>lsystem NAME gen G [step S]</c>: the word of generation G, one atom per step, bar after bar.</summary>

@@ -6,19 +6,40 @@ public readonly record struct Arc(Rational Begin, Rational End)
     public Rational Duration => End - Begin;
 
     /// <summary>Splits the arc at cycle boundaries; a zero-width arc yields itself once.</summary>
-    public IEnumerable<Arc> CycleArcs()
+    /// <remarks>A struct to walk with foreach: generators query it once a bar, and an iterator object each time added up.</remarks>
+    public CycleArcEnumerator CycleArcs() => new(this);
+
+    public struct CycleArcEnumerator
     {
-        if (Begin >= End)
+        private readonly Rational _end;
+        private Rational _begin;
+        private bool _zeroWidthLeft;
+
+        internal CycleArcEnumerator(Arc arc)
         {
-            if (Begin == End) yield return this;
-            yield break;
+            _begin = arc.Begin;
+            _end = arc.End;
+            _zeroWidthLeft = arc.Begin == arc.End;
+            Current = default;
         }
-        var begin = Begin;
-        while (begin < End)
+
+        public Arc Current { get; private set; }
+
+        public readonly CycleArcEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            var next = Rational.Min(begin.NextSam(), End);
-            yield return new Arc(begin, next);
-            begin = next;
+            if (_zeroWidthLeft)
+            {
+                _zeroWidthLeft = false;
+                Current = new Arc(_begin, _end);
+                return true;
+            }
+            if (_begin >= _end) return false;
+            var next = Rational.Min(_begin.NextSam(), _end);
+            Current = new Arc(_begin, next);
+            _begin = next;
+            return true;
         }
     }
 

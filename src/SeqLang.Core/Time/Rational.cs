@@ -40,6 +40,14 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (denominator == 0) throw new DivideByZeroException("Rational with a zero denominator.");
         if (denominator < 0) { numerator = -numerator; denominator = -denominator; }
         if (numerator == 0) return Zero;
+        // Most terms fit in 64 bits: reduce them with the machine's division, not Int128's (a software loop).
+        if (denominator <= long.MaxValue && numerator <= long.MaxValue && numerator > long.MinValue)
+        {
+            var n = (long)numerator;
+            var d = (long)denominator;
+            var common = Gcd(n, d);
+            return new Rational(n / common, d / common, reduced: true);
+        }
         var g = Gcd(Int128.Abs(numerator), denominator);
         if (g != 1) { numerator /= g; denominator /= g; }
         checked
