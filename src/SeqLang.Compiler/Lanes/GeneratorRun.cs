@@ -26,6 +26,19 @@ internal sealed class GeneratorRun
         _count = start.Settings.Length;
     }
 
+    /// <summary>Stands at <paramref name="start"/> again, reusing its arrays.</summary>
+    public void Reset(GeneratorStates start)
+    {
+        if (_settings.Length < start.Settings.Length)
+        {
+            _settings = new PendingSetting[start.Settings.Length];
+            _states = new object[start.Settings.Length];
+        }
+        start.Settings.CopyTo(_settings, 0);
+        start.States.CopyTo(_states, 0);
+        _count = start.Settings.Length;
+    }
+
     public FixedPoint Next(PendingSetting setting, ValueGenerator generator, in ValueContext context)
     {
         var i = IndexOf(setting);

@@ -60,6 +60,9 @@ public sealed class EventStream
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
         _periodHaps = new Hap<LaneNote>[]?[]?[lanes.Count];
         _walks = new List<GeneratorStates>?[lanes.Count];
+        _cursors = new GeneratorRun?[lanes.Count];
+        _cursorBars = new long[lanes.Count];
+        Array.Fill(_cursorBars, -1);
         _lastBar = new long[lanes.Count];
         Array.Fill(_lastBar, long.MinValue);
         _harmonyAt = piece.Harmony is null ? null : ChordAt;
@@ -167,11 +170,12 @@ public sealed class EventStream
         return slots[slot] = kept.ToArray();
     }
 
-    /// <summary>After a bar read in order, its generators' states are the next bar's start: the walk need not redo it.</summary>
+    /// <summary>After a bar read in order, the lane's cursor stands at the next bar's start: the walk need not redo it.</summary>
     private void EndRun(int laneNumber, long bar)
     {
-        if (_run is null || _walks[laneNumber] is not { } starts || starts.Count != bar + 1) return;
-        starts.Add(_run.Snapshot());
+        // A bar before the piece (notes shifted early) reads bar 0's states without moving the cursor to anywhere.
+        if (_run is null || bar < 0 || !ReferenceEquals(_run, _cursors[laneNumber])) return;
+        Advanced(laneNumber, bar + 1);
     }
 
     private static Hap<LaneNote> Moved(Hap<LaneNote> hap, long bars) =>
@@ -326,22 +330,52 @@ public sealed class EventStream
 
     /// <summary>
     /// The value generators of a lane as they stand at the start of <paramref name="bar"/>: walked from bar 0 once (every
-    /// bar of the lane's pattern, whether or not it plays there, so mutes and sections never shift the dice) and kept per
-    /// bar, so any bar asked in any order gets what a run from bar 0 gives.
+    /// bar of the lane's pattern, whether or not it plays there, so mutes and sections never shift the dice), with a
+    /// checkpoint every <see cref="CheckpointBars"/> bars, so any bar asked in any order gets what a run from bar 0 gives.
+    /// A lane read bar after bar goes on from its cursor, which stands where the last bar read left it.
     /// </summary>
     private GeneratorRun StartRun(int laneNumber, CompiledLane lane, long bar)
     {
-        var starts = _walks[laneNumber] ??= new List<GeneratorStates> { GeneratorStates.Empty };
         var from = Math.Max(0, bar);
-        while (starts.Count <= from)
+        var checkpoints = _walks[laneNumber] ??= new List<GeneratorStates> { GeneratorStates.Empty };
+        var cursor = _cursors[laneNumber] ??= new GeneratorRun();
+        if (_cursorBars[laneNumber] == from) return Taken(laneNumber, cursor);
+        // From the last checkpoint at or before the bar (or the cursor, when it is nearer), walking on to it.
+        var known = Math.Min(from / CheckpointBars, checkpoints.Count - 1);
+        var at = _cursorBars[laneNumber];
+        if (at < 0 || at > from || at < known * CheckpointBars)
         {
-            var walked = starts.Count - 1;
-            var run = new GeneratorRun(starts[walked]);
-            WalkBar(lane, laneNumber, walked, run);
-            starts.Add(run.Snapshot());
+            cursor.Reset(checkpoints[(int)known]);
+            at = known * CheckpointBars;
         }
-        return new GeneratorRun(starts[(int)from]);
+        _cursorBars[laneNumber] = -1;
+        for (; at < from; at++)
+        {
+            WalkBar(lane, laneNumber, at, cursor);
+            Advanced(laneNumber, at + 1);
+            _cursorBars[laneNumber] = -1;
+        }
+        return Taken(laneNumber, cursor);
     }
+
+    /// <summary>The cursor, handed to a bar that moves it: until that bar ends, it stands nowhere.</summary>
+    private GeneratorRun Taken(int laneNumber, GeneratorRun cursor)
+    {
+        _cursorBars[laneNumber] = -1;
+        return cursor;
+    }
+
+    /// <summary>The cursor now stands at the start of <paramref name="bar"/>; keep a checkpoint there if it is due.</summary>
+    private void Advanced(int laneNumber, long bar)
+    {
+        _cursorBars[laneNumber] = bar;
+        var checkpoints = _walks[laneNumber]!;
+        if (bar % CheckpointBars == 0 && bar / CheckpointBars == checkpoints.Count)
+            checkpoints.Add(_cursors[laneNumber]!.Snapshot());
+    }
+
+    /// <summary>Bars between kept states: a bar asked out of order walks at most this many from the one before it.</summary>
+    private const long CheckpointBars = 16;
 
     private void WalkBar(CompiledLane lane, int laneNumber, long bar, GeneratorRun run)
     {
@@ -369,6 +403,8 @@ public sealed class EventStream
 
     private GeneratorRun? _run;
     private readonly List<GeneratorStates>?[] _walks;
+    private readonly GeneratorRun?[] _cursors;
+    private readonly long[] _cursorBars;
     private readonly List<Hap<LaneNote>> _walkHaps = new();
 
     private bool PlaysAt(CompiledLane lane, long bar) => _piece.Form.SectionAt(bar) is { } position && PlaysIn(lane, position.Section);

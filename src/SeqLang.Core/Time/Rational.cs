@@ -69,6 +69,12 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return a;
     }
 
+    /// <summary>
+    /// Both terms within ±2^31: then a product of two terms, and a sum of two such products, fits in 64 bits, and the
+    /// arithmetic below needs no Int128 (whose multiply is a software routine in the native build).
+    /// </summary>
+    private bool IsSmall => (ulong)(Numerator + int.MaxValue) <= uint.MaxValue - 1 && Denominator <= int.MaxValue;
+
     public bool IsZero => Numerator == 0;
     public bool IsInteger => Denominator == 1;
     public int Sign => Math.Sign(Numerator);
@@ -81,6 +87,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (a.Denominator == 1) return WholeSum(b.Numerator, (Int128)a.Numerator * b.Denominator, b.Denominator);
         if (a.Denominator == b.Denominator)
             return a.Denominator == 1 ? FromInteger(checked(a.Numerator + b.Numerator)) : FromInt128((Int128)a.Numerator + b.Numerator, a.Denominator);
+        if (a.IsSmall && b.IsSmall) return FromInt128(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
         return FromInt128((Int128)a.Numerator * b.Denominator + (Int128)b.Numerator * a.Denominator, (Int128)a.Denominator * b.Denominator);
     }
 
@@ -90,6 +97,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (a.Denominator == 1) return WholeSum(-(Int128)b.Numerator, (Int128)a.Numerator * b.Denominator, b.Denominator);
         if (a.Denominator == b.Denominator)
             return a.Denominator == 1 ? FromInteger(checked(a.Numerator - b.Numerator)) : FromInt128((Int128)a.Numerator - b.Numerator, a.Denominator);
+        if (a.IsSmall && b.IsSmall) return FromInt128(a.Numerator * b.Denominator - b.Numerator * a.Denominator, a.Denominator * b.Denominator);
         return FromInt128((Int128)a.Numerator * b.Denominator - (Int128)b.Numerator * a.Denominator, (Int128)a.Denominator * b.Denominator);
     }
 
@@ -107,6 +115,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public static Rational operator *(Rational a, Rational b)
     {
         if (a.Denominator == 1 && b.Denominator == 1) return FromInteger(checked(a.Numerator * b.Numerator));
+        if (a.IsSmall && b.IsSmall) return FromInt128(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
         return FromInt128((Int128)a.Numerator * b.Numerator, (Int128)a.Denominator * b.Denominator);
     }
 
@@ -126,6 +135,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public int CompareTo(Rational other)
     {
         if (Denominator == other.Denominator) return Numerator.CompareTo(other.Numerator);
+        if (IsSmall && other.IsSmall) return (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
         return ((Int128)Numerator * other.Denominator).CompareTo((Int128)other.Numerator * Denominator);
     }
 
