@@ -40,7 +40,7 @@ public static class AudioRenderer
             if (File.Exists(path)) return path;
         throw new AudioSetupException(
             $"no General MIDI SoundFont found (looked for {string.Join(", ", DefaultSoundFonts)}); install one with: sudo apt-get install fluid-soundfont-gm (Debian/Ubuntu), "
-            + "or name one with --soundfont FILE.sf2");
+            + "or name one: seq render --soundfont FILE.sf2, seq play --synth FILE.sf2");
     }
 
     /// <summary>Writes the file's audio as a 16-bit stereo WAV at <see cref="SampleRate"/>.</summary>

@@ -5,7 +5,7 @@ namespace SeqLang.Audio.FluidSynth;
 
 /// <summary>
 /// The part of FluidSynth 2's C API (<c>fluidsynth.h</c>, <c>libfluidsynth.so.3</c>) that offline rendering
-/// needs, bound with source-generated P/Invoke (no reflection: the native seq is AOT-compiled). Call
+/// and live playback through an audio driver need, bound with source-generated P/Invoke (no reflection: the native seq is AOT-compiled). Call
 /// <see cref="FluidSynthLibrary.EnsureLoaded"/> first: it finds the library under its versioned name.
 /// </summary>
 internal static unsafe partial class FluidSynthNative
@@ -35,6 +35,45 @@ internal static unsafe partial class FluidSynthNative
     [LibraryImport(Library, EntryPoint = "fluid_settings_setstr", StringMarshalling = StringMarshalling.Utf8)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int SetStr(nint settings, string name, string value);
+
+    [LibraryImport(Library, EntryPoint = "fluid_settings_getint", StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int GetInt(nint settings, string name, out int value);
+
+    [LibraryImport(Library, EntryPoint = "fluid_settings_getnum", StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int GetNum(nint settings, string name, out double value);
+
+    /// <summary>The options of a string setting joined by <paramref name="separator"/> (null: ", "), newly allocated: free with <see cref="Free"/>.</summary>
+    [LibraryImport(Library, EntryPoint = "fluid_settings_option_concat", StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial nint OptionConcat(nint settings, string name, string? separator);
+
+    /// <summary>The default of a string setting (owned by the settings: not freed).</summary>
+    [LibraryImport(Library, EntryPoint = "fluid_settings_getstr_default", StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int GetStrDefault(nint settings, string name, out nint value);
+
+    [LibraryImport(Library, EntryPoint = "fluid_free")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void Free(nint pointer);
+
+    /// <summary>Starts the audio driver named by the settings' <c>audio.driver</c>, rendering <paramref name="synth"/> on its own thread; 0 on failure.</summary>
+    [LibraryImport(Library, EntryPoint = "new_fluid_audio_driver")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial nint NewAudioDriver(nint settings, nint synth);
+
+    [LibraryImport(Library, EntryPoint = "delete_fluid_audio_driver")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void DeleteAudioDriver(nint driver);
+
+    [LibraryImport(Library, EntryPoint = "fluid_synth_get_active_voice_count")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int ActiveVoiceCount(nint synth);
+
+    [LibraryImport(Library, EntryPoint = "fluid_synth_all_sounds_off")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int AllSoundsOff(nint synth, int channel);
 
     [LibraryImport(Library, EntryPoint = "new_fluid_synth")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
@@ -87,8 +126,11 @@ internal static unsafe partial class FluidSynthNative
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int WriteFloat(nint synth, int frames, float* left, int leftOffset, int leftStride, float* right, int rightOffset, int rightStride);
 
-    /// <summary>Sets (or with a null function, silences) the handler of one log level (0 panic .. 4 debug).</summary>
+    /// <summary>Sets (or with a null function, silences) the handler of one log level (0 panic .. 4 debug); returns the previous handler.</summary>
     [LibraryImport(Library, EntryPoint = "fluid_set_log_function")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial nint SetLogFunction(int level, nint function, nint data);
+
+    /// <summary>The log levels: FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG.</summary>
+    public const int LogPanic = 0, LogError = 1, LogWarning = 2, LogInfo = 3, LogDebug = 4;
 }

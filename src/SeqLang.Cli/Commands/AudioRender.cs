@@ -22,9 +22,10 @@ internal static class AudioRender
 
     /// <summary>
     /// The SoundFont to use, with the library loaded; null after saying what is missing (exit 3). Asked before the
-    /// MIDI is rendered, so that a machine without FluidSynth does not wait for an hour of music first.
+    /// MIDI is rendered, so that a machine without FluidSynth does not wait for an hour of music first; and by
+    /// <c>seq play --synth</c>, which finds the same default SoundFont.
     /// </summary>
-    public static string? Prepare(string? soundFont, CliConsole console)
+    public static string? Prepare(string? soundFont, CliConsole console, string command = "seq")
     {
         try
         {
@@ -33,7 +34,7 @@ internal static class AudioRender
         }
         catch (AudioSetupException e)
         {
-            console.Error.WriteLine($"seq: {e.Message}");
+            console.Error.WriteLine($"{command}: {e.Message}");
             return null;
         }
     }

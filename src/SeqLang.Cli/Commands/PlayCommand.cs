@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using SeqLang.Audio;
 using SeqLang.Cli.Output;
 using SeqLang.Compiler;
 using SeqLang.Compiler.Piece;
@@ -13,8 +14,9 @@ using SeqLang.Player.RtMidi;
 namespace SeqLang.Cli.Commands;
 
 /// <summary>
-/// <c>seq play FILE [--port NAME | --virtual NAME] [--api NAME] [--bars N] [--from BAR] [--watch] [--clock-out]
-/// [--clock-in PORT] [--input PORT] [--record OUT.mid] [--timing-report OUT.json] [--quiet]</c> (SPEC §8, §9). Ctrl-C (SIGINT) and SIGTERM stop playback cleanly: every sounding note ends, exit code 0.
+/// <c>seq play FILE [--port NAME | --virtual NAME | --synth [SF2] [--audio NAME]] [--api NAME] [--bars N] [--from BAR] [--watch] [--clock-out]
+/// [--clock-in PORT] [--input PORT] [--record OUT.mid] [--timing-report OUT.json] [--quiet]</c> (SPEC §8, §9, §16). Ctrl-C (SIGINT) and SIGTERM stop playback cleanly: every sounding note ends, exit code 0.
+/// With <c>--synth</c> the same clock thread sends the same messages into FluidSynth, which plays them through its own audio driver.
 /// </summary>
 public static class PlayCommand
 {
@@ -34,23 +36,57 @@ public static class PlayCommand
         var record = new Option<string?>("--record") { Description = "write what was actually sent to this MIDI file on stop" };
         var report = new Option<string?>("--timing-report") { Description = "write the lateness of every send as JSON here on stop" };
         var quiet = new Option<bool>("--quiet") { Description = "print nothing but errors (no status line)" };
-        var command = new Command("play", "Play a .seq file to a MIDI port in real time.") { file, port, virtualPort, api, bars, from, watch, clockOut, clockIn, input, saveEdits, record, report, quiet };
+        var synth = new Option<string?>("--synth")
+        {
+            Description = "play through FluidSynth's own audio output instead of a MIDI port, with this SoundFont (default: the system's General MIDI SoundFont, as seq render -o OUT.wav)",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "SF2",
+        };
+        var audio = new Option<string?>("--audio")
+        {
+            Description = "with --synth, FluidSynth's audio driver: jack, pipewire, pulseaudio, alsa, ... (default: jack when a JACK server runs, else the first that starts)",
+            HelpName = "NAME",
+        };
+        var command = new Command("play", "Play a .seq file to a MIDI port, or through FluidSynth (--synth), in real time.")
+            { file, port, virtualPort, synth, audio, api, bars, from, watch, clockOut, clockIn, input, saveEdits, record, report, quiet };
         command.SetAction(parse => Run(new Request(parse.GetValue(file)!, parse.GetValue(port), parse.GetValue(virtualPort), parse.GetValue(api),
             parse.GetValue(bars), parse.GetValue(from) ?? 0, parse.GetValue(watch), parse.GetValue(clockOut), parse.GetValue(clockIn), parse.GetValue(input),
-            parse.GetValue(saveEdits), parse.GetValue(record), parse.GetValue(report), parse.GetValue(quiet)), console));
+            parse.GetValue(saveEdits), parse.GetValue(record), parse.GetValue(report), parse.GetValue(quiet),
+            parse.GetResult(synth) is not null, parse.GetValue(synth), parse.GetValue(audio)), console));
         return command;
     }
 
     private sealed record Request(string File, string? Port, string? Virtual, string? Api, long? Bars, long From, bool Watch, bool ClockOut,
-        string? ClockIn, string? Input, bool SaveEdits, string? Record, string? Report, bool Quiet);
+        string? ClockIn, string? Input, bool SaveEdits, string? Record, string? Report, bool Quiet, bool Synth = false, string? SoundFont = null, string? Audio = null);
+
+    /// <summary>
+    /// Where the messages go: a MIDI port (<see cref="Port"/>), or FluidSynth (<see cref="Synth"/>). <see cref="Api"/> is
+    /// the MIDI system of the port, or with the synth of the MIDI inputs and feedback ports (unspecified when none).
+    /// </summary>
+    private sealed record Destination(IMidiSink Sink, string Where, MidiApi Api, MidiOutput? Port, SynthOutput? Synth)
+    {
+        public string? Target => Port?.ConnectedTo;
+    }
 
     private static int Run(Request r, CliConsole console)
     {
         if (r.Port is not null && r.Virtual is not null) return Usage(console, "give either --port or --virtual, not both");
+        if (r.Synth && (r.Port is not null || r.Virtual is not null)) return Usage(console, "--synth plays instead of a MIDI port: give --synth, --port or --virtual, not two of them");
+        if (r.Synth && r.ClockOut) return Usage(console, "--clock-out sends MIDI clock to a MIDI port, and --synth plays to none");
+        if (r.Audio is not null && !r.Synth) return Usage(console, "--audio chooses the synth's audio output: give --synth too");
         if (r.Virtual is { Length: 0 }) return Usage(console, "--virtual needs a port name");
         if (r.Bars is < 1 or > 10_000_000) return Usage(console, "--bars must be 1 to 10000000");
         if (r.From is < 0 or > 10_000_000) return Usage(console, "--from must be 0 to 10000000");
         if (!MidiOptions.TryParseApi(r.Api, console, "play", out var requested)) return ExitCodes.Usage;
+        string? font = null;
+        if (r.Synth)
+        {
+            // Before compiling, as seq render -o X.wav does: a machine without FluidSynth or a SoundFont hears why at once.
+            font = AudioRender.Prepare(r.SoundFont, console, "seq play");
+            if (font is null) return ExitCodes.IoError;
+            if (r.Audio is { } driver && LiveSynth.AvailableDrivers() is var drivers && !drivers.Contains(driver, StringComparer.Ordinal))
+                return Usage(console, $"unknown --audio '{driver}'; this FluidSynth has: {string.Join(", ", drivers)}");
+        }
 
         var loaded = SourceFile.Compile(r.File, new CompileOptions(), console);
         if (loaded is null) return ExitCodes.IoError;
@@ -62,6 +98,7 @@ public static class PlayCommand
         var outputName = r.Port ?? (r.Virtual is null ? settings.Output : null);
         var clockInName = r.ClockIn ?? (settings.ClockIn ? settings.ClockInPort ?? settings.Input ?? "" : null);
         var inputName = r.Input ?? settings.Input;
+        if (r.Synth) return PlaySynth(piece, font!, clockInName, inputName, requested, r, loaded.Compilation, console);
         return MidiOptions.Guard(console, "play", () =>
         {
             var api = MidiSystem.ChooseApi(requested);
@@ -91,41 +128,84 @@ public static class PlayCommand
                 output.Open(chosen, "out");
                 where = $"'{chosen.Name}'";
             }
-            if (clockInput is not null)
-            {
-                var choice = PortSelection.Choose(clockInput.Ports(), clockInName, "input");
-                if (choice.Port is not { } chosen)
-                {
-                    console.Error.WriteLine($"seq play: --clock-in: {choice.Error}");
-                    return choice.IsUsageError ? ExitCodes.Usage : ExitCodes.IoError;
-                }
-                clockInput.Open(chosen, "clock-in");
-                clockInput.IgnoreTypes(sysex: true, timing: false, activeSensing: true);
-                where += $", following the clock of '{chosen.Name}'";
-            }
-            if (controlInput is not null)
-            {
-                var choice = PortSelection.Choose(controlInput.Ports(), inputName, "input");
-                if (choice.Port is not { } chosen)
-                {
-                    console.Error.WriteLine($"seq play: --input: {choice.Error}");
-                    return choice.IsUsageError ? ExitCodes.Usage : ExitCodes.IoError;
-                }
-                controlInput.Open(chosen, "control");
-                where += $", controlled from '{chosen.Name}'";
-            }
-            else if (piece.Controls.Mappings.Count > 0 && !r.Quiet)
-            {
-                console.Error.WriteLine("seq play: the file maps controls but names no input; give --input PORT or `input \"name\"` to use them");
-            }
-            return Play(piece, output, watcher, server, clockInput, controlInput, r with { ClockOut = r.ClockOut || settings.ClockOut }, where, loaded.Compilation, console);
+            if (OpenInputs(piece, clockInput, clockInName, controlInput, inputName, r, ref where, console) is { } failed) return failed;
+            return Play(piece, new Destination(output, $"{where} through {MidiApiNames.Name(output.Api)}", output.Api, output, null), watcher, server, clockInput, controlInput,
+                r with { ClockOut = r.ClockOut || settings.ClockOut }, loaded.Compilation, console);
         });
     }
 
-    private static int Play(CompiledPiece piece, MidiOutput output, MidiOutput? watcher, JackServerWatch? server, MidiInput? clockInput, MidiInput? controlInput, Request r, string where,
+    /// <summary>
+    /// <c>--synth</c>: FluidSynth with its audio driver in place of the MIDI port. RtMidi is needed only for the MIDI
+    /// inputs and controller feedback the file or the options ask for. The file's <c>clock out</c> has no port to go to.
+    /// </summary>
+    private static int PlaySynth(CompiledPiece piece, string font, string? clockInName, string? inputName, MidiApi requested, Request r, Compilation compilation, CliConsole console)
+    {
+        var jackRunning = (r.Audio is null or "jack") && MidiSystem.JackServerRunning();
+        LiveSynth live;
+        try
+        {
+            live = LiveSynth.Start(font, r.Audio, jackRunning);
+        }
+        catch (AudioSetupException e)
+        {
+            console.Error.WriteLine($"seq play: {e.Message}");
+            return ExitCodes.IoError;
+        }
+        using var synth = live;
+        var needsMidi = clockInName is not null || inputName is not null || piece.Controls.Feedback.Count > 0;
+        return MidiOptions.Guard(console, "play", () =>
+        {
+            var api = needsMidi ? MidiSystem.ChooseApi(requested) : MidiApi.Unspecified;
+            // Under JACK a stopped server silences the synth; the watch stops playback as it does for a MIDI port.
+            using var server = synth.Driver == "jack" ? JackServerWatch.Open(MidiSystem.ClientName + "-server") : null;
+            using var clockInput = clockInName is null ? null : MidiInput.Create(api, MidiSystem.ClientName + "-clock");
+            using var controlInput = inputName is null ? null : MidiInput.Create(api, MidiSystem.ClientName + "-control");
+            var where = $"FluidSynth through {synth.Driver}" + (synth.Driver == "jack" ? $" (JACK client {LiveSynth.JackClientName})" : "") + $", SoundFont {font}";
+            if (OpenInputs(piece, clockInput, clockInName, controlInput, inputName, r, ref where, console) is { } failed) return failed;
+            var output = new SynthOutput(synth);
+            return Play(piece, new Destination(output, where, api, null, output), null, server, clockInput, controlInput,
+                r with { ClockOut = false }, compilation, console);
+        });
+    }
+
+    /// <summary>Opens the clock and control inputs asked for; the exit code when one cannot be opened, else null.</summary>
+    private static int? OpenInputs(CompiledPiece piece, MidiInput? clockInput, string? clockInName, MidiInput? controlInput, string? inputName, Request r, ref string where,
+        CliConsole console)
+    {
+        if (clockInput is not null)
+        {
+            var choice = PortSelection.Choose(clockInput.Ports(), clockInName, "input");
+            if (choice.Port is not { } chosen)
+            {
+                console.Error.WriteLine($"seq play: --clock-in: {choice.Error}");
+                return choice.IsUsageError ? ExitCodes.Usage : ExitCodes.IoError;
+            }
+            clockInput.Open(chosen, "clock-in");
+            clockInput.IgnoreTypes(sysex: true, timing: false, activeSensing: true);
+            where += $", following the clock of '{chosen.Name}'";
+        }
+        if (controlInput is not null)
+        {
+            var choice = PortSelection.Choose(controlInput.Ports(), inputName, "input");
+            if (choice.Port is not { } chosen)
+            {
+                console.Error.WriteLine($"seq play: --input: {choice.Error}");
+                return choice.IsUsageError ? ExitCodes.Usage : ExitCodes.IoError;
+            }
+            controlInput.Open(chosen, "control");
+            where += $", controlled from '{chosen.Name}'";
+        }
+        else if (piece.Controls.Mappings.Count > 0 && !r.Quiet)
+        {
+            console.Error.WriteLine("seq play: the file maps controls but names no input; give --input PORT or `input \"name\"` to use them");
+        }
+        return null;
+    }
+
+    private static int Play(CompiledPiece piece, Destination destination, MidiOutput? watcher, JackServerWatch? server, MidiInput? clockInput, MidiInput? controlInput, Request r,
         Compilation compilation, CliConsole console)
     {
-        var target = output.ConnectedTo;
+        var target = destination.Target;
         var stop = new StopSignal();
         var external = clockInput is null ? null : new ExternalClock(stop, System.Diagnostics.Stopwatch.Frequency);
         var recording = r.Record is null ? null : new SendRecording();
@@ -141,7 +221,8 @@ public static class PlayCommand
             PortAlive = watcher is null ? null : () => watcher.Ports().Any(p => p.Name == target),
             MidiSystemAlive = server is null ? null : () => !server.ServerGone,
         };
-        using var player = new Player.PiecePlayer(piece, output, options, stop);
+        if (destination.Synth is not null) Warmup.Prepare([.. LiveSynth.ClockThreadTypes]);
+        using var player = new Player.PiecePlayer(piece, destination.Sink, options, stop);
         using var session = new PlaySession(compilation, player, console, r.Quiet);
         using var control = new LiveControl(player, compilation, text => session.Say(e => e.WriteLine($"seq play: {text}")));
         session.Control = control;
@@ -165,17 +246,19 @@ public static class PlayCommand
             var length = r.Bars is { } n ? $"{n} bars" : piece.Form.EndBar is { } end ? $"{end - r.From} bars, to the form's end" : "no end";
             var extras = (r.Watch ? ", reloading on save" : "") + (r.ClockOut ? ", clock out" : "") + (external is not null ? "; waiting for the clock's Start" : "");
             var help = keys is { Active: true } ? "; ? lists the keys" : "";
-            console.Error.WriteLine($"seq play: {compilation.Source.Path} to {where} through {MidiApiNames.Name(output.Api)} ({length}{extras}); Ctrl-C stops{help}");
+            console.Error.WriteLine($"seq play: {compilation.Source.Path} to {destination.Where} ({length}{extras}); Ctrl-C stops{help}");
         }
         session.StartStatus();
         var result = player.Run();
+        // The last notes' release is heard, not cut by closing the audio: the render's tail at the end, briefly on a stop.
+        destination.Synth?.Synth.WaitForRelease(result.Reason == StopReason.End ? AudioRenderer.Tail : TimeSpan.FromMilliseconds(300));
         clockInput?.CancelCallback();
         controlInput?.CancelCallback();
         // Live control's worker acts on what arrived before the cancel now, while the feedback ports it may use are open.
         control.Flush();
         if (server is { ServerGone: true })
         {
-            output.Abandon();
+            destination.Port?.Abandon();
             foreach (var f in feedbackPorts.Values) f?.Abandon();
         }
         // The clock thread's last act queued every pad's off; RtMidi hands it to JACK at the next period, and
@@ -231,7 +314,7 @@ public static class PlayCommand
                 MidiOutput? port = null;
                 try
                 {
-                    port = MidiOutput.Create(output.Api, MidiSystem.ClientName + "-feedback");
+                    port = MidiOutput.Create(destination.Api == MidiApi.Unspecified ? MidiSystem.ChooseApi() : destination.Api, MidiSystem.ClientName + "-feedback");
                     var choice = PortSelection.Choose(port.Ports(), name);
                     if (choice.Port is { } chosen) port.Open(chosen, "feedback");
                     else

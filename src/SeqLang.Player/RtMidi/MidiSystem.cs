@@ -70,6 +70,12 @@ public static unsafe class MidiSystem
         return (output.Ports(), input.Ports());
     }
 
+    /// <summary>
+    /// True when the JACK server libjack would talk to accepts clients (asked without starting one). Also for the
+    /// synth's audio (<c>seq play --synth</c>): FluidSynth's JACK driver would start a server where none runs.
+    /// </summary>
+    public static bool JackServerRunning() => JackProbe.ServerRunning();
+
     /// <summary>The JACK server libjack will talk to: <c>JACK_DEFAULT_SERVER</c>, else "default".</summary>
     public static string JackServerName() =>
         Environment.GetEnvironmentVariable("JACK_DEFAULT_SERVER") is { Length: > 0 } name ? name : "default";
