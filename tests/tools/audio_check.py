@@ -8,6 +8,9 @@ with SeqLang's code, and prints one JSON object.
       reverb tail), and the loudest |sample| (full scale 1.0) inside them and outside them.
   audio_check.py peak WAV FROM_SECONDS TO_SECONDS
       The frequency of the strongest FFT bin (Hann window, mono mix) between the two times.
+  audio_check.py onset WAV THRESHOLD
+      The first frame at which either channel's |sample| exceeds THRESHOLD (-1 if none), and the RMS and peak
+      of the whole file (a capture of `seq play --synth` under JACK).
 """
 import json
 import sys
@@ -74,11 +77,26 @@ def peak_frequency(wav_path, start, end):
     return {"peakHz": float(freqs[int(np.argmax(spectrum))]), "rms": float(np.sqrt((mono ** 2).mean()))}
 
 
+def onset(wav_path, threshold):
+    rate, audio = read_wav(wav_path)
+    loud = np.nonzero(np.abs(audio).max(axis=1) > threshold)[0]
+    mono = audio.mean(axis=1)
+    return {
+        "rate": rate,
+        "frames": len(audio),
+        "onsetFrame": int(loud[0]) if len(loud) else -1,
+        "rms": float(np.sqrt((mono ** 2).mean())) if len(mono) else 0.0,
+        "peak": float(np.abs(audio).max()) if len(audio) else 0.0,
+    }
+
+
 def main(argv):
     if argv[1] == "silence":
         result = silence(argv[2], argv[3], float(argv[4]))
     elif argv[1] == "peak":
         result = peak_frequency(argv[2], float(argv[3]), float(argv[4]))
+    elif argv[1] == "onset":
+        result = onset(argv[2], float(argv[3]))
     else:
         raise SystemExit(f"unknown check {argv[1]}")
     print(json.dumps(result))
