@@ -7,10 +7,10 @@ namespace SeqLang.Player.Tests;
 /// <summary><c>seq play --help</c> names every option of <c>seq play</c>: those of SPEC §8 and those the command defines.</summary>
 public sealed class PlayHelpTests
 {
-    /// <summary>SPEC §8's <c>seq play</c> line, plus <c>--from</c> (SPEC §9 and this session's player).</summary>
+    /// <summary>SPEC §8's <c>seq play</c> line, plus <c>--from</c> (SPEC §9 and this session's player) and <c>--synth</c>, <c>--audio</c> (SPEC §16).</summary>
     private static readonly string[] Options =
     [
-        "--port", "--virtual", "--api", "--bars", "--from", "--watch", "--clock-out", "--clock-in", "--input", "--save-edits", "--record", "--timing-report", "--quiet",
+        "--port", "--virtual", "--synth", "--audio", "--api", "--bars", "--from", "--watch", "--clock-out", "--clock-in", "--input", "--save-edits", "--record", "--timing-report", "--quiet",
     ];
 
     public static TheoryData<string> SpecOptions => new(Options);
