@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond the .NET SDK and Node.js: the independent MIDI readers
 # (python3-mido, midicsv), and for the player's tests a JACK server with its tools and RtMidi
-# (jackd2, jack-tools, librtmidi6: tests/SeqLang.Player.Tests starts a private dummy-driver jackd), and
+# (jackd2, jack-tools, librtmidi6: tests/SeqLang.Player.Tests starts a private dummy-driver jackd, and also
+# captures `seq play --synth`'s audio from it through libjack), and
 # the C toolchain and zlib headers that .NET's native (AOT) compiler links the native seq with, a headless
 # Chromium that screenshots seq roll's SVG as a browser shows it (tests/SeqLang.Cli.Tests/RollScreenshotTests.cs),
-# and for `seq render -o X.wav` FluidSynth, a General MIDI SoundFont, numpy and sox (the audio checks' readers).
+# and for `seq render -o X.wav` and `seq play --synth` FluidSynth, a General MIDI SoundFont, numpy and sox (the audio
+# checks' readers).
 # As root it installs them with apt-get; otherwise it says exactly what to run.
 set -euo pipefail
 packages=(python3-mido midicsv jackd2 jack-tools librtmidi6 gcc zlib1g-dev chromium libfluidsynth3 fluid-soundfont-gm python3-numpy sox libsox-fmt-base)

@@ -38,10 +38,16 @@ public static class PlayCommand
         var quiet = new Option<bool>("--quiet") { Description = "print nothing but errors (no status line)" };
         var synth = new Option<string?>("--synth")
         {
-            Description = "play through FluidSynth's own audio output instead of a MIDI port, with this SoundFont (default: the system's General MIDI SoundFont, as seq render -o OUT.wav)",
+            Description = "play through FluidSynth's own audio output instead of a MIDI port; SF2, if given, is the SoundFont (default: the system's General MIDI SoundFont, as seq render -o OUT.wav)",
             Arity = ArgumentArity.ZeroOrOne,
             HelpName = "SF2",
         };
+        // `seq play --synth song.seq` gives the file to --synth (its SoundFont is optional): say so rather than only "FILE is missing".
+        synth.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var value }] && value.EndsWith(".seq", StringComparison.OrdinalIgnoreCase))
+                result.AddError($"--synth takes a SoundFont (.sf2), not '{value}': put the .seq file first, as in seq play {value} --synth");
+        });
         var audio = new Option<string?>("--audio")
         {
             Description = "with --synth, FluidSynth's audio driver: jack, pipewire, pulseaudio, alsa, ... (default: jack when a JACK server runs, else the first that starts)",
