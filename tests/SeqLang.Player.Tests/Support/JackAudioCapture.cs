@@ -7,10 +7,9 @@ namespace SeqLang.Player.Tests.Support;
 /// <summary>
 /// A JACK client of the tests' own with two audio inputs (<c>CLIENT:in_left</c>, <c>CLIENT:in_right</c>) that records
 /// every period it is given, each at its JACK frame time: sample i of the recording is frame <see cref="FirstFrame"/> + i
-/// (a period the server skipped stays silence, in its place). Bound to libjack directly (not through the player's
-/// code): what it hears is what any JACK client would. Also converts a Stopwatch time into a JACK frame, through
-/// <c>jack_get_time</c> (the same monotonic clock, sampled against the Stopwatch once) and <c>jack_time_to_frames</c>
-/// (the server's own mapping of time to frames, from its periods' wake-up times).
+/// (a period the server skipped stays silence, in its place), and notes the Stopwatch time each period ran
+/// (<see cref="Cycles"/>), which places a Stopwatch time among JACK's frames. Bound to libjack directly (not through
+/// the player's code): what it hears is what any JACK client would.
 /// </summary>
 public sealed unsafe partial class JackAudioCapture : IDisposable
 {
@@ -28,6 +27,8 @@ public sealed unsafe partial class JackAudioCapture : IDisposable
     private readonly float* _rightSamples;
     private readonly long _capacity;
     private GCHandle _self;
+    private readonly long[] _cycleFrames;
+    private readonly long[] _cycleTimes;
     private long _first = -1;
     private long _end;
     private int _periods;
@@ -42,6 +43,8 @@ public sealed unsafe partial class JackAudioCapture : IDisposable
         _capacity = (long)(seconds * SampleRate);
         _leftSamples = (float*)NativeMemory.AllocZeroed((nuint)_capacity, sizeof(float));
         _rightSamples = (float*)NativeMemory.AllocZeroed((nuint)_capacity, sizeof(float));
+        _cycleFrames = new long[_capacity / 16 + 1];
+        _cycleTimes = new long[_cycleFrames.Length];
         _left = PortRegister(_client, "in_left", AudioType, JackPortIsInput, 0);
         _right = PortRegister(_client, "in_right", AudioType, JackPortIsInput, 0);
         if (_left == 0 || _right == 0) throw new InvalidOperationException("jack_port_register failed");
@@ -85,21 +88,26 @@ public sealed unsafe partial class JackAudioCapture : IDisposable
         if (result != 0 && result != 17) throw new InvalidOperationException($"jack_connect {source} {destination} failed ({result})"); // 17: EEXIST
     }
 
-    private (long Jack, long Stopwatch)? _clocks;
-
     /// <summary>
-    /// Reads JACK's clock and the Stopwatch together, for <see cref="FrameOf"/>: done just before the times to convert,
-    /// so that a drift between the two clocks (JACK's need not be the Stopwatch's CLOCK_MONOTONIC) cannot add up.
+    /// The JACK frame now, relative to <see cref="FirstFrame"/>: <c>jack_frame_time</c>, the server's estimate from its
+    /// latest periods, good enough to wait for (on a loaded server it was seen 17 ms off: to measure, use <see cref="Cycles"/>).
     /// </summary>
-    public void MarkClocks() => _clocks = ((long)GetTime(), Stopwatch.GetTimestamp());
+    public long FrameNow() => unchecked((int)(FrameTime(_client) - (uint)FirstFrame));
 
-    /// <summary>The JACK frame at which the Stopwatch showed <paramref name="timestamp"/>, relative to <see cref="FirstFrame"/>.</summary>
-    public long FrameOf(long timestamp)
+    /// <summary>Each period the process callback was given: its first frame (relative to <see cref="FirstFrame"/>) and the Stopwatch time it ran.</summary>
+    public IReadOnlyList<(long Frame, long Time)> Cycles()
     {
-        var (jack, stopwatch) = _clocks ?? ((long)GetTime(), Stopwatch.GetTimestamp());
-        var micros = jack + (long)Math.Round((timestamp - stopwatch) * 1_000_000.0 / Stopwatch.Frequency);
-        var frame = TimeToFrames(_client, (ulong)micros);
-        return unchecked((int)(frame - (uint)FirstFrame));
+        var count = Math.Min(Periods, _cycleFrames.Length);
+        return [.. Enumerable.Range(0, count).Select(i => (_cycleFrames[i], _cycleTimes[i]))];
+    }
+
+    /// <summary>The loudest sample of either channel recorded from <paramref name="frame"/> on (to wait for sound; the verdicts are audio_check.py's).</summary>
+    public float PeakSince(long frame)
+    {
+        var end = Frames;
+        var peak = 0f;
+        for (var i = Math.Max(0, frame); i < end; i++) peak = Math.Max(peak, Math.Max(Math.Abs(_leftSamples[i]), Math.Abs(_rightSamples[i])));
+        return peak;
     }
 
     /// <summary>Writes what was recorded as a 16-bit stereo WAV (for tests/tools/audio_check.py).</summary>
@@ -146,6 +154,12 @@ public sealed unsafe partial class JackAudioCapture : IDisposable
         var now = LastFrameTime(self._client);
         if (self._first < 0) Interlocked.Exchange(ref self._first, now);
         var offset = unchecked((long)(uint)(now - (uint)self._first));
+        var cycle = self._periods;
+        if (cycle < self._cycleFrames.Length)
+        {
+            self._cycleFrames[cycle] = offset;
+            self._cycleTimes[cycle] = Stopwatch.GetTimestamp();
+        }
         Interlocked.Increment(ref self._periods);
         if (offset + frames > self._capacity) return 0;
         var left = (float*)PortGetBuffer(self._left, frames);
@@ -192,13 +206,9 @@ public sealed unsafe partial class JackAudioCapture : IDisposable
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial uint LastFrameTime(nint client);
 
-    [LibraryImport(Library, EntryPoint = "jack_get_time")]
+    [LibraryImport(Library, EntryPoint = "jack_frame_time")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial ulong GetTime();
-
-    [LibraryImport(Library, EntryPoint = "jack_time_to_frames")]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial uint TimeToFrames(nint client, ulong time);
+    private static partial uint FrameTime(nint client);
 
     [LibraryImport(Library, EntryPoint = "jack_connect", StringMarshalling = StringMarshalling.Utf8)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
