@@ -152,6 +152,41 @@ public sealed class SynthJackTests(JackServer jack)
         Assert.True(window.GetProperty("rms").GetDouble() > 0.005, $"the demo is (nearly) silent: {window}");
     }
 
+    /// <summary>
+    /// The clock thread never waits for the JIT with the synth either: the sink's and the synth's Send and the binding's
+    /// stubs are compiled before the playback threads start (the runtime's own log of what it compiles, in order).
+    /// </summary>
+    [Fact]
+    public void What_the_clock_thread_runs_into_the_synth_is_compiled_before_playback_starts()
+    {
+        var path = Repository.TempFile("a4.seq");
+        File.WriteAllText(path, A4);
+        var log = Path.Combine(Path.GetTempPath(), $"seq-jit-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
+        try
+        {
+            using var seq = SeqProcess.Start(jack, ["play", path, "--synth", "--audio", "jack", "--bars", "1", "--quiet"],
+                environment: new() { ["DOTNET_JitStdOutFile"] = log, ["DOTNET_JitDisasmSummary"] = "1" }, jit: true);
+            var result = seq.WaitForExit(TimeSpan.FromSeconds(60));
+            Assert.True(result.ExitCode == 0, result.Error);
+            var lines = File.ReadAllLines(log);
+            int CompiledAt(string method) => Array.FindIndex(lines, line => line.Contains("JIT compiled " + method, StringComparison.Ordinal));
+            var started = new[] { CompiledAt("SeqLang.Player.RealtimePriority:TryEnter("), CompiledAt("SeqLang.Player.AheadCompiler:Run(") }.Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            Assert.True(started >= 0, "the log shows no playback threads");
+            // The binding's calls are blittable: no wrapper method, only the runtime's P/Invoke stub, named by its signature
+            // (nint,int,int,int: note-on, CC, key pressure; nint,int,int: note-off, program, pitch bend, channel pressure).
+            foreach (var method in new[] { "SeqLang.Player.ClockLoop:Send(", "SeqLang.Cli.Play.SynthOutput:Send(", "SeqLang.Audio.LiveSynth:Send(",
+                         "(dynamicClass):IL_STUB_PInvoke(nint,int,int,int)", "(dynamicClass):IL_STUB_PInvoke(nint,int,int)" })
+            {
+                var at = CompiledAt(method);
+                Assert.True(at >= 0 && at < started, $"{method} compiled at line {at} of the log, the playback threads started at line {started}");
+            }
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
     /// <summary>The clock thread's sends into FluidSynth allocate nothing, as its sends to RtMidi do (a virtual clock: thousands of messages at once).</summary>
     [Fact]
     public void The_clock_thread_allocates_nothing_sending_to_the_synth()
