@@ -187,6 +187,30 @@ public sealed class SynthJackTests(JackServer jack)
         }
     }
 
+    /// <summary>
+    /// The JACK server stopping under <c>seq play --synth --audio jack</c> stops it as it stops a MIDI playback: exit 3
+    /// within a second and a half (as JackServerLossTests allows), saying the server went away. A second server of its own.
+    /// </summary>
+    [Fact]
+    public void The_JACK_server_stopping_under_the_synth_stops_playback_with_exit_3_and_says_so()
+    {
+        using var server = JackServer.StartSecond("synth-lost");
+        using var seq = SeqProcess.Start(server, ["play", Path.Combine(Repository.Inputs, "three-track.seq"), "--synth", "--audio", "jack"]);
+        Assert.True(Wait.Until(() => seq.ErrorSoFar.Contains("FluidSynth through jack", StringComparison.Ordinal) || seq.HasExited, TimeSpan.FromSeconds(30)),
+            $"seq play did not start: {seq.ErrorSoFar}");
+        Assert.True(Wait.Until(() => server.Ports().Contains($"{LiveSynth.JackClientName}:left"), TimeSpan.FromSeconds(10)), string.Join(", ", server.Ports()));
+        Thread.Sleep(500);
+        Assert.False(seq.HasExited, $"seq play ended before the server stopped: {seq.ErrorSoFar}");
+
+        var clock = Stopwatch.StartNew();
+        server.Terminate();
+        var result = seq.WaitForExit(TimeSpan.FromSeconds(10));
+        var exitedAfter = clock.Elapsed;
+        Assert.True(result.ExitCode == Cli.ExitCodes.IoError, $"exit {result.ExitCode}: {result.Error}");
+        Assert.Contains($"the JACK server '{server.Name}' went away", result.Error);
+        Assert.True(exitedAfter <= TimeSpan.FromSeconds(1.5), $"seq play exited {exitedAfter.TotalSeconds:0.00} s after the server stopped");
+    }
+
     /// <summary>The clock thread's sends into FluidSynth allocate nothing, as its sends to RtMidi do (a virtual clock: thousands of messages at once).</summary>
     [Fact]
     public void The_clock_thread_allocates_nothing_sending_to_the_synth()
