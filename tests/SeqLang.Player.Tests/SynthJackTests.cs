@@ -225,22 +225,18 @@ public sealed class SynthJackTests(JackServer jack)
         Allocations.AssertNone(result.ClockThreadAllocatedBytes, result.MessagesSent, "the clock thread sending to FluidSynth");
     }
 
-    /// <summary>Connects the synth's two ports to the capture as soon as they appear.</summary>
+    /// <summary>Connects the synth's two ports to the capture as soon as they appear and their client is active.</summary>
     private static void ConnectSynth(JackAudioCapture capture, TimeSpan timeout, Func<bool>? gaveUp)
     {
         var left = $"{LiveSynth.JackClientName}:left";
         var right = $"{LiveSynth.JackClientName}:right";
         var clock = Stopwatch.StartNew();
-        while (true)
+        while (!(capture.TryConnect(left, capture.LeftPort) && capture.TryConnect(right, capture.RightPort)))
         {
-            var ports = capture.Ports($"^{LiveSynth.JackClientName}:");
-            if (ports.Contains(left) && ports.Contains(right)) break;
             if (clock.Elapsed > timeout || gaveUp?.Invoke() == true)
-                throw new InvalidOperationException($"the synth's ports did not appear (ports: {string.Join(", ", capture.Ports("."))})");
+                throw new InvalidOperationException($"could not connect the synth's ports (ports: {string.Join(", ", capture.Ports("."))})");
             Thread.Sleep(5);
         }
-        capture.Connect(left, capture.LeftPort);
-        capture.Connect(right, capture.RightPort);
     }
 
     /// <summary>Waits until the capture has recorded up to now, and at least to <paramref name="after"/>.</summary>

@@ -81,11 +81,14 @@ public sealed unsafe partial class JackAudioCapture : IDisposable
         return names;
     }
 
-    /// <summary>Connects an output port of any client to one of ours.</summary>
-    public void Connect(string source, string destination)
+    /// <summary>
+    /// Connects an output port of any client to one of ours; false when JACK refuses, as it does while the port's
+    /// client has registered it but not yet activated (a client's ports are listed from the moment they exist).
+    /// </summary>
+    public bool TryConnect(string source, string destination)
     {
         var result = JackConnect(_client, source, destination);
-        if (result != 0 && result != 17) throw new InvalidOperationException($"jack_connect {source} {destination} failed ({result})"); // 17: EEXIST
+        return result is 0 or 17; // 17: EEXIST, connected already
     }
 
     /// <summary>
