@@ -99,6 +99,7 @@ public sealed unsafe class LiveSynth : IDisposable
                 throw new AudioSetupException($"FluidSynth cannot read the SoundFont '{soundFont}' (is it an .sf2 file?)" + log.Said());
 
             var failures = new List<string>();
+            if (candidates.Contains("alsa")) AlsaLog.Silence();
             foreach (var name in candidates)
             {
                 log.Clear();

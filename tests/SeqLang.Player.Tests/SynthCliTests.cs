@@ -96,6 +96,17 @@ public sealed class SynthCliTests
         NoCrash(result.Error);
     }
 
+    [Fact]
+    public void ALSA_failing_to_start_is_one_line_without_libasounds_own()
+    {
+        // An ALSA configuration that does not exist: the driver fails on any machine, and libasound has its say.
+        var result = Child(["play", Piece(), "--synth", "--audio", "alsa", "--bars", "1"], new() { ["ALSA_CONFIG_PATH"] = "/nonexistent/alsa.conf" });
+        Assert.Equal(ExitCodes.IoError, result.Code);
+        Assert.Contains("seq play: the audio driver 'alsa' did not start (FluidSynth: ", result.Error);
+        Assert.DoesNotContain("ALSA lib", result.Error);
+        NoCrash(result.Error);
+    }
+
     private static void NoCrash(string error)
     {
         Assert.DoesNotContain("Unhandled exception", error);
