@@ -35,7 +35,8 @@ internal sealed class TrackLanes
     private void Walk(IReadOnlyList<TrackItemSyntax> items, IReadOnlySet<string>? sections, List<ModifierSyntax> outerEvery)
     {
         var every = new List<ModifierSyntax>(outerEvery);
-        every.AddRange(items.OfType<EveryItemSyntax>().Select(e => e.Every));
+        foreach (var item in items)
+            if (item is EveryItemSyntax e) every.Add(e.Every);
         foreach (var item in items)
         {
             switch (item)

@@ -90,7 +90,7 @@ internal partial class MiniNotationParser : Parser {
 
 	public partial class MiniContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public StackOrChooseContext stackOrChoose() {
-			return GetRuleContext<StackOrChooseContext>(0);
+			return RuleContextChildren.At<StackOrChooseContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return GetToken(MiniNotationParser.Eof, 0); }
 		public MiniContext(ParserRuleContext parent, int invokingState)
@@ -126,10 +126,10 @@ internal partial class MiniNotationParser : Parser {
 
 	public partial class StackOrChooseContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public SequenceContext[] sequence() {
-			return GetRuleContexts<SequenceContext>();
+			return RuleContextChildren.All<SequenceContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SequenceContext sequence(int i) {
-			return GetRuleContext<SequenceContext>(i);
+			return RuleContextChildren.At<SequenceContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(MiniNotationParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -244,10 +244,10 @@ internal partial class MiniNotationParser : Parser {
 
 	public partial class PolymeterStackContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public SequenceContext[] sequence() {
-			return GetRuleContexts<SequenceContext>();
+			return RuleContextChildren.All<SequenceContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SequenceContext sequence(int i) {
-			return GetRuleContext<SequenceContext>(i);
+			return RuleContextChildren.At<SequenceContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(MiniNotationParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -301,10 +301,10 @@ internal partial class MiniNotationParser : Parser {
 
 	public partial class SequenceContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public SliceWithOpsContext[] sliceWithOps() {
-			return GetRuleContexts<SliceWithOpsContext>();
+			return RuleContextChildren.All<SliceWithOpsContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SliceWithOpsContext sliceWithOps(int i) {
-			return GetRuleContext<SliceWithOpsContext>(i);
+			return RuleContextChildren.At<SliceWithOpsContext>(this, i);
 		}
 		public SequenceContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -350,13 +350,13 @@ internal partial class MiniNotationParser : Parser {
 
 	public partial class SliceWithOpsContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
-			return GetRuleContext<SliceContext>(0);
+			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public OpContext[] op() {
-			return GetRuleContexts<OpContext>();
+			return RuleContextChildren.All<OpContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public OpContext op(int i) {
-			return GetRuleContext<OpContext>(i);
+			return RuleContextChildren.At<OpContext>(this, i);
 		}
 		public SliceWithOpsContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -434,7 +434,7 @@ internal partial class MiniNotationParser : Parser {
 	public partial class SubCycleSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return GetToken(MiniNotationParser.LBRACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StackOrChooseContext stackOrChoose() {
-			return GetRuleContext<StackOrChooseContext>(0);
+			return RuleContextChildren.At<StackOrChooseContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK() { return GetToken(MiniNotationParser.RBRACK, 0); }
 		public SubCycleSliceContext(SliceContext context) { CopyFrom(context); }
@@ -442,19 +442,19 @@ internal partial class MiniNotationParser : Parser {
 	public partial class PolymeterSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(MiniNotationParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PolymeterStackContext polymeterStack() {
-			return GetRuleContext<PolymeterStackContext>(0);
+			return RuleContextChildren.At<PolymeterStackContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(MiniNotationParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(MiniNotationParser.PERCENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
-			return GetRuleContext<SliceContext>(0);
+			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public PolymeterSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 	public partial class AlternationSliceContext : SliceContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGLE() { return GetToken(MiniNotationParser.LANGLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PolymeterStackContext polymeterStack() {
-			return GetRuleContext<PolymeterStackContext>(0);
+			return RuleContextChildren.At<PolymeterStackContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGLE() { return GetToken(MiniNotationParser.RANGLE, 0); }
 		public AlternationSliceContext(SliceContext context) { CopyFrom(context); }
@@ -606,10 +606,10 @@ internal partial class MiniNotationParser : Parser {
 	public partial class EuclidOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(MiniNotationParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceWithOpsContext[] sliceWithOps() {
-			return GetRuleContexts<SliceWithOpsContext>();
+			return RuleContextChildren.All<SliceWithOpsContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SliceWithOpsContext sliceWithOps(int i) {
-			return GetRuleContext<SliceWithOpsContext>(i);
+			return RuleContextChildren.At<SliceWithOpsContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(MiniNotationParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -621,28 +621,28 @@ internal partial class MiniNotationParser : Parser {
 	public partial class FastOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(MiniNotationParser.STAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
-			return GetRuleContext<SliceContext>(0);
+			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public FastOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class SlowOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(MiniNotationParser.SLASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
-			return GetRuleContext<SliceContext>(0);
+			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public SlowOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class TailOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(MiniNotationParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
-			return GetRuleContext<SliceContext>(0);
+			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public TailOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class RangeOpContext : OpContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(MiniNotationParser.RANGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
-			return GetRuleContext<SliceContext>(0);
+			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public RangeOpContext(OpContext context) { CopyFrom(context); }
 	}

@@ -142,10 +142,10 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public StatementContext[] statement() {
-			return GetRuleContexts<StatementContext>();
+			return RuleContextChildren.All<StatementContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public StatementContext statement(int i) {
-			return GetRuleContext<StatementContext>(i);
+			return RuleContextChildren.At<StatementContext>(this, i);
 		}
 		public FileContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -269,7 +269,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TempoRampContext tempoRamp() {
-			return GetRuleContext<TempoRampContext>(0);
+			return RuleContextChildren.At<TempoRampContext>(this, 0);
 		}
 		public TempoStatementContext(StatementContext context) { CopyFrom(context); }
 	}
@@ -337,10 +337,10 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public KitEntryContext[] kitEntry() {
-			return GetRuleContexts<KitEntryContext>();
+			return RuleContextChildren.All<KitEntryContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public KitEntryContext kitEntry(int i) {
-			return GetRuleContext<KitEntryContext>(i);
+			return RuleContextChildren.At<KitEntryContext>(this, i);
 		}
 		public KitStatementContext(StatementContext context) { CopyFrom(context); }
 	}
@@ -353,10 +353,10 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HARMONY() { return GetToken(SeqLangParser.HARMONY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public HarmonyOptionContext[] harmonyOption() {
-			return GetRuleContexts<HarmonyOptionContext>();
+			return RuleContextChildren.All<HarmonyOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public HarmonyOptionContext harmonyOption(int i) {
-			return GetRuleContext<HarmonyOptionContext>(i);
+			return RuleContextChildren.At<HarmonyOptionContext>(this, i);
 		}
 		public HarmonyStatementContext(StatementContext context) { CopyFrom(context); }
 	}
@@ -369,20 +369,20 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormNodeContext[] formNode() {
-			return GetRuleContexts<FormNodeContext>();
+			return RuleContextChildren.All<FormNodeContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormNodeContext formNode(int i) {
-			return GetRuleContext<FormNodeContext>(i);
+			return RuleContextChildren.At<FormNodeContext>(this, i);
 		}
 		public FormGraphStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class FormListStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return GetToken(SeqLangParser.FORM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FormItemContext[] formItem() {
-			return GetRuleContexts<FormItemContext>();
+			return RuleContextChildren.All<FormItemContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormItemContext formItem(int i) {
-			return GetRuleContext<FormItemContext>(i);
+			return RuleContextChildren.At<FormItemContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOOP() { return GetToken(SeqLangParser.LOOP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(SeqLangParser.COMMA); }
@@ -394,7 +394,7 @@ internal partial class SeqLangParser : Parser {
 	public partial class SectionStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SectionListContext sectionList() {
-			return GetRuleContext<SectionListContext>(0);
+			return RuleContextChildren.At<SectionListContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
@@ -403,46 +403,46 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SectionItemContext[] sectionItem() {
-			return GetRuleContexts<SectionItemContext>();
+			return RuleContextChildren.All<SectionItemContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SectionItemContext sectionItem(int i) {
-			return GetRuleContext<SectionItemContext>(i);
+			return RuleContextChildren.At<SectionItemContext>(this, i);
 		}
 		public SectionStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class TrackStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRACK() { return GetToken(SeqLangParser.TRACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TrackOptionContext[] trackOption() {
-			return GetRuleContexts<TrackOptionContext>();
+			return RuleContextChildren.All<TrackOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackOptionContext trackOption(int i) {
-			return GetRuleContext<TrackOptionContext>(i);
+			return RuleContextChildren.At<TrackOptionContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackItemContext[] trackItem() {
-			return GetRuleContexts<TrackItemContext>();
+			return RuleContextChildren.All<TrackItemContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackItemContext trackItem(int i) {
-			return GetRuleContext<TrackItemContext>(i);
+			return RuleContextChildren.At<TrackItemContext>(this, i);
 		}
 		public TrackStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class MapStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(SeqLangParser.MAP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MapSourceContext mapSource() {
-			return GetRuleContext<MapSourceContext>(0);
+			return RuleContextChildren.At<MapSourceContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MapActionContext mapAction() {
-			return GetRuleContext<MapActionContext>(0);
+			return RuleContextChildren.At<MapActionContext>(this, 0);
 		}
 		public MapStatementContext(StatementContext context) { CopyFrom(context); }
 	}
@@ -451,24 +451,24 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MapActionContext mapAction() {
-			return GetRuleContext<MapActionContext>(0);
+			return RuleContextChildren.At<MapActionContext>(this, 0);
 		}
 		public KeyBindingStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class SignalStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
-			return GetRuleContext<ValueContext>(0);
+			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
 		public SignalStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class LsystemStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
@@ -477,17 +477,17 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemItemContext[] lsystemItem() {
-			return GetRuleContexts<LsystemItemContext>();
+			return RuleContextChildren.All<LsystemItemContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemItemContext lsystemItem(int i) {
-			return GetRuleContext<LsystemItemContext>(i);
+			return RuleContextChildren.At<LsystemItemContext>(this, i);
 		}
 		public LsystemStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class MarkovStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
@@ -496,17 +496,17 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public MarkovRuleContext[] markovRule() {
-			return GetRuleContexts<MarkovRuleContext>();
+			return RuleContextChildren.All<MarkovRuleContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public MarkovRuleContext markovRule(int i) {
-			return GetRuleContext<MarkovRuleContext>(i);
+			return RuleContextChildren.At<MarkovRuleContext>(this, i);
 		}
 		public MarkovStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class GrooveFileStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		public GrooveFileStatementContext(StatementContext context) { CopyFrom(context); }
@@ -514,7 +514,7 @@ internal partial class SeqLangParser : Parser {
 	public partial class GrooveGridStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(SeqLangParser.GRID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
@@ -525,10 +525,10 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GrooveFieldContext[] grooveField() {
-			return GetRuleContexts<GrooveFieldContext>();
+			return RuleContextChildren.All<GrooveFieldContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GrooveFieldContext grooveField(int i) {
-			return GetRuleContext<GrooveFieldContext>(i);
+			return RuleContextChildren.At<GrooveFieldContext>(this, i);
 		}
 		public GrooveGridStatementContext(StatementContext context) { CopyFrom(context); }
 	}
@@ -536,7 +536,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return GetToken(SeqLangParser.FEEDBACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
-			return GetRuleContext<LaneRefContext>(0);
+			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
@@ -550,20 +550,20 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FeedbackOptionContext[] feedbackOption() {
-			return GetRuleContexts<FeedbackOptionContext>();
+			return RuleContextChildren.All<FeedbackOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FeedbackOptionContext feedbackOption(int i) {
-			return GetRuleContext<FeedbackOptionContext>(i);
+			return RuleContextChildren.At<FeedbackOptionContext>(this, i);
 		}
 		public FeedbackStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class UnknownStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public AnyTokenContext[] anyToken() {
-			return GetRuleContexts<AnyTokenContext>();
+			return RuleContextChildren.All<AnyTokenContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public AnyTokenContext anyToken(int i) {
-			return GetRuleContext<AnyTokenContext>(i);
+			return RuleContextChildren.At<AnyTokenContext>(this, i);
 		}
 		public UnknownStatementContext(StatementContext context) { CopyFrom(context); }
 	}
@@ -1682,16 +1682,16 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class FormNodeContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return GetToken(SeqLangParser.END, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FormTargetContext[] formTarget() {
-			return GetRuleContexts<FormTargetContext>();
+			return RuleContextChildren.All<FormTargetContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormTargetContext formTarget(int i) {
-			return GetRuleContext<FormTargetContext>(i);
+			return RuleContextChildren.At<FormTargetContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(SeqLangParser.PIPE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
@@ -1792,7 +1792,7 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class FormTargetContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public FormTargetContext(ParserRuleContext parent, int invokingState)
@@ -1837,7 +1837,7 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class FormItemContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		public FormItemContext(ParserRuleContext parent, int invokingState)
@@ -1873,10 +1873,10 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class SectionListContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
-			return GetRuleContexts<NameContext>();
+			return RuleContextChildren.All<NameContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
-			return GetRuleContext<NameContext>(i);
+			return RuleContextChildren.At<NameContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(SeqLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -1949,7 +1949,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TempoRampContext tempoRamp() {
-			return GetRuleContext<TempoRampContext>(0);
+			return RuleContextChildren.At<TempoRampContext>(this, 0);
 		}
 		public SectionTempoContext(SectionItemContext context) { CopyFrom(context); }
 	}
@@ -2150,21 +2150,21 @@ internal partial class SeqLangParser : Parser {
 	}
 	public partial class LaneItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public LaneNameContext laneName() {
-			return GetRuleContext<LaneNameContext>(0);
+			return RuleContextChildren.At<LaneNameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public RhythmGeneratorContext rhythmGenerator() {
-			return GetRuleContext<RhythmGeneratorContext>(0);
+			return RuleContextChildren.At<RhythmGeneratorContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
-			return GetRuleContexts<ModifierContext>();
+			return RuleContextChildren.All<ModifierContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
-			return GetRuleContext<ModifierContext>(i);
+			return RuleContextChildren.At<ModifierContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public UnknownModifierContext unknownModifier() {
-			return GetRuleContext<UnknownModifierContext>(0);
+			return RuleContextChildren.At<UnknownModifierContext>(this, 0);
 		}
 		public LaneItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
@@ -2172,39 +2172,39 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return GetToken(SeqLangParser.CC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
-			return GetRuleContext<ValueContext>(0);
+			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public StepClauseContext stepClause() {
-			return GetRuleContext<StepClauseContext>(0);
+			return RuleContextChildren.At<StepClauseContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
-			return GetRuleContexts<ModifierContext>();
+			return RuleContextChildren.All<ModifierContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
-			return GetRuleContext<ModifierContext>(i);
+			return RuleContextChildren.At<ModifierContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public UnknownModifierContext unknownModifier() {
-			return GetRuleContext<UnknownModifierContext>(0);
+			return RuleContextChildren.At<UnknownModifierContext>(this, 0);
 		}
 		public CcLaneItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
 	public partial class ControlLaneItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
-			return GetRuleContext<ValueContext>(0);
+			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StepClauseContext stepClause() {
-			return GetRuleContext<StepClauseContext>(0);
+			return RuleContextChildren.At<StepClauseContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
-			return GetRuleContexts<ModifierContext>();
+			return RuleContextChildren.All<ModifierContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
-			return GetRuleContext<ModifierContext>(i);
+			return RuleContextChildren.At<ModifierContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public UnknownModifierContext unknownModifier() {
-			return GetRuleContext<UnknownModifierContext>(0);
+			return RuleContextChildren.At<UnknownModifierContext>(this, 0);
 		}
 		public ControlLaneItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
@@ -2212,14 +2212,14 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier() {
-			return GetRuleContext<ModifierContext>(0);
+			return RuleContextChildren.At<ModifierContext>(this, 0);
 		}
 		public EveryItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
 	public partial class InItemContext : TrackItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SectionListContext sectionList() {
-			return GetRuleContext<SectionListContext>(0);
+			return RuleContextChildren.At<SectionListContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
@@ -2228,10 +2228,10 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackItemContext[] trackItem() {
-			return GetRuleContexts<TrackItemContext>();
+			return RuleContextChildren.All<TrackItemContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackItemContext trackItem(int i) {
-			return GetRuleContext<TrackItemContext>(i);
+			return RuleContextChildren.At<TrackItemContext>(this, i);
 		}
 		public InItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
@@ -2695,16 +2695,16 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public WeightEntryContext[] weightEntry() {
-			return GetRuleContexts<WeightEntryContext>();
+			return RuleContextChildren.All<WeightEntryContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public WeightEntryContext weightEntry(int i) {
-			return GetRuleContext<WeightEntryContext>(i);
+			return RuleContextChildren.At<WeightEntryContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
-			return GetRuleContexts<GeneratorOptionContext>();
+			return RuleContextChildren.All<GeneratorOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext generatorOption(int i) {
-			return GetRuleContext<GeneratorOptionContext>(i);
+			return RuleContextChildren.At<GeneratorOptionContext>(this, i);
 		}
 		public WeightsGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
@@ -2712,10 +2712,10 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
-			return GetRuleContexts<GeneratorOptionContext>();
+			return RuleContextChildren.All<GeneratorOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext generatorOption(int i) {
-			return GetRuleContext<GeneratorOptionContext>(i);
+			return RuleContextChildren.At<GeneratorOptionContext>(this, i);
 		}
 		public CellularGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
@@ -2727,23 +2727,23 @@ internal partial class SeqLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LifeWordContext[] lifeWord() {
-			return GetRuleContexts<LifeWordContext>();
+			return RuleContextChildren.All<LifeWordContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LifeWordContext lifeWord(int i) {
-			return GetRuleContext<LifeWordContext>(i);
+			return RuleContextChildren.At<LifeWordContext>(this, i);
 		}
 		public LifeGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
 	public partial class LsystemGeneratorContext : RhythmGeneratorContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
-			return GetRuleContexts<GeneratorOptionContext>();
+			return RuleContextChildren.All<GeneratorOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext generatorOption(int i) {
-			return GetRuleContext<GeneratorOptionContext>(i);
+			return RuleContextChildren.At<GeneratorOptionContext>(this, i);
 		}
 		public LsystemGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
@@ -2993,10 +2993,10 @@ internal partial class SeqLangParser : Parser {
 	public partial class LsystemRuleContext : LsystemItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemChoiceContext[] lsystemChoice() {
-			return GetRuleContexts<LsystemChoiceContext>();
+			return RuleContextChildren.All<LsystemChoiceContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemChoiceContext lsystemChoice(int i) {
-			return GetRuleContext<LsystemChoiceContext>(i);
+			return RuleContextChildren.At<LsystemChoiceContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
@@ -3119,10 +3119,10 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class MarkovRuleContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public MarkovStateContext[] markovState() {
-			return GetRuleContexts<MarkovStateContext>();
+			return RuleContextChildren.All<MarkovStateContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public MarkovStateContext markovState(int i) {
-			return GetRuleContext<MarkovStateContext>(i);
+			return RuleContextChildren.At<MarkovStateContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
@@ -3559,10 +3559,10 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class ValueContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ValueTermContext[] valueTerm() {
-			return GetRuleContexts<ValueTermContext>();
+			return RuleContextChildren.All<ValueTermContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ValueTermContext valueTerm(int i) {
-			return GetRuleContext<ValueTermContext>(i);
+			return RuleContextChildren.At<ValueTermContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STAR() { return GetTokens(SeqLangParser.STAR); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR(int i) {
@@ -3638,13 +3638,13 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
-			return GetRuleContext<ValueRangeContext>(0);
+			return RuleContextChildren.At<ValueRangeContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext[] signalOption() {
-			return GetRuleContexts<SignalOptionContext>();
+			return RuleContextChildren.All<SignalOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext signalOption(int i) {
-			return GetRuleContext<SignalOptionContext>(i);
+			return RuleContextChildren.At<SignalOptionContext>(this, i);
 		}
 		public SignalTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
@@ -3652,17 +3652,17 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext[] signalOption() {
-			return GetRuleContexts<SignalOptionContext>();
+			return RuleContextChildren.All<SignalOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext signalOption(int i) {
-			return GetRuleContext<SignalOptionContext>(i);
+			return RuleContextChildren.At<SignalOptionContext>(this, i);
 		}
 		public LoopTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
 	public partial class GroupTermContext : ValueTermContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(SeqLangParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
-			return GetRuleContext<ValueContext>(0);
+			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(SeqLangParser.RPAREN, 0); }
 		public GroupTermContext(ValueTermContext context) { CopyFrom(context); }
@@ -3670,7 +3670,7 @@ internal partial class SeqLangParser : Parser {
 	public partial class MarkovTermContext : ValueTermContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		public MarkovTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
@@ -3847,7 +3847,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NoteRangeContext noteRange() {
-			return GetRuleContext<NoteRangeContext>(0);
+			return RuleContextChildren.At<NoteRangeContext>(this, 0);
 		}
 		public NamedOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
@@ -4113,7 +4113,7 @@ internal partial class SeqLangParser : Parser {
 	}
 	public partial class ValueModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
-			return GetRuleContext<ValueContext>(0);
+			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return GetToken(SeqLangParser.LEGATO, 0); }
@@ -4145,7 +4145,7 @@ internal partial class SeqLangParser : Parser {
 	public partial class NestedModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier() {
-			return GetRuleContext<ModifierContext>(0);
+			return RuleContextChildren.At<ModifierContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHUNK() { return GetToken(SeqLangParser.CHUNK, 0); }
@@ -4156,7 +4156,7 @@ internal partial class SeqLangParser : Parser {
 	}
 	public partial class ChanceModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier() {
-			return GetRuleContext<ModifierContext>(0);
+			return RuleContextChildren.At<ModifierContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFTEN() { return GetToken(SeqLangParser.OFTEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RARELY() { return GetToken(SeqLangParser.RARELY, 0); }
@@ -4182,23 +4182,23 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
-			return GetRuleContexts<FunctionOptionContext>();
+			return RuleContextChildren.All<FunctionOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
-			return GetRuleContext<FunctionOptionContext>(i);
+			return RuleContextChildren.At<FunctionOptionContext>(this, i);
 		}
 		public ArpModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class StrumModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FractionContext fraction() {
-			return GetRuleContext<FractionContext>(0);
+			return RuleContextChildren.At<FractionContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
-			return GetRuleContexts<FunctionOptionContext>();
+			return RuleContextChildren.All<FunctionOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
-			return GetRuleContext<FunctionOptionContext>(i);
+			return RuleContextChildren.At<FunctionOptionContext>(this, i);
 		}
 		public StrumModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
@@ -4206,30 +4206,30 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
-			return GetRuleContexts<FunctionOptionContext>();
+			return RuleContextChildren.All<FunctionOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
-			return GetRuleContext<FunctionOptionContext>(i);
+			return RuleContextChildren.At<FunctionOptionContext>(this, i);
 		}
 		public LockModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class GrooveModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
+			return RuleContextChildren.At<NameContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
-			return GetRuleContexts<FunctionOptionContext>();
+			return RuleContextChildren.All<FunctionOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext functionOption(int i) {
-			return GetRuleContext<FunctionOptionContext>(i);
+			return RuleContextChildren.At<FunctionOptionContext>(this, i);
 		}
 		public GrooveModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class GlideModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FractionContext fraction() {
-			return GetRuleContext<FractionContext>(0);
+			return RuleContextChildren.At<FractionContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
@@ -4574,7 +4574,7 @@ internal partial class SeqLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SourceChannelContext sourceChannel() {
-			return GetRuleContext<SourceChannelContext>(0);
+			return RuleContextChildren.At<SourceChannelContext>(this, 0);
 		}
 		public CcSourceContext(MapSourceContext context) { CopyFrom(context); }
 	}
@@ -4585,7 +4585,7 @@ internal partial class SeqLangParser : Parser {
 			return GetToken(SeqLangParser.NUMBER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SourceChannelContext sourceChannel() {
-			return GetRuleContext<SourceChannelContext>(0);
+			return RuleContextChildren.At<SourceChannelContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
@@ -4736,33 +4736,33 @@ internal partial class SeqLangParser : Parser {
 	public partial class TempoActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
-			return GetRuleContext<ValueRangeContext>(0);
+			return RuleContextChildren.At<ValueRangeContext>(this, 0);
 		}
 		public TempoActionContext(MapActionContext context) { CopyFrom(context); }
 	}
 	public partial class MuteActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
-			return GetRuleContext<LaneRefContext>(0);
+			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
 		public MuteActionContext(MapActionContext context) { CopyFrom(context); }
 	}
 	public partial class VerbActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
-			return GetRuleContext<LaneRefContext>(0);
+			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
 		public VerbActionContext(MapActionContext context) { CopyFrom(context); }
 	}
 	public partial class LaneActionContext : MapActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
-			return GetRuleContext<LaneRefContext>(0);
+			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ParameterContext parameter() {
-			return GetRuleContext<ParameterContext>(0);
+			return RuleContextChildren.At<ParameterContext>(this, 0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
-			return GetRuleContext<ValueRangeContext>(0);
+			return RuleContextChildren.At<ValueRangeContext>(this, 0);
 		}
 		public LaneActionContext(MapActionContext context) { CopyFrom(context); }
 	}
@@ -4907,10 +4907,10 @@ internal partial class SeqLangParser : Parser {
 
 	public partial class LaneRefContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
-			return GetRuleContexts<NameContext>();
+			return RuleContextChildren.All<NameContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
-			return GetRuleContext<NameContext>(i);
+			return RuleContextChildren.At<NameContext>(this, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return GetToken(SeqLangParser.DOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
