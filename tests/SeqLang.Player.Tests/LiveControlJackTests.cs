@@ -213,10 +213,11 @@ public sealed class LiveControlJackTests(JackServer jack)
         var result = seq.WaitForExit(TimeSpan.FromSeconds(5));
         Assert.True(result.ExitCode == 0, result.Error);
 
-        // The control path never holds up JACK: no more xruns than a second without input has, but for the odd one a
-        // loaded machine has on its own (the stress runs saw single xruns in either second). An input callback that
-        // waited would xrun in most of the sweep's 188 periods.
-        Assert.True(sweepXruns <= quietXruns + 2, $"{sweepXruns} xruns during the sweep, {quietXruns} in a second without input");
+        // The control path never holds up JACK: no more xruns than a second without input has, but for those a loaded
+        // machine has on its own. Under stress --cpu 2 they come in small bursts in either second (single ones, and
+        // once 3 in the sweep against 0 in the quiet second), so up to 5 % of the sweep's 188 periods are let pass.
+        // An input callback that waited would xrun in most of them: ten times that.
+        Assert.True(sweepXruns <= quietXruns + 9, $"{sweepXruns} xruns during the sweep, {quietXruns} in a second without input");
         var ons = recorder.Messages.Where(m => m.IsNoteOn).ToList();
         string Keys() => string.Join(", ", ons.Where(m => m.Channel == 0 && m.Timestamp > begun).Select(m => $"{m.Bytes[1]} at {(double)(m.Timestamp - ended) / Stopwatch.Frequency:F3} s"));
         var settled = ons.Where(m => m.Timestamp > ended + Stopwatch.Frequency / 4).ToList();
