@@ -11,7 +11,6 @@ namespace SeqLang.Cli.Tests;
 /// </summary>
 public class AudioRenderTests
 {
-    private const string Python = "/usr/bin/python3";
 
     // Tempo 60 in 4/4: a bar is 4 s. A chord in bar 0, nothing in bar 1, four notes in bar 2.
     private const string Gap = "title \"gap\"\ntempo 60\nmeter 4/4\ntrack piano channel 1 {\n  chord \"<[c4,e4,g4] ~ [d4 f4 a4 c5]>\"\n}\n";
@@ -190,18 +189,5 @@ public class AudioRenderTests
         return File.ReadAllBytes(raw);
     }
 
-    private static JsonElement Check(params string[] args)
-    {
-        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} is missing; install python3-numpy and python3-mido with apt-get");
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "tools", "audio_check.py"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        // One JSON line out, a traceback at most on error: read one after the other.
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "audio_check.py did not finish");
-        Assert.True(process.ExitCode == 0, $"audio_check.py {string.Join(' ', args)} failed (is python3-numpy installed? apt-get install python3-numpy): {stderr}");
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
+    private static JsonElement Check(params string[] args) => AudioCheck.Run(Repository.Root, args);
 }

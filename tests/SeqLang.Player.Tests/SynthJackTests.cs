@@ -1,3 +1,4 @@
+using SeqLang.Cli.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json;
 using SeqLang.Audio;
@@ -16,7 +17,6 @@ namespace SeqLang.Player.Tests;
 [Collection(JackCollection.Name)]
 public sealed class SynthJackTests(JackServer jack)
 {
-    private const string Python = "/usr/bin/python3";
 
     /// <summary>One a4 of a whole bar (2 s at 120 BPM) on the General MIDI piano.</summary>
     private const string A4 = "title \"A\"\ntempo 120\ntrack piano channel 1 {\n  play \"a4\"\n}\n";
@@ -248,19 +248,7 @@ public sealed class SynthJackTests(JackServer jack)
 
     private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonElement Check(params string[] args)
-    {
-        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} is missing; install python3-numpy with apt-get (scripts/install-test-deps.sh)");
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "tools", "audio_check.py"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "audio_check.py did not finish");
-        Assert.True(process.ExitCode == 0, $"audio_check.py {string.Join(' ', args)} failed (is python3-numpy installed?): {stderr}");
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
+    private static JsonElement Check(params string[] args) => AudioCheck.Run(Repository.Root, args);
 
     /// <summary>Passes every message on, noting the Stopwatch time at which the clock thread sent the first note-on.</summary>
     private sealed class FirstNoteSink(IMidiSink inner) : IMidiSink
