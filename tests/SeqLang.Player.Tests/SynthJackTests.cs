@@ -53,7 +53,7 @@ public sealed class SynthJackTests(JackServer jack)
         using var synth = LiveSynth.Start(AudioRenderer.ResolveSoundFont(null), "jack", jackRunning: true);
         Assert.Equal("jack", synth.Driver);
         ConnectSynth(capture, TimeSpan.FromSeconds(10), gaveUp: null);
-        var sink = new FirstNoteSink(new SynthOutput(synth));
+        var sink = new NoteOnSink(new SynthOutput(synth));
         using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 1 });
         var result = player.Run();
         Assert.Equal(StopReason.End, result.Reason);
@@ -91,6 +91,55 @@ public sealed class SynthJackTests(JackServer jack)
         // -46 dBFS over the note: well above silence (exact zeros) and the reverb's tail, well below the note (about -30 dBFS).
         Assert.True(peak.GetProperty("rms").GetDouble() > 0.005, $"the note is (nearly) silent: {figures}");
         Assert.True(Math.Abs(hz - 440) <= 440 * 0.02, $"strongest partial at {hz} Hz: {figures}");
+    }
+
+    /// <summary>Four notes, two seconds apart, each short and dry (reverb and chorus sends at 0), so each has fallen silent before the next.</summary>
+    private const string FourNotes = "title \"Four\"\ntempo 120\ntrack piano channel 1 {\n  play \"<a4 c5 e4 a4> ~ ~ ~ ~ ~ ~ ~\"\n  cc 91 0\n  cc 93 0\n}\n";
+
+    /// <summary>
+    /// Every note, not only the first: each onset in the captured audio is 0 to 1 period (+ the attack's 2 ms) after
+    /// the first period the capture was given after the clock thread sent that note-on, for the reasons above; and
+    /// the notes are as far apart in the audio as on the timeline, within a period and the clock's lateness.
+    /// </summary>
+    [Fact]
+    public void Audio_starts_each_note_within_a_period_of_its_message()
+    {
+        var path = Repository.TempFile("four.seq");
+        File.WriteAllText(path, FourNotes);
+        var piece = Expected.Compile(path);
+        using var capture = new JackAudioCapture(seconds: 30);
+        using var synth = LiveSynth.Start(AudioRenderer.ResolveSoundFont(null), "jack", jackRunning: true);
+        ConnectSynth(capture, TimeSpan.FromSeconds(10), gaveUp: null);
+        var sink = new NoteOnSink(new SynthOutput(synth));
+        using var player = new PiecePlayer(piece, sink, new PlaybackOptions { Bars = 4 });
+        Assert.Equal(StopReason.End, player.Run().Reason);
+        synth.WaitForRelease(TimeSpan.FromSeconds(2));
+        WaitForCapture(capture, after: capture.FrameNow() + capture.SampleRate);
+
+        var wav = Repository.TempFile("captured-four.wav");
+        capture.WriteWav(wav);
+        var check = Check("onsets", wav, Invariant(OnsetThreshold), "0.25");
+        var onsets = check.GetProperty("onsetFrames").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        var sends = sink.NoteOnsAt;
+        Assert.True(sends.Length == 4, $"{sends.Length} note-ons sent");
+        Assert.True(onsets.Length == 4, $"{onsets.Length} onsets heard, 4 sent: {check}");
+        var cycles = capture.Cycles();
+        double Ms(long frames) => frames * 1000.0 / capture.SampleRate;
+        var lines = new List<string>();
+        for (var n = 0; n < 4; n++)
+        {
+            var k = 0;
+            while (cycles[k].Time <= sends[n]) k++;
+            var sent = cycles[k].Frame;
+            var period = cycles[k + 1].Frame - sent; // one period, unless the server skipped frames (an xrun) just then
+            var afterSend = Ms(onsets[n] - sent);
+            lines.Add($"note {n + 1}: onset {afterSend:0.00} ms after the period it was sent in (period {Ms(period):0.00} ms)");
+            Assert.True(afterSend >= 0 && afterSend <= Ms(period) + 2, string.Join("; ", lines) + $"; xruns {jack.Xruns}");
+        }
+        // The timeline puts the notes 2 s apart: so are their onsets, within a period and the clock's lateness.
+        for (var n = 1; n < 4; n++)
+            Assert.InRange(Ms(onsets[n] - onsets[n - 1]), 2000 - PeriodMs - 2 - 25, 2000 + PeriodMs + 2 + 25);
+        Console.WriteLine(string.Join("; ", lines));
     }
 
     /// <summary>The real <c>seq play FILE --synth --audio jack</c>, a child process: its ports appear, the capture hears the a4, it exits 0.</summary>
@@ -250,20 +299,25 @@ public sealed class SynthJackTests(JackServer jack)
 
     private static JsonElement Check(params string[] args) => AudioCheck.Run(Repository.Root, args);
 
-    /// <summary>Passes every message on, noting the Stopwatch time at which the clock thread sent the first note-on.</summary>
-    private sealed class FirstNoteSink(IMidiSink inner) : IMidiSink
+    /// <summary>Passes every message on, noting the Stopwatch time at which the clock thread sent each note-on (the first 64).</summary>
+    private sealed class NoteOnSink(IMidiSink inner) : IMidiSink
     {
-        private long _firstNoteOnAt;
+        private readonly long[] _sentAt = new long[64];
+        private int _count;
 
-        public long FirstNoteOnAt => Interlocked.Read(ref _firstNoteOnAt);
+        public long FirstNoteOnAt => Interlocked.Read(ref _sentAt[0]);
+
+        /// <summary>The send times so far, in order.</summary>
+        public long[] NoteOnsAt => _sentAt[..Volatile.Read(ref _count)];
 
         public bool Send(ReadOnlySpan<byte> message)
         {
-            if (message.Length == 3 && (message[0] & 0xF0) == 0x90 && message[2] > 0 && _firstNoteOnAt == 0)
+            if (message.Length == 3 && (message[0] & 0xF0) == 0x90 && message[2] > 0 && _count < _sentAt.Length)
             {
                 var at = Stopwatch.GetTimestamp();
                 var sent = inner.Send(message);
-                Interlocked.Exchange(ref _firstNoteOnAt, at);
+                _sentAt[_count] = at;
+                Volatile.Write(ref _count, _count + 1);
                 return sent;
             }
             return inner.Send(message);

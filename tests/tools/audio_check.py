@@ -11,6 +11,9 @@ with SeqLang's code, and prints one JSON object.
   audio_check.py onset WAV THRESHOLD
       The first frame at which either channel's |sample| exceeds THRESHOLD (-1 if none), and the RMS and peak
       of the whole file (a capture of `seq play --synth` under JACK).
+  audio_check.py onsets WAV THRESHOLD QUIET_SECONDS
+      Every frame at which either channel's |sample| exceeds THRESHOLD after at least QUIET_SECONDS in which
+      none did (or at the file's start): the onsets of notes that fall silent before the next begins.
 """
 import json
 import sys
@@ -90,6 +93,17 @@ def onset(wav_path, threshold):
     }
 
 
+def onsets(wav_path, threshold, quiet_seconds):
+    rate, audio = read_wav(wav_path)
+    loud = np.nonzero(np.abs(audio).max(axis=1) > threshold)[0]
+    quiet = int(quiet_seconds * rate)
+    found = [int(loud[0])] if len(loud) else []
+    for before, frame in zip(loud[:-1], loud[1:]):
+        if frame - before > quiet:
+            found.append(int(frame))
+    return {"rate": rate, "frames": len(audio), "onsetFrames": found}
+
+
 def main(argv):
     if argv[1] == "silence":
         result = silence(argv[2], argv[3], float(argv[4]))
@@ -97,6 +111,8 @@ def main(argv):
         result = peak_frequency(argv[2], float(argv[3]), float(argv[4]))
     elif argv[1] == "onset":
         result = onset(argv[2], float(argv[3]))
+    elif argv[1] == "onsets":
+        result = onsets(argv[2], float(argv[3]), float(argv[4]))
     else:
         raise SystemExit(f"unknown check {argv[1]}")
     print(json.dumps(result))
