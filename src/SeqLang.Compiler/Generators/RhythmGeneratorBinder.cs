@@ -147,10 +147,10 @@ internal sealed class RhythmGeneratorBinder
         else
         {
             if (_context.InRange(from.Number!, 0, 1, Bad("cellular", $"from random {from.Number!.Text}: use a density 0 to 1")) is not { } density) return null;
-            var chance = density.ToDouble();
+            // Each cell's 53-bit draw against the density, exactly: draw / 2^53 < D (the draw SeededRandom.At gives as a double).
             first = 0;
             for (var i = 0; i < width; i++)
-                if (SeededRandom.At(stream, FirstRowSalt, i) < chance) first |= 1UL << i;
+                if (new Rational((long)(SeededRandom.Bits(stream, FirstRowSalt, i) >> 11), 1L << 53) < density) first |= 1UL << i;
         }
         var automaton = new ElementaryAutomaton(rule, width, first);
         if (automaton.DiesAt(DeathSearch) is { } silent) _context.Report(Codes.AutomatonDiesOut, g.Span, fullName, silent);
