@@ -1,5 +1,4 @@
 using SeqLang.Core.Numbers;
-using SeqLang.Core.Time;
 
 namespace SeqLang.Compiler.Values;
 
@@ -22,7 +21,7 @@ internal sealed class LogisticGenerator : ValueGenerator
 
     public override object Initial => FixedPoint.Half;
 
-    public override (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time)
+    public override (FixedPoint Value, object Next) Step(object state, in ValueContext context)
     {
         var x = (FixedPoint)state;
         var next = FixedPoint.Clamp(_rate * x * (FixedPoint.One - x), FixedPoint.Zero, FixedPoint.One);

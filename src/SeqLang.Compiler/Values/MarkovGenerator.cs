@@ -31,10 +31,10 @@ internal sealed class MarkovGenerator : ValueGenerator
 
     private static readonly object Unstarted = -1;
 
-    public override (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time)
+    public override (FixedPoint Value, object Next) Step(object state, in ValueContext context)
     {
         var current = (int)state;
-        var next = current < 0 ? 0 : Choose(_ways[current], stream, time);
+        var next = current < 0 ? 0 : Choose(_ways[current], context.Stream, context.DrawTime);
         return (FixedPoint.FromInteger(next), _boxed[next]);
     }
 

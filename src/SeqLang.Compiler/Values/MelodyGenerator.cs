@@ -1,6 +1,5 @@
 using SeqLang.Compiler.Harmony;
 using SeqLang.Core.Numbers;
-using SeqLang.Core.Time;
 using SeqLang.Patterns.Signals;
 
 namespace SeqLang.Compiler.Values;
@@ -30,9 +29,6 @@ internal sealed class MelodyGenerator : ValueGenerator
 
     /// <summary>No pitch yet: the first onset's weights have no interval to answer.</summary>
     public override object Initial => Array.Empty<int>();
-
-    public override (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time) =>
-        Step(state, null, (uint)SignalShapes.Random(stream, _salt, time).Raw);
 
     public override (FixedPoint Value, object Next) Step(object state, in ValueContext context) =>
         Step(state, context.Harmony?.Invoke(context.Time)?.PitchClasses, (uint)SignalShapes.Random(context.Stream, _salt, context.DrawTime).Raw);

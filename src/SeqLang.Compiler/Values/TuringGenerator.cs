@@ -46,14 +46,14 @@ internal sealed class TuringGenerator : ValueGenerator
 
     public override object Initial => new State(_loop, 0);
 
-    public override (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time)
+    public override (FixedPoint Value, object Next) Step(object state, in ValueContext context)
     {
         var (loop, onset) = (State)state;
         var position = (int)(onset % loop.Length);
-        if (onset >= loop.Length && _values.Length > 1 && SignalShapes.Random(stream, _salt, time).Raw < _threshold)
+        if (onset >= loop.Length && _values.Length > 1 && SignalShapes.Random(context.Stream, _salt, context.DrawTime).Raw < _threshold)
         {
             // One of the other distinct values, each equally likely: a whole number of choices from the draw's 32 bits.
-            var draw = SignalShapes.Random(stream, _choiceSalt, time);
+            var draw = SignalShapes.Random(context.Stream, _choiceSalt, context.DrawTime);
             var choice = (int)(((ulong)draw.Raw * (ulong)(_values.Length - 1)) >> FixedPoint.FractionBits);
             if (choice >= loop[position]) choice++;
             // States are shared by the checkpoints of the event stream: a changed loop is a new array.

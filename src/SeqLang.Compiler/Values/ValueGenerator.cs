@@ -13,11 +13,11 @@ internal abstract class ValueGenerator : ValueExpression
     /// <summary>The state before the lane's first onset.</summary>
     public abstract object Initial { get; }
 
-    /// <summary>The value at an onset, given the state before it, and the state after it.</summary>
-    public abstract (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time);
-
-    /// <summary>The same, where a generator needs more of the onset than its dice (melody reads the chord in force).</summary>
-    public virtual (FixedPoint Value, object Next) Step(object state, in ValueContext context) => Step(state, context.Stream, context.DrawTime);
+    /// <summary>
+    /// The value at an onset, given the state before it, and the state after it. Its dice draw from the lane's stream at
+    /// <see cref="ValueContext.DrawTime"/>; melody also reads the chord in force.
+    /// </summary>
+    public abstract (FixedPoint Value, object Next) Step(object state, in ValueContext context);
 
     // A generator is read only through Step: reading it as a function of time is a bug.
     public override FixedPoint At(in ValueContext context) => throw new InvalidOperationException("A value generator is stepped by the event stream, not read at a time.");

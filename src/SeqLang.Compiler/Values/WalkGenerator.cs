@@ -1,5 +1,4 @@
 using SeqLang.Core.Numbers;
-using SeqLang.Core.Time;
 using SeqLang.Patterns.Signals;
 
 namespace SeqLang.Compiler.Values;
@@ -35,14 +34,14 @@ internal sealed class WalkGenerator : ValueGenerator
 
     private static readonly object Unstarted = new();
 
-    public override (FixedPoint Value, object Next) Step(object state, ulong stream, Rational time)
+    public override (FixedPoint Value, object Next) Step(object state, in ValueContext context)
     {
         long value;
         if (ReferenceEquals(state, Unstarted)) value = _low + (_high - _low) / 2;
         else
         {
             // A whole number of 2S+1 equally likely moves, from the draw's 32 bits: integers only.
-            var draw = SignalShapes.Random(stream, _salt, time);
+            var draw = SignalShapes.Random(context.Stream, _salt, context.DrawTime);
             var move = (long)(((ulong)draw.Raw * (ulong)(2 * _step + 1)) >> FixedPoint.FractionBits) - _step;
             value = Math.Clamp((long)state + move, _low, _high);
         }
