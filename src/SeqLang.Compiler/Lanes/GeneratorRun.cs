@@ -11,20 +11,9 @@ namespace SeqLang.Compiler.Lanes;
 /// </summary>
 internal sealed class GeneratorRun
 {
-    private PendingSetting[] _settings;
-    private object[] _states;
+    private PendingSetting[] _settings = new PendingSetting[2];
+    private object[] _states = new object[2];
     private int _count;
-
-    public GeneratorRun() : this(GeneratorStates.Empty)
-    {
-    }
-
-    public GeneratorRun(GeneratorStates start)
-    {
-        _settings = start.Settings.Length == 0 ? new PendingSetting[2] : (PendingSetting[])start.Settings.Clone();
-        _states = start.States.Length == 0 ? new object[2] : (object[])start.States.Clone();
-        _count = start.Settings.Length;
-    }
 
     /// <summary>Stands at <paramref name="start"/> again, reusing its arrays.</summary>
     public void Reset(GeneratorStates start)

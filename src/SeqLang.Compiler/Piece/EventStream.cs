@@ -59,7 +59,7 @@ public sealed class EventStream
         var lanes = piece.Tracks.SelectMany(t => t.Lanes).ToList();
         _periodBars = new LaneEvent[]?[]?[lanes.Count];
         _periodHaps = new Hap<LaneNote>[]?[]?[lanes.Count];
-        _walks = new List<GeneratorStates>?[lanes.Count];
+        _checkpoints = new List<GeneratorStates>?[lanes.Count];
         _cursors = new GeneratorRun?[lanes.Count];
         _cursorBars = new long[lanes.Count];
         Array.Fill(_cursorBars, -1);
@@ -175,7 +175,8 @@ public sealed class EventStream
     {
         // A bar before the piece (notes shifted early) reads bar 0's states without moving the cursor to anywhere.
         if (_run is null || bar < 0 || !ReferenceEquals(_run, _cursors[laneNumber])) return;
-        Advanced(laneNumber, bar + 1);
+        _cursorBars[laneNumber] = bar + 1;
+        KeepCheckpoint(laneNumber, bar + 1, _run);
     }
 
     private static Hap<LaneNote> Moved(Hap<LaneNote> hap, long bars) =>
@@ -337,41 +338,32 @@ public sealed class EventStream
     private GeneratorRun StartRun(int laneNumber, CompiledLane lane, long bar)
     {
         var from = Math.Max(0, bar);
-        var checkpoints = _walks[laneNumber] ??= new List<GeneratorStates> { GeneratorStates.Empty };
+        var checkpoints = _checkpoints[laneNumber] ??= new List<GeneratorStates> { GeneratorStates.Empty };
         var cursor = _cursors[laneNumber] ??= new GeneratorRun();
-        if (_cursorBars[laneNumber] == from) return Taken(laneNumber, cursor);
-        // From the last checkpoint at or before the bar (or the cursor, when it is nearer), walking on to it.
-        var known = Math.Min(from / CheckpointBars, checkpoints.Count - 1);
         var at = _cursorBars[laneNumber];
+        // Handed to the bar that moves it: until that bar ends (EndRun), the cursor stands nowhere.
+        _cursorBars[laneNumber] = -1;
+        if (at == from) return cursor;
+        // From the last checkpoint at or before the bar, unless the cursor is nearer, walking on to it.
+        var known = Math.Min(from / CheckpointBars, checkpoints.Count - 1);
         if (at < 0 || at > from || at < known * CheckpointBars)
         {
             cursor.Reset(checkpoints[(int)known]);
             at = known * CheckpointBars;
         }
-        _cursorBars[laneNumber] = -1;
         for (; at < from; at++)
         {
             WalkBar(lane, laneNumber, at, cursor);
-            Advanced(laneNumber, at + 1);
-            _cursorBars[laneNumber] = -1;
+            KeepCheckpoint(laneNumber, at + 1, cursor);
         }
-        return Taken(laneNumber, cursor);
-    }
-
-    /// <summary>The cursor, handed to a bar that moves it: until that bar ends, it stands nowhere.</summary>
-    private GeneratorRun Taken(int laneNumber, GeneratorRun cursor)
-    {
-        _cursorBars[laneNumber] = -1;
         return cursor;
     }
 
-    /// <summary>The cursor now stands at the start of <paramref name="bar"/>; keep a checkpoint there if it is due.</summary>
-    private void Advanced(int laneNumber, long bar)
+    /// <summary>Keeps the states at the start of <paramref name="bar"/> if a checkpoint is due there.</summary>
+    private void KeepCheckpoint(int laneNumber, long bar, GeneratorRun run)
     {
-        _cursorBars[laneNumber] = bar;
-        var checkpoints = _walks[laneNumber]!;
-        if (bar % CheckpointBars == 0 && bar / CheckpointBars == checkpoints.Count)
-            checkpoints.Add(_cursors[laneNumber]!.Snapshot());
+        var checkpoints = _checkpoints[laneNumber]!;
+        if (bar % CheckpointBars == 0 && bar / CheckpointBars == checkpoints.Count) checkpoints.Add(run.Snapshot());
     }
 
     /// <summary>Bars between kept states: a bar asked out of order walks at most this many from the one before it.</summary>
@@ -402,7 +394,7 @@ public sealed class EventStream
     }
 
     private GeneratorRun? _run;
-    private readonly List<GeneratorStates>?[] _walks;
+    private readonly List<GeneratorStates>?[] _checkpoints;
     private readonly GeneratorRun?[] _cursors;
     private readonly long[] _cursorBars;
     private readonly List<Hap<LaneNote>> _walkHaps = new();
