@@ -49,7 +49,7 @@ public sealed unsafe class LiveSynth : IDisposable
     public string Driver { get; }
 
     /// <summary>The types whose code the clock thread runs, for a JIT warm-up before playing (their P/Invokes bound too).</summary>
-    public static IReadOnlyList<Type> ClockThreadTypes => [typeof(LiveSynth), typeof(FluidSynthNative)];
+    public static IReadOnlyList<Type> ClockThreadTypes => [typeof(LiveSynth), typeof(ChannelMessages), typeof(FluidSynthNative)];
 
     /// <summary>The audio drivers this FluidSynth was built with.</summary>
     public static IReadOnlyList<string> AvailableDrivers()
@@ -168,20 +168,7 @@ public sealed unsafe class LiveSynth : IDisposable
         var synth = _synth;
         if (synth == 0) return false;
         if (message.Length < 2 || message[0] >= 0xF0) return true;
-        var channel = message[0] & 0x0F;
-        int data1 = message[1];
-        int data2 = message.Length > 2 ? message[2] : 0;
-        switch (message[0] & 0xF0)
-        {
-            case 0x90 when data2 > 0: FluidSynthNative.NoteOn(synth, channel, data1, data2); break;
-            case 0x90:
-            case 0x80: FluidSynthNative.NoteOff(synth, channel, data1); break;
-            case 0xA0: FluidSynthNative.KeyPressure(synth, channel, data1, data2); break;
-            case 0xB0: FluidSynthNative.ControlChange(synth, channel, data1, data2); break;
-            case 0xC0: FluidSynthNative.ProgramChange(synth, channel, data1); break;
-            case 0xD0: FluidSynthNative.ChannelPressure(synth, channel, data1); break;
-            case 0xE0: FluidSynthNative.PitchBend(synth, channel, data1 | (data2 << 7)); break;
-        }
+        ChannelMessages.Play(synth, message[0], message[0] & 0x0F, message[1], message.Length > 2 ? message[2] : 0);
         return true;
     }
 

@@ -45,18 +45,18 @@ internal sealed unsafe class Synth : IDisposable
     /// <summary>Plays one channel message; meta and system exclusive events have no sound.</summary>
     public void Send(SmfEvent e)
     {
-        var ch = e.Channel;
-        switch (e.Kind)
+        var status = e.Kind switch
         {
-            case SmfEventKind.NoteOn when e.Data[1] > 0: FluidSynthNative.NoteOn(_synth, ch, e.Data[0], e.Data[1]); break;
-            case SmfEventKind.NoteOn:
-            case SmfEventKind.NoteOff: FluidSynthNative.NoteOff(_synth, ch, e.Data[0]); break;
-            case SmfEventKind.ControlChange: FluidSynthNative.ControlChange(_synth, ch, e.Data[0], e.Data[1]); break;
-            case SmfEventKind.ProgramChange: FluidSynthNative.ProgramChange(_synth, ch, e.Data[0]); break;
-            case SmfEventKind.PitchBend: FluidSynthNative.PitchBend(_synth, ch, e.Data[0] | (e.Data[1] << 7)); break;
-            case SmfEventKind.ChannelPressure: FluidSynthNative.ChannelPressure(_synth, ch, e.Data[0]); break;
-            case SmfEventKind.PolyPressure: FluidSynthNative.KeyPressure(_synth, ch, e.Data[0], e.Data[1]); break;
-        }
+            SmfEventKind.NoteOff => 0x80,
+            SmfEventKind.NoteOn => 0x90,
+            SmfEventKind.PolyPressure => 0xA0,
+            SmfEventKind.ControlChange => 0xB0,
+            SmfEventKind.ProgramChange => 0xC0,
+            SmfEventKind.ChannelPressure => 0xD0,
+            SmfEventKind.PitchBend => 0xE0,
+            _ => 0,
+        };
+        if (status != 0) ChannelMessages.Play(_synth, status, e.Channel, e.Data[0], e.Data.Length > 1 ? e.Data[1] : 0);
     }
 
     /// <summary>The next <paramref name="frames"/> frames, interleaved left/right.</summary>
