@@ -37,9 +37,8 @@ public static class RollCommand
         var png = target.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
         if (!png && !target.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             return Usage(console, $"cannot tell the picture's format from '{target}': name it .svg or .png");
-        if (barsText is not null && (!EventsCommand.TryParseBars(barsText, out _, out _)))
+        if (!EventsCommand.TryParseBars(barsText, out var from, out var to))
             return Usage(console, "--bars takes A:B with 0 <= A < B, or N >= 1");
-        EventsCommand.TryParseBars(barsText, out var from, out var to);
         if (barsText is not null && to - from > MaxBars) return Usage(console, $"--bars asks for {to - from} bars; a roll draws at most {MaxBars}");
 
         var loaded = SourceFile.Compile(path, new CompileOptions(seed), console);
