@@ -12,6 +12,8 @@
 //   run of step characters that touch there ("_" then "b"). A ".." that no step follows is krill's step "..".
 // Whitespace separates tokens and is otherwise insignificant, as in krill (every slice eats the
 // whitespace after it).
+// src/SeqLang.Syntax/Mini/MiniTokenSource.cs reads the lexer rules by hand (the generated lexer's start-up is too
+// slow for a command-line tool); change both together: MiniTokenSourceTests compares them token for token.
 grammar MiniNotation;
 
 mini

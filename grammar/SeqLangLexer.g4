@@ -1,5 +1,7 @@
 // SeqLang statement language: tokens. Mini-notation inside strings has its own grammar (MiniNotation.g4).
 // Newlines are tokens: one statement per line, so a lane's modifiers end at the line's end.
+// src/SeqLang.Syntax/SeqLangTokenSource.cs reads these rules by hand (the generated lexer's start-up is too slow for
+// a command-line tool); change both together: SeqLangTokenSourceTests compares them token for token.
 lexer grammar SeqLangLexer;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);

@@ -20,11 +20,13 @@ generate() {
   # Only the C#: .interp and .tokens files are build-time artefacts of the tool.
   for f in "$work"/gen/*.cs; do
     # The generated parser is an implementation detail: nothing outside SeqLang.Syntax may see a *Context type.
-    # Child accessors call RuleContextChildren instead of ANTLR's generic virtual methods (see that class).
+    # Child accessors call RuleContextChildren instead of ANTLR's generic virtual methods and enumerating token accessors (see that class).
     sed -E -e 's/^public (partial |interface |class )/internal \1/' \
            -e 's/^(\[[^]]*\]\s*)?public (partial |interface |class )/\1internal \2/' \
            -e 's/\bGetRuleContexts<([A-Za-z_]+)>\(\)/RuleContextChildren.All<\1>(this)/g' \
            -e 's/\bGetRuleContext<([A-Za-z_]+)>\(/RuleContextChildren.At<\1>(this, /g' \
+           -e 's/\bGetTokens\(/RuleContextChildren.Tokens(this, /g' \
+           -e 's/\bGetToken\(/RuleContextChildren.Token(this, /g' \
            -e 's/[[:space:]]+$//' "$f" > "$out/$(basename "$f")"
   done
   rm -rf "$work"

@@ -16,9 +16,7 @@ public static class SeqParser
 
     public static FileSyntax Parse(SourceText source, DiagnosticBag diagnostics)
     {
-        var lexer = new SeqLangLexer(new AntlrInputStream(source.Text));
-        lexer.RemoveErrorListeners();
-        var tokens = new CommonTokenStream(lexer);
+        var tokens = new CommonTokenStream(new SeqLangTokenSource(source.Text));
         tokens.Fill();
         if (!CheckTokens(tokens.GetTokens(), diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
 

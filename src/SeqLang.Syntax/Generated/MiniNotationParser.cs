@@ -92,7 +92,7 @@ internal partial class MiniNotationParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public StackOrChooseContext stackOrChoose() {
 			return RuleContextChildren.At<StackOrChooseContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return GetToken(MiniNotationParser.Eof, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return RuleContextChildren.Token(this, MiniNotationParser.Eof, 0); }
 		public MiniContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -131,17 +131,17 @@ internal partial class MiniNotationParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public SequenceContext sequence(int i) {
 			return RuleContextChildren.At<SequenceContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(MiniNotationParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return RuleContextChildren.Tokens(this, MiniNotationParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(MiniNotationParser.COMMA, i);
+			return RuleContextChildren.Token(this, MiniNotationParser.COMMA, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(MiniNotationParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return RuleContextChildren.Tokens(this, MiniNotationParser.PIPE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
-			return GetToken(MiniNotationParser.PIPE, i);
+			return RuleContextChildren.Token(this, MiniNotationParser.PIPE, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DOT() { return GetTokens(MiniNotationParser.DOT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DOT() { return RuleContextChildren.Tokens(this, MiniNotationParser.DOT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT(int i) {
-			return GetToken(MiniNotationParser.DOT, i);
+			return RuleContextChildren.Token(this, MiniNotationParser.DOT, i);
 		}
 		public StackOrChooseContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -249,9 +249,9 @@ internal partial class MiniNotationParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public SequenceContext sequence(int i) {
 			return RuleContextChildren.At<SequenceContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(MiniNotationParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return RuleContextChildren.Tokens(this, MiniNotationParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(MiniNotationParser.COMMA, i);
+			return RuleContextChildren.Token(this, MiniNotationParser.COMMA, i);
 		}
 		public PolymeterStackContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -417,46 +417,46 @@ internal partial class MiniNotationParser : Parser {
 		}
 	}
 	public partial class StepSliceContext : SliceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORD() { return GetToken(MiniNotationParser.WORD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORD() { return RuleContextChildren.Token(this, MiniNotationParser.WORD, 0); }
 		public StepSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 	public partial class UnderscoreStepSliceContext : SliceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ELONGATE() { return GetTokens(MiniNotationParser.ELONGATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ELONGATE() { return RuleContextChildren.Tokens(this, MiniNotationParser.ELONGATE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELONGATE(int i) {
-			return GetToken(MiniNotationParser.ELONGATE, i);
+			return RuleContextChildren.Token(this, MiniNotationParser.ELONGATE, i);
 		}
 		public UnderscoreStepSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 	public partial class RangeStepSliceContext : SliceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(MiniNotationParser.RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return RuleContextChildren.Token(this, MiniNotationParser.RANGE, 0); }
 		public RangeStepSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 	public partial class SubCycleSliceContext : SliceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return GetToken(MiniNotationParser.LBRACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return RuleContextChildren.Token(this, MiniNotationParser.LBRACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StackOrChooseContext stackOrChoose() {
 			return RuleContextChildren.At<StackOrChooseContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK() { return GetToken(MiniNotationParser.RBRACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK() { return RuleContextChildren.Token(this, MiniNotationParser.RBRACK, 0); }
 		public SubCycleSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 	public partial class PolymeterSliceContext : SliceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(MiniNotationParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, MiniNotationParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PolymeterStackContext polymeterStack() {
 			return RuleContextChildren.At<PolymeterStackContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(MiniNotationParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(MiniNotationParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, MiniNotationParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return RuleContextChildren.Token(this, MiniNotationParser.PERCENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
 			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public PolymeterSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 	public partial class AlternationSliceContext : SliceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGLE() { return GetToken(MiniNotationParser.LANGLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGLE() { return RuleContextChildren.Token(this, MiniNotationParser.LANGLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PolymeterStackContext polymeterStack() {
 			return RuleContextChildren.At<PolymeterStackContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGLE() { return GetToken(MiniNotationParser.RANGLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGLE() { return RuleContextChildren.Token(this, MiniNotationParser.RANGLE, 0); }
 		public AlternationSliceContext(SliceContext context) { CopyFrom(context); }
 	}
 
@@ -588,59 +588,59 @@ internal partial class MiniNotationParser : Parser {
 		}
 	}
 	public partial class WeightOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHT() { return GetToken(MiniNotationParser.WEIGHT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHT() { return RuleContextChildren.Token(this, MiniNotationParser.WEIGHT, 0); }
 		public WeightOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class ElongateOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELONGATE() { return GetToken(MiniNotationParser.ELONGATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELONGATE() { return RuleContextChildren.Token(this, MiniNotationParser.ELONGATE, 0); }
 		public ElongateOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class ReplicateOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLICATE() { return GetToken(MiniNotationParser.REPLICATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLICATE() { return RuleContextChildren.Token(this, MiniNotationParser.REPLICATE, 0); }
 		public ReplicateOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class DegradeOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGRADE() { return GetToken(MiniNotationParser.DEGRADE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGRADE() { return RuleContextChildren.Token(this, MiniNotationParser.DEGRADE, 0); }
 		public DegradeOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class EuclidOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(MiniNotationParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return RuleContextChildren.Token(this, MiniNotationParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceWithOpsContext[] sliceWithOps() {
 			return RuleContextChildren.All<SliceWithOpsContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SliceWithOpsContext sliceWithOps(int i) {
 			return RuleContextChildren.At<SliceWithOpsContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(MiniNotationParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return RuleContextChildren.Tokens(this, MiniNotationParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(MiniNotationParser.COMMA, i);
+			return RuleContextChildren.Token(this, MiniNotationParser.COMMA, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(MiniNotationParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return RuleContextChildren.Token(this, MiniNotationParser.RPAREN, 0); }
 		public EuclidOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class FastOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(MiniNotationParser.STAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return RuleContextChildren.Token(this, MiniNotationParser.STAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
 			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public FastOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class SlowOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(MiniNotationParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, MiniNotationParser.SLASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
 			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public SlowOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class TailOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(MiniNotationParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return RuleContextChildren.Token(this, MiniNotationParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
 			return RuleContextChildren.At<SliceContext>(this, 0);
 		}
 		public TailOpContext(OpContext context) { CopyFrom(context); }
 	}
 	public partial class RangeOpContext : OpContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(MiniNotationParser.RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return RuleContextChildren.Token(this, MiniNotationParser.RANGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SliceContext slice() {
 			return RuleContextChildren.At<SliceContext>(this, 0);
 		}

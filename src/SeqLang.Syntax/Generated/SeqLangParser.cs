@@ -136,10 +136,10 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class FileContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return GetToken(SeqLangParser.Eof, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return RuleContextChildren.Token(this, SeqLangParser.Eof, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public StatementContext[] statement() {
 			return RuleContextChildren.All<StatementContext>(this);
@@ -261,80 +261,80 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class TitleStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TITLE() { return GetToken(SeqLangParser.TITLE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TITLE() { return RuleContextChildren.Token(this, SeqLangParser.TITLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public TitleStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class TempoStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return RuleContextChildren.Token(this, SeqLangParser.TEMPO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TempoRampContext tempoRamp() {
 			return RuleContextChildren.At<TempoRampContext>(this, 0);
 		}
 		public TempoStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class MeterStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode METER() { return GetToken(SeqLangParser.METER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode METER() { return RuleContextChildren.Token(this, SeqLangParser.METER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, SeqLangParser.SLASH, 0); }
 		public MeterStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class KeyStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(SeqLangParser.KEY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return RuleContextChildren.Token(this, SeqLangParser.KEY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return RuleContextChildren.Tokens(this, SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+			return RuleContextChildren.Token(this, SeqLangParser.IDENT, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARP() { return GetToken(SeqLangParser.SHARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARP() { return RuleContextChildren.Token(this, SeqLangParser.SHARP, 0); }
 		public KeyStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class SeedStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(SeqLangParser.SEED, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return RuleContextChildren.Token(this, SeqLangParser.SEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public SeedStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class SwingStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return RuleContextChildren.Token(this, SeqLangParser.SWING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public SwingStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class OutputStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUTPUT() { return GetToken(SeqLangParser.OUTPUT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUTPUT() { return RuleContextChildren.Token(this, SeqLangParser.OUTPUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public OutputStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class InputStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INPUT() { return GetToken(SeqLangParser.INPUT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INPUT() { return RuleContextChildren.Token(this, SeqLangParser.INPUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public InputStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class ClockStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CLOCK() { return GetToken(SeqLangParser.CLOCK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUT() { return GetToken(SeqLangParser.OUT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CLOCK() { return RuleContextChildren.Token(this, SeqLangParser.CLOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUT() { return RuleContextChildren.Token(this, SeqLangParser.OUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return RuleContextChildren.Token(this, SeqLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public ClockStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class ScaleStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCALE() { return GetToken(SeqLangParser.SCALE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCALE() { return RuleContextChildren.Token(this, SeqLangParser.SCALE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
 		public ScaleStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class KitStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KIT() { return GetToken(SeqLangParser.KIT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KIT() { return RuleContextChildren.Token(this, SeqLangParser.KIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public KitEntryContext[] kitEntry() {
 			return RuleContextChildren.All<KitEntryContext>(this);
@@ -345,13 +345,13 @@ internal partial class SeqLangParser : Parser {
 		public KitStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class ChordsStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHORDS() { return GetToken(SeqLangParser.CHORDS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHORDS() { return RuleContextChildren.Token(this, SeqLangParser.CHORDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public ChordsStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class HarmonyStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HARMONY() { return GetToken(SeqLangParser.HARMONY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HARMONY() { return RuleContextChildren.Token(this, SeqLangParser.HARMONY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public HarmonyOptionContext[] harmonyOption() {
 			return RuleContextChildren.All<HarmonyOptionContext>(this);
 		}
@@ -361,12 +361,12 @@ internal partial class SeqLangParser : Parser {
 		public HarmonyStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class FormGraphStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return GetToken(SeqLangParser.FORM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return RuleContextChildren.Token(this, SeqLangParser.FORM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormNodeContext[] formNode() {
 			return RuleContextChildren.All<FormNodeContext>(this);
@@ -377,30 +377,30 @@ internal partial class SeqLangParser : Parser {
 		public FormGraphStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class FormListStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return GetToken(SeqLangParser.FORM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORM() { return RuleContextChildren.Token(this, SeqLangParser.FORM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FormItemContext[] formItem() {
 			return RuleContextChildren.All<FormItemContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormItemContext formItem(int i) {
 			return RuleContextChildren.At<FormItemContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOOP() { return GetToken(SeqLangParser.LOOP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(SeqLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOOP() { return RuleContextChildren.Token(this, SeqLangParser.LOOP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return RuleContextChildren.Tokens(this, SeqLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(SeqLangParser.COMMA, i);
+			return RuleContextChildren.Token(this, SeqLangParser.COMMA, i);
 		}
 		public FormListStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class SectionStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return RuleContextChildren.Token(this, SeqLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SectionListContext sectionList() {
 			return RuleContextChildren.At<SectionListContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SectionItemContext[] sectionItem() {
 			return RuleContextChildren.All<SectionItemContext>(this);
@@ -411,21 +411,21 @@ internal partial class SeqLangParser : Parser {
 		public SectionStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class TrackStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRACK() { return GetToken(SeqLangParser.TRACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRACK() { return RuleContextChildren.Token(this, SeqLangParser.TRACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TrackOptionContext[] trackOption() {
 			return RuleContextChildren.All<TrackOptionContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackOptionContext trackOption(int i) {
 			return RuleContextChildren.At<TrackOptionContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackItemContext[] trackItem() {
 			return RuleContextChildren.All<TrackItemContext>(this);
@@ -436,27 +436,27 @@ internal partial class SeqLangParser : Parser {
 		public TrackStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class MapStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(SeqLangParser.MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return RuleContextChildren.Token(this, SeqLangParser.MAP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MapSourceContext mapSource() {
 			return RuleContextChildren.At<MapSourceContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return RuleContextChildren.Token(this, SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MapActionContext mapAction() {
 			return RuleContextChildren.At<MapActionContext>(this, 0);
 		}
 		public MapStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class KeyBindingStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(SeqLangParser.KEY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return RuleContextChildren.Token(this, SeqLangParser.KEY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return RuleContextChildren.Token(this, SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MapActionContext mapAction() {
 			return RuleContextChildren.At<MapActionContext>(this, 0);
 		}
 		public KeyBindingStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class SignalStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return RuleContextChildren.Token(this, SeqLangParser.SIGNAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
@@ -466,15 +466,15 @@ internal partial class SeqLangParser : Parser {
 		public SignalStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class LsystemStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return RuleContextChildren.Token(this, SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemItemContext[] lsystemItem() {
 			return RuleContextChildren.All<LsystemItemContext>(this);
@@ -485,15 +485,15 @@ internal partial class SeqLangParser : Parser {
 		public LsystemStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class MarkovStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return RuleContextChildren.Token(this, SeqLangParser.MARKOV, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public MarkovRuleContext[] markovRule() {
 			return RuleContextChildren.All<MarkovRuleContext>(this);
@@ -504,25 +504,25 @@ internal partial class SeqLangParser : Parser {
 		public MarkovStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class GrooveFileStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return RuleContextChildren.Token(this, SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public GrooveFileStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class GrooveGridStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return RuleContextChildren.Token(this, SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(SeqLangParser.GRID, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return RuleContextChildren.Token(this, SeqLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public GrooveFieldContext[] grooveField() {
 			return RuleContextChildren.All<GrooveFieldContext>(this);
@@ -533,22 +533,22 @@ internal partial class SeqLangParser : Parser {
 		public GrooveGridStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class FeedbackStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return GetToken(SeqLangParser.FEEDBACK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEEDBACK() { return RuleContextChildren.Token(this, SeqLangParser.FEEDBACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
 			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return RuleContextChildren.Tokens(this, SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+			return RuleContextChildren.Token(this, SeqLangParser.IDENT, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return RuleContextChildren.Token(this, SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return RuleContextChildren.Token(this, SeqLangParser.DOTDOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FeedbackOptionContext[] feedbackOption() {
 			return RuleContextChildren.All<FeedbackOptionContext>(this);
 		}
@@ -558,7 +558,7 @@ internal partial class SeqLangParser : Parser {
 		public FeedbackStatementContext(StatementContext context) { CopyFrom(context); }
 	}
 	public partial class UnknownStatementContext : StatementContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public AnyTokenContext[] anyToken() {
 			return RuleContextChildren.All<AnyTokenContext>(this);
 		}
@@ -1515,14 +1515,14 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class TempoRampContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return RuleContextChildren.Token(this, SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(SeqLangParser.OVER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return GetToken(SeqLangParser.BAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return GetToken(SeqLangParser.BARS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return RuleContextChildren.Token(this, SeqLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return RuleContextChildren.Token(this, SeqLangParser.BAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return RuleContextChildren.Token(this, SeqLangParser.BARS, 0); }
 		public TempoRampContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1569,8 +1569,8 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class KitEntryContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public KitEntryContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1615,15 +1615,15 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class HarmonyEveryContext : HarmonyOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return GetToken(SeqLangParser.BAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return GetToken(SeqLangParser.BARS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return RuleContextChildren.Token(this, SeqLangParser.EVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return RuleContextChildren.Token(this, SeqLangParser.BAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return RuleContextChildren.Token(this, SeqLangParser.BARS, 0); }
 		public HarmonyEveryContext(HarmonyOptionContext context) { CopyFrom(context); }
 	}
 	public partial class HarmonyGravityContext : HarmonyOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRAVITY() { return GetToken(SeqLangParser.GRAVITY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRAVITY() { return RuleContextChildren.Token(this, SeqLangParser.GRAVITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public HarmonyGravityContext(HarmonyOptionContext context) { CopyFrom(context); }
 	}
 
@@ -1684,18 +1684,18 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return GetToken(SeqLangParser.END, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return RuleContextChildren.Token(this, SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return RuleContextChildren.Token(this, SeqLangParser.END, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FormTargetContext[] formTarget() {
 			return RuleContextChildren.All<FormTargetContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormTargetContext formTarget(int i) {
 			return RuleContextChildren.At<FormTargetContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(SeqLangParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return RuleContextChildren.Tokens(this, SeqLangParser.PIPE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
-			return GetToken(SeqLangParser.PIPE, i);
+			return RuleContextChildren.Token(this, SeqLangParser.PIPE, i);
 		}
 		public FormNodeContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -1794,7 +1794,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public FormTargetContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1839,7 +1839,7 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public FormItemContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1878,9 +1878,9 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
 			return RuleContextChildren.At<NameContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(SeqLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return RuleContextChildren.Tokens(this, SeqLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(SeqLangParser.COMMA, i);
+			return RuleContextChildren.Token(this, SeqLangParser.COMMA, i);
 		}
 		public SectionListContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -1941,13 +1941,13 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class SectionChordsContext : SectionItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHORDS() { return GetToken(SeqLangParser.CHORDS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHORDS() { return RuleContextChildren.Token(this, SeqLangParser.CHORDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public SectionChordsContext(SectionItemContext context) { CopyFrom(context); }
 	}
 	public partial class SectionTempoContext : SectionItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return RuleContextChildren.Token(this, SeqLangParser.TEMPO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TempoRampContext tempoRamp() {
 			return RuleContextChildren.At<TempoRampContext>(this, 0);
 		}
@@ -2021,32 +2021,32 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class ChannelOptionContext : TrackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return RuleContextChildren.Token(this, SeqLangParser.CHANNEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public ChannelOptionContext(TrackOptionContext context) { CopyFrom(context); }
 	}
 	public partial class ProgramOptionContext : TrackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROGRAM() { return GetToken(SeqLangParser.PROGRAM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROGRAM() { return RuleContextChildren.Token(this, SeqLangParser.PROGRAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public ProgramOptionContext(TrackOptionContext context) { CopyFrom(context); }
 	}
 	public partial class BankOptionContext : TrackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BANK() { return GetToken(SeqLangParser.BANK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BANK() { return RuleContextChildren.Token(this, SeqLangParser.BANK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return RuleContextChildren.Token(this, SeqLangParser.COLON, 0); }
 		public BankOptionContext(TrackOptionContext context) { CopyFrom(context); }
 	}
 	public partial class KitOptionContext : TrackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KIT() { return GetToken(SeqLangParser.KIT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KIT() { return RuleContextChildren.Token(this, SeqLangParser.KIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		public KitOptionContext(TrackOptionContext context) { CopyFrom(context); }
 	}
 	public partial class BendRangeOptionContext : TrackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return RuleContextChildren.Token(this, SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public BendRangeOptionContext(TrackOptionContext context) { CopyFrom(context); }
 	}
 
@@ -2152,8 +2152,8 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public LaneNameContext laneName() {
 			return RuleContextChildren.At<LaneNameContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return RuleContextChildren.Token(this, SeqLangParser.PLAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public RhythmGeneratorContext rhythmGenerator() {
 			return RuleContextChildren.At<RhythmGeneratorContext>(this, 0);
 		}
@@ -2169,8 +2169,8 @@ internal partial class SeqLangParser : Parser {
 		public LaneItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
 	public partial class CcLaneItemContext : TrackItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return GetToken(SeqLangParser.CC, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return RuleContextChildren.Token(this, SeqLangParser.CC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
 			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
@@ -2192,8 +2192,8 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
 			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return RuleContextChildren.Token(this, SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return RuleContextChildren.Token(this, SeqLangParser.TOUCH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StepClauseContext stepClause() {
 			return RuleContextChildren.At<StepClauseContext>(this, 0);
 		}
@@ -2209,23 +2209,23 @@ internal partial class SeqLangParser : Parser {
 		public ControlLaneItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
 	public partial class EveryItemContext : TrackItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return RuleContextChildren.Token(this, SeqLangParser.EVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier() {
 			return RuleContextChildren.At<ModifierContext>(this, 0);
 		}
 		public EveryItemContext(TrackItemContext context) { CopyFrom(context); }
 	}
 	public partial class InItemContext : TrackItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return RuleContextChildren.Token(this, SeqLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SectionListContext sectionList() {
 			return RuleContextChildren.At<SectionListContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrackItemContext[] trackItem() {
 			return RuleContextChildren.All<TrackItemContext>(this);
@@ -2557,24 +2557,24 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class NameContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return GetToken(SeqLangParser.PHASE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return GetToken(SeqLangParser.EASE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return GetToken(SeqLangParser.LIFE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return RuleContextChildren.Token(this, SeqLangParser.SIGNAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return RuleContextChildren.Token(this, SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return RuleContextChildren.Token(this, SeqLangParser.TOUCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return RuleContextChildren.Token(this, SeqLangParser.PHASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return RuleContextChildren.Token(this, SeqLangParser.EASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return RuleContextChildren.Token(this, SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return RuleContextChildren.Token(this, SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return RuleContextChildren.Token(this, SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return RuleContextChildren.Token(this, SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return RuleContextChildren.Token(this, SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return RuleContextChildren.Token(this, SeqLangParser.BRESENHAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return RuleContextChildren.Token(this, SeqLangParser.WEIGHTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return RuleContextChildren.Token(this, SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return RuleContextChildren.Token(this, SeqLangParser.LIFE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return RuleContextChildren.Token(this, SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return RuleContextChildren.Token(this, SeqLangParser.MARKOV, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2613,22 +2613,22 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class LaneNameContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return GetToken(SeqLangParser.SIGNAL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return GetToken(SeqLangParser.PHASE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return GetToken(SeqLangParser.EASE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return GetToken(SeqLangParser.LIFE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SIGNAL() { return RuleContextChildren.Token(this, SeqLangParser.SIGNAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return RuleContextChildren.Token(this, SeqLangParser.PHASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return RuleContextChildren.Token(this, SeqLangParser.EASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return RuleContextChildren.Token(this, SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return RuleContextChildren.Token(this, SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return RuleContextChildren.Token(this, SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return RuleContextChildren.Token(this, SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return RuleContextChildren.Token(this, SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return RuleContextChildren.Token(this, SeqLangParser.BRESENHAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return RuleContextChildren.Token(this, SeqLangParser.WEIGHTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return RuleContextChildren.Token(this, SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return RuleContextChildren.Token(this, SeqLangParser.LIFE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return RuleContextChildren.Token(this, SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return RuleContextChildren.Token(this, SeqLangParser.MARKOV, 0); }
 		public LaneNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2679,20 +2679,20 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class BresenhamGeneratorContext : RhythmGeneratorContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return GetToken(SeqLangParser.BRESENHAM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BRESENHAM() { return RuleContextChildren.Token(this, SeqLangParser.BRESENHAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
 		public BresenhamGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
 	public partial class WeightsGeneratorContext : RhythmGeneratorContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return GetToken(SeqLangParser.WEIGHTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(SeqLangParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHTS() { return RuleContextChildren.Token(this, SeqLangParser.WEIGHTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return RuleContextChildren.Tokens(this, SeqLangParser.NL); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
-			return GetToken(SeqLangParser.NL, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NL, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public WeightEntryContext[] weightEntry() {
 			return RuleContextChildren.All<WeightEntryContext>(this);
@@ -2709,8 +2709,8 @@ internal partial class SeqLangParser : Parser {
 		public WeightsGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
 	public partial class CellularGeneratorContext : RhythmGeneratorContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return GetToken(SeqLangParser.CELLULAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELLULAR() { return RuleContextChildren.Token(this, SeqLangParser.CELLULAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public GeneratorOptionContext[] generatorOption() {
 			return RuleContextChildren.All<GeneratorOptionContext>(this);
 		}
@@ -2720,12 +2720,12 @@ internal partial class SeqLangParser : Parser {
 		public CellularGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
 	public partial class LifeGeneratorContext : RhythmGeneratorContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return GetToken(SeqLangParser.LIFE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIFE() { return RuleContextChildren.Token(this, SeqLangParser.LIFE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return RuleContextChildren.Tokens(this, SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+			return RuleContextChildren.Token(this, SeqLangParser.IDENT, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, SeqLangParser.SLASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LifeWordContext[] lifeWord() {
 			return RuleContextChildren.All<LifeWordContext>(this);
 		}
@@ -2735,7 +2735,7 @@ internal partial class SeqLangParser : Parser {
 		public LifeGeneratorContext(RhythmGeneratorContext context) { CopyFrom(context); }
 	}
 	public partial class LsystemGeneratorContext : RhythmGeneratorContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return GetToken(SeqLangParser.LSYSTEM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSYSTEM() { return RuleContextChildren.Token(this, SeqLangParser.LSYSTEM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
@@ -2986,24 +2986,24 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class LsystemAxiomContext : LsystemItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public LsystemAxiomContext(LsystemItemContext context) { CopyFrom(context); }
 	}
 	public partial class LsystemRuleContext : LsystemItemContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return RuleContextChildren.Token(this, SeqLangParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemChoiceContext[] lsystemChoice() {
 			return RuleContextChildren.All<LsystemChoiceContext>(this);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LsystemChoiceContext lsystemChoice(int i) {
 			return RuleContextChildren.At<LsystemChoiceContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(SeqLangParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return RuleContextChildren.Tokens(this, SeqLangParser.PIPE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
-			return GetToken(SeqLangParser.PIPE, i);
+			return RuleContextChildren.Token(this, SeqLangParser.PIPE, i);
 		}
 		public LsystemRuleContext(LsystemItemContext context) { CopyFrom(context); }
 	}
@@ -3076,8 +3076,8 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class LsystemChoiceContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public LsystemChoiceContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3124,14 +3124,14 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public MarkovStateContext markovState(int i) {
 			return RuleContextChildren.At<MarkovStateContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(SeqLangParser.ARROW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return RuleContextChildren.Token(this, SeqLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(SeqLangParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return RuleContextChildren.Tokens(this, SeqLangParser.PIPE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
-			return GetToken(SeqLangParser.PIPE, i);
+			return RuleContextChildren.Token(this, SeqLangParser.PIPE, i);
 		}
 		public MarkovRuleContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -3204,9 +3204,9 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class MarkovStateContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public MarkovStateContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3245,8 +3245,8 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class WeightEntryContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public WeightEntryContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3279,9 +3279,9 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class LifeWordContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public LifeWordContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3320,17 +3320,17 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class GeneratorOptionContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return RuleContextChildren.Tokens(this, SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+			return RuleContextChildren.Token(this, SeqLangParser.IDENT, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, SeqLangParser.SLASH, 0); }
 		public GeneratorOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3415,10 +3415,10 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class GrooveFieldContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return RuleContextChildren.Token(this, SeqLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return RuleContextChildren.Token(this, SeqLangParser.VEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		public GrooveFieldContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3459,11 +3459,11 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class FractionContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, SeqLangParser.SLASH, 0); }
 		public FractionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3507,12 +3507,12 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class StepClauseContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, SeqLangParser.SLASH, 0); }
 		public StepClauseContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3564,9 +3564,9 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ValueTermContext valueTerm(int i) {
 			return RuleContextChildren.At<ValueTermContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STAR() { return GetTokens(SeqLangParser.STAR); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STAR() { return RuleContextChildren.Tokens(this, SeqLangParser.STAR); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR(int i) {
-			return GetToken(SeqLangParser.STAR, i);
+			return RuleContextChildren.Token(this, SeqLangParser.STAR, i);
 		}
 		public ValueContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -3627,16 +3627,16 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class NumberTermContext : ValueTermContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public NumberTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
 	public partial class MiniTermContext : ValueTermContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public MiniTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
 	public partial class SignalTermContext : ValueTermContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
 			return RuleContextChildren.At<ValueRangeContext>(this, 0);
 		}
@@ -3649,8 +3649,8 @@ internal partial class SeqLangParser : Parser {
 		public SignalTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
 	public partial class LoopTermContext : ValueTermContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SignalOptionContext[] signalOption() {
 			return RuleContextChildren.All<SignalOptionContext>(this);
 		}
@@ -3660,15 +3660,15 @@ internal partial class SeqLangParser : Parser {
 		public LoopTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
 	public partial class GroupTermContext : ValueTermContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(SeqLangParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return RuleContextChildren.Token(this, SeqLangParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
 			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(SeqLangParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return RuleContextChildren.Token(this, SeqLangParser.RPAREN, 0); }
 		public GroupTermContext(ValueTermContext context) { CopyFrom(context); }
 	}
 	public partial class MarkovTermContext : ValueTermContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return GetToken(SeqLangParser.MARKOV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKOV() { return RuleContextChildren.Token(this, SeqLangParser.MARKOV, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
@@ -3819,33 +3819,33 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class OverOptionContext : SignalOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(SeqLangParser.OVER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return GetToken(SeqLangParser.BAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return GetToken(SeqLangParser.BARS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return RuleContextChildren.Token(this, SeqLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BAR() { return RuleContextChildren.Token(this, SeqLangParser.BAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BARS() { return RuleContextChildren.Token(this, SeqLangParser.BARS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public OverOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
 	public partial class PhaseOptionContext : SignalOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return GetToken(SeqLangParser.PHASE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASE() { return RuleContextChildren.Token(this, SeqLangParser.PHASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public PhaseOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
 	public partial class EaseOptionContext : SignalOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return GetToken(SeqLangParser.EASE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(SeqLangParser.IN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUT() { return GetToken(SeqLangParser.OUT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EASE() { return RuleContextChildren.Token(this, SeqLangParser.EASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return RuleContextChildren.Token(this, SeqLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OUT() { return RuleContextChildren.Token(this, SeqLangParser.OUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		public EaseOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
 	public partial class StepOptionContext : SignalOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public StepOptionContext(SignalOptionContext context) { CopyFrom(context); }
 	}
 	public partial class NamedOptionContext : SignalOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NoteRangeContext noteRange() {
 			return RuleContextChildren.At<NoteRangeContext>(this, 0);
 		}
@@ -3965,14 +3965,14 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class NoteRangeContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return RuleContextChildren.Token(this, SeqLangParser.DOTDOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return RuleContextChildren.Tokens(this, SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+			return RuleContextChildren.Token(this, SeqLangParser.IDENT, i);
 		}
 		public NoteRangeContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -4023,13 +4023,13 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class FunctionOptionContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return GetToken(SeqLangParser.STEP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP() { return RuleContextChildren.Token(this, SeqLangParser.STEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(SeqLangParser.SLASH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return RuleContextChildren.Token(this, SeqLangParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		public FunctionOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4115,72 +4115,72 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
 			return RuleContextChildren.At<ValueContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return GetToken(SeqLangParser.LEGATO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROB() { return GetToken(SeqLangParser.PROB, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRANSPOSE() { return GetToken(SeqLangParser.TRANSPOSE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return GetToken(SeqLangParser.HUMANIZE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return GetToken(SeqLangParser.N, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return RuleContextChildren.Token(this, SeqLangParser.VEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return RuleContextChildren.Token(this, SeqLangParser.LEGATO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROB() { return RuleContextChildren.Token(this, SeqLangParser.PROB, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRANSPOSE() { return RuleContextChildren.Token(this, SeqLangParser.TRANSPOSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return RuleContextChildren.Token(this, SeqLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return RuleContextChildren.Token(this, SeqLangParser.HUMANIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return RuleContextChildren.Token(this, SeqLangParser.N, 0); }
 		public ValueModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class NumberModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OCTAVE() { return GetToken(SeqLangParser.OCTAVE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAST() { return GetToken(SeqLangParser.FAST, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLOW() { return GetToken(SeqLangParser.SLOW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return GetToken(SeqLangParser.CHAN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLY() { return GetToken(SeqLangParser.PLY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ITER() { return GetToken(SeqLangParser.ITER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OCTAVE() { return RuleContextChildren.Token(this, SeqLangParser.OCTAVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAST() { return RuleContextChildren.Token(this, SeqLangParser.FAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLOW() { return RuleContextChildren.Token(this, SeqLangParser.SLOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return RuleContextChildren.Token(this, SeqLangParser.CHAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLY() { return RuleContextChildren.Token(this, SeqLangParser.PLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ITER() { return RuleContextChildren.Token(this, SeqLangParser.ITER, 0); }
 		public NumberModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class FlagModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGREES() { return GetToken(SeqLangParser.DEGREES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TONES() { return GetToken(SeqLangParser.TONES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REV() { return GetToken(SeqLangParser.REV, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PALINDROME() { return GetToken(SeqLangParser.PALINDROME, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGREES() { return RuleContextChildren.Token(this, SeqLangParser.DEGREES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TONES() { return RuleContextChildren.Token(this, SeqLangParser.TONES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REV() { return RuleContextChildren.Token(this, SeqLangParser.REV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return RuleContextChildren.Token(this, SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PALINDROME() { return RuleContextChildren.Token(this, SeqLangParser.PALINDROME, 0); }
 		public FlagModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class NestedModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier() {
 			return RuleContextChildren.At<ModifierContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHUNK() { return GetToken(SeqLangParser.CHUNK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMETIMES() { return GetToken(SeqLangParser.SOMETIMES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMECYCLES() { return GetToken(SeqLangParser.SOMECYCLES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return GetToken(SeqLangParser.OFF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return RuleContextChildren.Token(this, SeqLangParser.EVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHUNK() { return RuleContextChildren.Token(this, SeqLangParser.CHUNK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMETIMES() { return RuleContextChildren.Token(this, SeqLangParser.SOMETIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMECYCLES() { return RuleContextChildren.Token(this, SeqLangParser.SOMECYCLES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return RuleContextChildren.Token(this, SeqLangParser.OFF, 0); }
 		public NestedModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class ChanceModifierContext : ModifierContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier() {
 			return RuleContextChildren.At<ModifierContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFTEN() { return GetToken(SeqLangParser.OFTEN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RARELY() { return GetToken(SeqLangParser.RARELY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFTEN() { return RuleContextChildren.Token(this, SeqLangParser.OFTEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RARELY() { return RuleContextChildren.Token(this, SeqLangParser.RARELY, 0); }
 		public ChanceModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class RhythmModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MASK() { return GetToken(SeqLangParser.MASK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return GetToken(SeqLangParser.STRUCT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MASK() { return RuleContextChildren.Token(this, SeqLangParser.MASK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return RuleContextChildren.Token(this, SeqLangParser.STRUCT, 0); }
 		public RhythmModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class SwingModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return RuleContextChildren.Token(this, SeqLangParser.SWING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(SeqLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return RuleContextChildren.Token(this, SeqLangParser.GRID, 0); }
 		public SwingModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class ArpModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return RuleContextChildren.Token(this, SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
 			return RuleContextChildren.All<FunctionOptionContext>(this);
 		}
@@ -4190,7 +4190,7 @@ internal partial class SeqLangParser : Parser {
 		public ArpModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class StrumModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return RuleContextChildren.Token(this, SeqLangParser.STRUM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FractionContext fraction() {
 			return RuleContextChildren.At<FractionContext>(this, 0);
 		}
@@ -4203,8 +4203,8 @@ internal partial class SeqLangParser : Parser {
 		public StrumModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class LockModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return RuleContextChildren.Token(this, SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionOptionContext[] functionOption() {
 			return RuleContextChildren.All<FunctionOptionContext>(this);
 		}
@@ -4214,7 +4214,7 @@ internal partial class SeqLangParser : Parser {
 		public LockModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class GrooveModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return RuleContextChildren.Token(this, SeqLangParser.GROOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return RuleContextChildren.At<NameContext>(this, 0);
 		}
@@ -4227,17 +4227,17 @@ internal partial class SeqLangParser : Parser {
 		public GrooveModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class GlideModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return RuleContextChildren.Token(this, SeqLangParser.GLIDE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FractionContext fraction() {
 			return RuleContextChildren.At<FractionContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(SeqLangParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return RuleContextChildren.Token(this, SeqLangParser.STRING, 0); }
 		public GlideModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 	public partial class VoicingModifierContext : ModifierContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return GetToken(SeqLangParser.VOICING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return RuleContextChildren.Token(this, SeqLangParser.VOICING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		public VoicingModifierContext(ModifierContext context) { CopyFrom(context); }
 	}
 
@@ -4567,28 +4567,28 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class CcSourceContext : MapSourceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return GetToken(SeqLangParser.CC, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CC() { return RuleContextChildren.Token(this, SeqLangParser.CC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return RuleContextChildren.Token(this, SeqLangParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SourceChannelContext sourceChannel() {
 			return RuleContextChildren.At<SourceChannelContext>(this, 0);
 		}
 		public CcSourceContext(MapSourceContext context) { CopyFrom(context); }
 	}
 	public partial class NamedSourceContext : MapSourceContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SourceChannelContext sourceChannel() {
 			return RuleContextChildren.At<SourceChannelContext>(this, 0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(SeqLangParser.COLON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return RuleContextChildren.Token(this, SeqLangParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return RuleContextChildren.Token(this, SeqLangParser.DOTDOT, 0); }
 		public NamedSourceContext(MapSourceContext context) { CopyFrom(context); }
 	}
 
@@ -4688,8 +4688,8 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class SourceChannelContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return RuleContextChildren.Token(this, SeqLangParser.CHANNEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public SourceChannelContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4734,21 +4734,21 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class TempoActionContext : MapActionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return GetToken(SeqLangParser.TEMPO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPO() { return RuleContextChildren.Token(this, SeqLangParser.TEMPO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueRangeContext valueRange() {
 			return RuleContextChildren.At<ValueRangeContext>(this, 0);
 		}
 		public TempoActionContext(MapActionContext context) { CopyFrom(context); }
 	}
 	public partial class MuteActionContext : MapActionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return RuleContextChildren.Token(this, SeqLangParser.MUTE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
 			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
 		public MuteActionContext(MapActionContext context) { CopyFrom(context); }
 	}
 	public partial class VerbActionContext : MapActionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public LaneRefContext laneRef() {
 			return RuleContextChildren.At<LaneRefContext>(this, 0);
 		}
@@ -4831,43 +4831,43 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class ParameterContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return GetToken(SeqLangParser.VEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return GetToken(SeqLangParser.LEGATO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROB() { return GetToken(SeqLangParser.PROB, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRANSPOSE() { return GetToken(SeqLangParser.TRANSPOSE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OCTAVE() { return GetToken(SeqLangParser.OCTAVE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAST() { return GetToken(SeqLangParser.FAST, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLOW() { return GetToken(SeqLangParser.SLOW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(SeqLangParser.SHIFT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return GetToken(SeqLangParser.HUMANIZE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return GetToken(SeqLangParser.SWING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return GetToken(SeqLangParser.CHAN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REV() { return GetToken(SeqLangParser.REV, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return GetToken(SeqLangParser.MUTE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGREES() { return GetToken(SeqLangParser.DEGREES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TONES() { return GetToken(SeqLangParser.TONES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return GetToken(SeqLangParser.VOICING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return GetToken(SeqLangParser.EVERY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLY() { return GetToken(SeqLangParser.PLY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ITER() { return GetToken(SeqLangParser.ITER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PALINDROME() { return GetToken(SeqLangParser.PALINDROME, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHUNK() { return GetToken(SeqLangParser.CHUNK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMETIMES() { return GetToken(SeqLangParser.SOMETIMES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFTEN() { return GetToken(SeqLangParser.OFTEN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RARELY() { return GetToken(SeqLangParser.RARELY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMECYCLES() { return GetToken(SeqLangParser.SOMECYCLES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MASK() { return GetToken(SeqLangParser.MASK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return GetToken(SeqLangParser.STRUCT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return GetToken(SeqLangParser.OFF, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return GetToken(SeqLangParser.N, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return GetToken(SeqLangParser.BEND, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return GetToken(SeqLangParser.TOUCH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return GetToken(SeqLangParser.ARP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return GetToken(SeqLangParser.STRUM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return GetToken(SeqLangParser.LOCK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return GetToken(SeqLangParser.GROOVE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return GetToken(SeqLangParser.GLIDE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VEL() { return RuleContextChildren.Token(this, SeqLangParser.VEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEGATO() { return RuleContextChildren.Token(this, SeqLangParser.LEGATO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROB() { return RuleContextChildren.Token(this, SeqLangParser.PROB, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRANSPOSE() { return RuleContextChildren.Token(this, SeqLangParser.TRANSPOSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OCTAVE() { return RuleContextChildren.Token(this, SeqLangParser.OCTAVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAST() { return RuleContextChildren.Token(this, SeqLangParser.FAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLOW() { return RuleContextChildren.Token(this, SeqLangParser.SLOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return RuleContextChildren.Token(this, SeqLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HUMANIZE() { return RuleContextChildren.Token(this, SeqLangParser.HUMANIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWING() { return RuleContextChildren.Token(this, SeqLangParser.SWING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHAN() { return RuleContextChildren.Token(this, SeqLangParser.CHAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REV() { return RuleContextChildren.Token(this, SeqLangParser.REV, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUTE() { return RuleContextChildren.Token(this, SeqLangParser.MUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEGREES() { return RuleContextChildren.Token(this, SeqLangParser.DEGREES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TONES() { return RuleContextChildren.Token(this, SeqLangParser.TONES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOICING() { return RuleContextChildren.Token(this, SeqLangParser.VOICING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVERY() { return RuleContextChildren.Token(this, SeqLangParser.EVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLY() { return RuleContextChildren.Token(this, SeqLangParser.PLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ITER() { return RuleContextChildren.Token(this, SeqLangParser.ITER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PALINDROME() { return RuleContextChildren.Token(this, SeqLangParser.PALINDROME, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHUNK() { return RuleContextChildren.Token(this, SeqLangParser.CHUNK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMETIMES() { return RuleContextChildren.Token(this, SeqLangParser.SOMETIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFTEN() { return RuleContextChildren.Token(this, SeqLangParser.OFTEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RARELY() { return RuleContextChildren.Token(this, SeqLangParser.RARELY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOMECYCLES() { return RuleContextChildren.Token(this, SeqLangParser.SOMECYCLES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MASK() { return RuleContextChildren.Token(this, SeqLangParser.MASK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return RuleContextChildren.Token(this, SeqLangParser.STRUCT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return RuleContextChildren.Token(this, SeqLangParser.OFF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode N() { return RuleContextChildren.Token(this, SeqLangParser.N, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEND() { return RuleContextChildren.Token(this, SeqLangParser.BEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOUCH() { return RuleContextChildren.Token(this, SeqLangParser.TOUCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARP() { return RuleContextChildren.Token(this, SeqLangParser.ARP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUM() { return RuleContextChildren.Token(this, SeqLangParser.STRUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCK() { return RuleContextChildren.Token(this, SeqLangParser.LOCK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROOVE() { return RuleContextChildren.Token(this, SeqLangParser.GROOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GLIDE() { return RuleContextChildren.Token(this, SeqLangParser.GLIDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
 		public ParameterContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4912,8 +4912,8 @@ internal partial class SeqLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
 			return RuleContextChildren.At<NameContext>(this, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return GetToken(SeqLangParser.DOT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return GetToken(SeqLangParser.PLAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return RuleContextChildren.Token(this, SeqLangParser.DOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAY() { return RuleContextChildren.Token(this, SeqLangParser.PLAY, 0); }
 		public LaneRefContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4990,11 +4990,11 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class ValueRangeContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return GetToken(SeqLangParser.DOTDOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOTDOT() { return RuleContextChildren.Token(this, SeqLangParser.DOTDOT, 0); }
 		public ValueRangeContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5041,14 +5041,14 @@ internal partial class SeqLangParser : Parser {
 		}
 	}
 	public partial class FeedbackChannelContext : FeedbackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return GetToken(SeqLangParser.CHANNEL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHANNEL() { return RuleContextChildren.Token(this, SeqLangParser.CHANNEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
 		public FeedbackChannelContext(FeedbackOptionContext context) { CopyFrom(context); }
 	}
 	public partial class FeedbackVelocityContext : FeedbackOptionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(SeqLangParser.NUMBER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(SeqLangParser.IDENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return GetToken(SeqLangParser.OFF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return RuleContextChildren.Token(this, SeqLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return RuleContextChildren.Token(this, SeqLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFF() { return RuleContextChildren.Token(this, SeqLangParser.OFF, 0); }
 		public FeedbackVelocityContext(FeedbackOptionContext context) { CopyFrom(context); }
 	}
 
@@ -5105,17 +5105,17 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class UnknownModifierContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(SeqLangParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return RuleContextChildren.Tokens(this, SeqLangParser.IDENT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(SeqLangParser.IDENT, i);
+			return RuleContextChildren.Token(this, SeqLangParser.IDENT, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(SeqLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return RuleContextChildren.Tokens(this, SeqLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
-			return GetToken(SeqLangParser.NUMBER, i);
+			return RuleContextChildren.Token(this, SeqLangParser.NUMBER, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STRING() { return GetTokens(SeqLangParser.STRING); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STRING() { return RuleContextChildren.Tokens(this, SeqLangParser.STRING); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING(int i) {
-			return GetToken(SeqLangParser.STRING, i);
+			return RuleContextChildren.Token(this, SeqLangParser.STRING, i);
 		}
 		public UnknownModifierContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -5169,9 +5169,9 @@ internal partial class SeqLangParser : Parser {
 	}
 
 	public partial class AnyTokenContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL() { return GetToken(SeqLangParser.NL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(SeqLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(SeqLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL() { return RuleContextChildren.Token(this, SeqLangParser.NL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return RuleContextChildren.Token(this, SeqLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return RuleContextChildren.Token(this, SeqLangParser.RBRACE, 0); }
 		public AnyTokenContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{

@@ -42,7 +42,7 @@ public static class MiniParser
     private static MiniSyntax? ParseFresh(string text, int fileOffset, DiagnosticBag diagnostics)
     {
         var reused = t_machinery ??= new Machinery();
-        reused.Lexer.SetInputStream(new AntlrInputStream(text));
+        reused.Lexer.Reset(text);
         var tokens = reused.Tokens;
         tokens.SetTokenSource(reused.Lexer);
         tokens.Fill();
@@ -79,13 +79,12 @@ public static class MiniParser
 
     private sealed class Machinery
     {
-        public readonly MiniNotationLexer Lexer = new(new AntlrInputStream(""));
+        public readonly MiniTokenSource Lexer = new("");
         public readonly CommonTokenStream Tokens;
         public readonly MiniNotationParser Parser;
 
         public Machinery()
         {
-            Lexer.RemoveErrorListeners();
             Tokens = new CommonTokenStream(Lexer);
             Parser = new MiniNotationParser(Tokens);
             // SLL prediction is enough for this grammar (its only ambiguities resolve to the first choice either
