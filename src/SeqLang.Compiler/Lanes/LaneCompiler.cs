@@ -113,29 +113,31 @@ internal sealed class LaneCompiler
         var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
         Pattern<LaneNote> pattern = new AtomToNotePattern(atoms, laneDefault);
         var transforms = new LaneTransforms(_settings, stream);
-        if (_settings.Swing != 50 && !bound.Transforms.Any(t => t is SwingModifier))
+        // The lane's modifiers, then its block's every: one list, read by the checks below.
+        List<LaneModifier> modifiers = every.Count == 0 ? bound.Transforms : [.. bound.Transforms, .. every];
+        if (_settings.Swing != 50 && !bound.Transforms.Exists(t => t is SwingModifier))
             pattern = transforms.Swing(pattern, _settings.Swing, 16);
         foreach (var modifier in bound.Transforms) pattern = transforms.Apply(pattern, modifier);
         foreach (var modifier in every) pattern = transforms.Apply(pattern, modifier);
         // Signals are read at final onsets: the lane's events repeat only when its pattern and its signals both have.
         Rational? structure = null;
-        if (SignalPeriod(bound.Transforms.Concat(every)) is var (deferred, period) && deferred)
+        if (SignalPeriod(modifiers) is var (deferred, period) && deferred)
         {
             structure = pattern.Period;
             pattern = new HapTransformPattern(pattern.Cached(), (in Patterns.Hap<LaneNote> h, out LaneNote n) => { n = h.Value; return true; }, Periods.Lcm(pattern.Period, period));
         }
 
         if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
-        if (bound.Transforms.Concat(every).OfType<ArpModifier>().FirstOrDefault() is { } arp && !HasChords(lane.Mini, atoms))
+        if (modifiers.Find(m => m is ArpModifier) is ArpModifier arp && !HasChords(lane.Mini, atoms))
             _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
         var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
         return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
             pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure,
-            Channels(bound.Transforms.Concat(every)), HasGenerators(bound.Transforms.Concat(every)));
+            Channels(modifiers), HasGenerators(modifiers));
     }
 
     /// <summary>Whether any modifier (nested ones included) reads a value generator.</summary>
-    private static bool HasGenerators(IEnumerable<LaneModifier> modifiers)
+    private static bool HasGenerators(List<LaneModifier> modifiers)
     {
         foreach (var modifier in modifiers)
             for (var m = modifier; m is not null; m = m.Nested)
@@ -144,19 +146,19 @@ internal sealed class LaneCompiler
     }
 
     /// <summary>The channels a lane may send on: the track's, and each <c>chan</c> among its modifiers (nested ones included).</summary>
-    private int[] Channels(IEnumerable<LaneModifier> modifiers)
+    private int[] Channels(List<LaneModifier> modifiers)
     {
-        var channels = new SortedSet<int> { _channel };
+        SortedSet<int>? channels = null;
         foreach (var modifier in modifiers)
         {
             for (var m = modifier; m is not null; m = m.Nested)
-                if (m is ChannelModifier c) channels.Add(c.Channel);
+                if (m is ChannelModifier c) (channels ??= new SortedSet<int> { _channel }).Add(c.Channel);
         }
-        return channels.ToArray();
+        return channels is null ? [_channel] : channels.ToArray();
     }
 
     /// <summary>Whether any modifier (nested ones included) waits for a signal, and the common period of those signals (null: none).</summary>
-    private static (bool Deferred, Rational? Period) SignalPeriod(IEnumerable<LaneModifier> modifiers)
+    private static (bool Deferred, Rational? Period) SignalPeriod(List<LaneModifier> modifiers)
     {
         var deferred = false;
         Rational? period = Rational.One;
