@@ -124,6 +124,40 @@ public class ValueTests
     }
 
     [Fact]
+    public void Irand_draws_each_whole_number_below_N_equally_often()
+    {
+        // 1,024 draws of irand 8: each of 0..7 within 4 standard deviations of 128, nothing else.
+        var notes = Play("  play \"c4*16\" transpose irand 8", bars: 64);
+        Assert.Equal(1024, notes.Count);
+        Assert.All(notes, e => Assert.InRange(e.Number, 60, 67));
+        var sigma = Math.Sqrt(1024 * (1.0 / 8) * (7.0 / 8));
+        foreach (var k in Enumerable.Range(0, 8))
+            Assert.InRange(notes.Count(e => e.Number == 60 + k), 128 - 4 * sigma, 128 + 4 * sigma);
+    }
+
+    [Fact]
+    public void Perlin_is_uniform_at_its_knots_and_centred_between_them()
+    {
+        // One read at each bar line and one half-way through each bar, perlin 1..127 over 1 bar, 2,048 bars.
+        var notes = Play("  play \"c4 c4\" vel perlin 1..127", bars: 2048);
+        var knots = notes.Where(e => e.Begin.IsInteger).Select(e => e.Value).ToList();
+        Assert.Equal(2048, knots.Count);
+        // At the knots perlin is a fresh uniform draw: each quarter of the range within 4 standard deviations of 512.
+        var sigma = Math.Sqrt(2048 * 0.25 * 0.75);
+        foreach (var quarter in Enumerable.Range(0, 4))
+            Assert.InRange(knots.Count(v => (v - 1) * 4 / 127 == quarter), 512 - 4 * sigma, 512 + 4 * sigma);
+        // Half-way, it is the mean of two independent knots, above or below the middle equally often (even bars only,
+        // so that no two reads share a knot).
+        var halves = notes.Where(e => !e.Begin.IsInteger && (long)Math.Floor(e.Begin.ToDouble()) % 2 == 0).Select(e => e.Value).ToList();
+        Assert.Equal(1024, halves.Count);
+        var above = halves.Count(v => v > 64);
+        var below = halves.Count(v => v < 64);
+        var spread = 4 * Math.Sqrt((above + below) * 0.25);
+        Assert.InRange(above, (above + below) / 2.0 - spread, (above + below) / 2.0 + spread);
+        Assert.True(halves.Count(v => v is < 32 or > 96) < halves.Count(v => v is >= 32 and <= 96), "between knots perlin should crowd the middle");
+    }
+
+    [Fact]
     public void A_probability_string_keeps_its_ones_and_drops_its_zeros()
     {
         var notes = Play("  hat \"c4*16\" prob \"[0 1 0.5 1]*4\"", bars: 64);
