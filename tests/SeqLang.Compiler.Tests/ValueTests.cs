@@ -258,6 +258,25 @@ public class ValueTests
     }
 
     [Fact]
+    public void A_control_lanes_signals_are_the_same_whatever_else_the_file_holds()
+    {
+        // Random and perlin on cc, bend and touch lanes: lanes and a track added around them, a muted lane beside them,
+        // or the lanes moved into an `in` block, and every controller, bend and pressure of track t is the same.
+        const string lanes = "  cc 74 perlin 0..127 over 2 bars step 1/16\n  bend rand -1..1 step 1/8\n  touch rand 0..127 step 1/4\n";
+        static List<(Rational, PieceEventKind, int, int)> Controls(string text) => Events(text, 8)
+            .Where(e => e.Channel == 0 && e.Kind != PieceEventKind.Note && !(e.Kind == PieceEventKind.Control && e.Number == 71))
+            .Select(e => (e.Begin, e.Kind, e.Number, e.Value)).OrderBy(e => e.Begin).ThenBy(e => e.Kind).ThenBy(e => e.Number).ToList();
+        var alone = Controls($"tempo 120\ntrack t channel 1 bend 2 {{\n  play \"c4\"\n{lanes}}}\n");
+        Assert.Equal(3, alone.Select(e => e.Item2).Distinct().Count());
+        Assert.True(alone.Select(e => e.Item4).Distinct().Count() > 20, "the signals should move");
+        var crowded = Controls("tempo 120\ntrack o channel 2 {\n  cc 74 perlin 0..127 over 2 bars step 1/16\n  other \"c4*3\" vel rand 1..127\n}\n" +
+            $"track t channel 1 bend 2 {{\n  first \"e4*2\" vel rand 1..127\n  play \"c4\"\n  muted \"g4\" vel rand 1..127 mute\n{lanes}  cc 71 rand 0..127 step 1/16\n}}\n");
+        Assert.Equal(alone, crowded);
+        var moved = Controls($"tempo 120\nform a 4, b 4\ntrack t channel 1 bend 2 {{\n  play \"c4\"\n  in a, b {{\n{lanes}  }}\n}}\n");
+        Assert.Equal(alone, moved);
+    }
+
+    [Fact]
     public void A_patterned_shift_moves_the_note_before_it_reads_its_signals()
     {
         var number = Play("  play \"c4 e4\" shift 0.25 vel saw 1..101", bars: 2).Where(e => e.Begin >= 1).Select(e => e.Value);
