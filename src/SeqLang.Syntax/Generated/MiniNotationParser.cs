@@ -818,7 +818,7 @@ internal partial class MiniNotationParser : Parser {
 	};
 
 	public static readonly ATN _ATN =
-		new ATNDeserializer().Deserialize(_serializedATN);
+		new ATNDeserializer(new ATNDeserializationOptions { VerifyAtn = false, Optimize = false }).Deserialize(_serializedATN);
 
 
 }
