@@ -22,7 +22,8 @@ public static class SeqParser
 
         // Two-stage parse: SLL prediction is much faster and right for every valid file; only when it
         // fails is the file parsed again with full LL, which also reports the errors.
-        var parser = new SeqLangParser(tokens);
+        // The parser never prints (its errors reach our listener); without writers of its own it would open the console's.
+        var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new BailErrorStrategy();

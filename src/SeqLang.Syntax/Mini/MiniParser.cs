@@ -86,7 +86,7 @@ public static class MiniParser
         public Machinery()
         {
             Tokens = new CommonTokenStream(Lexer);
-            Parser = new MiniNotationParser(Tokens);
+            Parser = new MiniNotationParser(Tokens, TextWriter.Null, TextWriter.Null);
             // SLL prediction is enough for this grammar (its only ambiguities resolve to the first choice either
             // way) and much cheaper than full LL: a file may hold thousands of strings.
             Parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.SLL;
