@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using SeqLang.Cli.Commands;
 using SeqLang.Cli.Output;
 
@@ -26,9 +27,14 @@ public static class SeqCommandLine
         tool manifest, or put ~/.dotnet/tools first on PATH (see README).
         """;
 
-    public static RootCommand Build(CliConsole console)
+    /// <summary>
+    /// The command tree for <paramref name="args"/>. The help and version options are added only when the
+    /// arguments ask for them: building them reads System.CommandLine's localized strings, a tenth of a short
+    /// render's time (RootCommand would always add them, so the root is a plain command named seq).
+    /// </summary>
+    public static Command Build(CliConsole console, IReadOnlyList<string> args)
     {
-        var root = new RootCommand(Examples)
+        var root = new Command("seq", Examples)
         {
             RenderCommand.Create(console),
             CheckCommand.Create(console),
@@ -38,12 +44,16 @@ public static class SeqCommandLine
             RollCommand.Create(console),
             FreezeCommand.Create(console),
         };
+        // Help lists both options, so asking for it adds both.
+        var help = args.Any(a => a is "-h" or "--help" or "-?" or "/h" or "/?");
+        if (help) root.Options.Add(new HelpOption());
+        if (help || args.Any(a => a is "--version")) root.Options.Add(new VersionOption());
         return root;
     }
 
     public static int Run(string[] args, CliConsole console)
     {
-        var root = Build(console);
+        var root = Build(console, args);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
