@@ -154,4 +154,29 @@ public class RenderTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("seq render examples/demo.seq", result.Out);
     }
+
+    // The help and version options exist only when the arguments ask for them (SeqCommandLine.Build): help still lists
+    // both, on every command, and either works wherever it is written.
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("render", "--help")]
+    [InlineData("check", "-h")]
+    public void HelpListsTheHelpAndVersionOptions(params string[] args)
+    {
+        var result = SeqRun.Run(args);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("-?, -h, --help", result.Out);
+        if (args.Length == 1) Assert.Contains("--version", result.Out);
+    }
+
+    [Fact]
+    public void VersionPrintsTheVersionAndNothingElse()
+    {
+        var result = SeqRun.Run("--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+\S*\n$", result.Out.ReplaceLineEndings("\n"));
+        Assert.Equal(2, SeqRun.Run("--versio").ExitCode);
+    }
 }
