@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Reflection;
 using SeqLang.Cli.Commands;
 using SeqLang.Cli.Output;
 
@@ -32,6 +33,11 @@ public static class SeqCommandLine
     /// arguments ask for them: building them reads System.CommandLine's localized strings, a tenth of a short
     /// render's time (RootCommand would always add them, so the root is a plain command named seq).
     /// </summary>
+    /// <summary>What <c>seq --version</c> prints: the informational version, as System.CommandLine's version option prints it.</summary>
+    public static string Version =>
+        typeof(SeqCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(SeqCommandLine).Assembly.GetName().Version?.ToString() ?? "";
+
     public static Command Build(CliConsole console, IReadOnlyList<string> args)
     {
         var root = new Command("seq", Examples)
@@ -53,6 +59,13 @@ public static class SeqCommandLine
 
     public static int Run(string[] args, CliConsole console)
     {
+        // `seq --version` alone is answered before any command is built: its option would read System.CommandLine's
+        // localized strings for a description nobody sees (a tenth of the time). With other words it is parsed as usual.
+        if (args is ["--version"])
+        {
+            console.Out.WriteLine(Version);
+            return ExitCodes.Success;
+        }
         var root = Build(console, args);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
