@@ -6,7 +6,7 @@ using SeqLang.Fuzz;
 using SeqLang.Midi;
 
 // Feeds generated bad input through the whole pipeline (load, parse, check, compile, render 4 bars,
-// write bytes) in-process. A crash is any exception escaping; a hang is any input over 2 s, caught by
+// write bytes) in-process, after holding the hand-written lexers to ANTLR's generated ones on it (LexerAgreement). A crash is any exception escaping; a hang is any input over 2 s, caught by
 // a watchdog thread because a hung query cannot be interrupted. Prints figures; exits 1 on either.
 var count = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20261121;
@@ -56,6 +56,11 @@ for (long i = 0; i < count; i++)
     Interlocked.Exchange(ref currentStart, started);
     try
     {
+        if (LexerAgreement.Disagreement(System.Text.Encoding.UTF8.GetString(bytes)) is { } disagreement)
+        {
+            Console.Error.WriteLine($"LEXERS DISAGREE on a {kind} input (#{i}): {disagreement}\n{Escape(bytes)}");
+            return 1;
+        }
         File.WriteAllBytes(Path.Combine(folder, "g.agr"), generator.GrooveFile);
         var compilation = SeqCompiler.Compile(inputPath, bytes, new CompileOptions());
         if (compilation.Piece is { } piece)
