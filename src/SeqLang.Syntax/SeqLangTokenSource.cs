@@ -1,4 +1,3 @@
-using Antlr4.Runtime;
 using static SeqLang.Syntax.Generated.SeqLangLexer;
 
 namespace SeqLang.Syntax;
@@ -10,63 +9,20 @@ namespace SeqLang.Syntax;
 /// SeqLangTokenSourceTests holds it to the generated lexer, token for token, on every file the tests know and on
 /// random text.
 /// </summary>
-internal sealed class SeqLangTokenSource : ITokenSource
+internal sealed class SeqLangTokenSource(string text) : HandWrittenLexer(text)
 {
-    private readonly string _text;
-    private readonly Tuple<ITokenSource, ICharStream> _source;
-    private int _at;
-    private int _line = 1;
-    private int _column;
+    protected override bool IsHidden(int type) => type is LINE_COMMENT or BLOCK_COMMENT or WS;
 
-    public SeqLangTokenSource(string text)
+    protected override (int Type, int Length) Match(int at)
     {
-        _text = text;
-        InputStream = new AntlrInputStream(text);
-        _source = Tuple.Create<ITokenSource, ICharStream>(this, InputStream);
-    }
-
-    public ICharStream InputStream { get; }
-
-    public int Line => _line;
-
-    public int Column => _column;
-
-    public string SourceName => InputStream.SourceName;
-
-    public ITokenFactory TokenFactory { get; set; } = CommonTokenFactory.Default;
-
-    public IToken NextToken()
-    {
-        var start = _at;
-        var (line, column) = (_line, _column);
-        if (start >= _text.Length) return Token(TokenConstants.EOF, TokenConstants.DefaultChannel, start, start - 1, line, column);
-
-        var (type, length) = Match(start);
-        for (var i = start; i < start + length; i++)
-        {
-            // ANTLR counts lines at '\n' alone; a lone '\r' ends a statement (NL) but not a line.
-            if (_text[i] == '\n') { _line++; _column = 0; }
-            else _column++;
-        }
-        _at = start + length;
-        var channel = type is LINE_COMMENT or BLOCK_COMMENT or WS ? TokenConstants.HiddenChannel : TokenConstants.DefaultChannel;
-        return Token(type, channel, start, _at - 1, line, column);
-    }
-
-    private CommonToken Token(int type, int channel, int start, int stop, int line, int column) =>
-        new(_source, type, channel, start, stop) { Line = line, Column = column };
-
-    /// <summary>The token that starts at <paramref name="at"/> and its length.</summary>
-    private (int Type, int Length) Match(int at)
-    {
-        var c = _text[at];
+        var c = Text[at];
         var next = Peek(at + 1);
         switch (c)
         {
             case '/' when next == '/':
                 return (LINE_COMMENT, ToLineEnd(at + 2) - at);
             case '/' when next == '*':
-                var close = _text.IndexOf("*/", at + 2, StringComparison.Ordinal);
+                var close = Text.IndexOf("*/", at + 2, StringComparison.Ordinal);
                 // Unclosed, the comment matches nothing and '/' is the longest token here.
                 return close < 0 ? (SLASH, 1) : (BLOCK_COMMENT, close + 2 - at);
             case '\r':
@@ -74,8 +30,8 @@ internal sealed class SeqLangTokenSource : ITokenSource
             case '\n':
                 return (NL, 1);
             case '"':
-                var quote = _text.IndexOf('"', at + 1);
-                return quote < 0 ? (UNTERMINATED_STRING, _text.Length - at) : (STRING, quote + 1 - at);
+                var quote = Text.IndexOf('"', at + 1);
+                return quote < 0 ? (UNTERMINATED_STRING, Text.Length - at) : (STRING, quote + 1 - at);
             case '-' when next == '>':
                 return (ARROW, 2);
             case '-':
@@ -98,15 +54,15 @@ internal sealed class SeqLangTokenSource : ITokenSource
         if (IsSpace(c))
         {
             var end = at + 1;
-            while (end < _text.Length && IsSpace(_text[end])) end++;
+            while (end < Text.Length && IsSpace(Text[end])) end++;
             return (WS, end - at);
         }
         if (IsDigit(c)) return (NUMBER, NumberLength(at));
         if (IsIdentStart(c))
         {
             var end = at + 1;
-            while (end < _text.Length && (IsIdentStart(_text[end]) || IsDigit(_text[end]))) end++;
-            return (Keyword(_text.AsSpan(at, end - at)), end - at);
+            while (end < Text.Length && (IsIdentStart(Text[end]) || IsDigit(Text[end]))) end++;
+            return (Keyword(Text.AsSpan(at, end - at)), end - at);
         }
         return (UNEXPECTED_CHAR, 1);
     }
@@ -125,21 +81,11 @@ internal sealed class SeqLangTokenSource : ITokenSource
         return end - at;
     }
 
-    private int Digits(int at)
-    {
-        while (at < _text.Length && IsDigit(_text[at])) at++;
-        return at;
-    }
-
     private int ToLineEnd(int at)
     {
-        while (at < _text.Length && _text[at] is not ('\r' or '\n')) at++;
+        while (at < Text.Length && Text[at] is not ('\r' or '\n')) at++;
         return at;
     }
-
-    private char Peek(int at) => at < _text.Length ? _text[at] : '\0';
-
-    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     private static bool IsIdentStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
 

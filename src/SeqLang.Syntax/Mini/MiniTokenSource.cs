@@ -1,4 +1,3 @@
-using Antlr4.Runtime;
 using static SeqLang.Syntax.Generated.MiniNotationLexer;
 
 namespace SeqLang.Syntax.Mini;
@@ -7,59 +6,15 @@ namespace SeqLang.Syntax.Mini;
 /// The tokens of grammar/MiniNotation.g4, read by hand, for the same reason as <see cref="SeqLangTokenSource"/>: the
 /// generated lexer rebuilds its state machine in every process. The longest match wins, and of equally long ones
 /// the rule written first. MiniTokenSourceTests holds it to the generated lexer, token for token.
-/// One instance serves a thread's strings in turn (<see cref="Reset"/>).
+/// One instance serves a thread's strings in turn (<see cref="HandWrittenLexer.Reset"/>).
 /// </summary>
-internal sealed class MiniTokenSource : ITokenSource
+internal sealed class MiniTokenSource(string text) : HandWrittenLexer(text)
 {
-    private string _text = "";
-    private Tuple<ITokenSource, ICharStream> _source;
-    private int _at;
-    private int _line = 1;
-    private int _column;
+    protected override bool IsHidden(int type) => type == WS;
 
-    public MiniTokenSource(string text) => Reset(text);
-
-    /// <summary>Starts over on <paramref name="text"/>.</summary>
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_source))]
-    public void Reset(string text)
+    protected override (int Type, int Length) Match(int at)
     {
-        _text = text;
-        _source = Tuple.Create<ITokenSource, ICharStream>(this, new AntlrInputStream(text));
-        (_at, _line, _column) = (0, 1, 0);
-    }
-
-    public ICharStream InputStream => _source.Item2;
-
-    public int Line => _line;
-
-    public int Column => _column;
-
-    public string SourceName => InputStream.SourceName;
-
-    public ITokenFactory TokenFactory { get; set; } = CommonTokenFactory.Default;
-
-    public IToken NextToken()
-    {
-        var start = _at;
-        var (line, column) = (_line, _column);
-        if (start >= _text.Length) return Token(TokenConstants.EOF, TokenConstants.DefaultChannel, start, start - 1, line, column);
-
-        var (type, length) = Match(start);
-        for (var i = start; i < start + length; i++)
-        {
-            if (_text[i] == '\n') { _line++; _column = 0; }
-            else _column++;
-        }
-        _at = start + length;
-        return Token(type, type == WS ? TokenConstants.HiddenChannel : TokenConstants.DefaultChannel, start, _at - 1, line, column);
-    }
-
-    private CommonToken Token(int type, int channel, int start, int stop, int line, int column) =>
-        new(_source, type, channel, start, stop) { Line = line, Column = column };
-
-    private (int Type, int Length) Match(int at)
-    {
-        var c = _text[at];
+        var c = Text[at];
         switch (c)
         {
             case '[': return (LBRACK, 1);
@@ -90,7 +45,7 @@ internal sealed class MiniTokenSource : ITokenSource
         if (IsSpace(c))
         {
             var end = at + 1;
-            while (end < _text.Length && IsSpace(_text[end])) end++;
+            while (end < Text.Length && IsSpace(Text[end])) end++;
             return (WS, end - at);
         }
         if (IsWordStart(c)) return (WORD, StepRunEnd(at + 1) - at);
@@ -116,19 +71,9 @@ internal sealed class MiniTokenSource : ITokenSource
 
     private int StepRunEnd(int at)
     {
-        while (at < _text.Length && IsStepChar(_text[at])) at++;
+        while (at < Text.Length && IsStepChar(Text[at])) at++;
         return at;
     }
-
-    private int Digits(int at)
-    {
-        while (at < _text.Length && IsDigit(_text[at])) at++;
-        return at;
-    }
-
-    private char Peek(int at) => at < _text.Length ? _text[at] : '\0';
-
-    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     /// <summary>The grammar's LETTER: ASCII letters and every character past ASCII save the no-break space.</summary>
     private static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' || (c >= '\u0080' && c != '\u00A0');
