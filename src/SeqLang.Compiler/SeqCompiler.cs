@@ -34,7 +34,7 @@ public static class SeqCompiler
         // After a syntax error ANTLR's recovery leaves holes (missing tokens) in the tree; checking such a
         // tree would mostly report the same mistake again in other words, so stop at the syntax errors.
         if (diagnostics.HasErrors) return new Compilation(source, diagnostics.Sorted(), null);
-        var context = new BindContext(source, diagnostics);
+        var context = new BindContext(source, diagnostics, keepPatterns: !options.DiagnosticsOnly);
 
         foreach (var unknown in file.Statements.OfType<UnknownStatementSyntax>())
             context.Report(Codes.UnknownStatement, unknown.Word.Span, unknown.Word.Text, Suggestions.DidYouMean(unknown.Word.Text, StatementKeywords));
@@ -62,7 +62,7 @@ public static class SeqCompiler
             settingsBinder.Kits, quiet: diagnostics.HasErrors);
         var controls = new ControlBinder(context, targets).Bind(file);
 
-        var piece = diagnostics.HasErrors || form is null ? null : new CompiledPiece(settings, tracks, timeline, harmony, tempo, controls);
+        var piece = diagnostics.HasErrors || form is null || options.DiagnosticsOnly ? null : new CompiledPiece(settings, tracks, timeline, harmony, tempo, controls);
         return new Compilation(source, diagnostics.Sorted(), piece);
     }
 

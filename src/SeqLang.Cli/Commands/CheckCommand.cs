@@ -26,7 +26,7 @@ public static class CheckCommand
             writer.WriteStartArray();
             foreach (var path in paths)
             {
-                var loaded = SourceFile.Compile(path, new CompileOptions(), console, printDiagnostics: !asJson);
+                var loaded = SourceFile.Compile(path, new CompileOptions(DiagnosticsOnly: true), console, printDiagnostics: !asJson);
                 if (loaded is null) { exit = ExitCodes.IoError; continue; }
                 if (loaded.ExitCode != ExitCodes.Success && exit == ExitCodes.Success) exit = loaded.ExitCode;
                 if (asJson)

@@ -8,13 +8,17 @@ namespace SeqLang.Compiler.Checks;
 /// <summary>What every checking step needs: the source (for line numbers in messages) and the bag.</summary>
 internal sealed class BindContext
 {
-    public BindContext(SourceText source, DiagnosticBag diagnostics)
+    public BindContext(SourceText source, DiagnosticBag diagnostics, bool keepPatterns = true)
     {
         Source = source;
         Diagnostics = diagnostics;
+        KeepPatterns = keepPatterns;
     }
 
     public SourceText Source { get; }
+
+    /// <summary>False when only the diagnostics are wanted (<see cref="CompileOptions.DiagnosticsOnly"/>): compiled lanes drop their patterns.</summary>
+    public bool KeepPatterns { get; }
     public DiagnosticBag Diagnostics { get; }
 
     public int LineOf(SourceSpan span) => Source.GetLineColumn(span.Start).Line;
