@@ -28,16 +28,16 @@ public static class SeqCommandLine
         tool manifest, or put ~/.dotnet/tools first on PATH (see README).
         """;
 
-    /// <summary>
-    /// The command tree for <paramref name="args"/>. The help and version options are added only when the
-    /// arguments ask for them: building them reads System.CommandLine's localized strings, a tenth of a short
-    /// render's time (RootCommand would always add them, so the root is a plain command named seq).
-    /// </summary>
     /// <summary>What <c>seq --version</c> prints: the informational version, as System.CommandLine's version option prints it.</summary>
     public static string Version =>
         typeof(SeqCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(SeqCommandLine).Assembly.GetName().Version?.ToString() ?? "";
 
+    /// <summary>
+    /// The command tree for <paramref name="args"/>. The help and version options are added only when the
+    /// arguments ask for them: building them reads System.CommandLine's localized strings, a tenth of a short
+    /// render's time (RootCommand would always add them, so the root is a plain command named seq).
+    /// </summary>
     public static Command Build(CliConsole console, IReadOnlyList<string> args)
     {
         var root = new Command("seq", Examples)
