@@ -183,7 +183,7 @@ internal sealed class ClockLoop(MessageRing ring, IMidiSink sink, IClock clock, 
             state.TryStop(StopReason.PortFailed);
             return false;
         }
-        log?.Add(now - due);
+        log?.Add(now - due, now);
         live.LastTick = message.Tick;
         options.Recording?.Add(now - Start, bytes[..message.Length]);
         Sent++;

@@ -167,7 +167,7 @@ public sealed class PiecePlayer : IDisposable
         var requested = Interlocked.Read(ref _stopRequestedAt);
         var stopLatency = requested == 0 ? TimeSpan.Zero
             : TimeSpan.FromSeconds((double)(clock.SilencedAt - requested) / _options.Clock.Frequency);
-        var timing = log is null ? null : TimingReport.From(log.ToArray(), _options.Clock.Frequency);
+        var timing = log is null ? null : TimingReport.From(log.ToArray(), log.TimesToArray(), _options.Clock.Frequency);
         var reason = _state.Reason == StopReason.None ? StopReason.End : _state.Reason;
         return new PlaybackResult(reason, producer.Bars, clock.Sent, clock.Underruns, clock.AllocatedBytes, timing, stopLatency, fault?.ToString(), latencyMode, realtime,
             producerAllocated);
