@@ -14,6 +14,11 @@
 #   - stops the receiver and jackd (SIGTERM) and removes $work on exit (KEEP_WORK=1 keeps it).
 # Expects $repo, $piece and $script (the caller's name, for messages).
 #
+# PROBE=1 (play-drift.sh's default) also watches each run for stalls: vcpu-canary.c (a SCHED_FIFO 99 thread
+# per CPU that notes every wake more than 300 µs late) and stall-sidecar.py (the clock thread's schedstat, state,
+# CPU, policy and /proc/stat, every 5 ms), then stall-windows.py prints what they saw around the latest sends.
+# The canaries preempt everything for a few µs each millisecond, seq's clock thread included.
+#
 # Settings: PERIOD (frames, 256 by default: 5.33 ms, which a --no-realtime server on the shared 2-core machine
 # keeps up with better than 64), REALTIME=1 (jackd and its clients' process threads with real-time
 # scheduling), SEQ=/path/to/seq (an existing native binary), SEQ_DLL=/path/to/seq.dll (a JIT build, run
@@ -35,8 +40,12 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/seqlang-${script%.sh}.XXXXXX")
 export JACK_DEFAULT_SERVER="seqlang-${script%.sh}-$$" JACK_NO_START_SERVER=1
-jackd_pid=""; receiver_pid=""
+jackd_pid=""; receiver_pid=""; seq_pid=""; canary_pid=""; sidecar_pid=""
+probe=${PROBE:-0}
 cleanup() {
+  for p in "$seq_pid" "$sidecar_pid" "$canary_pid"; do
+    if [ -n "$p" ]; then kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi
+  done
   if [ -n "$receiver_pid" ]; then kill -TERM "$receiver_pid" 2>/dev/null || true; wait "$receiver_pid" 2>/dev/null || true; fi
   if [ -n "$jackd_pid" ]; then kill -TERM "$jackd_pid" 2>/dev/null || true; wait "$jackd_pid" 2>/dev/null || true; fi
   if [ "${KEEP_WORK:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
@@ -64,6 +73,7 @@ fi
 echo "timing: ${seq_cmd[*]}"
 
 gcc -O2 -Wall -o "$work/jack-arrivals" "$repo/benchmarks/jack-arrivals.c" -ljack -lpthread
+[ "$probe" = 1 ] && gcc -O2 -Wall -o "$work/vcpu-canary" "$repo/benchmarks/vcpu-canary.c" -lpthread
 
 jackd_args=(--no-realtime)
 [ "${REALTIME:-}" = 1 ] && jackd_args=(--realtime)
@@ -93,9 +103,17 @@ timed_run() {
   # Let the graph settle after the receiver joined, so its own start is not counted as the run's xrun.
   sleep 0.5
   before=$(xrun_lines); load_before=$(load1)
+  if [ "$probe" = 1 ]; then "$work/vcpu-canary" "$work/canary-$label.txt" 1000 300 & canary_pid=$!; fi
   local started=$EPOCHREALTIME
-  "${seq_cmd[@]}" play "$piece" --port midi-monitor:input --bars "$bars" --timing-report "$work/report-$label.json" --quiet
+  "${seq_cmd[@]}" play "$piece" --port midi-monitor:input --bars "$bars" --timing-report "$work/report-$label.json" --quiet &
+  seq_pid=$!
+  if [ "$probe" = 1 ]; then "$py" "$repo/benchmarks/stall-sidecar.py" "$seq_pid" "$work/sidecar-$label.txt" 5 & sidecar_pid=$!; fi
+  wait "$seq_pid"; seq_pid=""
   play_seconds=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+  if [ "$probe" = 1 ]; then
+    wait "$sidecar_pid"; sidecar_pid=""
+    kill -TERM "$canary_pid"; wait "$canary_pid"; canary_pid=""
+  fi
   # A few periods for the last messages to pass through JACK before the receiver stops.
   sleep 0.2
   after=$(xrun_lines)
@@ -103,6 +121,9 @@ timed_run() {
   "$py" "$repo/benchmarks/play-arrivals.py" run "$work/ideal.mid" "$work/arrivals-$label.txt" "$work/report-$label.json" \
     $((after - before)) "$work/result-$label.json" "$label" "$load_before" "$(load1)" $header || rc=$?
   case $rc in 0) ;; 3) differ_xrun=$((differ_xrun + 1)) ;; 4) differ_clean=$((differ_clean + 1)) ;; *) exit "$rc" ;; esac
+  if [ "$probe" = 1 ]; then
+    "$py" "$repo/benchmarks/stall-windows.py" "$work/report-$label.json" "$work/sidecar-$label.txt" "$work/canary-$label.txt" "${SHOW:-5}"
+  fi
 }
 
 # The closing word on the messages: exit 3 if any run's received messages were not the rendered ones.

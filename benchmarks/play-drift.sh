@@ -14,6 +14,8 @@
 #   bash benchmarks/play-drift.sh                   300 bars, about 10 minutes
 #   BARS=4 bash benchmarks/play-drift.sh            a quick check of the script
 #   PERIOD=64 / REALTIME=1 / SEQ=/path/to/seq / SEQ_DLL=/path/to/seq.dll / KEEP_WORK=1   as in play-timing.sh
+#   PROBE=0                                         without the stall probes (jack-bench.sh: vcpu-canary.c,
+#                                                   stall-sidecar.py, stall-windows.py; SHOW=N latest sends)
 #
 # Needs the .NET SDK with the Native AOT compiler (unless SEQ or SEQ_DLL), jackd2, librtmidi6, gcc,
 # libjack-jackd2-dev and python3-mido (apt-get install -y jackd2 librtmidi6 gcc libjack-jackd2-dev python3-mido).
@@ -25,6 +27,8 @@ bars=${BARS:-300}
 piece="$repo/benchmarks/inputs/dense-three-track.seq"
 if ! [[ "$bars" =~ ^[0-9]+$ ]] || [ "$bars" -lt 1 ]; then echo "BARS must be a number of at least 1" >&2; exit 2; fi
 script=play-drift.sh
+# The long run is where stalls show: watch for them unless PROBE=0.
+PROBE=${PROBE:-1}
 source "$repo/benchmarks/jack-bench.sh"
 
 render_ideal "$bars"
