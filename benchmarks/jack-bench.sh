@@ -17,7 +17,10 @@
 # PROBE=1 (play-drift.sh's default) also watches each run for stalls: vcpu-canary.c (a SCHED_FIFO 99 thread
 # per CPU that notes every wake more than 300 µs late) and stall-sidecar.py (the clock thread's schedstat, state,
 # CPU, policy and /proc/stat, every 5 ms), then stall-windows.py prints what they saw around the latest sends.
-# The canaries preempt everything for a few µs each millisecond, seq's clock thread included.
+# The canaries preempt everything for a few µs each millisecond, seq's clock thread included. TRACE=1 (root,
+# with PROBE=1) also records kernel events (scheduler switches and wake-ups, timer interrupts, irqs, softirqs)
+# in a tracefs instance; the canary saves its buffer after a wake 2 ms late, and stall-trace.py says for those
+# stalls whether the CPU took no interrupt (the vCPU did not run) or ran another task in the kernel.
 #
 # Settings: PERIOD (frames, 256 by default: 5.33 ms, which a --no-realtime server on the shared 2-core machine
 # keeps up with better than 64), REALTIME=1 (jackd and its clients' process threads with real-time
@@ -42,7 +45,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/seqlang-${script%.sh}.XXXXXX")
 export JACK_DEFAULT_SERVER="seqlang-${script%.sh}-$$" JACK_NO_START_SERVER=1
 jackd_pid=""; receiver_pid=""; seq_pid=""; canary_pid=""; sidecar_pid=""
 probe=${PROBE:-0}
+trace_instance=""
 cleanup() {
+  if [ -n "$trace_instance" ]; then echo 0 > "$trace_instance/tracing_on" 2>/dev/null || true; rmdir "$trace_instance" 2>/dev/null || true; fi
   for p in "$seq_pid" "$sidecar_pid" "$canary_pid"; do
     if [ -n "$p" ]; then kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi
   done
@@ -73,7 +78,22 @@ fi
 echo "timing: ${seq_cmd[*]}"
 
 gcc -O2 -Wall -o "$work/jack-arrivals" "$repo/benchmarks/jack-arrivals.c" -ljack -lpthread
-[ "$probe" = 1 ] && gcc -O2 -Wall -o "$work/vcpu-canary" "$repo/benchmarks/vcpu-canary.c" -lpthread
+canary_trace=()
+if [ "$probe" = 1 ]; then
+  gcc -O2 -Wall -o "$work/vcpu-canary" "$repo/benchmarks/vcpu-canary.c" -lpthread
+  if [ "${TRACE:-}" = 1 ]; then
+    [ -d /sys/kernel/tracing/instances ] || mount -t tracefs nodev /sys/kernel/tracing
+    trace_instance=/sys/kernel/tracing/instances/seqlang-$$
+    mkdir "$trace_instance"
+    echo mono > "$trace_instance/trace_clock"
+    echo 8192 > "$trace_instance/buffer_size_kb"
+    for event in sched/sched_switch sched/sched_wakeup irq_vectors/local_timer_entry timer/hrtimer_expire_entry irq/irq_handler_entry irq/softirq_entry; do
+      echo 1 > "$trace_instance/events/$event/enable"
+    done
+    echo 1 > "$trace_instance/tracing_on"
+    canary_trace=("$trace_instance" 2000)
+  fi
+fi
 
 jackd_args=(--no-realtime)
 [ "${REALTIME:-}" = 1 ] && jackd_args=(--realtime)
@@ -103,7 +123,7 @@ timed_run() {
   # Let the graph settle after the receiver joined, so its own start is not counted as the run's xrun.
   sleep 0.5
   before=$(xrun_lines); load_before=$(load1)
-  if [ "$probe" = 1 ]; then "$work/vcpu-canary" "$work/canary-$label.txt" 1000 300 & canary_pid=$!; fi
+  if [ "$probe" = 1 ]; then "$work/vcpu-canary" "$work/canary-$label.txt" 1000 300 "${canary_trace[@]}" & canary_pid=$!; fi
   local started=$EPOCHREALTIME
   "${seq_cmd[@]}" play "$piece" --port midi-monitor:input --bars "$bars" --timing-report "$work/report-$label.json" --quiet &
   seq_pid=$!
@@ -123,6 +143,9 @@ timed_run() {
   case $rc in 0) ;; 3) differ_xrun=$((differ_xrun + 1)) ;; 4) differ_clean=$((differ_clean + 1)) ;; *) exit "$rc" ;; esac
   if [ "$probe" = 1 ]; then
     "$py" "$repo/benchmarks/stall-windows.py" "$work/report-$label.json" "$work/sidecar-$label.txt" "$work/canary-$label.txt" "${SHOW:-5}"
+    if [ -n "$trace_instance" ]; then
+      "$py" "$repo/benchmarks/stall-trace.py" "$work/canary-$label.txt" 2000 "${SHOW:-5}" "$work/report-$label.json"
+    fi
   fi
 }
 

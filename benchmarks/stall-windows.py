@@ -109,7 +109,13 @@ def canaries_overlapping(start_s, end_s):
     return found
 
 
-worst = report.get('worst', [])
+# One line per instant: every send of an instant that a stall delayed is late by about as much.
+worst, dues = [], set()
+for w in report.get('worst', []):
+    due_us = round((w['at_s'] - w['late_us'] / 1e6) * 1e6)
+    if due_us not in dues:
+        dues.add(due_us)
+        worst.append(w)
 print('seq: %d sends, p99 %.1f us, max %.1f us, drift %.1f us' % (report['events'], report['p99_us'], report['max_us'], report['drift_us']))
 for k, w in enumerate(worst[:show]):
     at = w['at_s']
@@ -155,5 +161,5 @@ if late_sends:
         thread_cpus = {int(s[col['cpu']]) for s in samples[a:b + 1]}
         if any(c[3] in thread_cpus and c[1] >= 0.5 * w['late_us'] / 1e6 for c in canaries_overlapping(due, w['at_s'])):
             matched += 1
-    print('of the report\'s %d sends later than 500 us, %d overlap a canary wake on the clock thread\'s CPU late by at least half as much' % (
+    print('of the report\'s %d instants later than 500 us, %d overlap a canary wake on the clock thread\'s CPU late by at least half as much' % (
         len(late_sends), matched))

@@ -1,6 +1,6 @@
 // vcpu-canary.c: is a CPU of this (virtual) machine unavailable for milliseconds at a time, to every task?
 //
-//   vcpu-canary OUT.txt [PERIOD_US=1000] [THRESHOLD_US=300]
+//   vcpu-canary OUT.txt [PERIOD_US=1000] [THRESHOLD_US=300] [TRACE_DIR TRIGGER_US]
 //
 // One thread per online CPU, pinned to it, at SCHED_FIFO 99 (above seq's clock thread at 60 and jackd at 70;
 // refused without root or an rtprio limit, then it says so and runs at normal priority). Each wakes every
@@ -17,6 +17,10 @@
 //   - late with run_delay ~ 0: the wake itself came late: the timer interrupt was not taken, i.e. the vCPU
 //     was not running (the hypervisor had it descheduled) or had interrupts off that long.
 // SIGTERM or SIGINT ends it; the last line is "# cpu N: wakes W, late L, max M us" per CPU.
+//
+// With TRACE_DIR (a tracefs instance the caller set up, its events on, its trace_clock mono), a wake later than
+// TRIGGER_US makes it save that instance's ring buffer 50 ms later to OUT.txt.trace-N (tracing paused while it
+// copies, the buffer cleared after): what every CPU did around the stall, at most one copy a second, 40 in all.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -39,7 +43,44 @@ static struct event events[MAX_EVENTS];
 static volatile int n_events;
 static pthread_mutex_t events_lock = PTHREAD_MUTEX_INITIALIZER;
 static volatile sig_atomic_t stopping;
-static long long period_ns = 1000000, threshold_ns = 300000;
+static long long period_ns = 1000000, threshold_ns = 300000, trigger_ns = -1;
+static const char *trace_dir, *out_name;
+static pthread_mutex_t trigger_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t trigger_cond = PTHREAD_COND_INITIALIZER;
+static int triggered, captures;
+
+static void write_file(const char *path, const char *text) {
+  int fd = open(path, O_WRONLY | O_TRUNC);
+  if (fd >= 0) { if (write(fd, text, strlen(text)) < 0) {} close(fd); }
+}
+
+// Normal priority: waits for a trigger, lets the stall's aftermath into the buffer, then copies it.
+static void *capture(void *arg) {
+  (void)arg;
+  char path[4096], out[4096], buf[1 << 16];
+  while (1) {
+    pthread_mutex_lock(&trigger_lock);
+    while (!triggered && !stopping) pthread_cond_wait(&trigger_cond, &trigger_lock);
+    triggered = 0;
+    pthread_mutex_unlock(&trigger_lock);
+    if (stopping) return NULL;
+    usleep(50000);
+    snprintf(path, sizeof path, "%s/tracing_on", trace_dir);
+    write_file(path, "0");
+    snprintf(path, sizeof path, "%s/trace", trace_dir);
+    snprintf(out, sizeof out, "%s.trace-%d", out_name, ++captures);
+    int in = open(path, O_RDONLY), to = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ssize_t n;
+    while (in >= 0 && to >= 0 && (n = read(in, buf, sizeof buf)) > 0) { if (write(to, buf, n) < 0) break; }
+    if (in >= 0) close(in);
+    if (to >= 0) close(to);
+    write_file(path, "");
+    snprintf(path, sizeof path, "%s/tracing_on", trace_dir);
+    write_file(path, "1");
+    if (captures >= 40) return NULL;
+    sleep(1);
+  }
+}
 
 static long long now_ns(void) {
   struct timespec t;
@@ -79,6 +120,12 @@ static void *run(void *arg) {
       pthread_mutex_lock(&events_lock);
       if (n_events < MAX_EVENTS) events[n_events++] = (struct event){ w->cpu, deadline, late, delay_after - delay_before };
       pthread_mutex_unlock(&events_lock);
+      if (trigger_ns >= 0 && late > trigger_ns) {
+        pthread_mutex_lock(&trigger_lock);
+        triggered = 1;
+        pthread_cond_signal(&trigger_cond);
+        pthread_mutex_unlock(&trigger_lock);
+      }
     }
     delay_before = delay_after;
     deadline += period_ns;
@@ -95,6 +142,8 @@ int main(int argc, char **argv) {
   if (argc < 2) { fprintf(stderr, "usage: vcpu-canary OUT.txt [PERIOD_US] [THRESHOLD_US]\n"); return 2; }
   if (argc > 2) period_ns = atoll(argv[2]) * 1000LL;
   if (argc > 3) threshold_ns = atoll(argv[3]) * 1000LL;
+  if (argc > 5) { trace_dir = argv[4]; trigger_ns = atoll(argv[5]) * 1000LL; }
+  out_name = argv[1];
   FILE *out = fopen(argv[1], "w");
   if (!out) { perror(argv[1]); return 1; }
   struct sigaction sa = { .sa_handler = on_signal };
@@ -110,7 +159,15 @@ int main(int argc, char **argv) {
     pthread_create(&workers[n].thread, NULL, run, &workers[n]);
     n++;
   }
+  pthread_t capturer;
+  if (trace_dir) pthread_create(&capturer, NULL, capture, NULL);
   for (int i = 0; i < n; i++) pthread_join(workers[i].thread, NULL);
+  if (trace_dir) {
+    pthread_mutex_lock(&trigger_lock);
+    pthread_cond_signal(&trigger_cond);
+    pthread_mutex_unlock(&trigger_lock);
+    pthread_join(capturer, NULL);
+  }
   for (int i = 0; i < n_events; i++)
     fprintf(out, "%d %.9f %.1f %.1f\n", events[i].cpu, events[i].deadline_ns / 1e9, events[i].late_ns / 1e3,
             events[i].run_delay_ns / 1e3);
