@@ -6,13 +6,13 @@ namespace SeqLang.Player;
 /// <summary>
 /// <c>--timing-report</c> (SPEC §9): the lateness of every send against its ideal time, in microseconds:
 /// count, mean, median, 99th percentile, maximum, and drift (the last event's error, which stays small
-/// only if times are absolute). Also the latest sends with the clock time they went out at (Stopwatch time:
-/// CLOCK_MONOTONIC on Linux), so a stall can be matched with what else the machine did at that moment.
+/// only if times are absolute). Also the latest instants, each by its latest send, with the clock time it went out
+/// at (Stopwatch time: CLOCK_MONOTONIC on Linux), so a stall can be matched with what else the machine did then.
 /// </summary>
 public sealed record TimingReport(long Events, double MeanMicros, double P50Micros, double P99Micros, double MaxMicros, double DriftMicros,
     IReadOnlyList<LateSend> Worst)
 {
-    /// <summary>How many of the latest sends the report lists.</summary>
+    /// <summary>How many of the latest instants the report lists (one stall delays every send of its instant: one line).</summary>
     public const int WorstCount = 20;
 
     public static TimingReport From(long[] lateness, long[] times, long frequency)
@@ -26,11 +26,12 @@ public sealed record TimingReport(long Events, double MeanMicros, double P50Micr
         var order = new int[lateness.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(order, (a, b) => lateness[b].CompareTo(lateness[a]));
-        var worst = new LateSend[Math.Min(WorstCount, order.Length)];
-        for (var k = 0; k < worst.Length; k++)
+        var worst = new List<LateSend>(WorstCount);
+        var instants = new HashSet<long>();
+        foreach (var i in order)
         {
-            var i = order[k];
-            worst[k] = new LateSend(i, (double)times[i] / frequency, Micros(lateness[i]));
+            if (worst.Count == WorstCount) break;
+            if (instants.Add(times[i] - lateness[i])) worst.Add(new LateSend(i, (double)times[i] / frequency, Micros(lateness[i])));
         }
         return new TimingReport(
             lateness.Length,
@@ -47,8 +48,8 @@ public sealed record TimingReport(long Events, double MeanMicros, double P50Micr
 
     /// <summary>
     /// <c>{"events","mean_us","p50_us","p99_us","max_us","drift_us","worst"}</c>, microseconds to 0.1; worst is
-    /// <c>[{"index","at_s","late_us"}]</c>, latest first: the send's number, its clock time in seconds (to the
-    /// nanosecond) and its lateness.
+    /// <c>[{"index","at_s","late_us"}]</c>, latest first, one per instant (due time): the send's number, its clock
+    /// time in seconds (to the nanosecond) and its lateness.
     /// </summary>
     public string ToJson()
     {
