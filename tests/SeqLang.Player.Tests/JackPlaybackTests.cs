@@ -39,7 +39,7 @@ public sealed class JackPlaybackTests(JackServer jack)
 
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         var keys = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["events", "mean_us", "p50_us", "p99_us", "max_us", "drift_us"], keys);
+        Assert.Equal(["events", "mean_us", "p50_us", "p99_us", "max_us", "drift_us", "worst"], keys);
         Assert.Equal(received.Count(m => !(m.Status == 0xB0 && m.Bytes[1] == 123)) - StopOffs(received), json.RootElement.GetProperty("events").GetInt64());
     }
 

@@ -122,8 +122,8 @@ public sealed class PlayerOrderTests
     /// <summary>
     /// The long-run stall's first suspect was a collection suspending the clock thread. Once primed, the
     /// producer allocates so little that a 10-minute run (300 bars at 120 BPM) never reaches a collection's
-    /// trigger (several MB of gen-0 budget): under 1 KB a bar. (<c>--timing-report</c> adds 8 bytes a message for
-    /// its log, made ahead in chunks: 0.6 MB for these 300 bars.)
+    /// trigger (several MB of gen-0 budget): under 1 KB a bar. (<c>--timing-report</c> adds 16 bytes a message for
+    /// its log, lateness and send time, made ahead in chunks: 1.2 MB for these 300 bars.)
     /// </summary>
     [Fact]
     public void Over_ten_minutes_of_bars_the_producer_allocates_under_a_kilobyte_a_bar()
