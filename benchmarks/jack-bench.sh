@@ -19,7 +19,7 @@
 # CPU, policy and /proc/stat, every 5 ms), then stall-windows.py prints what they saw around the latest sends.
 # The canaries preempt everything for a few µs each millisecond, seq's clock thread included. TRACE=1 (root,
 # with PROBE=1) also records kernel events (scheduler switches and wake-ups, timer interrupts, irqs, softirqs)
-# in a tracefs instance; the canary saves its buffer after a wake 2 ms late, and stall-trace.py says for those
+# in a tracefs instance; the canary saves its buffer after a wake 4 ms late, and stall-trace.py says for those
 # stalls whether the CPU took no interrupt (the vCPU did not run) or ran another task in the kernel.
 #
 # Settings: PERIOD (frames, 256 by default: 5.33 ms, which a --no-realtime server on the shared 2-core machine
@@ -91,7 +91,7 @@ if [ "$probe" = 1 ]; then
       echo 1 > "$trace_instance/events/$event/enable"
     done
     echo 1 > "$trace_instance/tracing_on"
-    canary_trace=("$trace_instance" 2000)
+    canary_trace=("$trace_instance" 4000)
   fi
 fi
 

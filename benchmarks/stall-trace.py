@@ -115,10 +115,12 @@ def seq_sends(report_path):
         if switch is None:
             continue
         (sw, cpu) = switch
-        wake = None
-        for e in events[cpu]:
-            if due - 0.003 <= e[0] <= sw[0] and e[3] == 'sched_wakeup' and 'comm=seq clock' in e[4]:
-                wake = e
+        # A wake-up is traced on the CPU that makes it (the timer's), not always the one the thread then runs on.
+        wake, wake_cpu = None, cpu
+        for c, evs in events.items():
+            for e in evs:
+                if due - 0.003 <= e[0] <= sw[0] and e[3] == 'sched_wakeup' and 'comm=seq clock' in e[4] and (wake is None or e[0] > wake[0]):
+                    wake, wake_cpu = e, c
         held_by = re.search(r'prev_comm=(.*?) prev_pid=(\d+)', sw[4])
         start = wake[0] if wake else due - 0.0015
         inside = [e for e in events[cpu] if start <= e[0] <= sw[0]]
@@ -132,7 +134,10 @@ def seq_sends(report_path):
             verdict = 'woken, not switched to (cpu%d stayed with %s-%s, %d timer interrupts meanwhile, longest silence %.2f ms)' % (
                 cpu, held_by[1], held_by[2], timer_irqs, gap * 1e3)
         elif wake[0] - due > -0.0005:
-            verdict = 'woken late (at %+.2f ms from due; it asked for about -1.5 ms)' % ((wake[0] - due) * 1e3)
+            before = [due - 0.0015] + [e[0] for e in events[wake_cpu] if due - 0.0015 <= e[0] <= wake[0]]
+            silence = max(b - a for a, b in zip(before, before[1:])) if len(before) > 1 else 0
+            verdict = 'woken late (at %+.2f ms from due, by cpu%d, which had no event for %.2f ms before; it asked for about -1.5 ms)' % (
+                (wake[0] - due) * 1e3, wake_cpu, silence * 1e3)
         else:
             verdict = 'mixed'
         counts[verdict.split(' (')[0]] += 1

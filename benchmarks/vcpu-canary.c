@@ -20,7 +20,7 @@
 //
 // With TRACE_DIR (a tracefs instance the caller set up, its events on, its trace_clock mono), a wake later than
 // TRIGGER_US makes it save that instance's ring buffer 50 ms later to OUT.txt.trace-N (tracing paused while it
-// copies, the buffer cleared after): what every CPU did around the stall, at most one copy a second, 40 in all.
+// copies, the buffer cleared after): what every CPU did around the stall, at most one copy a second, 150 in all.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -77,7 +77,7 @@ static void *capture(void *arg) {
     write_file(path, "");
     snprintf(path, sizeof path, "%s/tracing_on", trace_dir);
     write_file(path, "1");
-    if (captures >= 40) return NULL;
+    if (captures >= 150) return NULL;
     sleep(1);
   }
 }
