@@ -14,10 +14,10 @@
 #   - stops the receiver and jackd (SIGTERM) and removes $work on exit (KEEP_WORK=1 keeps it).
 # Expects $repo, $piece and $script (the caller's name, for messages).
 #
-# PROBE=1 (play-drift.sh's default) also watches each run for stalls: vcpu-canary.c (a SCHED_FIFO 99 thread
-# per CPU that notes every wake more than 300 µs late) and stall-sidecar.py (the clock thread's schedstat, state,
+# PROBE=1 (play-drift.sh's default) also watches each run for stalls: vcpu-canary.c (a SCHED_FIFO 50 thread
+# per CPU, below seq's clock thread, that notes every wake more than 300 µs late) and stall-sidecar.py (the clock thread's schedstat, state,
 # CPU, policy and /proc/stat, every 5 ms), then stall-windows.py prints what they saw around the latest sends.
-# The canaries preempt everything for a few µs each millisecond, seq's clock thread included. TRACE=1 (root,
+# The canaries take a few µs each millisecond from everything but seq's clock thread. TRACE=1 (root,
 # with PROBE=1) also records kernel events (scheduler switches and wake-ups, timer interrupts, irqs, softirqs)
 # in a tracefs instance; the canary saves its buffer after a wake 4 ms late, and stall-trace.py says for those
 # stalls whether the CPU took no interrupt (the vCPU did not run) or ran another task in the kernel.

@@ -19,6 +19,7 @@ With seq's --timing-report (REPORT.json), the same for its latest sends that fal
 a CPU, and what that CPU did in between.
 """
 import json
+import bisect
 import collections
 import glob
 import re
@@ -38,6 +39,14 @@ for path in sorted(glob.glob(canary_path + '.trace-*')):
             events[int(m['cpu'])].append((float(m['t']), m['task'], int(m['pid']), m['event'], m['rest']))
 for cpu in events:
     events[cpu] = sorted(set(events[cpu]))
+stamps_of = {cpu: [e[0] for e in evs] for cpu, evs in events.items()}
+
+
+def between(cpu, start, end):
+    """cpu's events from start to end (seconds), by bisection."""
+    stamps = stamps_of[cpu]
+    return events[cpu][bisect.bisect_left(stamps, start):bisect.bisect_right(stamps, end)]
+
 if not events:
     print('stall-trace: no saved trace buffers next to %s' % canary_path)
     sys.exit(0)
@@ -61,7 +70,7 @@ for lateness, deadline, cpu, delay in late:
     end = deadline + lateness
     if not (lo <= deadline - 0.001 and end + 0.0005 <= hi):
         continue
-    window = [e for e in events[cpu] if deadline - 0.001 <= e[0] <= end + 0.0005]
+    window = between(cpu, deadline - 0.001, end + 0.0005)
     inside = [e for e in window if deadline <= e[0] <= end]
     # The canary's own threads are named vcpu-canary; its wake and its switch-in.
     wake = next((e for e in inside if e[3] == 'sched_wakeup' and 'comm=vcpu-canary' in e[4]), None)
@@ -108,8 +117,8 @@ def seq_sends(report_path):
         for cpu, evs in events.items():
             if not (covered[cpu][0] <= due - 0.003 and at <= covered[cpu][1]):
                 continue
-            for e in evs:
-                if due - 0.003 <= e[0] <= at and e[3] == 'sched_switch' and 'next_comm=seq clock' in e[4]:
+            for e in between(cpu, due - 0.003, at):
+                if e[3] == 'sched_switch' and 'next_comm=seq clock' in e[4]:
                     if switch is None or e[0] > switch[0][0]:
                         switch = (e, cpu)
         if switch is None:
@@ -117,13 +126,13 @@ def seq_sends(report_path):
         (sw, cpu) = switch
         # A wake-up is traced on the CPU that makes it (the timer's), not always the one the thread then runs on.
         wake, wake_cpu = None, cpu
-        for c, evs in events.items():
-            for e in evs:
-                if due - 0.003 <= e[0] <= sw[0] and e[3] == 'sched_wakeup' and 'comm=seq clock' in e[4] and (wake is None or e[0] > wake[0]):
+        for c in events:
+            for e in between(c, due - 0.003, sw[0]):
+                if e[3] == 'sched_wakeup' and 'comm=seq clock' in e[4] and (wake is None or e[0] > wake[0]):
                     wake, wake_cpu = e, c
         held_by = re.search(r'prev_comm=(.*?) prev_pid=(\d+)', sw[4])
         start = wake[0] if wake else due - 0.0015
-        inside = [e for e in events[cpu] if start <= e[0] <= sw[0]]
+        inside = between(cpu, start, sw[0])
         timer_irqs = sum(1 for e in inside if e[3] == 'local_timer_entry')
         stamps = [start] + [e[0] for e in inside] + [sw[0]]
         gap = max(b - a for a, b in zip(stamps, stamps[1:]))
@@ -134,7 +143,7 @@ def seq_sends(report_path):
             verdict = 'woken, not switched to (cpu%d stayed with %s-%s, %d timer interrupts meanwhile, longest silence %.2f ms)' % (
                 cpu, held_by[1], held_by[2], timer_irqs, gap * 1e3)
         elif wake[0] - due > -0.0005:
-            before = [due - 0.0015] + [e[0] for e in events[wake_cpu] if due - 0.0015 <= e[0] <= wake[0]]
+            before = [due - 0.0015] + [e[0] for e in between(wake_cpu, due - 0.0015, wake[0])]
             silence = max(b - a for a, b in zip(before, before[1:])) if len(before) > 1 else 0
             verdict = 'woken late (at %+.2f ms from due, by cpu%d, which had no event for %.2f ms before; it asked for about -1.5 ms)' % (
                 (wake[0] - due) * 1e3, wake_cpu, silence * 1e3)

@@ -79,7 +79,7 @@ for line in open(canary_path):
         canary.append((float(deadline), float(late) / 1e6, float(delay) / 1e6, int(cpu)))
 canary.sort()
 in_run = [c for c in canary if times[0] / 1e9 <= c[0] <= times[-1] / 1e9]
-print('canary (SCHED_FIFO 99 per CPU): ' + ' | '.join(canary_summary))
+print('canary (one per CPU): ' + ' | '.join(canary_summary))
 if in_run:
     over_1ms = [c for c in in_run if c[1] > 1e-3]
     woken_late = [c for c in over_1ms if c[2] < 0.1 * c[1]]

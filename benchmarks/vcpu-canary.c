@@ -1,9 +1,13 @@
 // vcpu-canary.c: is a CPU of this (virtual) machine unavailable for milliseconds at a time, to every task?
 //
 //   vcpu-canary OUT.txt [PERIOD_US=1000] [THRESHOLD_US=300] [TRACE_DIR TRIGGER_US]
+//   CANARY_PRIORITY=50 (environment): the threads' SCHED_FIFO priority
 //
-// One thread per online CPU, pinned to it, at SCHED_FIFO 99 (above seq's clock thread at 60 and jackd at 70;
-// refused without root or an rtprio limit, then it says so and runs at normal priority). Each wakes every
+// One thread per online CPU, pinned to it, at SCHED_FIFO CANARY_PRIORITY (refused without root or an rtprio
+// limit, then it says so and runs at normal priority). 50 by default: below seq's clock thread (60), above
+// jackd's (10) and its clients' (5). A canary above the clock thread preempts it while it spins, and the kernel
+// then pushes the preempted thread to the other CPU: measured, that put it on a vCPU the hypervisor had stopped
+// for 100 ms, so a canary above seq makes seq's stalls worse than they are. Each wakes every
 // PERIOD_US on absolute CLOCK_MONOTONIC deadlines (clock_nanosleep TIMER_ABSTIME; an RT task has no timer
 // slack) and measures how late it woke. A wake later than THRESHOLD_US becomes a line of OUT.txt:
 //
@@ -11,7 +15,7 @@
 //
 // deadline_s is the CLOCK_MONOTONIC second the wake was due (seq's --timing-report uses the same clock);
 // run_delay_us is how much of the lateness the thread spent runnable in the guest's run queue
-// (/proc/thread-self/schedstat, field 2). Nothing in the guest outranks this thread, so:
+// (/proc/thread-self/schedstat, field 2). Only seq's clock thread (a send and at most a 1.5 ms spin) outranks it:
 //   - late with run_delay ~ late: it was woken on time but its CPU did not switch to it (a non-preemptible
 //     stretch of the guest kernel: this kernel runs with preempt=none);
 //   - late with run_delay ~ 0: the wake itself came late: the timer interrupt was not taken, i.e. the vCPU
@@ -47,7 +51,7 @@ static long long period_ns = 1000000, threshold_ns = 300000, trigger_ns = -1;
 static const char *trace_dir, *out_name;
 static pthread_mutex_t trigger_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t trigger_cond = PTHREAD_COND_INITIALIZER;
-static int triggered, captures;
+static int triggered, captures, priority = 50;
 
 static void write_file(const char *path, const char *text) {
   int fd = open(path, O_WRONLY | O_TRUNC);
@@ -103,7 +107,7 @@ static void *run(void *arg) {
   CPU_ZERO(&set);
   CPU_SET(w->cpu, &set);
   pthread_setaffinity_np(pthread_self(), sizeof set, &set);
-  struct sched_param p = { .sched_priority = 99 };
+  struct sched_param p = { .sched_priority = priority };
   w->realtime = pthread_setschedparam(pthread_self(), SCHED_FIFO, &p) == 0;
   int fd = open("/proc/thread-self/schedstat", O_RDONLY);
   long long deadline = now_ns() + period_ns;
@@ -144,6 +148,7 @@ int main(int argc, char **argv) {
   if (argc > 3) threshold_ns = atoll(argv[3]) * 1000LL;
   if (argc > 5) { trace_dir = argv[4]; trigger_ns = atoll(argv[5]) * 1000LL; }
   out_name = argv[1];
+  if (getenv("CANARY_PRIORITY")) priority = atoi(getenv("CANARY_PRIORITY"));
   FILE *out = fopen(argv[1], "w");
   if (!out) { perror(argv[1]); return 1; }
   struct sigaction sa = { .sa_handler = on_signal };
@@ -172,8 +177,8 @@ int main(int argc, char **argv) {
     fprintf(out, "%d %.9f %.1f %.1f\n", events[i].cpu, events[i].deadline_ns / 1e9, events[i].late_ns / 1e3,
             events[i].run_delay_ns / 1e3);
   for (int i = 0; i < n; i++)
-    fprintf(out, "# cpu %d: %s, period %lld us, wakes %lld, late (> %lld us) %lld, max %.1f us\n", workers[i].cpu,
-            workers[i].realtime ? "SCHED_FIFO 99" : "NOT real-time (refused)", period_ns / 1000, workers[i].wakes,
+    fprintf(out, "# cpu %d: %s %d, period %lld us, wakes %lld, late (> %lld us) %lld, max %.1f us\n", workers[i].cpu,
+            workers[i].realtime ? "SCHED_FIFO" : "NOT real-time (refused)", priority, period_ns / 1000, workers[i].wakes,
             threshold_ns / 1000, workers[i].late, workers[i].max_ns / 1e3);
   fclose(out);
   return 0;
