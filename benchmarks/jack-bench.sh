@@ -47,7 +47,9 @@ jackd_pid=""; receiver_pid=""; seq_pid=""; canary_pid=""; sidecar_pid=""
 probe=${PROBE:-0}
 trace_instance=""
 cleanup() {
-  if [ -n "$trace_instance" ]; then echo 0 > "$trace_instance/tracing_on" 2>/dev/null || true; rmdir "$trace_instance" 2>/dev/null || true; fi
+  for instance in ${trace_instance:+"$trace_instance-a" "$trace_instance-b"}; do
+    echo 0 > "$instance/tracing_on" 2>/dev/null || true; rmdir "$instance" 2>/dev/null || true
+  done
   for p in "$seq_pid" "$sidecar_pid" "$canary_pid"; do
     if [ -n "$p" ]; then kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi
   done
@@ -83,15 +85,18 @@ if [ "$probe" = 1 ]; then
   gcc -O2 -Wall -o "$work/vcpu-canary" "$repo/benchmarks/vcpu-canary.c" -lpthread
   if [ "${TRACE:-}" = 1 ]; then
     [ -d /sys/kernel/tracing/instances ] || mount -t tracefs nodev /sys/kernel/tracing
+    # Two instances recording the same events: the canary copies one while the other goes on.
     trace_instance=/sys/kernel/tracing/instances/seqlang-$$
-    mkdir "$trace_instance"
-    echo mono > "$trace_instance/trace_clock"
-    echo 8192 > "$trace_instance/buffer_size_kb"
-    for event in sched/sched_switch sched/sched_wakeup irq_vectors/local_timer_entry timer/hrtimer_expire_entry irq/irq_handler_entry irq/softirq_entry; do
-      echo 1 > "$trace_instance/events/$event/enable"
+    for instance in "$trace_instance-a" "$trace_instance-b"; do
+      mkdir "$instance"
+      echo mono > "$instance/trace_clock"
+      echo 3072 > "$instance/buffer_size_kb"
+      for event in sched/sched_switch sched/sched_wakeup irq_vectors/local_timer_entry timer/hrtimer_expire_entry irq/irq_handler_entry irq/softirq_entry; do
+        echo 1 > "$instance/events/$event/enable"
+      done
+      echo 1 > "$instance/tracing_on"
     done
-    echo 1 > "$trace_instance/tracing_on"
-    canary_trace=("$trace_instance" 4000)
+    canary_trace=("$trace_instance-a:$trace_instance-b" 4000)
   fi
 fi
 

@@ -80,7 +80,13 @@ for lateness, deadline, cpu, delay in late:
     runners = collections.Counter()
     for e in inside:
         runners[e[1] + '-' + str(e[2])] += 1
-    if gap >= 0.6 * lateness:
+    # Silence on this CPU means something only if the trace was recording: another CPU has events meanwhile.
+    others_recording = all(
+        max((b - a for a, b in zip(st, st[1:])), default=1) < 0.5 * gap
+        for st in ([gap_at] + [e[0] for e in between(c, gap_at, gap_at + gap)] + [gap_at + gap] for c in events if c != cpu))
+    if gap >= 0.6 * lateness and not others_recording:
+        verdict = 'trace gap'
+    elif gap >= 0.6 * lateness:
         verdict = 'no interrupt'
     elif wake is not None and wake[0] - deadline < 0.3 * lateness and len(timer_irqs) >= 1:
         verdict = 'woken, not switched to'

@@ -5,7 +5,7 @@
 
 REPORT.json is seq's --timing-report (its "worst" list: send number, CLOCK_MONOTONIC time, lateness);
 SIDECAR.txt is stall-sidecar.py's samples of the clock thread and /proc/stat; CANARY.txt is vcpu-canary's list of
-late wakes of a SCHED_FIFO 99 thread pinned to each CPU. All three on CLOCK_MONOTONIC.
+late wakes of a SCHED_FIFO thread pinned to each CPU. All three on CLOCK_MONOTONIC.
 
 Prints the clock thread's scheduling (policy, priority, timer slack), the canary's summary and /proc/stat's steal
 over the run, then for the SHOW latest sends: the interval from the send's due time to its send, split by the
@@ -15,7 +15,7 @@ Then one line over the report's sends later than 500 us: how many overlap a cana
 much on the CPU the clock thread was on.
 
 Reading it: the clock thread sleeps until 1.5 ms before a due time, then spins. A send late by milliseconds
-with its time "not runnable" means the wake-up came late; if the canary, which nothing in the guest outranks,
+with its time "not runnable" means the wake-up came late; if the canary, which only the clock thread outranks,
 woke late on that CPU at the same moment with no run-queue wait, the CPU itself was not running guest code
 (the hypervisor did not run the vCPU, or interrupts were off that long). "On a CPU" while late means the thread
 was running (seq's own work, or a vCPU paused under it: with no steal accounting the guest charges that time to

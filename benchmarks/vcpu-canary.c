@@ -22,9 +22,10 @@
 //     was not running (the hypervisor had it descheduled) or had interrupts off that long.
 // SIGTERM or SIGINT ends it; the last line is "# cpu N: wakes W, late L, max M us" per CPU.
 //
-// With TRACE_DIR (a tracefs instance the caller set up, its events on, its trace_clock mono), a wake later than
-// TRIGGER_US makes it save that instance's ring buffer 50 ms later to OUT.txt.trace-N (tracing paused while it
-// copies, the buffer cleared after): what every CPU did around the stall, at most one copy a second, 150 in all.
+// With TRACE_DIR (tracefs instances the caller set up, DIR_A:DIR_B, both recording the same events on trace_clock
+// mono), a wake later than TRIGGER_US makes it save one instance's ring buffer 50 ms later to OUT.txt.trace-N
+// (that instance paused while it copies, then cleared and restarted; the instances take turns, so the other one
+// records through the copy): what every CPU did around the stall, at most one copy a second, 150 in all.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +50,7 @@ static pthread_mutex_t events_lock = PTHREAD_MUTEX_INITIALIZER;
 static volatile sig_atomic_t stopping;
 static long long period_ns = 1000000, threshold_ns = 300000, trigger_ns = -1;
 static const char *trace_dir, *out_name;
+static char trace_dirs[2][2048];
 static pthread_mutex_t trigger_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t trigger_cond = PTHREAD_COND_INITIALIZER;
 static int triggered, captures, priority = 50;
@@ -62,6 +64,7 @@ static void write_file(const char *path, const char *text) {
 static void *capture(void *arg) {
   (void)arg;
   char path[4096], out[4096], buf[1 << 16];
+  int turn = 0;
   while (1) {
     pthread_mutex_lock(&trigger_lock);
     while (!triggered && !stopping) pthread_cond_wait(&trigger_cond, &trigger_lock);
@@ -69,9 +72,11 @@ static void *capture(void *arg) {
     pthread_mutex_unlock(&trigger_lock);
     if (stopping) return NULL;
     usleep(50000);
-    snprintf(path, sizeof path, "%s/tracing_on", trace_dir);
+    const char *dir = trace_dirs[turn];
+    turn = trace_dirs[1][0] ? 1 - turn : 0;
+    snprintf(path, sizeof path, "%s/tracing_on", dir);
     write_file(path, "0");
-    snprintf(path, sizeof path, "%s/trace", trace_dir);
+    snprintf(path, sizeof path, "%s/trace", dir);
     snprintf(out, sizeof out, "%s.trace-%d", out_name, ++captures);
     int in = open(path, O_RDONLY), to = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     ssize_t n;
@@ -79,7 +84,7 @@ static void *capture(void *arg) {
     if (in >= 0) close(in);
     if (to >= 0) close(to);
     write_file(path, "");
-    snprintf(path, sizeof path, "%s/tracing_on", trace_dir);
+    snprintf(path, sizeof path, "%s/tracing_on", dir);
     write_file(path, "1");
     if (captures >= 150) return NULL;
     sleep(1);
@@ -146,7 +151,14 @@ int main(int argc, char **argv) {
   if (argc < 2) { fprintf(stderr, "usage: vcpu-canary OUT.txt [PERIOD_US] [THRESHOLD_US]\n"); return 2; }
   if (argc > 2) period_ns = atoll(argv[2]) * 1000LL;
   if (argc > 3) threshold_ns = atoll(argv[3]) * 1000LL;
-  if (argc > 5) { trace_dir = argv[4]; trigger_ns = atoll(argv[5]) * 1000LL; }
+  if (argc > 5) {
+    trace_dir = argv[4];
+    trigger_ns = atoll(argv[5]) * 1000LL;
+    const char *colon = strchr(trace_dir, ':');
+    size_t first = colon ? (size_t)(colon - trace_dir) : strlen(trace_dir);
+    snprintf(trace_dirs[0], sizeof trace_dirs[0], "%.*s", (int)first, trace_dir);
+    if (colon) snprintf(trace_dirs[1], sizeof trace_dirs[1], "%s", colon + 1);
+  }
   out_name = argv[1];
   if (getenv("CANARY_PRIORITY")) priority = atoi(getenv("CANARY_PRIORITY"));
   FILE *out = fopen(argv[1], "w");
