@@ -45,18 +45,7 @@ internal sealed unsafe class Synth : IDisposable
     /// <summary>Plays one channel message; meta and system exclusive events have no sound.</summary>
     public void Send(SmfEvent e)
     {
-        var status = e.Kind switch
-        {
-            SmfEventKind.NoteOff => 0x80,
-            SmfEventKind.NoteOn => 0x90,
-            SmfEventKind.PolyPressure => 0xA0,
-            SmfEventKind.ControlChange => 0xB0,
-            SmfEventKind.ProgramChange => 0xC0,
-            SmfEventKind.ChannelPressure => 0xD0,
-            SmfEventKind.PitchBend => 0xE0,
-            _ => 0,
-        };
-        if (status != 0) ChannelMessages.Play(_synth, status, e.Channel, e.Data[0], e.Data.Length > 1 ? e.Data[1] : 0);
+        if (e.IsChannelMessage) ChannelMessages.Play(_synth, e.Status, e.Channel, e.Data[0], e.Data.Length > 1 ? e.Data[1] : 0);
     }
 
     /// <summary>The next <paramref name="frames"/> frames, interleaved left/right.</summary>

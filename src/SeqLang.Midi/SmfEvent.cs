@@ -71,17 +71,19 @@ public sealed class SmfEvent
         }
     }
 
+    /// <summary>A channel message's status byte (kind and channel).</summary>
+    public int Status => IsChannelMessage ? StatusNibble(Kind) | Channel : throw new InvalidOperationException($"Not a channel message: {this}.");
+
     /// <summary>The wire bytes of a channel message, status first.</summary>
     public byte[] ToChannelBytes()
     {
-        if (!IsChannelMessage) throw new InvalidOperationException($"Not a channel message: {this}.");
         var bytes = new byte[Data.Length + 1];
-        bytes[0] = (byte)(StatusNibble(Kind) | Channel);
+        bytes[0] = (byte)Status;
         Data.CopyTo(bytes, 1);
         return bytes;
     }
 
-    internal static int StatusNibble(SmfEventKind kind) => kind switch
+    private static int StatusNibble(SmfEventKind kind) => kind switch
     {
         SmfEventKind.NoteOff => 0x80,
         SmfEventKind.NoteOn => 0x90,
