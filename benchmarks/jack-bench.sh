@@ -45,11 +45,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/seqlang-${script%.sh}.XXXXXX")
 export JACK_DEFAULT_SERVER="seqlang-${script%.sh}-$$" JACK_NO_START_SERVER=1
 jackd_pid=""; receiver_pid=""; seq_pid=""; canary_pid=""; sidecar_pid=""
 probe=${PROBE:-0}
-trace_instance=""
+trace_instance=""; mounted_tracefs=""
 cleanup() {
   for instance in ${trace_instance:+"$trace_instance-a" "$trace_instance-b"}; do
     echo 0 > "$instance/tracing_on" 2>/dev/null || true; rmdir "$instance" 2>/dev/null || true
   done
+  # tracefs is left as it was found.
+  if [ -n "$mounted_tracefs" ]; then umount /sys/kernel/tracing 2>/dev/null || true; fi
   for p in "$seq_pid" "$sidecar_pid" "$canary_pid"; do
     if [ -n "$p" ]; then kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi
   done
@@ -84,7 +86,7 @@ canary_trace=()
 if [ "$probe" = 1 ]; then
   gcc -O2 -Wall -o "$work/vcpu-canary" "$repo/benchmarks/vcpu-canary.c" -lpthread
   if [ "${TRACE:-}" = 1 ]; then
-    [ -d /sys/kernel/tracing/instances ] || mount -t tracefs nodev /sys/kernel/tracing
+    if [ ! -d /sys/kernel/tracing/instances ]; then mount -t tracefs nodev /sys/kernel/tracing; mounted_tracefs=1; fi
     # Two instances recording the same events: the canary copies one while the other goes on.
     trace_instance=/sys/kernel/tracing/instances/seqlang-$$
     for instance in "$trace_instance-a" "$trace_instance-b"; do
