@@ -99,7 +99,7 @@ public sealed class SynthJackTests(JackServer jack)
     /// <summary>
     /// Every note, not only the first: each onset in the captured audio is 0 to 1 period (+ the attack's 2 ms) after
     /// the first period the capture was given after the clock thread sent that note-on, for the reasons above; and
-    /// the notes are as far apart in the audio as on the timeline, within a period and the clock's lateness.
+    /// the notes are sent as far apart as on the timeline, within the clock's lateness.
     /// </summary>
     [Fact]
     public void Audio_starts_each_note_within_a_period_of_its_message()
@@ -136,9 +136,11 @@ public sealed class SynthJackTests(JackServer jack)
             lines.Add($"note {n + 1}: onset {afterSend:0.00} ms after the period it was sent in (period {Ms(period):0.00} ms)");
             Assert.True(afterSend >= 0 && afterSend <= Ms(period) + 2, string.Join("; ", lines) + $"; xruns {jack.Xruns}");
         }
-        // The timeline puts the notes 2 s apart: so are their onsets, within a period and the clock's lateness.
+        // The timeline puts the notes 2 s apart: so are their sends, within the clock's lateness, on the clock the
+        // timeline is kept by (JACK's frame clock can slip against it when the server xruns, by tens of ms here; each
+        // onset is held to its own send's period above).
         for (var n = 1; n < 4; n++)
-            Assert.InRange(Ms(onsets[n] - onsets[n - 1]), 2000 - PeriodMs - 2 - 25, 2000 + PeriodMs + 2 + 25);
+            Assert.InRange((sends[n] - sends[n - 1]) * 1000.0 / Stopwatch.Frequency, 2000 - 25, 2000 + 25);
         Console.WriteLine(string.Join("; ", lines));
     }
 
