@@ -27,7 +27,7 @@ internal sealed class AstBuilder
     }
 
     // statement : ... (one alternative per label)
-    private StatementSyntax? Statement(StatementContext context)
+    public StatementSyntax? Statement(StatementContext context)
     {
         try
         {

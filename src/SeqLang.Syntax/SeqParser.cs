@@ -27,21 +27,43 @@ public static class SeqParser
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new BailErrorStrategy();
-        SeqLangParser.FileContext tree;
         try
         {
-            tree = parser.file();
+            if (ParseByStatement(tokens, parser) is { } file) return file;
         }
         catch (ParseCanceledException)
         {
-            tokens.Seek(0);
-            parser.Reset();
-            parser.Interpreter.PredictionMode = PredictionMode.LL;
-            parser.ErrorHandler = new DefaultErrorStrategy();
-            parser.AddErrorListener(new SyntaxErrorListener(diagnostics, source.Text));
-            tree = parser.file();
         }
-        return new AstBuilder().Build(tree);
+        tokens.Seek(0);
+        parser.Reset();
+        parser.Interpreter.PredictionMode = PredictionMode.LL;
+        parser.ErrorHandler = new DefaultErrorStrategy();
+        parser.AddErrorListener(new SyntaxErrorListener(diagnostics, source.Text));
+        return new AstBuilder().Build(parser.file());
+    }
+
+    /// <summary>
+    /// The file rule (<c>NL* (statement (NL+ statement)*)? NL* EOF</c>) walked here, one statement at a time, each
+    /// statement's parse tree turned into its AST and let go before the next is parsed: a large file's trees are
+    /// never all alive at once. SLL prediction ignores the calling rule, so each statement parses as inside the file
+    /// rule. Null when a statement is not followed by a line break or the end, which the file rule would refuse.
+    /// </summary>
+    internal static FileSyntax? ParseByStatement(CommonTokenStream tokens, SeqLangParser parser)
+    {
+        var builder = new AstBuilder();
+        var statements = new List<StatementSyntax>();
+        var first = tokens.LT(1);
+        while (true)
+        {
+            while (tokens.LA(1) == SeqLangLexer.NL) tokens.Consume();
+            if (tokens.LA(1) == TokenConstants.EOF) break;
+            var statement = parser.statement();
+            if (tokens.LA(1) is not (SeqLangLexer.NL or TokenConstants.EOF)) return null;
+            if (builder.Statement(statement) is { } built) statements.Add(built);
+        }
+        // As the file rule's span: from its first token to the last it consumed (EOF is matched, not consumed).
+        var last = tokens.LT(-1) ?? first;
+        return new FileSyntax(statements, SourceSpan.FromBounds(first.StartIndex, Math.Max(first.StartIndex, last.StopIndex + 1)));
     }
 
     /// <summary>Reports lexical problems and refuses absurd nesting; false when parsing must not go on.</summary>
