@@ -38,13 +38,34 @@ internal abstract class HandWrittenLexer : ITokenSource
 
     public ITokenFactory TokenFactory { get; set; } = CommonTokenFactory.Default;
 
+    /// <summary>When set, whitespace and comments are read past and never made into tokens (for a parser, which skips them).</summary>
+    public bool SkipsHidden { get; init; }
+
     public IToken NextToken()
     {
-        var start = _at;
-        var (line, column) = (_line, _column);
-        if (start >= Text.Length) return Token(TokenConstants.EOF, TokenConstants.DefaultChannel, start, start - 1, line, column);
+        while (true)
+        {
+            var (line, column) = (_line, _column);
+            if (!Scan(out var type, out var start, out var stop)) return Token(TokenConstants.EOF, TokenConstants.DefaultChannel, start, stop, line, column);
+            var hidden = IsHidden(type);
+            if (hidden && SkipsHidden) continue;
+            return Token(type, hidden ? TokenConstants.HiddenChannel : TokenConstants.DefaultChannel, start, stop, line, column);
+        }
+    }
 
-        var (type, length) = Match(start);
+    /// <summary>
+    /// Reads the next token's type and offsets without making a token; false at the end of the text (then
+    /// <paramref name="start"/> is the text's length and <paramref name="stop"/> one less, as ANTLR's EOF token has them).
+    /// </summary>
+    public bool Scan(out int type, out int start, out int stop)
+    {
+        start = _at;
+        if (start >= Text.Length)
+        {
+            (type, stop) = (TokenConstants.EOF, start - 1);
+            return false;
+        }
+        (type, var length) = Match(start);
         for (var i = start; i < start + length; i++)
         {
             // ANTLR counts lines at '\n' alone; a lone '\r' ends a statement (NL) but not a line.
@@ -52,7 +73,8 @@ internal abstract class HandWrittenLexer : ITokenSource
             else _column++;
         }
         _at = start + length;
-        return Token(type, IsHidden(type) ? TokenConstants.HiddenChannel : TokenConstants.DefaultChannel, start, _at - 1, line, column);
+        stop = _at - 1;
+        return true;
     }
 
     /// <summary>The token that starts at <paramref name="at"/> (before the end of the text) and its length, at least 1.</summary>

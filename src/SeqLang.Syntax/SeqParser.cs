@@ -16,26 +16,24 @@ public static class SeqParser
 
     public static FileSyntax Parse(SourceText source, DiagnosticBag diagnostics)
     {
-        var tokens = new CommonTokenStream(new SeqLangTokenSource(source.Text));
-        tokens.Fill();
-        if (!CheckTokens(tokens.GetTokens(), diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
+        if (!CheckTokens(source.Text, diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
 
         // Two-stage parse: SLL prediction is much faster and right for every valid file; only when it
-        // fails is the file parsed again with full LL, which also reports the errors.
+        // fails is the file parsed again with full LL, which also reports the errors. The first stage reads the
+        // tokens as it goes, without whitespace, so none outlive their statement; the second has them all.
         // The parser never prints (its errors reach our listener); without writers of its own it would open the console's.
-        var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
+        var parser = new SeqLangParser(new UnbufferedTokenStream(new SeqLangTokenSource(source.Text) { SkipsHidden = true }), TextWriter.Null, TextWriter.Null);
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new BailErrorStrategy();
         try
         {
-            if (ParseByStatement(tokens, parser) is { } file) return file;
+            if (ParseByStatement(parser.TokenStream, parser) is { } file) return file;
         }
         catch (ParseCanceledException)
         {
         }
-        tokens.Seek(0);
-        parser.Reset();
+        parser.TokenStream = new CommonTokenStream(new SeqLangTokenSource(source.Text));
         parser.Interpreter.PredictionMode = PredictionMode.LL;
         parser.ErrorHandler = new DefaultErrorStrategy();
         parser.AddErrorListener(new SyntaxErrorListener(diagnostics, source.Text));
@@ -48,7 +46,7 @@ public static class SeqParser
     /// never all alive at once. SLL prediction ignores the calling rule, so each statement parses as inside the file
     /// rule. Null when a statement is not followed by a line break or the end, which the file rule would refuse.
     /// </summary>
-    internal static FileSyntax? ParseByStatement(CommonTokenStream tokens, SeqLangParser parser)
+    internal static FileSyntax? ParseByStatement(ITokenStream tokens, SeqLangParser parser)
     {
         var builder = new AstBuilder();
         var statements = new List<StatementSyntax>();
@@ -67,19 +65,20 @@ public static class SeqParser
     }
 
     /// <summary>Reports lexical problems and refuses absurd nesting; false when parsing must not go on.</summary>
-    private static bool CheckTokens(IList<IToken> tokens, DiagnosticBag diagnostics)
+    private static bool CheckTokens(string text, DiagnosticBag diagnostics)
     {
+        var lexer = new SeqLangTokenSource(text);
         var depth = 0;
-        foreach (var token in tokens)
+        while (lexer.Scan(out var type, out var start, out var stop))
         {
-            var span = SourceSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
-            switch (token.Type)
+            var span = SourceSpan.FromBounds(start, stop + 1);
+            switch (type)
             {
                 case SeqLangLexer.UNTERMINATED_STRING:
-                    diagnostics.Add(Codes.UnterminatedString, new SourceSpan(token.StartIndex, 1));
+                    diagnostics.Add(Codes.UnterminatedString, new SourceSpan(start, 1));
                     break;
                 case SeqLangLexer.UNEXPECTED_CHAR:
-                    diagnostics.Add(Codes.UnexpectedCharacter, span, Printable(token.Text));
+                    diagnostics.Add(Codes.UnexpectedCharacter, span, Printable(text.Substring(start, stop + 1 - start)));
                     break;
                 case SeqLangLexer.LBRACE:
                     if (++depth > MaxNesting)

@@ -73,8 +73,10 @@ public sealed class StatementParseTests
     /// <summary>True when the file parsed; false when both ways refused it.</summary>
     private static bool Agreement(string text, string where)
     {
-        var (byStatement, byStatementError) = Parse(text, (tokens, parser) => SeqParser.ParseByStatement(tokens, parser));
-        var (whole, wholeError) = Parse(text, (_, parser) => new AstBuilder().Build(parser.file()));
+        // As SeqParser reads them: as the parser goes, whitespace and comments never made into tokens.
+        var (byStatement, byStatementError) = Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }),
+            (tokens, parser) => SeqParser.ParseByStatement(tokens, parser));
+        var (whole, wholeError) = Parse(new CommonTokenStream(new SeqLangTokenSource(text)), (_, parser) => new AstBuilder().Build(parser.file()));
         if (whole is null)
         {
             Assert.True(byStatement is null, $"{where}: the file rule refuses it ({wholeError}), statement by statement it parsed");
@@ -85,10 +87,8 @@ public sealed class StatementParseTests
         return true;
     }
 
-    private static (Ast.FileSyntax? File, string? Error) Parse(string text, Func<CommonTokenStream, SeqLangParser, Ast.FileSyntax?> parse)
+    private static (Ast.FileSyntax? File, string? Error) Parse(ITokenStream tokens, Func<ITokenStream, SeqLangParser, Ast.FileSyntax?> parse)
     {
-        var tokens = new CommonTokenStream(new SeqLangTokenSource(text));
-        tokens.Fill();
         var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
