@@ -17,6 +17,7 @@ public static class SeqParser
     public static FileSyntax Parse(SourceText source, DiagnosticBag diagnostics)
     {
         if (!CheckTokens(source.Text, diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
+        if (HandWrittenParser.Parse(source.Text) is { } common) return common;
 
         // Two-stage parse: SLL prediction is much faster and right for every valid file; only when it
         // fails is the file parsed again with full LL, which also reports the errors. The first stage reads the

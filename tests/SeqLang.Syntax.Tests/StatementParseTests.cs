@@ -25,6 +25,7 @@ public sealed class StatementParseTests
             if (Agreement(File.ReadAllText(file), file)) parsed++;
         }
         Assert.True(parsed > files.Count / 2, $"only {parsed} of {files.Count} files parsed without error");
+        Assert.True(ReadByHand > parsed / 2, $"the hand-written parser read only {ReadByHand} of {parsed} files");
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public sealed class StatementParseTests
             else refused++;
         }
         Assert.True(agreed > 500 && refused > 500, $"{agreed} mutations parsed, {refused} refused: too few of one kind to compare");
+        Assert.True(ReadByHand > agreed / 2, $"the hand-written parser read only {ReadByHand} of {agreed} mutations that parsed");
     }
 
     [Theory]
@@ -70,8 +72,11 @@ public sealed class StatementParseTests
     [InlineData("track a { play \"c\" }\ntrack b { play \"d\" } tempo 9")]
     public void Edge_cases_parse_as_the_file_rule_parses_them(string text) => Agreement(text, "edge case");
 
+    /// <summary>How many of the files that parsed the hand-written parser read too (the rest it leaves to ANTLR).</summary>
+    private int ReadByHand;
+
     /// <summary>True when the file parsed; false when both ways refused it.</summary>
-    private static bool Agreement(string text, string where)
+    private bool Agreement(string text, string where)
     {
         // As SeqParser reads them: as the parser goes, whitespace and comments never made into tokens.
         var (byStatement, byStatementError) = Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }),
@@ -80,11 +85,29 @@ public sealed class StatementParseTests
         if (whole is null)
         {
             Assert.True(byStatement is null, $"{where}: the file rule refuses it ({wholeError}), statement by statement it parsed");
+            Assert.True(HandWrittenParser.Parse(text) is null, $"{where}: the file rule refuses it ({wholeError}), the hand-written parser read it");
             return false;
         }
         Assert.True(byStatement is not null, $"{where}: the file rule parses it, statement by statement it failed ({byStatementError})");
-        Assert.Equal(AstDump.Of(whole), AstDump.Of(byStatement));
+        var expected = AstDump.Of(whole);
+        SameDump(expected, AstDump.Of(byStatement), where + ", statement by statement");
+        if (HandWrittenParser.Parse(text) is { } byHand)
+        {
+            ReadByHand++;
+            SameDump(expected, AstDump.Of(byHand), where + ", by hand");
+        }
         return true;
+    }
+
+    /// <summary>Fails with the lines around the first difference of two dumps.</summary>
+    private static void SameDump(string expected, string actual, string where)
+    {
+        if (expected == actual) return;
+        var (e, a) = (expected.Split('\n'), actual.Split('\n'));
+        var at = 0;
+        while (at < e.Length && at < a.Length && e[at] == a[at]) at++;
+        string Around(string[] lines) => string.Join("\n", lines.Skip(Math.Max(0, at - 12)).Take(16));
+        Assert.Fail($"{where}: the ASTs differ at line {at}\n--- file rule:\n{Around(e)}\n--- this way:\n{Around(a)}");
     }
 
     private static (Ast.FileSyntax? File, string? Error) Parse(ITokenStream tokens, Func<ITokenStream, SeqLangParser, Ast.FileSyntax?> parse)
