@@ -6,8 +6,10 @@ using SeqLang.Fuzz;
 using SeqLang.Midi;
 
 // Feeds generated bad input through the whole pipeline (load, parse, check, compile, render 4 bars,
-// write bytes) in-process, after holding the hand-written lexers to ANTLR's generated ones on it (LexerAgreement). A crash is any exception escaping; a hang is any input over 2 s, caught by
-// a watchdog thread because a hung query cannot be interrupted. Prints figures; exits 1 on either.
+// write bytes) in-process, after holding the hand-written lexers to ANTLR's generated ones on it (LexerAgreement) and
+// the statement-by-statement parse to ANTLR's whole file rule (ParserAgreement: same AST, no bad file accepted).
+// A crash is any exception escaping; a hang is any input over 2 s, caught by a watchdog thread because a hung
+// query cannot be interrupted. Prints figures; exits 1 on either, or on a disagreement.
 var count = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20261121;
 var root = FindRoot();
@@ -56,9 +58,15 @@ for (long i = 0; i < count; i++)
     Interlocked.Exchange(ref currentStart, started);
     try
     {
-        if (LexerAgreement.Disagreement(System.Text.Encoding.UTF8.GetString(bytes)) is { } disagreement)
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (LexerAgreement.Disagreement(text) is { } disagreement)
         {
             Console.Error.WriteLine($"LEXERS DISAGREE on a {kind} input (#{i}): {disagreement}\n{Escape(bytes)}");
+            return 1;
+        }
+        if (ParserAgreement.Disagreement(text) is { } parseDisagreement)
+        {
+            Console.Error.WriteLine($"PARSERS DISAGREE on a {kind} input (#{i}): {parseDisagreement}\n{Escape(bytes)}");
             return 1;
         }
         File.WriteAllBytes(Path.Combine(folder, "g.agr"), generator.GrooveFile);
@@ -87,7 +95,9 @@ for (long i = 0; i < count; i++)
 total.Stop();
 Array.Sort(times);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"fuzz: {count} inputs (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s: {accepted} rendered, {rejected} rejected with diagnostics, 0 crashes, 0 hangs"));
+    $"fuzz: {count} inputs (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s: {accepted} rendered, {rejected} rejected with diagnostics, 0 crashes, 0 hangs, 0 lexer or parser disagreements"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"fuzz: {ParserAgreement.Compared} inputs parsed both ways with the same AST, {ParserAgreement.Fallbacks} parsed only by the file rule (SeqParser's LL fallback)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fuzz: per input median {times[count / 2]:F3} ms, p99 {times[(long)(count * 0.99)]:F3} ms, max {times[^1]:F1} ms (limit {limit.TotalSeconds} s)"));
 // Rendered of each kind, so a generator whose inputs never get past the checker shows up.

@@ -1,0 +1,78 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
+using SeqLang.Syntax;
+using SeqLang.Syntax.Ast;
+using SeqLang.Syntax.Generated;
+using SeqLang.Syntax.Tests.Support;
+
+namespace SeqLang.Fuzz;
+
+/// <summary>
+/// The statement-by-statement parse (<see cref="SeqParser.ParseByStatement"/>) against ANTLR's whole file rule on every
+/// fuzz input, as StatementParseTests holds it on repository files: mutated and random inputs reach statement
+/// boundaries (a statement cut short, two on one line, stray braces) that curated files do not.
+/// </summary>
+internal static class ParserAgreement
+{
+    /// <summary>Inputs the file rule parsed but the statement parse refused: SeqParser falls back to the whole-file LL parse on them.</summary>
+    public static long Fallbacks;
+
+    /// <summary>Inputs both parses accepted, their ASTs compared: so a run whose inputs never parse shows up.</summary>
+    public static long Compared;
+
+    /// <summary>How the two parses of <paramref name="text"/> differ, if they do: a file accepted only statement by statement, or different ASTs.</summary>
+    public static string? Disagreement(string text)
+    {
+        // SeqParser refuses deeper nesting before parsing; ANTLR's file rule would recurse that deep.
+        if (TooDeep(text)) return null;
+        var (byStatement, _) = Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }),
+            (tokens, parser) => SeqParser.ParseByStatement(tokens, parser));
+        var (whole, wholeError) = Parse(new CommonTokenStream(new SeqLangTokenSource(text)), (_, parser) => new AstBuilder().Build(parser.file()));
+        if (whole is null)
+        {
+            return byStatement is null ? null : $"the file rule refuses it ({wholeError}), statement by statement it parsed";
+        }
+        if (byStatement is null)
+        {
+            Fallbacks++;
+            return null;
+        }
+        Compared++;
+        var (expected, actual) = (AstDump.Of(whole).Split('\n'), AstDump.Of(byStatement).Split('\n'));
+        for (var line = 0; line < Math.Max(expected.Length, actual.Length); line++)
+        {
+            var (e, a) = (line < expected.Length ? expected[line] : "(end)", line < actual.Length ? actual[line] : "(end)");
+            if (e != a) return $"ASTs differ at dump line {line + 1}: file rule '{e.Trim()}', statement by statement '{a.Trim()}'";
+        }
+        return null;
+    }
+
+    private static bool TooDeep(string text)
+    {
+        var lexer = new SeqLangTokenSource(text);
+        var depth = 0;
+        while (lexer.Scan(out var type, out _, out _))
+        {
+            if (type == SeqLangLexer.LBRACE && ++depth > SeqParser.MaxNesting) return true;
+            if (type == SeqLangLexer.RBRACE) depth = Math.Max(0, depth - 1);
+        }
+        return false;
+    }
+
+    private static (FileSyntax? File, string? Error) Parse(ITokenStream tokens, Func<ITokenStream, SeqLangParser, FileSyntax?> parse)
+    {
+        var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
+        parser.RemoveErrorListeners();
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        parser.ErrorHandler = new BailErrorStrategy();
+        try
+        {
+            return parse(tokens, parser) is { } file ? (file, null) : (null, "not followed by a line break");
+        }
+        catch (ParseCanceledException e)
+        {
+            return (null, e.InnerException?.GetType().Name ?? e.Message);
+        }
+    }
+}
