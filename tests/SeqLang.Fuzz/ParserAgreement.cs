@@ -9,9 +9,9 @@ using SeqLang.Syntax.Tests.Support;
 namespace SeqLang.Fuzz;
 
 /// <summary>
-/// The statement-by-statement parse (<see cref="SeqParser.ParseByStatement"/>) against ANTLR's whole file rule on every
-/// fuzz input, as StatementParseTests holds it on repository files: mutated and random inputs reach statement
-/// boundaries (a statement cut short, two on one line, stray braces) that curated files do not.
+/// The hand-written parser and the statement-by-statement parse (<see cref="SeqParser.ParseByStatement"/>) against
+/// ANTLR's whole file rule on every fuzz input, as StatementParseTests holds them on repository files: mutated and
+/// random inputs reach statement boundaries (a statement cut short, two on one line, stray braces) that curated files do not.
 /// </summary>
 internal static class ParserAgreement
 {
@@ -21,6 +21,9 @@ internal static class ParserAgreement
     /// <summary>Inputs both parses accepted, their ASTs compared: so a run whose inputs never parse shows up.</summary>
     public static long Compared;
 
+    /// <summary>Inputs the hand-written parser read (the rest it leaves to ANTLR), their ASTs compared too.</summary>
+    public static long ReadByHand;
+
     /// <summary>How the two parses of <paramref name="text"/> differ, if they do: a file accepted only statement by statement, or different ASTs.</summary>
     public static string? Disagreement(string text)
     {
@@ -29,9 +32,17 @@ internal static class ParserAgreement
         var (byStatement, _) = Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }),
             (tokens, parser) => SeqParser.ParseByStatement(tokens, parser));
         var (whole, wholeError) = Parse(new CommonTokenStream(new SeqLangTokenSource(text)), (_, parser) => new AstBuilder().Build(parser.file()));
+        var byHand = HandWrittenParser.Parse(text);
         if (whole is null)
         {
+            if (byHand is not null) return $"the file rule refuses it ({wholeError}), the hand-written parser read it";
             return byStatement is null ? null : $"the file rule refuses it ({wholeError}), statement by statement it parsed";
+        }
+        var expected = AstDump.Of(whole);
+        if (byHand is not null)
+        {
+            ReadByHand++;
+            if (FirstDifference(expected, AstDump.Of(byHand)) is { } difference) return "by hand: " + difference;
         }
         if (byStatement is null)
         {
@@ -39,11 +50,16 @@ internal static class ParserAgreement
             return null;
         }
         Compared++;
-        var (expected, actual) = (AstDump.Of(whole).Split('\n'), AstDump.Of(byStatement).Split('\n'));
+        return FirstDifference(expected, AstDump.Of(byStatement)) is { } statements ? "statement by statement: " + statements : null;
+    }
+
+    private static string? FirstDifference(string expectedDump, string actualDump)
+    {
+        var (expected, actual) = (expectedDump.Split('\n'), actualDump.Split('\n'));
         for (var line = 0; line < Math.Max(expected.Length, actual.Length); line++)
         {
             var (e, a) = (line < expected.Length ? expected[line] : "(end)", line < actual.Length ? actual[line] : "(end)");
-            if (e != a) return $"ASTs differ at dump line {line + 1}: file rule '{e.Trim()}', statement by statement '{a.Trim()}'";
+            if (e != a) return $"ASTs differ at dump line {line + 1}: file rule '{e.Trim()}', this parse '{a.Trim()}'";
         }
         return null;
     }
