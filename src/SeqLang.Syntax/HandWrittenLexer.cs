@@ -9,7 +9,8 @@ namespace SeqLang.Syntax;
 /// </summary>
 internal abstract class HandWrittenLexer : ITokenSource
 {
-    private Tuple<ITokenSource, ICharStream> _source;
+    /// <summary>ANTLR's view of the text, which tokens read theirs from: made when the first token is, as it copies the text.</summary>
+    private Tuple<ITokenSource, ICharStream>? _source;
     private int _at;
     private int _line = 1;
     private int _column;
@@ -20,15 +21,17 @@ internal abstract class HandWrittenLexer : ITokenSource
     protected string Text { get; private set; }
 
     /// <summary>Starts over on <paramref name="text"/>.</summary>
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_source), nameof(Text))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Text))]
     public void Reset(string text)
     {
         Text = text;
-        _source = Tuple.Create<ITokenSource, ICharStream>(this, new AntlrInputStream(text));
+        _source = null;
         (_at, _line, _column) = (0, 1, 0);
     }
 
-    public ICharStream InputStream => _source.Item2;
+    public ICharStream InputStream => Source.Item2;
+
+    private Tuple<ITokenSource, ICharStream> Source => _source ??= Tuple.Create<ITokenSource, ICharStream>(this, new AntlrInputStream(Text));
 
     public int Line => _line;
 
@@ -95,5 +98,5 @@ internal abstract class HandWrittenLexer : ITokenSource
     protected static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     private CommonToken Token(int type, int channel, int start, int stop, int line, int column) =>
-        new(_source, type, channel, start, stop) { Line = line, Column = column };
+        new(Source, type, channel, start, stop) { Line = line, Column = column };
 }

@@ -22,21 +22,40 @@ internal sealed class HandWrittenParser
     private const int MaxDepth = 100;
 
     private readonly string _text;
-    private readonly List<(int Type, int Start, int Stop)> _tokens = new();
+    private readonly (int Type, int Start, int Stop)[] _tokens;
     private int _at;
     private int _depth;
 
-    private HandWrittenParser(string text)
+    /// <summary>Names as written, each text made once: a large file repeats its keywords and lane names thousands of times.</summary>
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _words =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private HandWrittenParser(string text, int visible)
     {
         _text = text;
+        // The tokens the parser sees and an end-of-file token, in one array of the size the lexical check counted.
+        _tokens = new (int, int, int)[visible + 1];
         var lexer = new SeqLangTokenSource(text);
+        var count = 0;
         while (lexer.Scan(out var type, out var start, out var stop))
-            if (type is not (LINE_COMMENT or BLOCK_COMMENT or WS)) _tokens.Add((type, start, stop));
-        _tokens.Add((TokenConstants.EOF, text.Length, text.Length - 1));
+            if (!SeqLangTokenSource.OnHiddenChannel(type)) _tokens[count++] = (type, start, stop);
+        _tokens[count] = (TokenConstants.EOF, text.Length, text.Length - 1);
     }
 
-    /// <summary>The file's AST, or null when it holds anything this parser leaves to ANTLR.</summary>
-    public static FileSyntax? Parse(string text) => new HandWrittenParser(text).File();
+    /// <summary>
+    /// The file's AST, or null when it holds anything this parser leaves to ANTLR. <paramref name="visible"/> is the
+    /// number of tokens that are not whitespace or comments.
+    /// </summary>
+    public static FileSyntax? Parse(string text, int visible) => new HandWrittenParser(text, visible).File();
+
+    /// <summary>The same, counting the tokens first.</summary>
+    public static FileSyntax? Parse(string text)
+    {
+        var (lexer, visible) = (new SeqLangTokenSource(text), 0);
+        while (lexer.Scan(out var type, out _, out _))
+            if (!SeqLangTokenSource.OnHiddenChannel(type)) visible++;
+        return Parse(text, visible);
+    }
 
     /// <summary>Thrown to leave the file to ANTLR; caught in <see cref="File"/> alone.</summary>
     private sealed class LeftToAntlr : Exception;
@@ -762,7 +781,7 @@ internal sealed class HandWrittenParser
 
     private int Next => _tokens[_at].Type;
 
-    private int Peek(int ahead) => _tokens[Math.Min(_at + ahead, _tokens.Count - 1)].Type;
+    private int Peek(int ahead) => _tokens[Math.Min(_at + ahead, _tokens.Length - 1)].Type;
 
     private int Start(int token) => _tokens[token].Start;
 
@@ -784,7 +803,13 @@ internal sealed class HandWrittenParser
     private NameSyntax Word()
     {
         var (_, start, stop) = _tokens[_at++];
-        return new NameSyntax(_text.Substring(start, stop + 1 - start), SourceSpan.FromBounds(start, stop + 1));
+        var written = _text.AsSpan(start, stop + 1 - start);
+        if (!_words.TryGetValue(written, out var text))
+        {
+            text = written.ToString();
+            _words[written] = text;
+        }
+        return new NameSyntax(text, SourceSpan.FromBounds(start, stop + 1));
     }
 
     private NameSyntax Name(int type)

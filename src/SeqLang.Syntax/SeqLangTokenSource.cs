@@ -11,7 +11,10 @@ namespace SeqLang.Syntax;
 /// </summary>
 internal sealed class SeqLangTokenSource(string text) : HandWrittenLexer(text)
 {
-    protected override bool IsHidden(int type) => type is LINE_COMMENT or BLOCK_COMMENT or WS;
+    protected override bool IsHidden(int type) => OnHiddenChannel(type);
+
+    /// <summary>Whitespace and comments: the tokens a parser never sees.</summary>
+    public static bool OnHiddenChannel(int type) => type is LINE_COMMENT or BLOCK_COMMENT or WS;
 
     protected override (int Type, int Length) Match(int at)
     {

@@ -16,8 +16,8 @@ public static class SeqParser
 
     public static FileSyntax Parse(SourceText source, DiagnosticBag diagnostics)
     {
-        if (!CheckTokens(source.Text, diagnostics)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
-        if (HandWrittenParser.Parse(source.Text) is { } common) return common;
+        if (!CheckTokens(source.Text, diagnostics, out var visible)) return new FileSyntax(Array.Empty<StatementSyntax>(), new SourceSpan(0, source.Text.Length));
+        if (HandWrittenParser.Parse(source.Text, visible) is { } common) return common;
 
         // Two-stage parse: SLL prediction is much faster and right for every valid file; only when it
         // fails is the file parsed again with full LL, which also reports the errors. The first stage reads the
@@ -65,13 +65,18 @@ public static class SeqParser
         return new FileSyntax(statements, SourceSpan.FromBounds(first.StartIndex, Math.Max(first.StartIndex, last.StopIndex + 1)));
     }
 
-    /// <summary>Reports lexical problems and refuses absurd nesting; false when parsing must not go on.</summary>
-    private static bool CheckTokens(string text, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reports lexical problems and refuses absurd nesting; false when parsing must not go on. Counts the tokens a
+    /// parser sees (<paramref name="visible"/>: not whitespace or comments).
+    /// </summary>
+    private static bool CheckTokens(string text, DiagnosticBag diagnostics, out int visible)
     {
         var lexer = new SeqLangTokenSource(text);
         var depth = 0;
+        visible = 0;
         while (lexer.Scan(out var type, out var start, out var stop))
         {
+            if (!SeqLangTokenSource.OnHiddenChannel(type)) visible++;
             var span = SourceSpan.FromBounds(start, stop + 1);
             switch (type)
             {
