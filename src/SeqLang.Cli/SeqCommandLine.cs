@@ -33,27 +33,36 @@ public static class SeqCommandLine
         typeof(SeqCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(SeqCommandLine).Assembly.GetName().Version?.ToString() ?? "";
 
+    /// <summary>The commands, by name, each made when wanted.</summary>
+    private static readonly (string Name, Func<CliConsole, Command> Create)[] Commands =
+    [
+        ("render", RenderCommand.Create),
+        ("check", CheckCommand.Create),
+        ("events", EventsCommand.Create),
+        ("play", PlayCommand.Create),
+        ("ports", PortsCommand.Create),
+        ("roll", RollCommand.Create),
+        ("freeze", FreezeCommand.Create),
+    ];
+
     /// <summary>
     /// The command tree for <paramref name="args"/>. The help and version options are added only when the
     /// arguments ask for them: building them reads System.CommandLine's localized strings, a tenth of a short
-    /// render's time (RootCommand would always add them, so the root is a plain command named seq).
+    /// render's time (RootCommand would always add them, so the root is a plain command named seq). When the first
+    /// word names a command and no help is asked for, the tree holds that command alone: the others' options are
+    /// not built for a run that cannot use them.
     /// </summary>
     public static Command Build(CliConsole console, IReadOnlyList<string> args)
     {
-        var root = new Command("seq", Examples)
-        {
-            RenderCommand.Create(console),
-            CheckCommand.Create(console),
-            EventsCommand.Create(console),
-            PlayCommand.Create(console),
-            PortsCommand.Create(console),
-            RollCommand.Create(console),
-            FreezeCommand.Create(console),
-        };
+        var root = new Command("seq", Examples);
         // Help lists both options, so asking for it adds both.
         var help = args.Any(a => a is "-h" or "--help" or "-?" or "/h" or "/?");
+        var version = args.Any(a => a is "--version");
+        var only = help || version || args.Count == 0 ? null : Array.Find(Commands, c => c.Name == args[0]).Create;
+        if (only is not null) root.Subcommands.Add(only(console));
+        else foreach (var (_, create) in Commands) root.Subcommands.Add(create(console));
         if (help) root.Options.Add(new HelpOption());
-        if (help || args.Any(a => a is "--version")) root.Options.Add(new VersionOption());
+        if (help || version) root.Options.Add(new VersionOption());
         return root;
     }
 
