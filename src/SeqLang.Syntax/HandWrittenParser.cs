@@ -26,7 +26,7 @@ internal sealed class HandWrittenParser
     private int _at;
     private int _depth;
 
-    /// <summary>Names as written, each text made once: a large file repeats its keywords and lane names thousands of times.</summary>
+    /// <summary>Names and numbers as written, each text made once: a large file repeats its keywords, lane names and numbers thousands of times.</summary>
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _words =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -803,13 +803,19 @@ internal sealed class HandWrittenParser
     private NameSyntax Word()
     {
         var (_, start, stop) = _tokens[_at++];
+        return new NameSyntax(Written(start, stop), SourceSpan.FromBounds(start, stop + 1));
+    }
+
+    /// <summary>The text of the token from <paramref name="start"/> to <paramref name="stop"/>, made once for each spelling.</summary>
+    private string Written(int start, int stop)
+    {
         var written = _text.AsSpan(start, stop + 1 - start);
         if (!_words.TryGetValue(written, out var text))
         {
             text = written.ToString();
             _words[written] = text;
         }
-        return new NameSyntax(text, SourceSpan.FromBounds(start, stop + 1));
+        return text;
     }
 
     private NameSyntax Name(int type)
@@ -822,7 +828,7 @@ internal sealed class HandWrittenParser
     {
         if (Next != NUMBER) throw new LeftToAntlr();
         var (_, start, stop) = _tokens[_at++];
-        var text = _text.Substring(start, stop + 1 - start);
+        var text = Written(start, stop);
         return new NumberSyntax(text, Rational.TryParseDecimal(text, out var value) ? value : null, SourceSpan.FromBounds(start, stop + 1));
     }
 
