@@ -13,12 +13,16 @@ internal sealed class BindContext
         Source = source;
         Diagnostics = diagnostics;
         KeepPatterns = keepPatterns;
+        CheckedStrings = keepPatterns ? null : new Lanes.CheckedStrings();
     }
 
     public SourceText Source { get; }
 
     /// <summary>False when only the diagnostics are wanted (<see cref="CompileOptions.DiagnosticsOnly"/>): compiled lanes drop their patterns.</summary>
     public bool KeepPatterns { get; }
+
+    /// <summary>When patterns are not kept, the lanes' mini strings checked so far, so a repeated one is not parsed and built again.</summary>
+    public Lanes.CheckedStrings? CheckedStrings { get; }
     public DiagnosticBag Diagnostics { get; }
 
     public int LineOf(SourceSpan span) => Source.GetLineColumn(span.Start).Line;

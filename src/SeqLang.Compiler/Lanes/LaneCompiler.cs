@@ -63,7 +63,7 @@ internal sealed class LaneCompiler
             LaneKind.Drums => "a drum lane",
             _ => "this lane",
         };
-        var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what), _settings.Meter.BarQuarters,
+        var values = new ValueBinder(_context, _definitions.Signals, (mini, what) => MiniReader.Numbers(mini, stream, _context.Diagnostics, what, _context.CheckedStrings), _settings.Meter.BarQuarters,
             hasForm: _definitions.HasForm, chains: _definitions.Chains, key: _settings.Key);
         if (lane.IsValueLane && lane.Mini is null) return Stepped(lane, name, fullName, laneIndex, sections, baseKind, description, values, stream, blockEvery);
         if (lane.Step is { } misplacedStep)
@@ -105,16 +105,37 @@ internal sealed class LaneCompiler
                 : resolver.Resolve(n.Syntax.Number!.Text, n.Syntax.Number.Span) is { } single ? Patterns.Pattern.Pure(single) : null;
             if (noteValues is not null) bound.Transforms[i] = n with { Atoms = noteValues };
         }
+        // The lane's modifiers, then its block's every: one list, read by the checks below.
+        List<LaneModifier> modifiers = every.Count == 0 ? bound.Transforms : [.. bound.Transforms, .. every];
+        var arp = modifiers.Find(m => m is ArpModifier) as ArpModifier;
+        // arp asks the lane's atoms whether they hold chords: then they are built even when only diagnostics are wanted.
+        var queried = arp is not null;
         var atoms = lane.Generator is { } generator
             ? new Generators.RhythmGeneratorBinder(_context, _definitions.Lsystems).Bind(generator, resolver, kind, hasNoteValues ? Step : null, stream, fullName)
-            : hasNoteValues ? RhythmOnly(lane.Mini!, stream) : kind == LaneKind.Bend ? BendPattern(lane.Mini!, stream) : AtomPattern(lane.Mini!, stream, resolver);
+            : hasNoteValues ? RhythmOnly(lane.Mini!, stream, queried) : kind == LaneKind.Bend ? BendPattern(lane.Mini!, stream, queried) : AtomPattern(lane.Mini!, stream, resolver, queried);
         if (atoms is null || _context.Diagnostics.ErrorCount > errorsBefore) return null;
 
+        if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
+        if (arp is not null && !HasChords(lane.Mini, atoms))
+            _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
+        var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
+        // Only diagnostics wanted: nothing below reports, and nothing will query the pattern.
+        var (pattern, structure) = _context.KeepPatterns ? Transformed(atoms, bound, every, modifiers, stream) : (Dropped, null);
+        return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
+            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure,
+            Channels(modifiers), HasGenerators(modifiers));
+    }
+
+    /// <summary>What a lane's pattern becomes when only diagnostics are wanted: nothing will query it.</summary>
+    private static readonly Pattern<LaneNote> Dropped = Patterns.Pattern.Silence<LaneNote>();
+
+    /// <summary>The lane's notes: its atoms through its modifiers, then its block's every; and its structure's period when signals wait on it.</summary>
+    private (Pattern<LaneNote> Pattern, Rational? Structure) Transformed(Pattern<Atom> atoms, ModifierBinder.Bound bound, List<LaneModifier> every,
+        List<LaneModifier> modifiers, ulong stream)
+    {
         var laneDefault = new LaneNote(default!, 100, Rational.One, 0, _channel);
         Pattern<LaneNote> pattern = new AtomToNotePattern(atoms, laneDefault);
         var transforms = new LaneTransforms(_settings, stream);
-        // The lane's modifiers, then its block's every: one list, read by the checks below.
-        List<LaneModifier> modifiers = every.Count == 0 ? bound.Transforms : [.. bound.Transforms, .. every];
         if (_settings.Swing != 50 && !bound.Transforms.Exists(t => t is SwingModifier))
             pattern = transforms.Swing(pattern, _settings.Swing, 16);
         foreach (var modifier in bound.Transforms) pattern = transforms.Apply(pattern, modifier);
@@ -126,14 +147,7 @@ internal sealed class LaneCompiler
             structure = pattern.Period;
             pattern = new HapTransformPattern(pattern.Cached(), (in Patterns.Hap<LaneNote> h, out LaneNote n) => { n = h.Value; return true; }, Periods.Lcm(pattern.Period, period));
         }
-
-        if (bound.Muted) _context.Report(Codes.EveryMutedLaneWarning, lane.Name.Span, fullName);
-        if (modifiers.Find(m => m is ArpModifier) is ArpModifier arp && !HasChords(lane.Mini, atoms))
-            _context.Report(Codes.ArpWithoutChords, arp.Span, fullName);
-        var glide = bound.Glide is { } g ? new GlideSpec(g.Time, g.On, _bendRange) : null;
-        return new CompiledLane(name, fullName, _trackIndex, laneIndex, kind, lane.IsControl ? (int)lane.Controller!.Value!.Value.Numerator : null,
-            pattern, bound.Muted, sections, bound.Voicing, lane.Name.Span, resolver.UsesHarmony, null, bound.Strum, glide, structure,
-            Channels(modifiers), HasGenerators(modifiers));
+        return (pattern, structure);
     }
 
     /// <summary>Whether any modifier (nested ones included) reads a value generator.</summary>
@@ -310,59 +324,57 @@ internal sealed class LaneCompiler
     }
 
     /// <summary><c>arp "MINI"</c>: whole numbers from 0 picking notes of the chord.</summary>
-    private Pattern<int>? IndexPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out int value) =>
+    private Pattern<int>? IndexPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (string text, Core.Text.SourceSpan span, out int value) =>
     {
-        if (int.TryParse(atom.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value <= 1000) return true;
-        _context.Report(Codes.BadValueAtom, atom.Span, atom.Text, "arp (whole numbers from 0: 0 is the lowest note)");
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value <= 1000) return true;
+        _context.Report(Codes.BadValueAtom, span, text, "arp (whole numbers from 0: 0 is the lowest note)");
         return false;
     });
 
     /// <summary><c>bend "MINI"</c>: semitones, within the track's bend range, sent as wheel positions.</summary>
-    private Pattern<Atom>? BendPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) =>
+    private Pattern<Atom>? BendPattern(StringSyntax mini, ulong stream, bool queried) => Resolve(mini, stream, (string text, Core.Text.SourceSpan span, out Atom value) =>
     {
         value = Step;
-        if (!Rational.TryParseDecimal(atom.Text, out var semitones))
+        if (!Rational.TryParseDecimal(text, out var semitones))
         {
-            _context.Report(Codes.BadValueAtom, atom.Span, atom.Text, "bend");
+            _context.Report(Codes.BadValueAtom, span, text, "bend");
             return false;
         }
         if (semitones.Abs() > _bendRange)
         {
             _context.Report(Codes.ModifierOutOfRange with { Format = "bend {0} is beyond the track's bend range: use -{1} to {1} semitones, or widen it with bend R on the track" },
-                atom.Span, atom.Text, _bendRange);
+                span, text, _bendRange);
             return false;
         }
         value = Atom.Fixed(SteppedControl.BendWheel(FixedPoint.FromRational(semitones), _bendRange));
         return true;
-    });
+    }, queried);
 
-    private delegate bool AtomReader<T>(MiniAtomSyntax atom, out T value);
+    private Pattern<Atom>? AtomPattern(StringSyntax mini, ulong stream, AtomResolver resolver, bool queried = false) =>
+        Resolve(mini, stream, (string text, Core.Text.SourceSpan span, out Atom value) => (value = resolver.Resolve(text, span)!) is not null, queried);
 
-    private Pattern<Atom>? AtomPattern(StringSyntax mini, ulong stream, AtomResolver resolver) =>
-        Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) => (value = resolver.Resolve(atom.Text, atom.Span)!) is not null);
-
-    private Pattern<int>? VelocityPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out int value) =>
+    private Pattern<int>? VelocityPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (string text, Core.Text.SourceSpan span, out int value) =>
     {
-        if (int.TryParse(atom.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 127)
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 127)
             return true;
-        _context.Report(Codes.BadVelocityAtom, atom.Span, atom.Text);
+        _context.Report(Codes.BadVelocityAtom, span, text);
         return false;
     });
 
     /// <summary>A lane string that gives only the rhythm (the lane has <c>n</c>): any atom is a step.</summary>
-    private Pattern<Atom>? RhythmOnly(StringSyntax mini, ulong stream) =>
-        Resolve(mini, stream, (MiniAtomSyntax atom, out Atom value) =>
+    private Pattern<Atom>? RhythmOnly(StringSyntax mini, ulong stream, bool queried) =>
+        Resolve(mini, stream, (string text, Core.Text.SourceSpan span, out Atom value) =>
         {
             value = Step;
             return true;
-        });
+        }, queried);
 
     private static readonly Atom Step = new([60], false);
 
     /// <summary>The steps of <c>mask</c> and <c>struct</c>: x, X, 1 or true play; 0 or false rest (as ~ does).</summary>
-    private Pattern<bool>? RhythmPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (MiniAtomSyntax atom, out bool value) =>
+    private Pattern<bool>? RhythmPattern(StringSyntax mini, ulong stream) => Resolve(mini, stream, (string text, Core.Text.SourceSpan span, out bool value) =>
     {
-        switch (atom.Text)
+        switch (text)
         {
             case "x" or "X" or "1" or "true" or "t":
                 value = true;
@@ -372,11 +384,17 @@ internal sealed class LaneCompiler
                 return true;
             default:
                 value = false;
-                _context.Report(Codes.BadRhythmStep, atom.Span, atom.Text);
+                _context.Report(Codes.BadRhythmStep, span, text);
                 return false;
         }
     });
 
-    private Pattern<T>? Resolve<T>(StringSyntax mini, ulong stream, AtomReader<T> read) =>
-        MiniReader.Read(mini, stream, _context.Diagnostics, (MiniAtomSyntax atom, out T value) => read(atom, out value));
+    /// <summary>
+    /// The string's pattern of what <paramref name="read"/> reads; when only diagnostics are wanted and nothing queries
+    /// it (<paramref name="queried"/> false), checked only, with the same diagnostics, and silence for a pattern.
+    /// </summary>
+    private Pattern<T>? Resolve<T>(StringSyntax mini, ulong stream, MiniReader.AtomReader<T> read, bool queried = false) =>
+        _context.CheckedStrings is { } strings && !queried
+            ? MiniReader.Check(mini, stream, _context.Diagnostics, strings, read)
+            : MiniReader.Read(mini, stream, _context.Diagnostics, read);
 }

@@ -18,9 +18,6 @@ internal sealed class TrackLanes
     private readonly Dictionary<string, LaneSyntax> _names = new(StringComparer.Ordinal);
     private readonly List<CompiledLane> _lanes = new();
 
-    /// <summary>What a lane's pattern becomes when only diagnostics are wanted: it has been built and checked, and nothing will query it.</summary>
-    private static readonly Patterns.Pattern<LaneNote> Dropped = Patterns.Pattern.Silence<LaneNote>();
-
     public TrackLanes(BindContext context, PieceSettings settings, string trackName, int trackIndex, int channel,
         IReadOnlyDictionary<string, int>? kit, string kitLabel, bool hasHarmony, LaneDefinitions definitions, int bendRange)
     {
@@ -46,7 +43,7 @@ internal sealed class TrackLanes
             {
                 case LaneSyntax lane:
                     if (Name(lane) is { } name && _compiler.Compile(lane, name, _lanes.Count, sections, every) is { } compiled)
-                        _lanes.Add(_context.KeepPatterns ? compiled : compiled with { Pattern = Dropped });
+                        _lanes.Add(compiled);
                     break;
                 case InBlockSyntax block when sections is not null:
                     _context.Report(Codes.NestedInBlock, new Core.Text.SourceSpan(block.Span.Start, 2));
