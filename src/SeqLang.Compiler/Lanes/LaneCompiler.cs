@@ -43,7 +43,14 @@ internal sealed class LaneCompiler
         _kit = kit;
         _kitLabel = kitLabel;
         _hasHarmony = hasHarmony;
+        _trackChannel = [channel];
     }
+
+    /// <summary>
+    /// The channels of a lane that sends on its track's alone, one list shared by the track's lanes (never written to):
+    /// a file of thousands of lanes kept one each.
+    /// </summary>
+    private readonly int[] _trackChannel;
 
     public CompiledLane? Compile(LaneSyntax lane, string name, int laneIndex, IReadOnlySet<string>? sections, IReadOnlyList<ModifierSyntax> blockEvery)
     {
@@ -168,7 +175,7 @@ internal sealed class LaneCompiler
             for (var m = modifier; m is not null; m = m.Nested)
                 if (m is ChannelModifier c) (channels ??= new SortedSet<int> { _channel }).Add(c.Channel);
         }
-        return channels is null ? [_channel] : channels.ToArray();
+        return channels is null ? _trackChannel : channels.ToArray();
     }
 
     /// <summary>Whether any modifier (nested ones included) waits for a signal, and the common period of those signals (null: none).</summary>
