@@ -34,7 +34,8 @@ public static class SeqCompiler
         // After a syntax error ANTLR's recovery leaves holes (missing tokens) in the tree; checking such a
         // tree would mostly report the same mistake again in other words, so stop at the syntax errors.
         if (diagnostics.HasErrors) return new Compilation(source, diagnostics.Sorted(), null);
-        var context = new BindContext(source, diagnostics, keepPatterns: !options.DiagnosticsOnly);
+        var context = new BindContext(source, diagnostics, keepPatterns: !options.DiagnosticsOnly,
+            keepLanes: !options.DiagnosticsOnly || ControlBinder.HasControls(file));
 
         foreach (var unknown in file.Statements.OfType<UnknownStatementSyntax>())
             context.Report(Codes.UnknownStatement, unknown.Word.Span, unknown.Word.Text, Suggestions.DidYouMean(unknown.Word.Text, StatementKeywords));

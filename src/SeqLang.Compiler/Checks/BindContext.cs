@@ -8,8 +8,9 @@ namespace SeqLang.Compiler.Checks;
 /// <summary>What every checking step needs: the source (for line numbers in messages) and the bag.</summary>
 internal sealed class BindContext
 {
-    public BindContext(SourceText source, DiagnosticBag diagnostics, bool keepPatterns = true)
+    public BindContext(SourceText source, DiagnosticBag diagnostics, bool keepPatterns = true, bool keepLanes = true)
     {
+        KeepLanes = keepLanes;
         Source = source;
         Diagnostics = diagnostics;
         KeepPatterns = keepPatterns;
@@ -24,6 +25,12 @@ internal sealed class BindContext
     /// <summary>When patterns are not kept, the lanes' mini strings checked so far, so a repeated one is not parsed and built again.</summary>
     public Lanes.CheckedStrings? CheckedStrings { get; }
     public DiagnosticBag Diagnostics { get; }
+
+    /// <summary>
+    /// False when nothing reads a track's compiled lanes once the track is checked (diagnostics only, and no live control
+    /// to name them): the lanes are then let go with the track's checks done, so no collection copies them.
+    /// </summary>
+    public bool KeepLanes { get; }
 
     public int LineOf(SourceSpan span) => Source.GetLineColumn(span.Start).Line;
 

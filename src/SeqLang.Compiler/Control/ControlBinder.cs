@@ -29,10 +29,13 @@ internal sealed partial class ControlBinder
         _targets = targets;
     }
 
+    /// <summary>Whether the file has live control (<c>map</c>, <c>key</c>, <c>feedback</c>): only then are its compiled lanes looked up by name.</summary>
+    public static bool HasControls(FileSyntax file) => file.Statements.Any(s => s is MapSyntax or KeyBindingSyntax or FeedbackSyntax);
+
     public ControlMap Bind(FileSyntax file)
     {
         var statements = file.Statements;
-        if (!statements.Any(s => s is MapSyntax or KeyBindingSyntax or FeedbackSyntax)) return ControlMap.Empty;
+        if (!HasControls(file)) return ControlMap.Empty;
         _signals = statements.OfType<SignalDefinitionSyntax>().GroupBy(d => d.Name.Text).ToDictionary(g => g.Key, g => g.First());
         var mappings = new List<ControlMapping>();
         var keys = new List<KeyBinding>();

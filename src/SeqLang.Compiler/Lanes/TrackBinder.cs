@@ -88,7 +88,7 @@ internal sealed class TrackBinder
             foreach (var shared in (bend.Channels ?? new[] { channel.Value - 1 }).Where(gliding.Contains))
                 _context.Report(Codes.GlideMeetsBendLane, bend.Span, track.Name.Text, shared + 1);
         var bendChannels = bending.SelectMany(l => l.Channels ?? new[] { channel.Value - 1 }).Distinct().Order().ToArray();
-        return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, lanes, track.Span, bendRange,
+        return new CompiledTrack(index, track.Name.Text, channel.Value - 1, program, bankMsb, bankLsb, kit is null ? null : kitLabel, _context.KeepLanes ? lanes : [], track.Span, bendRange,
             bending.Count > 0, bending.Count > 0 ? bendChannels : null, kit);
     }
 }
