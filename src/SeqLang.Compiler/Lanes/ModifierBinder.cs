@@ -331,7 +331,12 @@ internal sealed class ModifierBinder
         return invalid;
     }
 
-    /// <summary>The out-of-range descriptor bound to a modifier's name and advice.</summary>
+    /// <summary>
+    /// The out-of-range descriptor bound to a modifier's name and advice, made once: it is asked for each number a lane
+    /// checks, and almost never used.
+    /// </summary>
     private static DiagnosticDescriptor Range(string name, string advice) =>
-        Codes.ModifierOutOfRange with { Format = name + " {0} is out of range: " + advice };
+        RangeDescriptors.GetOrAdd((name, advice), static key => Codes.ModifierOutOfRange with { Format = key.Name + " {0} is out of range: " + key.Advice });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Advice), DiagnosticDescriptor> RangeDescriptors = new();
 }

@@ -91,7 +91,17 @@ internal sealed class TrackLanes
     private string Unused(string first, Func<int, string> numbered)
     {
         if (!_names.ContainsKey(first)) return first;
-        for (var n = 2; ; n++)
-            if (!_names.ContainsKey(numbered(n))) return numbered(n);
+        // Names are only ever added, so the first free number only grows: each search starts past the last one found
+        // (a track of sixteen play lanes made every name from play2 up again for each).
+        for (var n = _lastNumbered.GetValueOrDefault(first, 1) + 1; ; n++)
+        {
+            var name = numbered(n);
+            if (_names.ContainsKey(name)) continue;
+            _lastNumbered[first] = n;
+            return name;
+        }
     }
+
+    /// <summary>The number <see cref="Unused"/> last gave each stem.</summary>
+    private readonly Dictionary<string, int> _lastNumbered = new(StringComparer.Ordinal);
 }
