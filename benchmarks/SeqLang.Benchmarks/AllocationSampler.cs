@@ -15,11 +15,11 @@ public static class AllocationSampler
         var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var path = Inputs.PathOf(Inputs.FiveThousandLines);
         var bytes = File.ReadAllBytes(path);
-        SeqCompiler.Compile(path, bytes, new CompileOptions());
+        SeqCompiler.Compile(path, bytes, new CompileOptions(DiagnosticsOnly: true));
 
         using var listener = new TickListener();
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < runs; i++) SeqCompiler.Compile(path, bytes, new CompileOptions());
+        for (var i = 0; i < runs; i++) SeqCompiler.Compile(path, bytes, new CompileOptions(DiagnosticsOnly: true));
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / runs;
         listener.Dispose();
 
