@@ -540,12 +540,9 @@ public sealed class EventStream
             harmony.ChangesIn(bar, _changes);
             _changesBar = bar;
         }
-        Chord? chord = null;
-        foreach (var (at, c) in _changes)
-        {
-            if (at > time) break;
-            chord = c;
-        }
+        // The first change is at the bar's start, which the time is at or after: only later ones need comparing.
+        var chord = _changes[0].Chord;
+        for (var i = 1; i < _changes.Count && _changes[i].Time <= time; i++) chord = _changes[i].Chord;
         return chord;
     }
 
