@@ -29,9 +29,8 @@ internal static class ParserAgreement
     {
         // SeqParser refuses deeper nesting before parsing; ANTLR's file rule would recurse that deep.
         if (TooDeep(text)) return null;
-        var (byStatement, _) = Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }),
-            (tokens, parser) => SeqParser.ParseByStatement(tokens, parser));
-        var (whole, wholeError) = Parse(new CommonTokenStream(new SeqLangTokenSource(text)), (_, parser) => new AstBuilder().Build(parser.file()));
+        var (byStatement, _) = ReferenceParse.ByStatement(text);
+        var (whole, wholeError) = ReferenceParse.WholeFile(text);
         var byHand = HandWrittenParser.Parse(text);
         if (whole is null)
         {
@@ -74,21 +73,5 @@ internal static class ParserAgreement
             if (type == SeqLangLexer.RBRACE) depth = Math.Max(0, depth - 1);
         }
         return false;
-    }
-
-    private static (FileSyntax? File, string? Error) Parse(ITokenStream tokens, Func<ITokenStream, SeqLangParser, FileSyntax?> parse)
-    {
-        var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
-        parser.RemoveErrorListeners();
-        parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        parser.ErrorHandler = new BailErrorStrategy();
-        try
-        {
-            return parse(tokens, parser) is { } file ? (file, null) : (null, "not followed by a line break");
-        }
-        catch (ParseCanceledException e)
-        {
-            return (null, e.InnerException?.GetType().Name ?? e.Message);
-        }
     }
 }

@@ -78,10 +78,8 @@ public sealed class StatementParseTests
     /// <summary>True when the file parsed; false when both ways refused it.</summary>
     private bool Agreement(string text, string where)
     {
-        // As SeqParser reads them: as the parser goes, whitespace and comments never made into tokens.
-        var (byStatement, byStatementError) = Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }),
-            (tokens, parser) => SeqParser.ParseByStatement(tokens, parser));
-        var (whole, wholeError) = Parse(new CommonTokenStream(new SeqLangTokenSource(text)), (_, parser) => new AstBuilder().Build(parser.file()));
+        var (byStatement, byStatementError) = ReferenceParse.ByStatement(text);
+        var (whole, wholeError) = ReferenceParse.WholeFile(text);
         if (whole is null)
         {
             Assert.True(byStatement is null, $"{where}: the file rule refuses it ({wholeError}), statement by statement it parsed");
@@ -108,21 +106,5 @@ public sealed class StatementParseTests
         while (at < e.Length && at < a.Length && e[at] == a[at]) at++;
         string Around(string[] lines) => string.Join("\n", lines.Skip(Math.Max(0, at - 12)).Take(16));
         Assert.Fail($"{where}: the ASTs differ at line {at}\n--- file rule:\n{Around(e)}\n--- this way:\n{Around(a)}");
-    }
-
-    private static (Ast.FileSyntax? File, string? Error) Parse(ITokenStream tokens, Func<ITokenStream, SeqLangParser, Ast.FileSyntax?> parse)
-    {
-        var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
-        parser.RemoveErrorListeners();
-        parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        parser.ErrorHandler = new BailErrorStrategy();
-        try
-        {
-            return parse(tokens, parser) is { } file ? (file, null) : (null, "not followed by a line break");
-        }
-        catch (ParseCanceledException e)
-        {
-            return (null, e.InnerException?.GetType().Name ?? e.Message);
-        }
     }
 }
