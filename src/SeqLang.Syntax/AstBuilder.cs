@@ -1,7 +1,6 @@
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using SeqLang.Core.Text;
-using SeqLang.Core.Time;
 using SeqLang.Syntax.Ast;
 using SeqLang.Syntax.Generated;
 using static SeqLang.Syntax.Generated.SeqLangParser;
@@ -384,8 +383,7 @@ internal sealed class AstBuilder
                 if (numbers.Length == 0 || Num(numbers[0]) is not { } numerator) continue;
                 var value = numerator;
                 if (numbers.Length > 1 && Num(numbers[1]) is { } denominator)
-                    value = new NumberSyntax($"{numerator.Text}/{denominator.Text}",
-                        numerator.Value is { } a && denominator.Value is { } b && !b.IsZero ? a / b : null, SourceSpan.FromBounds(numerator.Span.Start, denominator.Span.End));
+                    value = NumberSyntax.Fraction(numerator, denominator, SourceSpan.FromBounds(numerator.Span.Start, denominator.Span.End));
                 list.Add(new GeneratorOptionSyntax(Word(step), value, null, null, Span(o)));
             }
             else if (o.IDENT().Length > 0)
@@ -468,8 +466,7 @@ internal sealed class AstBuilder
     {
         if (c is null || Num(c.NUMBER(0)) is not { } numerator) return null;
         if (c.NUMBER().Length < 2 || Num(c.NUMBER(1)) is not { } denominator) return numerator;
-        var value = numerator.Value is { } a && denominator.Value is { } b && !b.IsZero ? a / b : (Rational?)null;
-        return new NumberSyntax($"{numerator.Text}/{denominator.Text}", value, Span(c));
+        return NumberSyntax.Fraction(numerator, denominator, Span(c));
     }
 
     // stepClause : STEP NUMBER (SLASH NUMBER)?
@@ -495,7 +492,7 @@ internal sealed class AstBuilder
     {
         if (node is null || node.Symbol.TokenIndex < 0) return null;
         var text = node.GetText();
-        return new NumberSyntax(text, Rational.TryParseDecimal(text, out var value) ? value : null, Span(node));
+        return NumberSyntax.Written(text, Span(node));
     }
 
     private static StringSyntax? Str(ITerminalNode? node)

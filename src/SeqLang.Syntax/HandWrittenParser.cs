@@ -1,6 +1,5 @@
 using Antlr4.Runtime;
 using SeqLang.Core.Text;
-using SeqLang.Core.Time;
 using SeqLang.Syntax.Ast;
 using static SeqLang.Syntax.Generated.SeqLangLexer;
 
@@ -8,11 +7,13 @@ namespace SeqLang.Syntax;
 
 /// <summary>
 /// The common statements of grammar/SeqLangParser.g4 read by recursive descent straight into the AST that
-/// <see cref="AstBuilder"/> makes of ANTLR's parse tree: settings, forms, section blocks, kits and tracks whose lanes
-/// have strings, numbers and the keyword modifiers. ANTLR's parser builds a tree of contexts, terminal nodes and tokens
-/// for every statement and throws it away (three quarters of what parsing a large file allocated).
+/// <see cref="AstBuilder"/> makes of ANTLR's parse tree: settings, forms, section blocks, kits, signal definitions,
+/// grooves from files, and tracks whose lanes have strings, values (numbers, strings, signals) and the keyword
+/// modifiers. ANTLR's parser builds a tree of contexts, terminal nodes and tokens for every statement and throws it
+/// away (three quarters of what parsing a large file allocated).
 /// Each choice takes the grammar's first alternative that the next tokens allow, as ANTLR's prediction does when several
-/// could go on; at anything else (signals, generators, live control, a token no rule expects here) it gives up and
+/// could go on; at anything else (rhythm generators, live control, L-systems, Markov chains, a token no rule expects
+/// here) it gives up and
 /// returns null, and the file is parsed by ANTLR, which also reports the errors. StatementParseTests holds it to ANTLR's
 /// parse of every file the tests know and of thousands of their mutations.
 /// </summary>
@@ -48,15 +49,6 @@ internal sealed class HandWrittenParser
     /// </summary>
     public static FileSyntax? Parse(string text, int visible) => new HandWrittenParser(text, visible).File();
 
-    /// <summary>The same, counting the tokens first.</summary>
-    public static FileSyntax? Parse(string text)
-    {
-        var (lexer, visible) = (new SeqLangTokenSource(text), 0);
-        while (lexer.Scan(out var type, out _, out _))
-            if (!SeqLangTokenSource.OnHiddenChannel(type)) visible++;
-        return Parse(text, visible);
-    }
-
     /// <summary>Thrown to leave the file to ANTLR; caught in <see cref="File"/> alone.</summary>
     private sealed class LeftToAntlr : Exception;
 
@@ -66,7 +58,6 @@ internal sealed class HandWrittenParser
         try
         {
             var statements = new List<StatementSyntax>();
-            var first = _at;
             while (true)
             {
                 while (Next == NL) _at++;
@@ -75,8 +66,7 @@ internal sealed class HandWrittenParser
                 if (Next is not (NL or TokenConstants.EOF)) throw new LeftToAntlr();
             }
             // As the file rule's span: from its first token to the last it consumed (EOF is matched, not consumed).
-            var last = _at > 0 ? _at - 1 : first;
-            return new FileSyntax(statements, SourceSpan.FromBounds(Start(first), Math.Max(Start(first), _tokens[last].Stop + 1)));
+            return new FileSyntax(statements, SpanFrom(0));
         }
         catch (LeftToAntlr)
         {
@@ -637,9 +627,7 @@ internal sealed class HandWrittenParser
         var numerator = Number();
         if (Next != SLASH) return numerator;
         _at++;
-        var denominator = Number();
-        var value = numerator.Value is { } a && denominator.Value is { } b && !b.IsZero ? a / b : (Rational?)null;
-        return new NumberSyntax($"{numerator.Text}/{denominator.Text}", value, SpanFrom(from));
+        return NumberSyntax.Fraction(numerator, Number(), SpanFrom(from));
     }
 
     // value : valueTerm (STAR valueTerm)*
@@ -783,8 +771,6 @@ internal sealed class HandWrittenParser
 
     private int Peek(int ahead) => _tokens[Math.Min(_at + ahead, _tokens.Length - 1)].Type;
 
-    private int Start(int token) => _tokens[token].Start;
-
     /// <summary>From the token at <paramref name="from"/> to the last token taken, as ANTLR spans a rule's context.</summary>
     private SourceSpan SpanFrom(int from)
     {
@@ -828,8 +814,7 @@ internal sealed class HandWrittenParser
     {
         if (Next != NUMBER) throw new LeftToAntlr();
         var (_, start, stop) = _tokens[_at++];
-        var text = Written(start, stop);
-        return new NumberSyntax(text, Rational.TryParseDecimal(text, out var value) ? value : null, SourceSpan.FromBounds(start, stop + 1));
+        return NumberSyntax.Written(Written(start, stop), SourceSpan.FromBounds(start, stop + 1));
     }
 
     private StringSyntax String()

@@ -31,7 +31,7 @@ internal static class ParserAgreement
         if (TooDeep(text)) return null;
         var (byStatement, _) = ReferenceParse.ByStatement(text);
         var (whole, wholeError) = ReferenceParse.WholeFile(text);
-        var byHand = HandWrittenParser.Parse(text);
+        var byHand = ReferenceParse.ByHand(text);
         if (whole is null)
         {
             if (byHand is not null) return $"the file rule refuses it ({wholeError}), the hand-written parser read it";

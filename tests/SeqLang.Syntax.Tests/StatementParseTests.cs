@@ -83,13 +83,13 @@ public sealed class StatementParseTests
         if (whole is null)
         {
             Assert.True(byStatement is null, $"{where}: the file rule refuses it ({wholeError}), statement by statement it parsed");
-            Assert.True(HandWrittenParser.Parse(text) is null, $"{where}: the file rule refuses it ({wholeError}), the hand-written parser read it");
+            Assert.True(ReferenceParse.ByHand(text) is null, $"{where}: the file rule refuses it ({wholeError}), the hand-written parser read it");
             return false;
         }
         Assert.True(byStatement is not null, $"{where}: the file rule parses it, statement by statement it failed ({byStatementError})");
         var expected = AstDump.Of(whole);
         SameDump(expected, AstDump.Of(byStatement), where + ", statement by statement");
-        if (HandWrittenParser.Parse(text) is { } byHand)
+        if (ReferenceParse.ByHand(text) is { } byHand)
         {
             ReadByHand++;
             SameDump(expected, AstDump.Of(byHand), where + ", by hand");

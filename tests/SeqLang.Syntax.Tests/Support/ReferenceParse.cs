@@ -21,6 +21,15 @@ public static class ReferenceParse
     public static (FileSyntax? File, string? Error) ByStatement(string text) =>
         Parse(new UnbufferedTokenStream(new SeqLangTokenSource(text) { SkipsHidden = true }), SeqParser.ParseByStatement);
 
+    /// <summary>The hand-written parser's AST (null where it leaves the file to ANTLR), its tokens counted as SeqParser counts them.</summary>
+    public static FileSyntax? ByHand(string text)
+    {
+        var (lexer, visible) = (new SeqLangTokenSource(text), 0);
+        while (lexer.Scan(out var type, out _, out _))
+            if (!SeqLangTokenSource.OnHiddenChannel(type)) visible++;
+        return HandWrittenParser.Parse(text, visible);
+    }
+
     private static (FileSyntax? File, string? Error) Parse(ITokenStream tokens, Func<ITokenStream, SeqLangParser, FileSyntax?> parse)
     {
         var parser = new SeqLangParser(tokens, TextWriter.Null, TextWriter.Null);
